@@ -1,0 +1,52 @@
+"""One open desk: its data folder, settings, database and the staff member at it.
+
+Every service takes a Desk (or its parts); the GUI and the command line each build one at start.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import paths
+from app.db import Database
+from app.settings import Settings
+from app.staff import Actor, os_actor
+
+
+@dataclass
+class Desk:
+    data_dir: Path
+    settings: Settings
+    db: Database
+    actor: Actor = field(default_factory=os_actor)
+    # --offline for this run only; the saved setting is mail.offline
+    offline: bool = False
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: str | Path | None = None,
+        database_url: str | None = None,
+        *,
+        actor: Actor | None = None,
+        migrate: bool = True,
+    ) -> "Desk":
+        folder = paths.data_dir(data_dir)
+        settings = Settings(folder)
+        url = paths.database_url(folder, database_url, str(settings.get("database.url")) or None)
+        db = Database(url, backup_dir=folder / "backups")
+        if migrate:
+            db.ensure_schema()
+        return cls(data_dir=folder, settings=settings, db=db, actor=actor or os_actor())
+
+    def folder(self, name: str) -> Path:
+        """A sub-folder of the data folder (mailbox, exports, batch output…), created on demand."""
+        path = self.data_dir / name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def is_offline(self) -> bool:
+        return self.offline or bool(self.settings.get("mail.offline"))
+
+    def close(self) -> None:
+        self.db.dispose()

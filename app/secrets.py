@@ -1,0 +1,89 @@
+"""The one door to secrets (SMTP password, signing-key passphrase): the OS keyring, or this session only.
+
+No secret is ever written to the database, the settings file or a log. When the keyring has no secure
+backend the caller is told so (KeyringStatus.secure is False) and may choose to keep a secret for the
+running session only; there is never a silent fallback to a file.
+"""
+
+from dataclasses import dataclass
+
+import keyring
+import keyring.errors
+
+from app.errors import SecretStoreUnavailable
+
+SERVICE = "cpc-desk"
+SMTP_PASSWORD = "smtp"
+SIGNING_PASSPHRASE = "signing"
+NAMES = (SMTP_PASSWORD, SIGNING_PASSPHRASE)
+
+_session_only: dict[str, str] = {}
+
+# Backends that keep secrets in plain files or nowhere; never trusted.
+_INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    secure: bool
+    backend: str
+    message: str
+
+
+def status() -> KeyringStatus:
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    insecure = any(name.startswith(m) for m in _INSECURE_MODULES) or getattr(backend, "priority", 1) <= 0
+    if insecure:
+        return KeyringStatus(
+            False,
+            name,
+            "No secure password store (OS keyring) is available on this computer. Passwords can be kept "
+            "for this session only and must be entered again after a restart; they are never saved to a file.",
+        )
+    return KeyringStatus(True, name, f"Passwords are kept in the OS keyring ({type(backend).__name__}).")
+
+
+def _account(name: str, account: str) -> str:
+    return f"{name}:{account}" if account else name
+
+
+def get_secret(name: str, account: str = "") -> str | None:
+    key = _account(name, account)
+    if key in _session_only:
+        return _session_only[key]
+    if not status().secure:
+        return None
+    try:
+        return keyring.get_password(SERVICE, key)
+    except keyring.errors.KeyringError:
+        return None
+
+
+def set_secret(name: str, value: str, account: str = "", *, session_only: bool = False) -> None:
+    """Store in the keyring; with session_only=True (chosen by the user) keep it in memory only."""
+    key = _account(name, account)
+    if session_only:
+        _session_only[key] = value
+        return
+    if not status().secure:
+        raise SecretStoreUnavailable(status().message)
+    try:
+        keyring.set_password(SERVICE, key, value)
+    except keyring.errors.KeyringError as exc:
+        raise SecretStoreUnavailable(f"The OS keyring refused to store the secret ({type(exc).__name__}).") from None
+    _session_only.pop(key, None)
+
+
+def delete_secret(name: str, account: str = "") -> None:
+    key = _account(name, account)
+    _session_only.pop(key, None)
+    if status().secure:
+        try:
+            keyring.delete_password(SERVICE, key)
+        except keyring.errors.PasswordDeleteError:
+            pass
+
+
+def forget_session_secrets() -> None:
+    _session_only.clear()

@@ -1,0 +1,228 @@
+"""Typed settings of one desk, kept as JSON in the data folder. Secrets never live here (see app.secrets)."""
+
+import ipaddress
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.errors import ValidationError
+
+SETTINGS_FILE = "settings.json"
+SETTINGS_VERSION = 1
+
+INSTITUTION_TYPES: tuple[str, ...] = (
+    "Hospital",
+    "Health authority or facility",
+    "Medical school or university",
+    "Licensing or regulatory authority",
+    "Insurance or liability protection",
+    "Employer or locum agency",
+    "Government or immigration",
+    "Other",
+)
+
+DEFAULT_CONSENT_STATEMENT = (
+    "I certify that I have read and understand the section above regarding the information to be "
+    "included in the Certificate of Professional Conduct."
+)
+
+
+def _single_line(key: str, value: str) -> None:
+    if "\r" in value or "\n" in value:
+        raise ValidationError(key, "must be on one line (no line breaks)")
+
+
+def _positive(key: str, value: int) -> None:
+    if value <= 0:
+        raise ValidationError(key, "must be a whole number greater than zero")
+
+
+def _port(key: str, value: int) -> None:
+    if not 1 <= value <= 65535:
+        raise ValidationError(key, "must be a port number from 1 to 65535")
+
+
+def _optional_email(key: str, value: str) -> None:
+    if value:
+        from app.addresses import validate_email
+
+        validate_email(key, value)
+
+
+def is_loopback_host(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    default: Any
+    description: str
+    choices: tuple[str, ...] = ()
+    check: Callable[[str, Any], None] | None = None
+    multiline: bool = False
+
+    @property
+    def kind(self) -> type:
+        return type(self.default)
+
+
+def _options(*opts: Option) -> dict[str, Option]:
+    return {o.key: o for o in opts}
+
+
+OPTIONS: dict[str, Option] = _options(
+    # --- the issuing body, printed on every certificate
+    Option("issuer.name", "College of Physicians and Surgeons (DEMO)", "Issuing body's name", check=_single_line),
+    Option(
+        "issuer.address",
+        "80 College Street\nToronto ON  M5G 2E2\nCanada",
+        "Issuing body's postal address (one line per line)",
+        multiline=True,
+    ),
+    Option("issuer.logo", "", "Path of the logo image (PNG/JPEG); empty = the built-in demo crest"),
+    Option("issuer.demo", True, "Mark documents as DEMO (turn off only with real issuer details)"),
+    Option("registrar.name", "Dr. A. Registrar (DEMO)", "Registrar's name", check=_single_line),
+    Option("registrar.title", "Registrar and Chief Executive Officer", "Registrar's title", check=_single_line),
+    Option("registrar.signature_image", "", "Path of the registrar's signature image; empty = typed name"),
+    Option(
+        "verification.url",
+        "https://verify.example.org/cpc",
+        "Base URL printed in the QR code for checking a certificate",
+        check=_single_line,
+    ),
+    Option("validity.default_days", 90, "Days a certificate stays valid", check=_positive),
+    Option(
+        "validity.days_by_type",
+        "",
+        "Per institution type validity, as 'Type=days; Type=days' (others use the default)",
+    ),
+    Option("consent.statement", DEFAULT_CONSENT_STATEMENT, "Consent statement shown in the wizard", multiline=True),
+    Option("signing.pkcs12_path", "", "PKCS#12 file with the signing key; empty = demo self-signed key"),
+    # --- mail
+    Option("smtp.host", "127.0.0.1", "SMTP server host", check=_single_line),
+    Option("smtp.port", 8025, "SMTP server port", check=_port),
+    Option("smtp.security", "none", "Connection security", choices=("starttls", "tls", "none")),
+    Option("smtp.username", "", "SMTP user name (password lives in the keyring)", check=_single_line),
+    Option("smtp.from_address", "cpc-desk@example.org", "From address", check=_optional_email),
+    Option("smtp.reply_to", "", "Reply-To address", check=_optional_email),
+    Option("smtp.bcc_archive", "", "Optional BCC archive address", check=_optional_email),
+    Option("smtp.timeout_seconds", 30, "Time-out for one SMTP operation, in seconds", check=_positive),
+    Option("smtp.max_attempts", 8, "Delivery attempts before a message is marked failed", check=_positive),
+    Option("mail.offline", False, "Offline mode: queue everything, send nothing"),
+    Option("mail.demo_server", True, "Demo mode: run a local mailbox server on loopback"),
+    # --- desk
+    Option("database.url", "", "Database URL; empty = SQLite in the data folder", check=_single_line),
+    Option("session.lock_minutes", 15, "Lock the session after this many idle minutes", check=_positive),
+    Option("session.max_failed_signins", 5, "Wrong passwords before an account is locked", check=_positive),
+    Option("session.lockout_minutes", 15, "How long a locked account stays locked", check=_positive),
+)
+
+
+def _forbid_secret_key(key: str) -> None:
+    lowered = key.lower()
+    if "password" in lowered or "passphrase" in lowered or "secret" in lowered:
+        raise ValidationError(key, "secrets are kept only in the OS keyring, never in settings")
+
+
+def parse_value(option: Option, raw: Any) -> Any:
+    """Turn a raw value (a command-line string, or JSON) into the option's type, validated."""
+    key = option.key
+    if option.kind is bool:
+        if isinstance(raw, bool):
+            value: Any = raw
+        elif str(raw).strip().lower() in {"1", "true", "yes", "on"}:
+            value = True
+        elif str(raw).strip().lower() in {"0", "false", "no", "off"}:
+            value = False
+        else:
+            raise ValidationError(key, f"must be true or false, not {raw!r}")
+    elif option.kind is int:
+        if isinstance(raw, bool):
+            raise ValidationError(key, "must be a whole number")
+        try:
+            value = int(str(raw).strip())
+        except ValueError:
+            raise ValidationError(key, f"must be a whole number, not {raw!r}") from None
+    else:
+        value = str(raw)
+        if "\x00" in value:
+            raise ValidationError(key, "must not contain a NUL character")
+        if not option.multiline:
+            value = value.strip()
+    if option.choices and value not in option.choices:
+        raise ValidationError(key, f"must be one of {', '.join(option.choices)}")
+    if option.check:
+        option.check(key, value)
+    return value
+
+
+class Settings:
+    """The desk's settings: defaults overlaid with the values saved in the data folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / SETTINGS_FILE
+        self._values: dict[str, Any] = {}
+        if self.path.exists():
+            try:
+                stored = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise ValidationError(str(self.path), f"cannot read the settings file ({exc})") from None
+            self._values = _upgrade(stored).get("values", {})
+
+    def get(self, key: str) -> Any:
+        option = OPTIONS.get(key)
+        if option is None:
+            raise ValidationError(key, "no such setting (see 'settings list')")
+        if key in self._values:
+            try:
+                return parse_value(option, self._values[key])
+            except ValidationError:
+                return option.default
+        return option.default
+
+    def set(self, key: str, raw: Any) -> Any:
+        _forbid_secret_key(key)
+        option = OPTIONS.get(key)
+        if option is None:
+            raise ValidationError(key, "no such setting (see 'settings list')")
+        value = parse_value(option, raw)
+        self._values[key] = value
+        self._save()
+        return value
+
+    def items(self) -> list[tuple[str, Any, bool]]:
+        """(key, value, is_default) for every option, in declaration order."""
+        return [(k, self.get(k), k not in self._values) for k in OPTIONS]
+
+    def validity_days(self, institution_type: str) -> int:
+        for part in str(self.get("validity.days_by_type")).split(";"):
+            name, _, days = part.partition("=")
+            if name.strip().lower() == institution_type.strip().lower() and days.strip().isdigit():
+                return max(1, int(days.strip()))
+        return int(self.get("validity.default_days"))
+
+    def _save(self) -> None:
+        payload = json.dumps({"version": SETTINGS_VERSION, "values": self._values}, indent=2, ensure_ascii=False)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+        os.replace(tmp, self.path)
+
+
+def _upgrade(stored: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade functions per settings version live here (none yet beyond version 1)."""
+    if not isinstance(stored, dict):
+        return {"version": SETTINGS_VERSION, "values": {}}
+    stored.setdefault("values", {})
+    return stored

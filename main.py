@@ -1,0 +1,29 @@
+"""CPC Desk entry point: no command opens the desk window; sub-commands run headless jobs."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _gui_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    shots = sub.add_parser("screenshots", help="render every main screen offscreen into docs/screenshots/")
+    shots.add_argument("--out", default="docs/screenshots", help="folder for the PNG files")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from app.cli import build_parser, run_command
+
+    args = build_parser(_gui_commands).parse_args(argv)
+    if args.command == "screenshots":
+        from ui.screenshots import render_all
+
+        return render_all(args)
+    if args.command:
+        return run_command(args)
+    from ui.application import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
