@@ -127,3 +127,17 @@ def registrar() -> Actor:
 @pytest.fixture
 def admin() -> Actor:
     return Actor("admin.test", StaffRole.ADMIN, "Test Admin")
+
+
+@pytest.fixture(autouse=True)
+def record_messages() -> Iterator[list[tuple[str, str, str]]]:
+    """No message box opens in a test; what would have been shown is recorded."""
+    from ui import messages
+
+    messages.record_only = True
+    messages.auto_answer = None
+    messages.shown.clear()
+    yield messages.shown
+    messages.shown.clear()
+    messages.auto_answer = None
+

@@ -1,0 +1,1 @@
+"""CPC Desk's Qt screens: thin widgets over the services in app/."""

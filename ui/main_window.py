@@ -1,0 +1,192 @@
+"""The desk window: the tile home page, the screens opened from it, and the status bar.
+
+The window is built and shown before the database is opened (so it paints at once); `attach_desk`
+is called when the desk is ready. Screens are created on first use from ui/screens.py.
+"""
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import workers
+from ui.home import HomePage, portal_tiles
+from ui.placeholder import PlaceholderScreen
+from ui.screens import SCREENS
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+    from ui.context import UiContext
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    desk_ready = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(tr("CPC Desk"))
+        self.resize(1180, 720)  # fits a 1366x768 laptop with its task bar
+        self.ctx: UiContext | None = None
+        self._pending: list[Callable[[], None]] = []
+        self._wizard: QWidget | None = None
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        header = QWidget()
+        header.setObjectName("header")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(18, 10, 18, 10)
+        self.back_button = QPushButton(tr("&Home"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(tr("Back to the home tiles (Alt+Home)"))
+        self.back_button.clicked.connect(self.go_home)
+        self.back_button.hide()
+        self.title_label = QLabel(tr("CPC Desk"))
+        self.title_label.setObjectName("headerTitle")
+        self.user_label = QLabel("")
+        self.user_label.setObjectName("headerUser")
+        hl.addWidget(self.back_button)
+        hl.addWidget(self.title_label, 1)
+        hl.addWidget(self.user_label)
+        outer.addWidget(header)
+
+        self.stack = QStackedWidget()
+        self.home = HomePage()
+        self.home.activated.connect(self.open_screen)
+        self.stack.addWidget(self.home)
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.screens: dict[str, QWidget] = {}
+
+        home_action = QAction(self)
+        home_action.setShortcuts([QKeySequence("Alt+Home"), QKeySequence(QKeySequence.StandardKey.Back)])
+        home_action.triggered.connect(self.go_home)
+        self.addAction(home_action)
+
+        status = QStatusBar()
+        self.db_label = QLabel(tr("Opening the database…"))
+        self.outbox_label = QLabel("")
+        self.mode_label = QLabel("")
+        for w in (self.db_label, self.outbox_label, self.mode_label):
+            w.setObjectName("statusField")
+        status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.outbox_label)
+        status.addPermanentWidget(self.mode_label)
+        self.setStatusBar(status)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(15_000)
+        self._refresh_timer.timeout.connect(self.refresh_status)
+        self.home.tiles[0].setFocus()
+
+    # --- desk -----------------------------------------------------------------------------------
+
+    def attach_desk(self, desk: "Desk") -> None:
+        from ui.context import UiContext
+
+        self.ctx = UiContext(desk, self)
+        self.ctx.data_changed.connect(self.refresh_status)
+        self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.db_label.setText(tr("Database: {0}").format(desk.db.location))
+        self.db_label.setToolTip(desk.db.location)
+        self.user_label.setText(tr("Signed in: {0}").format(desk.actor.display_name or desk.actor.username))
+        self.refresh_status()
+        self._refresh_timer.start()
+        self.desk_ready.emit()
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
+
+    def refresh_status(self) -> None:
+        """Count the outbox off the GUI thread, then show it."""
+        if self.ctx is None:
+            return
+        desk = self.ctx.desk
+
+        def count(_progress: Any, _cancelled: Any) -> tuple[int, bool]:
+            from app.outbox import count_waiting
+
+            return count_waiting(desk), desk.is_offline
+
+        workers.start(count, on_finished=self._show_counts, on_failed=lambda m: self.outbox_label.setText(m))
+
+    def _show_counts(self, result: tuple[int, bool]) -> None:
+        waiting, offline = result
+        self.outbox_label.setText(tr("Outbox: {0} waiting").format(waiting))
+        self.mode_label.setText(tr("Mail: offline") if offline else tr("Mail: online"))
+        self.mode_label.setProperty("offline", offline)
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def _when_ready(self, action: Callable[[], None]) -> None:
+        if self.ctx is not None:
+            action()
+        else:
+            self.statusBar().showMessage(tr("Still opening the database; this will open in a moment…"), 4000)
+            self._pending.append(action)
+
+    def open_screen(self, key: str, **kwargs: Any) -> None:
+        self._when_ready(lambda: self._open_screen(key, **kwargs))
+
+    def _open_screen(self, key: str, **kwargs: Any) -> None:
+        assert self.ctx is not None
+        spec = SCREENS.get(key)
+        title = spec.title if spec else next((t.title for t in portal_tiles() if t.key == key), key)
+        widget = self.screens.get(key) if not kwargs else None
+        if widget is None:
+            if spec is None:
+                widget = PlaceholderScreen(title, key)
+            else:
+                module_name, _, class_name = spec.target.partition(":")
+                cls = getattr(importlib.import_module(module_name), class_name)
+                widget = cls(self.ctx, **kwargs)
+            if key in self.screens:
+                old = self.screens.pop(key)
+                self.stack.removeWidget(old)
+                old.deleteLater()
+            self.screens[key] = widget
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.title_label.setText(title)
+        self.back_button.show()
+        widget.setFocus()
+        first = widget.focusProxy() or widget.nextInFocusChain()
+        if first is not None and widget.isAncestorOf(first):
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def go_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.title_label.setText(tr("CPC Desk"))
+        self.back_button.hide()
+        self.home.tiles[0].setFocus()
+
+    def start_cpc_request(self, member_id: int | None = None) -> None:
+        def start() -> None:
+            assert self.ctx is not None
+            try:
+                module = importlib.import_module("ui.wizard")
+            except ImportError:
+                self._open_screen("cpc_unavailable")
+                return
+            self._wizard = module.CpcWizard(self.ctx, member_id=member_id, parent=self)
+            self._wizard.finished.connect(lambda _r: self.refresh_status())
+            self._wizard.open()
+
+        self._when_ready(start)

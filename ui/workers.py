@@ -1,0 +1,84 @@
+"""Run app/ functions off the GUI thread and report back through signals.
+
+A job is a plain callable `fn(progress, cancelled) -> result` where `progress(done, total, text)` may be
+called from the worker thread and `cancelled()` tells it to stop at the next safe point. The Worker turns
+those into `progress(int, int, str)`, `finished(object)` and `failed(str)` signals delivered on the GUI
+thread. Widgets are never touched from the worker thread.
+"""
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.errors import CpcDeskError
+
+ProgressFn = Callable[[int, int, str], None]
+CancelledFn = Callable[[], bool]
+Job = Callable[[ProgressFn, CancelledFn], Any]
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Worker(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.signals = WorkerSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)  # the owner keeps a reference until `finished`/`failed`
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.job(self.signals.progress.emit, self._cancel.is_set)
+        except CpcDeskError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - staff see a sentence, the log gets the traceback
+            traceback.print_exc()
+            self.signals.failed.emit(f"Something went wrong: {type(exc).__name__}: {exc}")
+        else:
+            self.signals.finished.emit(result)
+
+
+_running: set[Worker] = set()
+
+
+def start(
+    job: Job,
+    *,
+    on_finished: Callable[[Any], None] | None = None,
+    on_failed: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> Worker:
+    """Start `job` on the thread pool; the callbacks run on the GUI thread."""
+    worker = Worker(job)
+    _running.add(worker)
+    if on_progress is not None:
+        worker.signals.progress.connect(on_progress)
+    if on_finished is not None:
+        worker.signals.finished.connect(on_finished)
+    if on_failed is not None:
+        worker.signals.failed.connect(on_failed)
+    worker.signals.finished.connect(lambda _r: _running.discard(worker))
+    worker.signals.failed.connect(lambda _m: _running.discard(worker))
+    (pool or QThreadPool.globalInstance()).start(worker)
+    return worker
+
+
+def wait_all(timeout_ms: int = 30_000) -> bool:
+    """Wait for every pool job (used at quit and in tests)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
