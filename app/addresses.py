@@ -10,7 +10,9 @@ from app.errors import ValidationError
 MAX_FIELD_LENGTH = 200
 
 
-def clean_text(field: str, value: str | None, *, required: bool = False, max_length: int = MAX_FIELD_LENGTH) -> str:
+def clean_text(
+    field: str, value: str | None, *, required: bool = False, max_length: int = MAX_FIELD_LENGTH
+) -> str:
     """One line of text: trimmed, whitespace-only counts as empty, no line breaks or control characters."""
     text = "" if value is None else str(value)
     if "\r" in text or "\n" in text or "\u2028" in text or "\u2029" in text:

@@ -1,18 +1,33 @@
-"""The tamper-evident audit trail: every change of state is appended with a hash chained to the last one."""
+"""The tamper-evident audit trail: every change of state is appended with a hash chained to the last one.
 
+`record()` appends in the caller's transaction; `verify_chain()` walks the chain; `search_events()` and
+`export_csv()` serve the Audit screen (registrar and admin only).
+"""
+
+import csv
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, AuditHead, utcnow
-from app.staff import Actor
+from app.errors import ValidationError
+from app.models import AuditEvent, AuditHead, Member, utcnow
+from app.staff import Actor, Permission
+
+if TYPE_CHECKING:
+    from app.desk import Desk
 
 GENESIS = "0" * 64
+# Column widths of audit_event; values are clipped *before* hashing so the stored row hashes the same.
+_ACTOR_MAX = 64
+_KIND_MAX = 64
+_SUBJECT_MAX = 200
 
 
 def _canonical(value: Any) -> str:
@@ -21,29 +36,77 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
 
 
-def event_hash(prev_hash: str, at: datetime, actor: str, kind: str, member_id: int | None, subject: str,
-               before_json: str, after_json: str) -> str:
+def event_hash(
+    prev_hash: str,
+    at: datetime,
+    actor: str,
+    kind: str,
+    member_id: int | None,
+    subject: str,
+    before_json: str,
+    after_json: str,
+) -> str:
     payload = "\x1f".join(
-        [prev_hash, at.isoformat(), actor, kind, "" if member_id is None else str(member_id), subject,
-         before_json, after_json]
+        [
+            prev_hash,
+            at.isoformat(),
+            actor,
+            kind,
+            "" if member_id is None else str(member_id),
+            subject,
+            before_json,
+            after_json,
+        ]
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def record(session: Session, actor: Actor | str, kind: str, *, subject: str = "", member_id: int | None = None,
-           before: Any = None, after: Any = None) -> AuditEvent:
-    """Append one event in the caller's transaction (so it commits or rolls back with the change)."""
+def _head_for_update(session: Session) -> AuditHead:
+    """The chain's head row, locked until the caller's transaction ends (created on first use)."""
+    dialect = session.get_bind().dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        # Two desks writing the very first event must not both insert the head row.
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        session.execute(
+            insert(AuditHead).values(id=1, last_event_id=0, last_hash=GENESIS).on_conflict_do_nothing()
+        )
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if head is None:
         head = AuditHead(id=1, last_event_id=0, last_hash=GENESIS)
         session.add(head)
         session.flush()
+    return head
+
+
+def record(
+    session: Session,
+    actor: Actor | str,
+    kind: str,
+    *,
+    subject: str = "",
+    member_id: int | None = None,
+    before: Any = None,
+    after: Any = None,
+) -> AuditEvent:
+    """Append one event in the caller's transaction (so it commits or rolls back with the change)."""
+    head = _head_for_update(session)
     at = utcnow()
-    name = actor if isinstance(actor, str) else actor.username
+    name = (actor if isinstance(actor, str) else actor.username)[:_ACTOR_MAX]
+    kind = kind[:_KIND_MAX]
+    subject = subject[:_SUBJECT_MAX]
     before_json, after_json = _canonical(before), _canonical(after)
     digest = event_hash(head.last_hash, at, name, kind, member_id, subject, before_json, after_json)
-    event = AuditEvent(at=at, actor=name, kind=kind, member_id=member_id, subject=subject[:200],
-                       before_json=before_json, after_json=after_json, prev_hash=head.last_hash, hash=digest)
+    event = AuditEvent(
+        at=at,
+        actor=name,
+        kind=kind,
+        member_id=member_id,
+        subject=subject,
+        before_json=before_json,
+        after_json=after_json,
+        prev_hash=head.last_hash,
+        hash=digest,
+    )
     session.add(event)
     session.flush()
     head.last_event_id = event.id
@@ -62,17 +125,167 @@ class ChainReport:
 def verify_chain(session: Session) -> ChainReport:
     """Walk the trail oldest first; name the first event whose hash or link does not hold."""
     prev = GENESIS
+    prev_id: int | None = None
     count = 0
-    for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000))
+    for ev in rows.scalars():
         count += 1
         if ev.prev_hash != prev:
-            return ChainReport(False, count, ev.id, f"event {ev.id} does not follow event before it")
-        at = ev.at
-        expected = event_hash(prev, at, ev.actor, ev.kind, ev.member_id, ev.subject, ev.before_json, ev.after_json)
+            after = f"event {prev_id}" if prev_id is not None else "the start of the trail"
+            return ChainReport(
+                False,
+                count,
+                ev.id,
+                f"event {ev.id} ({ev.kind}) does not follow {after}: "
+                "an event between them was removed, or one of them was rewritten",
+            )
+        expected = event_hash(
+            prev, ev.at, ev.actor, ev.kind, ev.member_id, ev.subject, ev.before_json, ev.after_json
+        )
         if expected != ev.hash:
-            return ChainReport(False, count, ev.id, f"event {ev.id} ({ev.kind}) was altered after it was written")
-        prev = ev.hash
+            return ChainReport(
+                False,
+                count,
+                ev.id,
+                f"event {ev.id} ({ev.kind} by {ev.actor} at {ev.at.isoformat(timespec='seconds')}) "
+                "was altered after it was written",
+            )
+        prev, prev_id = ev.hash, ev.id
     head = session.get(AuditHead, 1)
     if head is not None and head.last_hash != prev:
-        return ChainReport(False, count, None, "the newest events were removed")
+        return ChainReport(
+            False,
+            count,
+            head.last_event_id or None,
+            f"the newest events were removed: the trail ends at event {prev_id or 0}, "
+            f"but event {head.last_event_id} was written",
+        )
     return ChainReport(True, count)
+
+
+# --- reading the trail ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the Audit screen asks for; every part is optional. Dates are local calendar days, inclusive."""
+
+    member: str = ""  # a CPSO number
+    member_id: int | None = None
+    actor: str = ""  # a staff username, or os:<name> for headless commands
+    kind: str = ""  # "certificate.issued", or a family such as "signin" (matches signin.failed too)
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def _local_midnight_utc(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone()
+
+
+def _filtered(flt: AuditFilter) -> Select[AuditEvent]:
+    if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+        raise ValidationError("date", "the 'from' date is after the 'to' date")
+    query = select(AuditEvent)
+    if flt.member_id is not None:
+        query = query.where(AuditEvent.member_id == flt.member_id)
+    if flt.member.strip():
+        ids = select(Member.id).where(Member.cpso_number == flt.member.strip())
+        query = query.where(AuditEvent.member_id.in_(ids))
+    if flt.actor.strip():
+        query = query.where(AuditEvent.actor == flt.actor.strip())
+    if flt.kind.strip():
+        kind = flt.kind.strip()
+        # A family name matches its members: "signin" finds signin.failed and signin.locked too.
+        query = query.where(
+            (AuditEvent.kind == kind) | (AuditEvent.kind.startswith(kind + ".", autoescape=True))
+        )
+    if flt.date_from is not None:
+        query = query.where(AuditEvent.at >= _local_midnight_utc(flt.date_from))
+    if flt.date_to is not None:
+        query = query.where(AuditEvent.at < _local_midnight_utc(flt.date_to + timedelta(days=1)))
+    return query
+
+
+def search_events(desk: "Desk", actor: Actor, flt: AuditFilter, *, limit: int = 1000) -> list[AuditEvent]:
+    """The newest events matching `flt` first, at most `limit` of them."""
+    actor.require(Permission.VIEW_AUDIT)
+    with desk.db.read() as session:
+        query = _filtered(flt).order_by(AuditEvent.id.desc()).limit(limit)
+        return list(session.execute(query).scalars())
+
+
+def count_events(desk: "Desk", actor: Actor, flt: AuditFilter) -> int:
+    actor.require(Permission.VIEW_AUDIT)
+    with desk.db.read() as session:
+        sub = _filtered(flt).subquery()
+        return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
+
+
+def event_kinds(desk: "Desk") -> list[str]:
+    with desk.db.read() as session:
+        return list(session.execute(select(AuditEvent.kind).distinct().order_by(AuditEvent.kind)).scalars())
+
+
+def event_actors(desk: "Desk") -> list[str]:
+    with desk.db.read() as session:
+        return list(session.execute(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)).scalars())
+
+
+CSV_COLUMNS = (
+    "event_id",
+    "at_utc",
+    "actor",
+    "kind",
+    "member_id",
+    "cpso_number",
+    "subject",
+    "before",
+    "after",
+    "hash",
+)
+
+
+def _cell(value: str) -> str:
+    # A cell starting with = + - @ is run as a formula by spreadsheets: hostile names must stay text.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def export_csv(desk: "Desk", actor: Actor, flt: AuditFilter, path: Path) -> int:
+    """Write the matching events, oldest first, as UTF-8 CSV (with BOM, for spreadsheets); returns the count.
+
+    The export itself is recorded in the trail.
+    """
+    actor.require(Permission.VIEW_AUDIT)
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    count = 0
+    with desk.db.read() as session, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        query = (
+            _filtered(flt)
+            .add_columns(Member.cpso_number)
+            .outerjoin(Member, Member.id == AuditEvent.member_id)
+            .order_by(AuditEvent.id)
+            .execution_options(yield_per=2000)
+        )
+        for ev, cpso in session.execute(query):
+            writer.writerow(
+                [
+                    ev.id,
+                    ev.at.isoformat(timespec="seconds"),
+                    _cell(ev.actor),
+                    _cell(ev.kind),
+                    "" if ev.member_id is None else ev.member_id,
+                    cpso or "",
+                    _cell(ev.subject),
+                    _cell(ev.before_json),
+                    _cell(ev.after_json),
+                    ev.hash,
+                ]
+            )
+            count += 1
+    tmp.replace(path)
+    with desk.db.write() as session:
+        record(session, actor, "audit.exported", subject=path.name, after={"events": count})
+    return count

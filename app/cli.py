@@ -26,17 +26,27 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     """The whole command line; `extra` may add sub-commands that live outside app/ (GUI-only ones)."""
     parser = argparse.ArgumentParser(
         prog="cpc-desk",
-        description="CPC Desk: issue Certificates of Professional Conduct. With no command, opens the desk window.",
+        description=(
+            "CPC Desk: issue Certificates of Professional Conduct. With no command, opens the desk window."
+        ),
     )
-    parser.add_argument("--data-dir", help="folder for everything the app writes (default: the user data folder; "
-                        "or $CPC_DESK_DATA_DIR)")
-    parser.add_argument("--database-url", help="SQLAlchemy database URL (default: SQLite in the data folder; "
-                        "or $CPC_DESK_DATABASE_URL)")
+    parser.add_argument(
+        "--data-dir",
+        help="folder for everything the app writes (default: the user data folder; or $CPC_DESK_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--database-url",
+        help="SQLAlchemy database URL (default: SQLite in the data folder; or $CPC_DESK_DATABASE_URL)",
+    )
     parser.add_argument("--demo", action="store_true", help="fill an empty database with demo data first")
-    parser.add_argument("--offline", action="store_true", help="send no email; everything waits in the outbox")
+    parser.add_argument(
+        "--offline", action="store_true", help="send no email; everything waits in the outbox"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    members = sub.add_parser("members", help="the register of members", description="The register of members.")
+    members = sub.add_parser(
+        "members", help="the register of members", description="The register of members."
+    )
     msub = members.add_subparsers(dest="members_command", metavar="ACTION", required=True)
     p = _add(msub, "import", "app.member_import:cli_import", "import or update members from a CSV file")
     p.add_argument("file", help="CSV file (UTF-8 with or without BOM, or Windows-1252)")
@@ -48,22 +58,33 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("--json", action="store_true", help="print JSON instead of one member per line")
     p.add_argument("--limit", type=int, default=50, help="at most this many results (default 50)")
 
-    institutions = sub.add_parser("institutions", help="the institution directory",
-                                  description="The directory of known recipient institutions.")
+    institutions = sub.add_parser(
+        "institutions",
+        help="the institution directory",
+        description="The directory of known recipient institutions.",
+    )
     isub = institutions.add_subparsers(dest="institutions_command", metavar="ACTION", required=True)
-    p = _add(isub, "import", "app.institution_import:cli_import", "import or update institutions from a CSV file")
+    p = _add(
+        isub, "import", "app.institution_import:cli_import", "import or update institutions from a CSV file"
+    )
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
     p.add_argument("--report", help="where to write the CSV report of refused rows")
 
-    p = _add(sub, "batch", "app.batch:cli_batch", "issue and print a batch of certificates from a requests CSV")
+    p = _add(
+        sub, "batch", "app.batch:cli_batch", "issue and print a batch of certificates from a requests CSV"
+    )
     p.add_argument("file", help="requests CSV (see README)")
     p.add_argument("--out", required=True, help="folder for one PDF per certificate")
     p.add_argument("--merged", help="also write one merged, print-ready PDF here")
     p.add_argument("--queue-email", action="store_true", help="queue each certificate's email in the outbox")
-    p.add_argument("--skip-invalid", action="store_true", help="issue the valid rows even when some are refused")
-    p.add_argument("--separators", action="store_true", help="add a cover sheet per institution to the merged PDF")
+    p.add_argument(
+        "--skip-invalid", action="store_true", help="issue the valid rows even when some are refused"
+    )
+    p.add_argument(
+        "--separators", action="store_true", help="add a cover sheet per institution to the merged PDF"
+    )
     p.add_argument("--workers", type=int, default=0, help="rendering processes (default: one per core)")
 
     outbox = sub.add_parser("outbox", help="outgoing email", description="Outgoing certificate email.")
@@ -72,10 +93,14 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("--all", action="store_true", help="include sent and cancelled messages")
     _add(osub, "send", "app.outbox:cli_send", "send what is due now; exit 1 when anything failed")
 
-    p = _add(sub, "verify", "app.verification:cli_verify", "check that a certificate PDF is genuine and valid")
+    p = _add(
+        sub, "verify", "app.verification:cli_verify", "check that a certificate PDF is genuine and valid"
+    )
     p.add_argument("file", help="the certificate PDF")
 
-    settings = sub.add_parser("settings", help="this desk's settings", description="Read and change settings.")
+    settings = sub.add_parser(
+        "settings", help="this desk's settings", description="Read and change settings."
+    )
     ssub = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
     _add(ssub, "list", "app.settings_cli:cli_list", "list every setting with its value")
     p = _add(ssub, "get", "app.settings_cli:cli_get", "print one setting")
@@ -84,8 +109,12 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("key")
     p.add_argument("value")
     p = _add(ssub, "set-password", "app.settings_cli:cli_set_password", "store a password in the OS keyring")
-    p.add_argument("which", choices=["smtp", "signing"], help="smtp: the SMTP password; signing: the key passphrase")
-    p.add_argument("--stdin", action="store_true", help="read one line from standard input instead of prompting")
+    p.add_argument(
+        "which", choices=["smtp", "signing"], help="smtp: the SMTP password; signing: the key passphrase"
+    )
+    p.add_argument(
+        "--stdin", action="store_true", help="read one line from standard input instead of prompting"
+    )
 
     audit = sub.add_parser("audit", help="the audit trail", description="The tamper-evident audit trail.")
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)

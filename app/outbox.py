@@ -12,6 +12,8 @@ def count_waiting(desk: Desk) -> int:
     """Messages not yet delivered and still to be tried (for the status bar)."""
     with desk.db.read() as session:
         return int(
-            session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state.in_(WAITING_STATES)))
+            session.scalar(
+                select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state.in_(WAITING_STATES))
+            )
             or 0
         )

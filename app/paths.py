@@ -24,5 +24,6 @@ def default_database_url(folder: Path) -> str:
 
 
 def database_url(folder: Path, explicit: str | None = None, from_settings: str | None = None) -> str:
-    """--database-url, else $CPC_DESK_DATABASE_URL, else the settings' value, else SQLite in the data folder."""
+    """--database-url, else $CPC_DESK_DATABASE_URL, else the settings' value, else SQLite in the data
+    folder."""
     return explicit or os.environ.get(DATABASE_URL_ENV) or from_settings or default_database_url(folder)

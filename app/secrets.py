@@ -39,7 +39,8 @@ def status() -> KeyringStatus:
             False,
             name,
             "No secure password store (OS keyring) is available on this computer. Passwords can be kept "
-            "for this session only and must be entered again after a restart; they are never saved to a file.",
+            "for this session only and must be entered again after a restart; they are never saved to a "
+            "file.",
         )
     return KeyringStatus(True, name, f"Passwords are kept in the OS keyring ({type(backend).__name__}).")
 
@@ -71,7 +72,9 @@ def set_secret(name: str, value: str, account: str = "", *, session_only: bool =
     try:
         keyring.set_password(SERVICE, key, value)
     except keyring.errors.KeyringError as exc:
-        raise SecretStoreUnavailable(f"The OS keyring refused to store the secret ({type(exc).__name__}).") from None
+        raise SecretStoreUnavailable(
+            f"The OS keyring refused to store the secret ({type(exc).__name__})."
+        ) from None
     _session_only.pop(key, None)
 
 

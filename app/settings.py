@@ -82,7 +82,9 @@ def _options(*opts: Option) -> dict[str, Option]:
 
 OPTIONS: dict[str, Option] = _options(
     # --- the issuing body, printed on every certificate
-    Option("issuer.name", "College of Physicians and Surgeons (DEMO)", "Issuing body's name", check=_single_line),
+    Option(
+        "issuer.name", "College of Physicians and Surgeons (DEMO)", "Issuing body's name", check=_single_line
+    ),
     Option(
         "issuer.address",
         "80 College Street\nToronto ON  M5G 2E2\nCanada",
@@ -92,7 +94,9 @@ OPTIONS: dict[str, Option] = _options(
     Option("issuer.logo", "", "Path of the logo image (PNG/JPEG); empty = the built-in demo crest"),
     Option("issuer.demo", True, "Mark documents as DEMO (turn off only with real issuer details)"),
     Option("registrar.name", "Dr. A. Registrar (DEMO)", "Registrar's name", check=_single_line),
-    Option("registrar.title", "Registrar and Chief Executive Officer", "Registrar's title", check=_single_line),
+    Option(
+        "registrar.title", "Registrar and Chief Executive Officer", "Registrar's title", check=_single_line
+    ),
     Option("registrar.signature_image", "", "Path of the registrar's signature image; empty = typed name"),
     Option(
         "verification.url",
@@ -106,7 +110,12 @@ OPTIONS: dict[str, Option] = _options(
         "",
         "Per institution type validity, as 'Type=days; Type=days' (others use the default)",
     ),
-    Option("consent.statement", DEFAULT_CONSENT_STATEMENT, "Consent statement shown in the wizard", multiline=True),
+    Option(
+        "consent.statement",
+        DEFAULT_CONSENT_STATEMENT,
+        "Consent statement shown in the wizard",
+        multiline=True,
+    ),
     Option("signing.pkcs12_path", "", "PKCS#12 file with the signing key; empty = demo self-signed key"),
     # --- mail
     Option("smtp.host", "127.0.0.1", "SMTP server host", check=_single_line),
@@ -120,6 +129,20 @@ OPTIONS: dict[str, Option] = _options(
     Option("smtp.max_attempts", 8, "Delivery attempts before a message is marked failed", check=_positive),
     Option("mail.offline", False, "Offline mode: queue everything, send nothing"),
     Option("mail.demo_server", True, "Demo mode: run a local mailbox server on loopback"),
+    Option(
+        "smtp.ca_file",
+        "",
+        "Extra CA certificate file (PEM) to trust for the mail server; empty = the system's CAs only",
+        check=_single_line,
+    ),
+    Option(
+        "mail.paused",
+        "",
+        "Set by CPC Desk when the mail server refused the settings (e.g. sign-in); cleared when mail "
+        "settings change or with 'Resume sending'",
+        check=_single_line,
+    ),
+    Option("mail.paused_settings", "", "Fingerprint of the mail settings the pause applies to (internal)"),
     # --- desk
     Option("database.url", "", "Database URL; empty = SQLite in the data folder", check=_single_line),
     Option("session.lock_minutes", 15, "Lock the session after this many idle minutes", check=_positive),
@@ -212,7 +235,9 @@ class Settings:
         return int(self.get("validity.default_days"))
 
     def _save(self) -> None:
-        payload = json.dumps({"version": SETTINGS_VERSION, "values": self._values}, indent=2, ensure_ascii=False)
+        payload = json.dumps(
+            {"version": SETTINGS_VERSION, "values": self._values}, indent=2, ensure_ascii=False
+        )
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

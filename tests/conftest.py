@@ -140,4 +140,3 @@ def record_messages() -> Iterator[list[tuple[str, str, str]]]:
     yield messages.shown
     messages.shown.clear()
     messages.auto_answer = None
-

@@ -42,5 +42,7 @@ def test_app_imports_nothing_from_ui() -> None:
 
 
 def test_checker_catches_a_qt_import() -> None:
-    tree = ast.parse("from PySide6.QtWidgets import QWidget\nimport importlib\nimportlib.import_module('shiboken6')")
+    tree = ast.parse(
+        "from PySide6.QtWidgets import QWidget\nimport importlib\nimportlib.import_module('shiboken6')"
+    )
     assert _imported_roots(tree) & QT_ROOTS == {"PySide6", "shiboken6"}

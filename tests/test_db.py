@@ -19,8 +19,15 @@ def test_migrates_empty_database_to_head(database_url: str) -> None:
     assert db.ensure_schema() is True
     assert db.current_revision() == SCHEMA_HEAD
     tables = set(inspect(db.engine).get_table_names())
-    assert {"member", "institution", "certificate_request", "certificate", "outbox_message", "audit_event",
-            "staff_user"} <= tables
+    assert {
+        "member",
+        "institution",
+        "certificate_request",
+        "certificate",
+        "outbox_message",
+        "audit_event",
+        "staff_user",
+    } <= tables
     assert db.ensure_schema() is False  # nothing due the second time
     db.dispose()
 

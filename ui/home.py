@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def tr(text: str) -> str:
@@ -24,26 +33,60 @@ class TileSpec:
 
 def portal_tiles() -> list[TileSpec]:
     return [
-        TileSpec("about", tr("About your Portal"),
-                 tr("Learn what you can do in the portal and how your information is used.")),
-        TileSpec("profile", tr("Profile"),
-                 tr("View a member's registration details, contact information and history.")),
-        TileSpec("services", tr("Membership Services"),
-                 tr("Request certificates, copies of documents and other services from the College.")),
-        TileSpec("renewal", tr("Membership Renewal"),
-                 tr("Complete the annual renewal of registration and pay the membership fee.")),
-        TileSpec("practice", tr("My Practice"),
-                 tr("Update practice locations, hospital privileges and scope of practice.")),
-        TileSpec("registration", tr("Registration"),
-                 tr("Apply for a certificate of registration or change a class of registration.")),
-        TileSpec("assistance", tr("Assistance Desk"),
-                 tr("Find a member or a request in seconds, say where it stands, resend."), staff=True),
-        TileSpec("batch", tr("Batch Printing"),
-                 tr("Issue and print hundreds of certificates at once, with no network."), staff=True),
-        TileSpec("outbox", tr("Outbox"),
-                 tr("Certificate email waiting to be sent, sent, or failed; retry and resend."), staff=True),
-        TileSpec("settings", tr("Settings"),
-                 tr("Issuing body, registrar, mail server, validity periods and this desk's options."), staff=True),
+        TileSpec(
+            "about",
+            tr("About your Portal"),
+            tr("Learn what you can do in the portal and how your information is used."),
+        ),
+        TileSpec(
+            "profile",
+            tr("Profile"),
+            tr("View a member's registration details, contact information and history."),
+        ),
+        TileSpec(
+            "services",
+            tr("Membership Services"),
+            tr("Request certificates, copies of documents and other services from the College."),
+        ),
+        TileSpec(
+            "renewal",
+            tr("Membership Renewal"),
+            tr("Complete the annual renewal of registration and pay the membership fee."),
+        ),
+        TileSpec(
+            "practice",
+            tr("My Practice"),
+            tr("Update practice locations, hospital privileges and scope of practice."),
+        ),
+        TileSpec(
+            "registration",
+            tr("Registration"),
+            tr("Apply for a certificate of registration or change a class of registration."),
+        ),
+        TileSpec(
+            "assistance",
+            tr("Assistance Desk"),
+            tr("Find a member or a request in seconds, say where it stands, resend."),
+            staff=True,
+        ),
+        TileSpec(
+            "batch",
+            tr("Batch Printing"),
+            tr("Issue and print hundreds of certificates at once, with no network."),
+            staff=True,
+        ),
+        TileSpec(
+            "outbox",
+            tr("Outbox"),
+            tr("Certificate email waiting to be sent, sent, or failed; retry and resend."),
+            staff=True,
+        ),
+        TileSpec(
+            "settings",
+            tr("Settings"),
+            tr("Issuing body, registrar, mail server, validity periods and this desk's options."),
+            staff=True,
+        ),
     ]
 
 
@@ -60,18 +103,24 @@ class Tile(QFrame):
         self.setAccessibleName(spec.title)
         self.setAccessibleDescription(spec.description)
         self.setToolTip(spec.description)
-        self.setMinimumSize(240, 118)
+        self.setMinimumSize(240, 104)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         title = QLabel(spec.title)
         title.setObjectName("tileTitle")
         title.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        if spec.staff:
+            badge = QLabel(tr("Staff"))
+            badge.setObjectName("staffBadge")
+            top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         body = QLabel(spec.description)
         body.setObjectName("tileBody")
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(title)
+        layout.addLayout(top)
         layout.addWidget(body, 1)
         self.title_label = title
 
@@ -124,9 +173,9 @@ class TileGrid(QWidget):
         for a, b in zip(self.tiles, self.tiles[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._relayout(max(1, (event.size().width() + 14) // (self.MIN_COLUMN_WIDTH + 14)))
-        super().resizeEvent(event)
+    def reflow(self, available_width: int) -> None:
+        """As many columns as fit the width the page offers (not the grid's own: the tiles hold it open)."""
+        self._relayout(max(1, (available_width + 14) // (self.MIN_COLUMN_WIDTH + 14)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(watched, Tile):
@@ -171,3 +220,8 @@ class HomePage(QScrollArea):
 
     def tile(self, key: str) -> Tile:
         return next(t for t in self.tiles if t.spec.key == key)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        margins = self.widget().layout().contentsMargins()
+        self.grid.reflow(self.viewport().width() - margins.left() - margins.right())
+        super().resizeEvent(event)

@@ -42,16 +42,26 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
     _show("error", parent, title, text)
 
 
-def ask(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None],
-        on_no: Callable[[], None] | None = None) -> None:
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    on_yes: Callable[[], None],
+    on_no: Callable[[], None] | None = None,
+) -> None:
     """Ask yes/no without blocking: `on_yes`/`on_no` run when the person answers."""
     shown.append(("question", title, text))
     if auto_answer is not None or record_only:
         yes = auto_answer(title, text) if auto_answer is not None else False
         (on_yes if yes else (on_no or (lambda: None)))()
         return
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setAttribute(_DELETE, True)
 

@@ -1,0 +1,70 @@
+"""The command line: the sub-command layout, --help for each, and the entry point."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import build_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+COMMANDS = [
+    ["members", "import"],
+    ["members", "search"],
+    ["institutions", "import"],
+    ["batch"],
+    ["outbox", "list"],
+    ["outbox", "send"],
+    ["verify"],
+    ["settings", "list"],
+    ["settings", "get"],
+    ["settings", "set"],
+    ["settings", "set-password"],
+    ["audit", "verify"],
+    ["demo"],
+]
+
+
+@pytest.mark.parametrize("words", COMMANDS, ids=lambda w: " ".join(w))
+def test_every_subcommand_has_help(words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args([*words, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: cpc-desk " + " ".join(words))
+
+
+def test_every_handler_names_a_module_function() -> None:
+    parser = build_parser()
+    seen = set()
+    for words in COMMANDS:
+        args = {"members": ["x"], "institutions": ["x"], "batch": ["x", "--out", "d"], "verify": ["x"]}
+        extra = args.get(words[0], [])
+        if words == ["members", "search"]:
+            extra = ["q"]
+        if words[:2] == ["settings", "get"]:
+            extra = ["k"]
+        if words[:2] == ["settings", "set"]:
+            extra = ["k", "v"]
+        if words[:2] == ["settings", "set-password"]:
+            extra = ["smtp"]
+        ns = parser.parse_args([*words, *extra])
+        module, _, func = ns.handler.partition(":")
+        assert module.startswith("app.") and func.startswith("cli_")
+        seen.add(ns.handler)
+    assert len(seen) == len(COMMANDS)
+
+
+def test_main_demo_command_runs_headless_in_the_data_folder(data_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "demo members" in result.stdout
+    assert (data_dir / "cpc-desk.sqlite3").exists()

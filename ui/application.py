@@ -1,0 +1,122 @@
+"""Start the desk window: paint first, then open the database off the GUI thread, then sign in."""
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui import messages, workers
+from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+def load_style(app: QApplication) -> None:
+    from app.paths import RESOURCES
+
+    path = RESOURCES / "style.qss"
+    if path.exists():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
+def open_desk(args: argparse.Namespace) -> "Desk":
+    """Runs in a worker: open (and migrate) the database, fill demo data when asked."""
+    from app.desk import Desk
+
+    desk = Desk.open(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    if getattr(args, "offline", False):
+        desk.offline = True
+    if getattr(args, "demo", False):
+        from app.demo import fill_if_empty
+
+        fill_if_empty(desk)
+    else:
+        from app.demo import ensure_institution_types
+
+        ensure_institution_types(desk)
+    return desk
+
+
+class DeskStarter:
+    """Opens the desk for a window and hands it over once the staff member is signed in."""
+
+    def __init__(self, window: MainWindow, args: argparse.Namespace) -> None:
+        self.window = window
+        self.args = args
+        self.desk: Desk | None = None
+        self.services: list[Any] = []
+
+    def start(self) -> None:
+        workers.start(lambda _p, _c: open_desk(self.args), on_finished=self._opened, on_failed=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.window.db_label.setText(tr("The database could not be opened."))
+        messages.error(self.window, tr("CPC Desk cannot open its database"), message)
+
+    def _opened(self, desk: "Desk") -> None:
+        self.desk = desk
+        self._start_services(desk)
+        try:
+            from ui.signin import sign_in_flow
+        except ImportError:
+            self.window.attach_desk(desk)
+            return
+
+        def signed_in(actor: Any) -> None:
+            desk.actor = actor
+            self.window.attach_desk(desk)
+
+        sign_in_flow(desk, self.window, signed_in, demo=bool(getattr(self.args, "demo", False)))
+
+    def _start_services(self, desk: "Desk") -> None:
+        """The demo mail server and the keyring check; each optional piece says plainly when it fails."""
+        try:
+            from app import secrets
+
+            state = secrets.status()
+            if not state.secure:
+                self.window.statusBar().showMessage(state.message, 15000)
+        except Exception as exc:  # noqa: BLE001 - a keyring backend may fail in many ways
+            self.window.statusBar().showMessage(tr("Password store check failed: {0}").format(exc), 15000)
+        try:
+            from app.demo_mailbox import start_demo_mail_server
+        except ImportError:
+            return
+        if desk.settings.get("mail.demo_server"):
+            try:
+                self.services.append(start_demo_mail_server(desk))
+            except OSError as exc:
+                self.window.statusBar().showMessage(
+                    tr("Demo mail server not started: {0}").format(exc), 15000
+                )
+
+    def stop(self) -> None:
+        for service in self.services:
+            service.stop()
+        self.services.clear()
+        if self.desk is not None:
+            self.desk.close()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("CPC Desk")
+    app.setOrganizationName("CPC Desk")
+    load_style(app)
+    window = MainWindow()
+    window.show()
+    starter = DeskStarter(window, args)
+    QTimer.singleShot(0, starter.start)
+    try:
+        return app.exec()
+    finally:
+        workers.wait_all(10_000)
+        starter.stop()
