@@ -1,10 +1,12 @@
 """Start the desk window: paint first, then open the database off the GUI thread, then sign in."""
 
 import argparse
+import os
 import sys
+import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui import messages, workers
@@ -105,6 +107,35 @@ class DeskStarter:
             self.desk.close()
 
 
+class StartupProbe(QObject):
+    """With CPC_DESK_STARTUP_PROBE set (bench/bench_startup.py), print when the home window is first
+    painted and when the desk is ready (database open, status bar counts shown), then quit."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.painted = False
+        window.home.grid.tiles[-1].installEventFilter(self)
+        window.outbox_label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            if not self.painted and watched is not self.window.outbox_label:
+                self.painted = True
+                _probe("painted")
+            elif watched is self.window.outbox_label and self.window.outbox_label.text():
+                _probe("ready")
+                QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def _probe(stage: str) -> None:
+    import resource
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"STARTUP {stage} {time.perf_counter():.6f} {rss_mb:.1f}", flush=True)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -112,6 +143,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("CPC Desk")
     load_style(app)
     window = MainWindow()
+    if os.environ.get("CPC_DESK_STARTUP_PROBE"):
+        StartupProbe(window)
     window.show()
     starter = DeskStarter(window, args)
     QTimer.singleShot(0, starter.start)
