@@ -1,9 +1,12 @@
 """The tile home window: tiles, keyboard navigation, reflow, placeholders, status bar."""
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
+from app.models import StaffRole
+from app.staff import Actor
 from ui.home import Tile
 from ui.main_window import MainWindow
 from ui.placeholder import PlaceholderScreen
@@ -16,7 +19,18 @@ PORTAL_TITLES = [
     "My Practice",
     "Registration",
 ]
-STAFF_TITLES = ["Assistance Desk", "Batch Printing", "Outbox", "Settings"]
+STAFF_TITLES = [
+    "Assistance Desk",
+    "Batch Printing",
+    "Outbox",
+    "Settings",
+    "Registrar Review",
+    "Institutions",
+    "Verify a Certificate",
+    "Audit Trail",
+    "Staff Accounts",
+    "Demo Mailbox",
+]
 
 
 def make_window(qtbot: QtBot, desk: Desk | None = None) -> MainWindow:
@@ -37,7 +51,34 @@ def test_home_has_the_portal_and_staff_tiles_with_accessible_names(qtbot: QtBot)
         assert tile.accessibleName() == tile.spec.title
         assert len(tile.accessibleDescription()) > 20
         assert tile.focusPolicy() == Qt.FocusPolicy.StrongFocus
-    assert [t.spec.staff for t in window.home.tiles] == [False] * 6 + [True] * 4
+    assert [t.spec.staff for t in window.home.tiles] == [False] * 6 + [True] * len(STAFF_TITLES)
+
+
+@pytest.mark.parametrize(
+    ("role", "hidden"),
+    [
+        (StaffRole.CLERK, {"Settings", "Registrar Review", "Audit Trail", "Staff Accounts"}),
+        (StaffRole.REGISTRAR, {"Settings", "Staff Accounts"}),
+        (StaffRole.ADMIN, set()),
+    ],
+)
+def test_tiles_follow_the_signed_in_role(qtbot: QtBot, desk: Desk, role: StaffRole, hidden: set[str]) -> None:
+    desk.actor = Actor(f"{role.value}.x", role, "X")
+    window = make_window(qtbot, desk)
+    shown = {t.spec.title for t in window.home.grid.visible_tiles}
+    assert shown == set(PORTAL_TITLES + STAFF_TITLES) - hidden
+    assert role.value in window.user_label.text()
+    if hidden:
+        key = next(t.spec.key for t in window.home.tiles if t.spec.title in hidden)
+        window.open_screen(key)
+        assert window.stack.currentWidget() is window.home
+        assert record_messages_titles() == ["Not available to your role"]
+
+
+def record_messages_titles() -> list[str]:
+    from ui import messages
+
+    return [title for _kind, title, _text in messages.shown]
 
 
 def test_window_fits_a_1366x768_laptop(qtbot: QtBot) -> None:

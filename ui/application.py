@@ -64,7 +64,8 @@ class DeskStarter:
 
     def _opened(self, desk: "Desk") -> None:
         self.desk = desk
-        self._start_services(desk)
+        # The keyring check and the demo mail server wait until the window is ready.
+        self.window.desk_ready.connect(lambda: QTimer.singleShot(0, lambda: self._start_services(desk)))
         try:
             from ui.signin import sign_in_flow
         except ImportError:
@@ -147,7 +148,8 @@ def run_gui(args: argparse.Namespace) -> int:
         StartupProbe(window)
     window.show()
     starter = DeskStarter(window, args)
-    QTimer.singleShot(0, starter.start)
+    # Open the database only once the home window is on screen, so nothing competes with the first paint.
+    window.first_painted.connect(starter.start)
     try:
         return app.exec()
     finally:

@@ -29,6 +29,9 @@ class TileSpec:
     title: str
     description: str
     staff: bool = False
+    # app.staff.Permission value the signed-in role needs to see the tile ("" = everyone)
+    permission: str = ""
+    demo_only: bool = False
 
 
 def portal_tiles() -> list[TileSpec]:
@@ -86,6 +89,48 @@ def portal_tiles() -> list[TileSpec]:
             tr("Settings"),
             tr("Issuing body, registrar, mail server, validity periods and this desk's options."),
             staff=True,
+            permission="settings",
+        ),
+        TileSpec(
+            "review",
+            tr("Registrar Review"),
+            tr("Approve or decline the requests that need a registrar's decision before anything is issued."),
+            staff=True,
+            permission="review",
+        ),
+        TileSpec(
+            "institutions",
+            tr("Institutions"),
+            tr("The directory of hospitals, universities, regulators and other recipients."),
+            staff=True,
+            permission="edit_institutions",
+        ),
+        TileSpec(
+            "verify",
+            tr("Verify a Certificate"),
+            tr("Check that a certificate PDF is genuine, unaltered, not revoked and still valid."),
+            staff=True,
+        ),
+        TileSpec(
+            "audit",
+            tr("Audit Trail"),
+            tr("Who did what, and when: every change of state, tamper-evident, exportable to CSV."),
+            staff=True,
+            permission="view_audit",
+        ),
+        TileSpec(
+            "staff",
+            tr("Staff Accounts"),
+            tr("Add staff, set their roles, reset passwords and unlock accounts."),
+            staff=True,
+            permission="manage_staff",
+        ),
+        TileSpec(
+            "mailbox",
+            tr("Demo Mailbox"),
+            tr("The mail the local demo mail server received, with the certificates attached."),
+            staff=True,
+            demo_only=True,
         ),
     ]
 
@@ -158,19 +203,30 @@ class TileGrid(QWidget):
     def tile(self, key: str) -> Tile:
         return next(t for t in self.tiles if t.spec.key == key)
 
-    def _relayout(self, columns: int) -> None:
-        columns = max(1, min(columns, len(self.tiles)))
-        if columns == self.columns:
+    @property
+    def visible_tiles(self) -> list[Tile]:
+        return [t for t in self.tiles if not t.isHidden()]
+
+    def show_only(self, keys: set[str]) -> None:
+        """Hide the tiles the signed-in role cannot use; the rest close up in reading order."""
+        for tile in self.tiles:
+            tile.setHidden(tile.spec.key not in keys)
+        self._relayout(self.columns, force=True)
+
+    def _relayout(self, columns: int, force: bool = False) -> None:
+        shown = self.visible_tiles
+        columns = max(1, min(columns, len(shown)))
+        if columns == self.columns and not force:
             return
         self.columns = columns
         for tile in self.tiles:
             self.grid.removeWidget(tile)
-        for i, tile in enumerate(self.tiles):
+        for i, tile in enumerate(shown):
             self.grid.addWidget(tile, i // columns, i % columns)
         for c in range(len(self.tiles)):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
         # Tab order follows reading order.
-        for a, b in zip(self.tiles, self.tiles[1:], strict=False):
+        for a, b in zip(shown, shown[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
     def reflow(self, available_width: int) -> None:
@@ -188,9 +244,10 @@ class TileGrid(QWidget):
                 Qt.Key.Key_Down: self.columns,
             }.get(Qt.Key(key))
             if step is not None:
-                index = self.tiles.index(watched) + step
-                if 0 <= index < len(self.tiles):
-                    self.tiles[index].setFocus(Qt.FocusReason.TabFocusReason)
+                shown = self.visible_tiles
+                index = shown.index(watched) + step
+                if 0 <= index < len(shown):
+                    shown[index].setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         return super().eventFilter(watched, event)
 

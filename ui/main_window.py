@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import workers
+from ui import messages, workers
 from ui.home import HomePage, portal_tiles
 from ui.placeholder import PlaceholderScreen
 from ui.screens import SCREENS
@@ -37,6 +37,8 @@ def tr(text: str) -> str:
 
 class MainWindow(QMainWindow):
     desk_ready = Signal()
+    # Emitted once, after the home page has been painted: slow start-up work waits for it.
+    first_painted = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,6 +97,15 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setInterval(15_000)
         self._refresh_timer.timeout.connect(self.refresh_status)
         self.home.tiles[0].setFocus()
+        self._painted = False
+        self.home.grid.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and watched is self.home.grid and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.home.grid.removeEventFilter(self)
+            QTimer.singleShot(0, self.first_painted.emit)
+        return super().eventFilter(watched, event)
 
     # --- desk -----------------------------------------------------------------------------------
 
@@ -106,13 +117,32 @@ class MainWindow(QMainWindow):
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.db_label.setText(tr("Database: {0}").format(desk.db.location))
         self.db_label.setToolTip(desk.db.location)
-        self.user_label.setText(tr("Signed in: {0}").format(desk.actor.display_name or desk.actor.username))
+        self.apply_role()
         self.refresh_status()
         self._refresh_timer.start()
         self.desk_ready.emit()
         pending, self._pending = self._pending, []
         for action in pending:
             action()
+
+    def apply_role(self) -> None:
+        """Show the signed-in user and only the tiles their role may use (the services enforce it too)."""
+        assert self.ctx is not None
+        desk = self.ctx.desk
+        actor = desk.actor
+        self.user_label.setText(
+            tr("Signed in: {0} ({1})").format(actor.display_name or actor.username, actor.role.value)
+        )
+        demo_mail = bool(desk.settings.get("mail.demo_server"))
+        keys = {
+            t.key
+            for t in portal_tiles()
+            if (not t.permission or actor.can(t.permission)) and (demo_mail or not t.demo_only)
+        }
+        self.home.grid.show_only(keys)
+        for key in list(self.screens):
+            if key not in keys and key in {t.key for t in portal_tiles()}:
+                self.stack.removeWidget(self.screens.pop(key))
 
     def refresh_status(self) -> None:
         """Count the outbox off the GUI thread, then show it."""
@@ -147,6 +177,17 @@ class MainWindow(QMainWindow):
 
     def _open_screen(self, key: str, **kwargs: Any) -> None:
         assert self.ctx is not None
+        tile = next((t for t in portal_tiles() if t.key == key), None)
+        actor = self.ctx.desk.actor
+        if tile is not None and tile.permission and not actor.can(tile.permission):
+            messages.warn(
+                self,
+                tr("Not available to your role"),
+                tr("{0} needs a role that allows it; you are signed in as {1} ({2}).").format(
+                    tile.title, actor.username, actor.role.value
+                ),
+            )
+            return
         spec = SCREENS.get(key)
         title = spec.title if spec else next((t.title for t in portal_tiles() if t.key == key), key)
         widget = self.screens.get(key) if not kwargs else None
