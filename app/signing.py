@@ -1,0 +1,224 @@
+"""The issuing body's digital signature on certificate PDFs (PAdES, via pyHanko).
+
+The signing key and certificate come from a PKCS#12 file named in settings (signing.pkcs12_path) with
+its passphrase in the keyring. With no file configured (demo mode) a self-signed EC P-256 demo key is
+made on first use under the data folder's signing/ folder and reused after that.
+
+pyHanko costs about 0.3 s to import, so it is imported inside the functions that need it, never at
+module import. A Signer pickles as its configuration only (path and passphrase); each process loads the
+key itself once and keeps it in a per-process cache keyed by the file.
+"""
+
+import hashlib
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from app.errors import ValidationError
+
+if TYPE_CHECKING:
+    from app.certificates import CertificateContent
+    from app.desk import Desk
+
+DEMO_FILE = "demo-signing.p12"
+SIGNATURE_FIELD = "CPCSignature"
+
+# (path, mtime_ns, size) -> loaded pyHanko signer; one per process, filled on first use.
+_loaded: dict[tuple[str, int, int], Any] = {}
+
+
+@dataclass(frozen=True)
+class Signer:
+    """How to sign: a PKCS#12 file and its passphrase. Cheap to pickle; the key loads on first use."""
+
+    pkcs12_path: str
+    passphrase: bytes | None = field(default=None, repr=False)
+    demo: bool = False
+    reason: str = "Certificate of Professional Conduct issued from the register"
+    location: str = ""
+
+    def _key(self) -> tuple[str, int, int]:
+        try:
+            st = os.stat(self.pkcs12_path)
+        except OSError:
+            raise ValidationError(
+                "signing.pkcs12_path", f"the signing key file {self.pkcs12_path} cannot be found"
+            ) from None
+        return (self.pkcs12_path, st.st_mtime_ns, st.st_size)
+
+    def pyhanko_signer(self) -> Any:
+        """The loaded pyHanko SimpleSigner (loaded once per process)."""
+        key = self._key()
+        signer = _loaded.get(key)
+        if signer is None:
+            signer = _load_pkcs12(self.pkcs12_path, self.passphrase)
+            _loaded[key] = signer
+        return signer
+
+    @property
+    def certificate_der(self) -> bytes:
+        """The signing certificate, DER-encoded: what verification compares a signature's signer with."""
+        return bytes(self.pyhanko_signer().signing_cert.dump())
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.certificate_der).hexdigest()
+
+    @property
+    def subject(self) -> str:
+        return str(self.pyhanko_signer().signing_cert.subject.human_friendly)
+
+
+def _load_pkcs12(path: str, passphrase: bytes | None) -> Any:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from pyhanko.sign import signers
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError("signing.pkcs12_path", f"cannot read {path} ({exc.strerror})") from None
+    try:
+        pkcs12.load_key_and_certificates(data, passphrase)
+    except ValueError:
+        raise ValidationError(
+            "signing.pkcs12_path",
+            f"cannot open {path}: the passphrase is wrong or the file is not a PKCS#12 key file "
+            "(store the passphrase with 'settings set-password signing')",
+        ) from None
+    signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase)  # type: ignore[no-untyped-call]
+    if signer is None:
+        raise ValidationError("signing.pkcs12_path", f"{path} holds no signing key and certificate")
+    return signer
+
+
+def _make_demo_pkcs12(path: Path, issuer_name: str) -> None:
+    """A self-signed EC P-256 certificate for document signing, valid ten years, saved unencrypted.
+
+    It is a demo key: anyone with the data folder can use it, which is why documents signed with it
+    say DEMO. A real desk configures its own PKCS#12 file and passphrase.
+    """
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, f"{issuer_name} document signing (DEMO)"[:64]),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, issuer_name[:64] or "CPC Desk demo"),
+        ]
+    )
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    data = pkcs12.serialize_key_and_certificates(b"cpc-desk-demo", key, cert, None, NoEncryption())
+    # Several threads or processes may start on a fresh data folder at once: each writes its own temp
+    # file, and os.link (which fails if the name exists) lets exactly one key become the demo key.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".demo-key-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process made the demo key first; use theirs
+    finally:
+        os.unlink(tmp)
+
+
+def load_signer(desk: "Desk") -> Signer:
+    """The desk's signer: the configured PKCS#12 file, or the demo key (made on first run)."""
+    from app import secrets
+
+    configured = str(desk.settings.get("signing.pkcs12_path")).strip()
+    if configured:
+        path = Path(configured).expanduser()
+        if not path.is_file():
+            raise ValidationError("signing.pkcs12_path", f"the signing key file {path} cannot be found")
+        secret = secrets.get_secret(secrets.SIGNING_PASSPHRASE)
+        signer = Signer(str(path), secret.encode("utf-8") if secret else None, demo=False)
+    else:
+        path = desk.folder("signing") / DEMO_FILE
+        if not path.exists():
+            _make_demo_pkcs12(path, str(desk.settings.get("issuer.name")))
+        signer = Signer(str(path), None, demo=True)
+    signer.pyhanko_signer()  # fail now, with a clear message, rather than at the first certificate
+    from app.verification import remember_signing_certificate
+
+    remember_signing_certificate(desk, signer.certificate_der)
+    return signer
+
+
+def sign_pdf(pdf: bytes, signer: Signer) -> bytes:
+    """Sign `pdf` (PAdES baseline B, SHA-256) as an incremental update; returns the signed file."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    meta = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=signer.reason,
+        location=signer.location or None,
+    )
+    out = io.BytesIO()
+    loaded = signer.pyhanko_signer()
+    signers.sign_pdf(writer, meta, signer=loaded, output=out, bytes_reserved=_reserved_bytes(loaded))
+    return out.getvalue()
+
+
+def _reserved_bytes(loaded: Any) -> int:
+    """Room for the CMS signature: the certificates it carries plus a margin for the signature and its
+    attributes. Given up front, pyHanko need not make a trial signature to measure it (half the cost)."""
+    certs = [loaded.signing_cert, *getattr(loaded, "cert_registry", [])]
+    size = sum(len(c.dump()) for c in certs) + 4096
+    return -(-size // 1024) * 1024
+
+
+class IssuedDocument(NamedTuple):
+    """A signed certificate PDF and its SHA-256 (hex); unpacks as (pdf, sha256)."""
+
+    pdf: bytes
+    sha256: str
+
+
+def issue_document(content: "CertificateContent", signer: Signer) -> IssuedDocument:
+    """Render and sign one certificate: (signed PDF, its SHA-256 in hex, to store with the record)."""
+    from app.certificates import render_pdf
+
+    signed = sign_pdf(render_pdf(content), signer)
+    return IssuedDocument(signed, hashlib.sha256(signed).hexdigest())
