@@ -53,6 +53,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "db: uses the selected database (set automatically; .ci/run repeats these on PostgreSQL)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # A test is database-facing when it (or a fixture it uses) asks for `database_url`; only those are
+    # worth repeating with --db=postgres, GUI-only and pure tests run once.
+    for item in items:
+        if "database_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.db)
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
@@ -140,3 +154,4 @@ def record_messages() -> Iterator[list[tuple[str, str, str]]]:
     yield messages.shown
     messages.shown.clear()
     messages.auto_answer = None
+pytest_plugins = ["tests.smtp_fixtures"]

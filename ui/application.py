@@ -79,19 +79,18 @@ class DeskStarter:
         sign_in_flow(desk, self.window, signed_in, demo=bool(getattr(self.args, "demo", False)))
 
     def _start_services(self, desk: "Desk") -> None:
-        """The demo mail server and the keyring check; each optional piece says plainly when it fails."""
-        try:
-            from app import secrets
+        """The keyring check, the demo mail server and the outbox sender, once the window is ready.
 
+        Each piece says plainly in the status bar when it cannot start; none stops the desk."""
+        from app import secrets
+        from app.demo_mailbox import start_demo_mail_server
+
+        try:
             state = secrets.status()
             if not state.secure:
                 self.window.statusBar().showMessage(state.message, 15000)
         except Exception as exc:  # noqa: BLE001 - a keyring backend may fail in many ways
             self.window.statusBar().showMessage(tr("Password store check failed: {0}").format(exc), 15000)
-        try:
-            from app.demo_mailbox import start_demo_mail_server
-        except ImportError:
-            return
         if desk.settings.get("mail.demo_server"):
             try:
                 self.services.append(start_demo_mail_server(desk))
@@ -99,6 +98,12 @@ class DeskStarter:
                 self.window.statusBar().showMessage(
                     tr("Demo mail server not started: {0}").format(exc), 15000
                 )
+        if self.window.ctx is not None:
+            from ui.outbox_sender import sender_for
+
+            # Sends in a worker thread: now, every minute, and soon after anything is queued.
+            self.services.append(sender_for(self.window.ctx))
+            self.services[-1].start()
 
     def stop(self) -> None:
         for service in self.services:
