@@ -1,5 +1,6 @@
 """Staff users, roles and the permission check every protected service calls; sign-in and accounts."""
 
+import functools
 import getpass
 import re
 from dataclasses import dataclass
@@ -91,8 +92,13 @@ MAX_PASSWORD_LENGTH = 1024  # argon2 takes any length; this only stops a pasted 
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile); one hasher for the process.
 _hasher = PasswordHasher()
+
+
 # Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password anyone has")
+@functools.cache
+def _dummy_hash() -> str:
+    # Made on first use, not at import: argon2 costs ~60 ms and 64 MB, which start-up need not pay.
+    return _hasher.hash("not a password anyone has")
 
 
 class SignInFailed(CpcDeskError):
@@ -291,7 +297,7 @@ def sign_in(desk: "Desk", username: str, password: str) -> Actor:
         user = session.execute(select(StaffUser).where(StaffUser.username == name)).scalar_one_or_none()
         now = utcnow()
         if user is None:
-            password_matches(_DUMMY_HASH, password)
+            password_matches(_dummy_hash(), password)
             record(session, "(unknown)", "signin.failed", subject=f"unknown username {name[:64]!r}")
             refusal = SignInFailed("Wrong username or password.")
         elif user.locked_until is not None and user.locked_until > now:
@@ -355,11 +361,18 @@ def ensure_demo_users(desk: "Desk") -> Actor:
     """Demo mode: create the demo clerk, registrar and administrator if missing; return the clerk.
 
     The passwords are in DEMO_USERS (and the README). Demo mode signs in as the clerk without asking.
+    Refused (SignInFailed) on a database that has staff accounts of its own.
     """
     from app.audit import record
 
     with desk.db.write() as session:
         _lock(session)
+        names = {d.username for d in DEMO_USERS}
+        if session.execute(select(StaffUser.id).where(StaffUser.username.not_in(names)).limit(1)).first():
+            # Never add accounts with published passwords to a database that has real staff.
+            raise SignInFailed(
+                "This database has its own staff accounts, so demo sign-in is off. Sign in with your account."
+            )
         for demo in DEMO_USERS:
             exists = session.execute(select(StaffUser.id).where(StaffUser.username == demo.username)).first()
             if exists is None:

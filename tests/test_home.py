@@ -153,3 +153,15 @@ def test_status_bar_shows_database_outbox_and_mail_mode(qtbot: QtBot, desk: Desk
     desk.offline = True
     window.refresh_status()
     qtbot.waitUntil(lambda: window.mode_label.text() == "Mail: offline")
+
+
+def test_a_second_sign_in_at_the_window_follows_the_new_role(qtbot: QtBot, desk: Desk) -> None:
+    window = make_window(qtbot, desk)
+    window.open_screen("about")
+    assert "settings" not in {t.spec.key for t in window.home.grid.visible_tiles}
+    desk.actor = Actor("admin.x", StaffRole.ADMIN, "Admin X")
+    window.attach_desk(desk)
+    assert window.stack.currentWidget() is window.home
+    assert window.screens == {}
+    assert "settings" in {t.spec.key for t in window.home.grid.visible_tiles}
+    assert "Admin X" in window.user_label.text()

@@ -54,6 +54,7 @@ class DeskStarter:
         self.args = args
         self.desk: Desk | None = None
         self.services: list[Any] = []
+        self.flow: Any = None
 
     def start(self) -> None:
         workers.start(lambda _p, _c: open_desk(self.args), on_finished=self._opened, on_failed=self._failed)
@@ -66,17 +67,14 @@ class DeskStarter:
         self.desk = desk
         # The keyring check and the demo mail server wait until the window is ready.
         self.window.desk_ready.connect(lambda: QTimer.singleShot(0, lambda: self._start_services(desk)))
-        try:
-            from ui.signin import sign_in_flow
-        except ImportError:
-            self.window.attach_desk(desk)
-            return
+        from ui.signin import sign_in_flow
 
         def signed_in(actor: Any) -> None:
             desk.actor = actor
             self.window.attach_desk(desk)
 
-        sign_in_flow(desk, self.window, signed_in, demo=bool(getattr(self.args, "demo", False)))
+        # Kept: the flow owns the inactivity lock for as long as the window is open.
+        self.flow = sign_in_flow(desk, self.window, signed_in, demo=bool(getattr(self.args, "demo", False)))
 
     def _start_services(self, desk: "Desk") -> None:
         """The keyring check, the demo mail server and the outbox sender, once the window is ready.

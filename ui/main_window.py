@@ -112,6 +112,16 @@ class MainWindow(QMainWindow):
     def attach_desk(self, desk: "Desk") -> None:
         from ui.context import UiContext
 
+        if self.ctx is not None and self.ctx.desk is desk:
+            # Another staff member signed in at this window (after the inactivity lock): screens built
+            # for the previous user's role are dropped and the tiles follow the new role.
+            self.go_home()
+            for widget in self.screens.values():
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+            self.screens.clear()
+            self.apply_role()
+            return
         self.ctx = UiContext(desk, self)
         self.ctx.data_changed.connect(self.refresh_status)
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
