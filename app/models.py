@@ -147,6 +147,10 @@ class Member(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     requests: Mapped[list["CertificateRequest"]] = relationship(back_populates="member")
+    # The words of the name (and the CPSO number) for search; rebuilt by app.members.refresh_search_name.
+    name_tokens: Mapped[list["MemberNameToken"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def full_name(self) -> str:
@@ -169,6 +173,24 @@ class Member(Base):
         if self.pending_investigations.strip():
             reasons.append("has a pending investigation")
         return reasons
+
+
+class MemberNameToken(Base):
+    """One normalised word of a member's name: prefix range scans on `token` find members in any word order.
+
+    Plain B-tree tables and indexes, so that search runs the same SQL on SQLite and PostgreSQL.
+    """
+
+    __tablename__ = "member_name_token"
+    __table_args__ = (Index("ix_member_name_token_token", "token", "member_id"),)
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    # Binary order on every database ("C" on PostgreSQL, as SQLite's default), so a prefix is a range.
+    token: Mapped[str] = mapped_column(
+        String(200).with_variant(String(200, collation="C"), "postgresql"), primary_key=True
+    )
 
 
 class InstitutionType(Base):
@@ -347,7 +369,9 @@ class OutboxMessage(Base):
     __table_args__ = (Index("ix_outbox_state_next", "state", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    certificate_id: Mapped[int | None] = mapped_column(ForeignKey("certificate.id"), nullable=True, index=True)
+    certificate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("certificate.id"), nullable=True, index=True
+    )
     message_id: Mapped[str] = mapped_column(String(255), unique=True)  # the RFC 5322 Message-ID
     to_address: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(500))

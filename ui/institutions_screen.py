@@ -1,0 +1,278 @@
+"""The institution directory: browse by type, add and edit entries, mark them verified, import a CSV.
+
+Entries are checked as the request wizard checks a recipient (app.recipients), so a directory entry
+always passes the wizard. Problems show next to the form, naming each field.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ConflictError, CpcDeskError, ValidationErrors
+from app.institutions import (
+    InstitutionRow,
+    add_institution,
+    edit_institution,
+    list_institutions,
+    set_verified,
+)
+from app.recipients import FIELD_LABELS, countries
+from app.settings import INSTITUTION_TYPES
+from app.staff import Permission
+from ui import messages
+from ui.context import UiContext
+from ui.table_models import Column, RowsModel, SortProxy
+
+FORM_FIELDS = (
+    "name",
+    "attention",
+    "street1",
+    "street2",
+    "street3",
+    "street4",
+    "city",
+    "state",
+    "postal_code",
+    "email",
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Institutions", text)
+
+
+def institution_columns() -> list[Column[InstitutionRow]]:
+    return [
+        Column(tr("Name"), lambda r: r.name),
+        Column(
+            tr("Type"),
+            lambda r: r.institution_type,
+            sort=lambda r: (
+                INSTITUTION_TYPES.index(r.institution_type) if r.institution_type in INSTITUTION_TYPES else 99
+            ),
+        ),
+        Column(tr("City"), lambda r: r.city),
+        Column(tr("Country"), lambda r: r.country),
+        Column(tr("Verified"), lambda r: tr("Yes") if r.verified else tr("No"), sort=lambda r: r.verified),
+        Column(tr("Email"), lambda r: r.email),
+    ]
+
+
+class InstitutionsScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, **_kwargs: Any) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editing_id: int | None = None
+        self.can_edit = ctx.desk.actor.can(Permission.EDIT_INSTITUTIONS)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        filters = QHBoxLayout()
+        self.type_filter = QComboBox()
+        self.type_filter.setAccessibleName(tr("Institution type"))
+        self.type_filter.addItem(tr("All types"), "")
+        for name in INSTITUTION_TYPES:
+            self.type_filter.addItem(tr(name), name)
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(tr("Filter by name, city or email"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(lambda _t: self.refresh())
+        type_label = QLabel(tr("&Type:"))
+        type_label.setBuddy(self.type_filter)
+        filters.addWidget(type_label)
+        filters.addWidget(self.type_filter)
+        filters.addWidget(self.filter_box, 1)
+        self.import_button = QPushButton(tr("&Import…"))
+        self.import_button.setVisible(ctx.desk.actor.can(Permission.IMPORT))
+        self.import_button.clicked.connect(self.open_import)
+        filters.addWidget(self.import_button)
+        outer.addLayout(filters)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 8, 0)
+        self.model: RowsModel[InstitutionRow] = RowsModel(institution_columns(), self)
+        self.proxy = SortProxy(self.model, self)
+        self.table = QTableView()
+        self.table.setObjectName("institutionTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        ll.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        ll.addWidget(self.count_label)
+        split.addWidget(left)
+
+        form_box = QGroupBox(tr("Entry"))
+        fl = QVBoxLayout(form_box)
+        form = QFormLayout()
+        self.type_combo = QComboBox()
+        for name in INSTITUTION_TYPES:
+            self.type_combo.addItem(tr(name), name)
+        form.addRow(tr("Institution type:"), self.type_combo)
+        self.edits: dict[str, QLineEdit] = {}
+        for field in FORM_FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(FIELD_LABELS[field])
+            edit.setMaxLength(254 if field == "email" else 200)
+            self.edits[field] = edit
+            form.addRow(tr(FIELD_LABELS[field]) + ":", edit)
+            if field == "city":
+                self.country_combo = QComboBox()
+                self.country_combo.setEditable(False)
+                for code, name in countries():
+                    self.country_combo.addItem(f"{name} ({code})", code)
+                form.addRow(tr(FIELD_LABELS["country"]) + ":", self.country_combo)
+        self.verified_box = QCheckBox(tr("&Verified: address and email confirmed with the institution"))
+        form.addRow("", self.verified_box)
+        fl.addLayout(form)
+        self.problem_label = QLabel("")
+        self.problem_label.setProperty("error", True)
+        self.problem_label.setWordWrap(True)
+        fl.addWidget(self.problem_label)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(tr("&New"))
+        self.new_button.clicked.connect(self.new_entry)
+        self.save_button = QPushButton(tr("&Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.verify_button = QPushButton(tr("Mark &verified"))
+        self.verify_button.clicked.connect(self.mark_verified)
+        for b in (self.new_button, self.save_button, self.verify_button):
+            b.setEnabled(self.can_edit)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        fl.addLayout(buttons)
+        fl.addStretch(1)
+        split.addWidget(form_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([680, 500])
+        outer.addWidget(split, 1)
+        self._import_dialog: QWidget | None = None
+        self.setFocusProxy(self.filter_box)
+        self.new_entry()
+        self.refresh()
+
+    # --- list -----------------------------------------------------------------------------------
+
+    def refresh(self, select_id: int | None = None) -> None:
+        kind = str(self.type_filter.currentData() or "")
+        with self.ctx.desk.db.read() as session:
+            rows = list_institutions(session, kind or None, self.filter_box.text())
+        self.model.set_rows(rows)
+        self.count_label.setText(tr("{0} entries").format(len(rows)) if len(rows) != 1 else tr("1 entry"))
+        if select_id is not None:
+            for i, row in enumerate(rows):
+                if row.id == select_id:
+                    self.table.selectRow(self.proxy.mapFromSource(self.model.index(i, 0)).row())
+                    break
+
+    def selected(self) -> InstitutionRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.proxy.row_item(rows[0].row())
+        return item if isinstance(item, InstitutionRow) else None
+
+    def _selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.editing_id = row.id
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(row.institution_type)))
+        for field, edit in self.edits.items():
+            edit.setText(getattr(row, field))
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(row.country)))
+        self.verified_box.setChecked(row.verified)
+        self.verify_button.setEnabled(self.can_edit and not row.verified)
+        self.problem_label.setText("")
+
+    # --- form -----------------------------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        self.editing_id = None
+        self.table.clearSelection()
+        for edit in self.edits.values():
+            edit.clear()
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData("CA")))
+        self.verified_box.setChecked(False)
+        self.verify_button.setEnabled(False)
+        self.problem_label.setText("")
+        self.edits["name"].setFocus()
+
+    def form_values(self) -> dict[str, str]:
+        values = {field: edit.text() for field, edit in self.edits.items()}
+        values["institution_type"] = str(self.type_combo.currentData())
+        values["country"] = str(self.country_combo.currentData())
+        return values
+
+    def save(self) -> bool:
+        desk, actor = self.ctx.desk, self.ctx.desk.actor
+        values = self.form_values()
+        try:
+            if self.editing_id is None:
+                row = add_institution(desk, actor, values, verified=self.verified_box.isChecked())
+            else:
+                row = edit_institution(
+                    desk, actor, self.editing_id, values, verified=self.verified_box.isChecked()
+                )
+        except ValidationErrors as exc:
+            self.problem_label.setText("\n".join(str(e) for e in exc.errors))
+            first = next((f for f, label in FIELD_LABELS.items() if label == exc.errors[0].field), "")
+            if first in self.edits:
+                self.edits[first].setFocus()
+            return False
+        except (ConflictError, CpcDeskError) as exc:
+            self.problem_label.setText(str(exc))
+            return False
+        self.problem_label.setText("")
+        self.ctx.status_message.emit(tr("Saved {0}").format(row.name))
+        self.refresh(select_id=row.id)
+        return True
+
+    def mark_verified(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            set_verified(self.ctx.desk, self.ctx.desk.actor, row.id, True)
+        except CpcDeskError as exc:
+            messages.error(self, tr("Verified"), str(exc))
+            return
+        self.refresh(select_id=row.id)
+
+    def open_import(self) -> None:
+        from ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, kind="institutions", parent=self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        self._import_dialog = dialog
+        dialog.open()

@@ -1,0 +1,493 @@
+"""A member's profile: registration details as the certificate states them, contact, history and actions.
+
+Built with `member_id=None` it starts with the member search. `request_id`/`certificate_id` select that
+line of the history (a certificate number or verification code typed at the desk lands here).
+"""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import CpcDeskError
+from app.members import HistoryRow, MemberHit, get_member, local_time, member_history
+from app.staff import Permission
+from ui import messages, workers
+from ui.assistance import MemberSearchPanel
+from ui.context import UiContext
+from ui.table_models import Column, RowsModel, SortProxy
+
+# Tests switch this off: the PDF is written to the exports folder either way.
+OPEN_WITH_SYSTEM = True
+RETRYABLE = ("queued", "failed_temporary", "failed_permanent")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Profile", text)
+
+
+def history_columns() -> list[Column[HistoryRow]]:
+    return [
+        Column(
+            tr("When"), lambda r: local_time(r.at), sort=lambda r: r.at, tooltip=lambda r: r.at.isoformat()
+        ),
+        Column(
+            tr("What"),
+            lambda r: (
+                tr("Certificate {0}").format(r.certificate_number)
+                if r.kind == "certificate"
+                else tr("Request {0}").format(r.request_number)
+            ),
+            sort=lambda r: (r.request_id, r.certificate_id or 0),
+        ),
+        Column(tr("Recipient"), lambda r: r.recipient, tooltip=lambda r: r.recipient_email),
+        Column(tr("Status"), lambda r: r.state, tooltip=lambda r: r.sentence),
+        Column(
+            tr("Tries"),
+            lambda r: str(r.attempts) if r.delivery_state else "",
+            sort=lambda r: r.attempts,
+            align_right=True,
+        ),
+        Column(tr("By"), lambda r: r.who),
+    ]
+
+
+class ProfileScreen(QWidget):
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        member_id: int | None = None,
+        request_id: int | None = None,
+        certificate_id: int | None = None,
+        **_kwargs: Any,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor = ctx.desk.actor
+        self.member_id: int | None = None
+        self.history: list[HistoryRow] = []
+        self._dialogs: list[QWidget] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+
+        # page 0: pick a member
+        picker = QWidget()
+        pl = QVBoxLayout(picker)
+        pl.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(tr("Whose profile?"))
+        title.setObjectName("screenHeading")
+        pl.addWidget(title)
+        self.search = MemberSearchPanel(ctx.desk)
+        self.search.chosen.connect(self._picked)
+        self.search.document_found.connect(self._picked)
+        pl.addWidget(self.search, 1)
+        self.stack.addWidget(picker)
+
+        # page 1: the profile
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.name_label = QLabel()
+        self.name_label.setObjectName("screenHeading")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review_label = QLabel()
+        self.review_label.setProperty("error", True)
+        self.review_label.setWordWrap(True)
+        top.addWidget(self.name_label)
+        top.addWidget(self.review_label, 1)
+        self.change_button = QPushButton(tr("&Other member…"))
+        self.change_button.clicked.connect(self.show_search)
+        self.start_button = QPushButton(tr("&Start a CPC request"))
+        self.start_button.setObjectName("primaryButton")
+        self.start_button.clicked.connect(self.start_request)
+        self.start_button.setVisible(self.actor.can(Permission.FILE_REQUEST))
+        top.addWidget(self.change_button)
+        top.addWidget(self.start_button)
+        layout.addLayout(top)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        details = QWidget()
+        dl = QVBoxLayout(details)
+        dl.setContentsMargins(0, 0, 8, 0)
+        self.cert_box = QGroupBox(tr("On the certificate"))
+        self.cert_form = QFormLayout(self.cert_box)
+        self.contact_box = QGroupBox(tr("Contact"))
+        self.contact_form = QFormLayout(self.contact_box)
+        for form in (self.cert_form, self.contact_form):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        dl.addWidget(self.cert_box)
+        dl.addWidget(self.contact_box)
+        dl.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(details)
+        scroll.setMinimumWidth(360)
+        split.addWidget(scroll)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(8, 0, 0, 0)
+        heading = QLabel(tr("History, newest first"))
+        heading.setObjectName("sectionHeading")
+        rl.addWidget(heading)
+        self.model: RowsModel[HistoryRow] = RowsModel(history_columns(), self)
+        self.proxy = SortProxy(self.model, self)
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long recipient is elided; its email is in the tooltip
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.table.doubleClicked.connect(lambda *_: self.open_pdf())
+        rl.addWidget(self.table, 1)
+        self.sentence_label = QLabel()
+        self.sentence_label.setObjectName("statusSentence")
+        self.sentence_label.setWordWrap(True)
+        self.sentence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sentence_label.setMinimumHeight(36)
+        rl.addWidget(self.sentence_label)
+        actions = QHBoxLayout()
+        self.open_button = QPushButton(tr("Open &PDF"))
+        self.open_button.clicked.connect(self.open_pdf)
+        self.print_button = QPushButton(tr("P&rint…"))
+        self.print_button.clicked.connect(self.print_pdf)
+        self.retry_button = QPushButton(tr("Send &again now"))
+        self.retry_button.setToolTip(tr("Try the waiting or failed email once more, first in line"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.resend_button = QPushButton(tr("Resend &to…"))
+        self.resend_button.setToolTip(tr("Send the certificate again, to a corrected address if need be"))
+        self.resend_button.clicked.connect(self.ask_resend_address)
+        self.reissue_button = QPushButton(tr("Re&issue…"))
+        self.reissue_button.setToolTip(tr("Issue a new certificate in place of this one, which is revoked"))
+        self.reissue_button.clicked.connect(self.ask_reissue_reason)
+        for b in (
+            self.open_button,
+            self.print_button,
+            self.retry_button,
+            self.resend_button,
+            self.reissue_button,
+        ):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.resend_button.setVisible(self.actor.can(Permission.RESEND))
+        self.retry_button.setVisible(self.actor.can(Permission.RESEND))
+        self.reissue_button.setVisible(self.actor.can(Permission.REISSUE))
+        rl.addLayout(actions)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([450, 730])  # the certificate's wording reads on one line at 1180 px
+        layout.addWidget(split, 1)
+        self.stack.addWidget(page)
+
+        if member_id is None:
+            self.show_search()
+        else:
+            self.load(member_id, request_id=request_id, certificate_id=certificate_id)
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.setFocusProxy(self.search)
+        self.search.setFocus()
+
+    def _picked(self, hit: MemberHit) -> None:
+        self.load(hit.member_id, request_id=hit.request_id, certificate_id=hit.certificate_id)
+
+    def load(
+        self, member_id: int, *, request_id: int | None = None, certificate_id: int | None = None
+    ) -> None:
+        from app.requests import summarise_member
+
+        desk = self.ctx.desk
+        try:
+            with desk.db.read() as session:
+                member = get_member(session, member_id)
+                summary = summarise_member(member)
+                contact = (member.email, member.phone, member.practice_address)
+                self.history = member_history(session, member_id, offline=desk.is_offline)
+        except CpcDeskError as exc:
+            messages.error(self, tr("Profile"), str(exc))
+            self.show_search()
+            return
+        self.member_id = member_id
+        self.name_label.setText(f"{summary.full_name} · CPSO #{summary.cpso_number}")
+        reasons = "; ".join(summary.review_reasons)
+        self.review_label.setText(tr("A registrar reviews requests: {0}").format(reasons) if reasons else "")
+        self._fill(self.cert_form, list(summary.disclosure))
+        none = tr("None on record")
+        self._fill(
+            self.contact_form,
+            [
+                (tr("Email"), contact[0] or none),
+                (tr("Phone"), contact[1] or none),
+                (tr("Practice address"), contact[2] or none),
+            ],
+        )
+        self.model.set_rows(self.history)
+        self.stack.setCurrentIndex(1)
+        self.setFocusProxy(self.table)
+        target = None
+        for i, row in enumerate(self.history):
+            if certificate_id is not None and row.certificate_id == certificate_id:
+                target = i
+                break
+            if (
+                target is None
+                and request_id is not None
+                and certificate_id is None
+                and row.request_id == request_id
+            ):
+                target = i
+        if target is None and self.history:
+            target = 0
+        if target is not None:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(target, 0)).row())
+        else:
+            self.sentence_label.setText(tr("No requests or certificates yet."))
+        self._selection_changed()
+
+    def reload(self) -> None:
+        if self.member_id is not None:
+            row = self.selected_row()
+            self.load(
+                self.member_id,
+                request_id=row.request_id if row else None,
+                certificate_id=row.certificate_id if row else None,
+            )
+            self.ctx.data_changed.emit()
+
+    @staticmethod
+    def _fill(form: QFormLayout, pairs: list[tuple[str, str]]) -> None:
+        while form.rowCount():
+            form.removeRow(0)
+        for label, value in pairs:
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(QLabel(label + ":"), text)
+
+    # --- the selected line ----------------------------------------------------------------------
+
+    def selected_row(self) -> HistoryRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.proxy.row_item(rows[0].row())
+        return item if isinstance(item, HistoryRow) else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.sentence_label.setText(row.sentence)
+        cert = row is not None and row.kind == "certificate"
+        live = cert and row is not None and not row.revoked and not row.replaced
+        self.open_button.setEnabled(bool(cert and row and row.has_pdf))
+        self.print_button.setEnabled(bool(cert and row and row.has_pdf))
+        self.retry_button.setEnabled(bool(live and row and row.delivery_state in RETRYABLE))
+        self.resend_button.setEnabled(bool(live and row and row.outbox_message_id is not None))
+        self.reissue_button.setEnabled(bool(live))
+
+    def start_request(self) -> None:
+        if self.member_id is not None:
+            self.ctx.start_cpc_request(self.member_id)
+
+    # --- certificate PDF ------------------------------------------------------------------------
+
+    def export_pdf(self) -> Path | None:
+        """Write the selected certificate's PDF into the exports folder; returns its path."""
+        from app.requests import certificate_pdf
+
+        row = self.selected_row()
+        if row is None or row.certificate_id is None:
+            return None
+        try:
+            pdf = certificate_pdf(self.ctx.desk, row.certificate_id)
+        except CpcDeskError as exc:
+            messages.error(self, tr("Certificate"), str(exc))
+            return None
+        path = self.ctx.desk.folder("exports") / f"{row.certificate_number}.pdf"
+        path.write_bytes(pdf)
+        return path
+
+    def open_pdf(self) -> None:
+        row = self.selected_row()
+        if row is None or not row.has_pdf:
+            return
+        path = self.export_pdf()
+        if path is None:
+            return
+        self.ctx.status_message.emit(tr("Saved {0}").format(path))
+        if OPEN_WITH_SYSTEM:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_pdf(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        row = self.selected_row()
+        if row is None or row.certificate_id is None or not row.has_pdf:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        certificate_id = row.certificate_id
+
+        def accepted() -> None:
+            from app.requests import certificate_pdf
+
+            try:
+                pages = print_pdf_to(printer, certificate_pdf(self.ctx.desk, certificate_id))
+            except CpcDeskError as exc:
+                messages.error(self, tr("Print"), str(exc))
+                return
+            self.ctx.status_message.emit(tr("Sent {0} page(s) to the printer").format(pages))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    # --- email ----------------------------------------------------------------------------------
+
+    def retry_selected(self) -> None:
+        from app.outbox import retry_now
+
+        row = self.selected_row()
+        if row is None or row.outbox_message_id is None:
+            return
+        try:
+            retry_now(self.ctx.desk, self.actor, row.outbox_message_id)
+        except CpcDeskError as exc:
+            messages.error(self, tr("Send again"), str(exc))
+            return
+        self.ctx.status_message.emit(
+            tr("{0} is first in line for the next send").format(row.certificate_number)
+        )
+        self.reload()
+
+    def ask_resend_address(self) -> None:
+        row = self.selected_row()
+        if row is None or row.outbox_message_id is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("Resend {0}").format(row.certificate_number))
+        dialog.setLabelText(tr("Send the certificate again to this address:"))
+        dialog.setTextValue(row.recipient_email)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.textValueSelected.connect(self.resend_selected_to)
+        dialog.open()
+
+    def resend_selected_to(self, address: str) -> bool:
+        from app.outbox import resend_to
+
+        row = self.selected_row()
+        if row is None or row.outbox_message_id is None:
+            return False
+        try:
+            msg = resend_to(self.ctx.desk, self.actor, row.outbox_message_id, address)
+        except CpcDeskError as exc:
+            messages.error(self, tr("Resend"), str(exc))
+            return False
+        self.ctx.status_message.emit(
+            tr("{0} will be sent to {1}").format(row.certificate_number, msg.to_address)
+        )
+        self.reload()
+        return True
+
+    # --- reissue --------------------------------------------------------------------------------
+
+    def ask_reissue_reason(self) -> None:
+        row = self.selected_row()
+        if row is None or row.certificate_id is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("Reissue {0}").format(row.certificate_number))
+        dialog.setLabelText(
+            tr("{0} will be revoked and a new certificate issued to {1}. Why?").format(
+                row.certificate_number, row.recipient
+            )
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.textValueSelected.connect(self.reissue_selected)
+        dialog.open()
+
+    def reissue_selected(self, reason: str) -> None:
+        """Reissue off the GUI thread (it renders and signs a PDF), then show the new certificate."""
+        from app.requests import reissue_certificate
+
+        row = self.selected_row()
+        if row is None or row.certificate_id is None:
+            return
+        desk, actor, number = self.ctx.desk, self.actor, row.certificate_number
+        self.reissue_button.setEnabled(False)
+
+        def job(_progress: Any, _cancelled: Any) -> tuple[int, str]:
+            new = reissue_certificate(desk, actor, number, None, reason=reason)
+            return new.id, new.number
+
+        def done(result: tuple[int, str]) -> None:
+            self.ctx.status_message.emit(tr("{0} reissued as {1}").format(number, result[1]))
+            if self.member_id is not None:
+                self.load(self.member_id, certificate_id=result[0])
+            self.ctx.data_changed.emit()
+
+        def failed(message: str) -> None:
+            messages.error(self, tr("Reissue"), message)
+            self._selection_changed()
+
+        workers.start(job, on_finished=done, on_failed=failed)
+
+
+def print_pdf_to(printer: Any, pdf: bytes) -> int:
+    """Draw every page of `pdf` on `printer` (a QPrinter); returns the number of pages."""
+    from PySide6.QtPdf import QPdfDocument
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    printer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Portrait, QMarginsF())
+    )
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        target = printer.pageRect(printer.Unit.DevicePixel).toRect()
+        for index in range(doc.pageCount()):
+            if index:
+                printer.newPage()
+            painter.drawImage(target, doc.render(index, target.size()))
+    finally:
+        painter.end()
+    return doc.pageCount()
