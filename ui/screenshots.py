@@ -7,10 +7,99 @@ for a 1366x768 laptop.
 import argparse
 import os
 import tempfile
+import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 WINDOW_SIZE = (1280, 720)
+
+
+def _settle(app: Any, seconds: float = 0.3, until: Callable[[], bool] | None = None) -> None:
+    deadline = time.monotonic() + (30 if until else seconds)
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if until is not None and until():
+            return
+        time.sleep(0.02)
+
+
+def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
+    """The CPC wizard's pages for Hélène Côté-Gagnon to a directory hospital, and her certificate."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+    from sqlalchemy import select
+
+    from app.models import Member
+    from ui.wizard import CpcWizard
+
+    with desk.db.read() as session:
+        member_id = session.scalar(select(Member.id).where(Member.cpso_number == "100001"))
+    wizard = CpcWizard(window.ctx, member_id=member_id, parent=window)
+    wizard.resize(1000, 700)
+    wizard.open()
+    _settle(app)
+    names = ["wizard-1-member", "wizard-2-recipient", "wizard-3-consent", "wizard-4-review"]
+    wizard.grab().save(str(out / f"{names[0]}.png"))
+    wizard.next()
+    _settle(app)
+    page = wizard.recipient_page
+    page.type_combo.setCurrentIndex(page.type_combo.findText("Hospital"))
+    page.inst_combo.setCurrentIndex(1)
+    _settle(app)
+    wizard.grab().save(str(out / f"{names[1]}.png"))
+    wizard.next()
+    _settle(app)
+    wizard.consent_page.consent.setChecked(True)
+    wizard.consent_page.method.setCurrentIndex(wizard.consent_page.method.findData("phone"))
+    _settle(app)
+    wizard.grab().save(str(out / f"{names[2]}.png"))
+    wizard.next()
+    _settle(app, until=lambda: bool(wizard.review_page.previews_done))
+    _settle(app)
+    wizard.grab().save(str(out / f"{names[3]}.png"))
+    wizard.reject()
+    for name in names:
+        print(f"wrote {out / (name + '.png')}")
+
+    # The certificate as it will be issued (the preview PDF: unsigned, number PREVIEW).
+    from app.recipients import RecipientInput
+    from app.requests import preview_pdf
+
+    recipient = RecipientInput(
+        institution_type="Hospital",
+        institution_id=None,
+        name="Toronto General Hospital",
+        attention="Medical Affairs Office",
+        street1="200 Elizabeth Street",
+        street2="",
+        street3="",
+        street4="",
+        city="Toronto",
+        state="ON",
+        country="CA",
+        postal_code="M5G 2C4",
+        email="credentialing@tgh.example.org",
+    )
+    pdf = preview_pdf(desk, member_id, recipient)
+    path = out / "certificate-preview.pdf"
+    path.write_bytes(pdf)
+    document = QPdfDocument()
+    document.load(str(path))
+    size = document.pagePointSize(0)
+    image = document.render(0, QSize(int(size.width() * 1.6), int(size.height() * 1.6)))
+    page_image = QImage(image.size(), QImage.Format.Format_RGB32)
+    page_image.fill(QColor("white"))
+    painter = QPainter(page_image)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    page_image.save(str(out / "certificate.png"))
+    document.close()
+    path.unlink()
+    print(f"wrote {out / 'certificate.png'}")
+    return 0
 
 
 def render_all(args: argparse.Namespace) -> int:
@@ -60,6 +149,12 @@ def render_all(args: argparse.Namespace) -> int:
             window.go_home()
         window.resize(700, 720)
         shot("home-narrow")
+        window.resize(*WINDOW_SIZE)
+        try:
+            failures += _wizard_and_certificate(app, window, desk, out)
+        except Exception:  # noqa: BLE001 - report and go on
+            failures += 1
+            traceback.print_exc()
         window.close()
         desk.close()
     return 1 if failures else 0
