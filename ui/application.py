@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui import messages, workers
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -57,9 +56,13 @@ class DeskStarter:
         self.flow: Any = None
 
     def start(self) -> None:
+        from ui import workers
+
         workers.start(lambda _p, _c: open_desk(self.args), on_finished=self._opened, on_failed=self._failed)
 
     def _failed(self, message: str) -> None:
+        from ui import messages
+
         self.window.db_label.setText(tr("The database could not be opened."))
         messages.error(self.window, tr("CPC Desk cannot open its database"), message)
 
@@ -156,5 +159,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
+        from ui import workers
+
         workers.wait_all(10_000)
         starter.stop()

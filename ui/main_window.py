@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import messages, workers
 from ui.home import HomePage, portal_tiles
 from ui.placeholder import PlaceholderScreen
 from ui.screens import SCREENS
@@ -165,6 +164,8 @@ class MainWindow(QMainWindow):
 
             return count_waiting(desk), desk.is_offline
 
+        from ui import workers  # imported on first use: nothing before the first paint needs it
+
         workers.start(count, on_finished=self._show_counts, on_failed=lambda m: self.outbox_label.setText(m))
 
     def _show_counts(self, result: tuple[int, bool]) -> None:
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
         tile = next((t for t in portal_tiles() if t.key == key), None)
         actor = self.ctx.desk.actor
         if tile is not None and tile.permission and not actor.can(tile.permission):
+            from ui import messages
+
             messages.warn(
                 self,
                 tr("Not available to your role"),
