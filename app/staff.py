@@ -294,7 +294,11 @@ def sign_in(desk: "Desk", username: str, password: str) -> Actor:
     refusal: SignInFailed | None = None
     actor: Actor | None = None
     with desk.db.write() as session:
-        user = session.execute(select(StaffUser).where(StaffUser.username == name)).scalar_one_or_none()
+        # Row lock: two desks typing wrong passwords at once must both count (PostgreSQL; SQLite's write
+        # transaction already holds the database lock).
+        user = session.execute(
+            select(StaffUser).where(StaffUser.username == name).with_for_update()
+        ).scalar_one_or_none()
         now = utcnow()
         if user is None:
             password_matches(_dummy_hash(), password)

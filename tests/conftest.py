@@ -154,4 +154,6 @@ def record_messages() -> Iterator[list[tuple[str, str, str]]]:
     yield messages.shown
     messages.shown.clear()
     messages.auto_answer = None
+
+
 pytest_plugins = ["tests.smtp_fixtures"]
