@@ -165,3 +165,25 @@ def test_a_second_sign_in_at_the_window_follows_the_new_role(qtbot: QtBot, desk:
     assert window.screens == {}
     assert "settings" in {t.spec.key for t in window.home.grid.visible_tiles}
     assert "Admin X" in window.user_label.text()
+
+
+def test_user_menu_switches_this_session_offline_and_back(qtbot: QtBot, desk: Desk) -> None:
+    window = make_window(qtbot, desk)
+    assert window.user_label.isEnabled()
+    window.offline_action.trigger()
+    assert desk.offline is True
+    qtbot.waitUntil(lambda: window.mode_label.text() == "Mail: offline")
+    assert desk.settings.get("mail.offline") is False  # this session only, not saved
+    window.offline_action.trigger()
+    assert desk.offline is False
+    qtbot.waitUntil(lambda: window.mode_label.text() == "Mail: online")
+
+
+def test_user_menu_opens_change_password(qtbot: QtBot, desk: Desk) -> None:
+    from ui.signin import ChangePasswordDialog
+
+    window = make_window(qtbot, desk)
+    window.password_action.trigger()
+    dialogs = window.findChildren(ChangePasswordDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].reject()

@@ -212,7 +212,7 @@ class AuditScreen(QWidget):
         workers.start(
             lambda _p, _c: (event_actors(desk), event_kinds(desk)),
             on_finished=self._fill_choices,
-            on_failed=lambda m: self.status.setText(m),
+            on_failed=self.status.setText,
         )
 
     def _fill_choices(self, result: tuple[list[str], list[str]]) -> None:

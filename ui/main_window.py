@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStatusBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -62,8 +64,18 @@ class MainWindow(QMainWindow):
         self.back_button.hide()
         self.title_label = QLabel(tr("CPC Desk"))
         self.title_label.setObjectName("headerTitle")
-        self.user_label = QLabel("")
+        # The signed-in user, with a menu: change my password, work offline for this session.
+        self.user_label = QToolButton()
         self.user_label.setObjectName("headerUser")
+        self.user_label.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.user_label.setAccessibleName(tr("Signed-in user menu"))
+        user_menu = QMenu(self.user_label)
+        self.password_action = user_menu.addAction(tr("Change my &password…"), self._change_password)
+        self.offline_action = user_menu.addAction(tr("Work &offline (this session)"))
+        self.offline_action.setCheckable(True)
+        self.offline_action.toggled.connect(self._set_offline)
+        self.user_label.setMenu(user_menu)
+        self.user_label.setEnabled(False)
         hl.addWidget(self.back_button)
         hl.addWidget(self.title_label, 1)
         hl.addWidget(self.user_label)
@@ -139,6 +151,8 @@ class MainWindow(QMainWindow):
         assert self.ctx is not None
         desk = self.ctx.desk
         actor = desk.actor
+        self.user_label.setEnabled(True)
+        self.offline_action.setChecked(desk.offline)
         self.user_label.setText(
             tr("Signed in: {0} ({1})").format(actor.display_name or actor.username, actor.role.value)
         )
@@ -153,6 +167,19 @@ class MainWindow(QMainWindow):
             if key not in keys and key in {t.key for t in portal_tiles()}:
                 self.stack.removeWidget(self.screens.pop(key))
 
+    def _change_password(self) -> None:
+        if self.ctx is not None:
+            from ui.signin import open_change_password
+
+            open_change_password(self.ctx.desk, self)
+
+    def _set_offline(self, offline: bool) -> None:
+        """Queue everything, send nothing, until unticked or the app restarts (the setting is permanent)."""
+        if self.ctx is not None:
+            self.ctx.desk.offline = offline
+            self.ctx.data_changed.emit()
+            self.refresh_status()
+
     def refresh_status(self) -> None:
         """Count the outbox off the GUI thread, then show it."""
         if self.ctx is None:
@@ -166,7 +193,7 @@ class MainWindow(QMainWindow):
 
         from ui import workers  # imported on first use: nothing before the first paint needs it
 
-        workers.start(count, on_finished=self._show_counts, on_failed=lambda m: self.outbox_label.setText(m))
+        workers.start(count, on_finished=self._show_counts, on_failed=self.outbox_label.setText, owner=self)
 
     def _show_counts(self, result: tuple[int, bool]) -> None:
         waiting, offline = result

@@ -171,12 +171,10 @@ class OutboxScreen(QWidget):
 
         self.sender_driver.started.connect(self._sending_started)
         self.sender_driver.finished.connect(self._sending_finished)
-        self.sender_driver.failed.connect(lambda m: self._sending_finished(None, m))
-        self.sender_driver.progress.connect(
-            lambda done, total, text: self.summary.setText(
-                tr("Sending {0} of {1}: {2}").format(done, total, text)
-            )
-        )
+        # Methods, not lambdas: Qt disconnects a method's connection when this screen is destroyed,
+        # while the sender (which belongs to the window) goes on.
+        self.sender_driver.failed.connect(self._sending_failed)
+        self.sender_driver.progress.connect(self._sending_progress)
         self.ctx.data_changed.connect(self.refresh)
         self._selection_changed()
         self.refresh()
@@ -285,6 +283,12 @@ class OutboxScreen(QWidget):
     def _sending_started(self) -> None:
         self.send_button.setEnabled(False)
         self.summary.setText(tr("Sending…"))
+
+    def _sending_failed(self, message: str) -> None:
+        self._sending_finished(None, message)
+
+    def _sending_progress(self, done: int, total: int, text: str) -> None:
+        self.summary.setText(tr("Sending {0} of {1}: {2}").format(done, total, text))
 
     def _sending_finished(self, report: SendReport | None, failure: str = "") -> None:
         self.send_button.setEnabled(True)

@@ -261,7 +261,7 @@ class ReviewScreen(QWidget):
             send_due(desk)
             return request_result(desk, request_id)
 
-        workers.start(send, on_finished=self._sent, on_failed=lambda m: self.status.setText(m))
+        workers.start(send, on_finished=self._sent, on_failed=self.status.setText, owner=self)
 
     def _sent(self, result: SubmitResult) -> None:
         from ui.wizard import delivery_text

@@ -346,6 +346,7 @@ class SettingsScreen(QWidget):
             job,
             on_finished=lambda text: self._test_done(str(text), error=False),
             on_failed=lambda text: self._test_done(text, error=True),
+            owner=self,
         )
 
     def _test_done(self, text: str, *, error: bool) -> None:

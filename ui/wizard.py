@@ -15,18 +15,18 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QIODevice,
-    QMarginsF,
     Qt,
     QTimer,
     QUrl,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -834,6 +834,7 @@ class ReviewPage(QWizardPage):
             job,
             on_finished=lambda result: self._show_previews(token, result),
             on_failed=lambda msg: self._preview_failed(token, msg),
+            owner=self,
         )
 
     def _preview_failed(self, token: int, message: str) -> None:
@@ -931,9 +932,13 @@ class DonePage(QWizardPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Number and code keep their width; a long name, address or delivery error wraps (its whole text
+        # is in the tooltip) so every column stays in view without scrolling sideways.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.delivery_status = QLabel()
         self.delivery_status.setObjectName("deliveryStatus")
         self.delivery_status.setWordWrap(True)
@@ -1010,7 +1015,9 @@ class DonePage(QWizardPage):
                 )
             )
             for col, text in enumerate((r.name, r.email, r.certificate_number, r.verification_code, state)):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         if result.recipients and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)
@@ -1331,49 +1338,27 @@ class CpcWizard(QWizard):
         if path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-    def print_pdf(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def print_pdf(self, printer: Any = None) -> QDialog | None:
+        """Open the print dialog for the selected certificate; once printed, it is recorded as printed."""
+        from ui.certificate_printing import open_print_dialog
 
         r = self.selected_result()
-        if r is None or r.certificate_id is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        if r is None or r.certificate_id is None or not r.pdf_available:
+            return None
+        number = r.certificate_number
 
-        def accepted() -> None:
-            try:
-                self.print_to(printer, certificate_pdf(self.ctx.desk, int(r.certificate_id)))
-            except CpcDeskError as exc:
-                messages.error(self, tr("Print"), str(exc))
+        def recorded() -> None:
+            if not self.closed:
+                self.done_page.delivery_status.setText(tr("{0} was printed.").format(number))
 
-        dialog.accepted.connect(accepted)
-        dialog.open()
+        return open_print_dialog(self, self.ctx, [r.certificate_id], printer=printer, on_recorded=recorded)
 
     @staticmethod
     def print_to(printer: Any, pdf: bytes) -> int:
         """Draw every page of `pdf` on `printer`; returns the number of pages printed."""
-        buffer = QBuffer()
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        doc = QPdfDocument()
-        doc.load(buffer)
-        printer.setPageLayout(
-            QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Portrait, QMarginsF())
-        )
-        painter = QPainter()
-        if not painter.begin(printer):
-            return 0
-        try:
-            target = printer.pageRect(printer.Unit.DevicePixel).toRect()
-            for index in range(doc.pageCount()):
-                if index:
-                    printer.newPage()
-                image = doc.render(index, target.size())
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-        return doc.pageCount()
+        from ui.certificate_printing import draw_pdf
+
+        return draw_pdf(printer, pdf)
 
     def copy_code(self) -> None:
         r = self.selected_result()

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import CpcDeskError
@@ -56,23 +57,38 @@ class Worker(QRunnable):
 _running: set[Worker] = set()
 
 
+def _guarded(callback: Callable[..., None], owner: QObject | None) -> Callable[..., None]:
+    """Run `callback` only while its owner widget still exists: a job may end after its screen closed."""
+    target = owner if owner is not None else getattr(callback, "__self__", None)
+    if not isinstance(target, QObject):
+        return callback
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(target):
+            callback(*args)
+
+    return call
+
+
 def start(
     job: Job,
     *,
     on_finished: Callable[[Any], None] | None = None,
     on_failed: Callable[[str], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
+    owner: QObject | None = None,
     pool: QThreadPool | None = None,
 ) -> Worker:
-    """Start `job` on the thread pool; the callbacks run on the GUI thread."""
+    """Start `job` on the thread pool; the callbacks run on the GUI thread, and not at all once `owner`
+    (or, for a bound method, the object it belongs to) has been destroyed."""
     worker = Worker(job)
     _running.add(worker)
     if on_progress is not None:
-        worker.signals.progress.connect(on_progress)
+        worker.signals.progress.connect(_guarded(on_progress, owner))
     if on_finished is not None:
-        worker.signals.finished.connect(on_finished)
+        worker.signals.finished.connect(_guarded(on_finished, owner))
     if on_failed is not None:
-        worker.signals.failed.connect(on_failed)
+        worker.signals.failed.connect(_guarded(on_failed, owner))
     worker.signals.finished.connect(lambda _r: _running.discard(worker))
     worker.signals.failed.connect(lambda _m: _running.discard(worker))
     (pool or QThreadPool.globalInstance()).start(worker)
