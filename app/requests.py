@@ -13,14 +13,15 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
 from app.addresses import clean_text
 from app.desk import Desk
-from app.errors import ConflictError, NotFound, ValidationError, ValidationErrors
+from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
+from app.faults import fault_point
 from app.models import (
     Certificate,
     CertificateDocument,
@@ -133,10 +134,12 @@ def issue_for_recipient(
     )
     session.add(certificate)
     session.flush()  # the unique (recipient_id, issue_seq) is checked here
+    fault_point("after-certificate-number")
     content = content_for_certificate(desk.settings, certificate)
     pdf, sha256 = issue_document(content, signer)
     certificate.pdf_sha256 = sha256
     session.add(CertificateDocument(certificate=certificate, pdf=pdf))
+    fault_point("after-pdf-stored")
     audit.record(
         session,
         actor,
@@ -284,13 +287,50 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
     try:
         with desk.db.write() as session:
             request_id = _file_request(session, desk, actor, draft, recipients, signer)
+        fault_point("after-submit-commit")
     except IntegrityError:
         # A concurrent or repeated Submit with the same key won the race: report what it filed.
         existing = find_request_by_key(desk, draft.idempotency_key)
         if existing is None:
             raise
         return existing
+    except OperationalError as exc:
+        storage = _storage_error(exc)
+        if storage is None:
+            raise
+        raise storage from exc
     return request_result(desk, request_id)
+
+
+# What SQLite and PostgreSQL say when the disk is full or the database cannot be written.
+_STORAGE_FAILURES = (
+    "disk is full",
+    "no space left",
+    "could not extend file",
+    "readonly database",
+    "read-only",
+)
+
+
+class StorageUnavailable(CpcDeskError):
+    """The database could not be written (disk full, read-only folder); nothing was filed."""
+
+
+def _storage_error(exc: OperationalError) -> "StorageUnavailable | None":
+    """A sentence for staff when the write failed for lack of room or permission; else None.
+
+    The whole request is one transaction, so it rolled back: nothing was filed and no number was used,
+    and pressing Submit again (same key) files it once the cause is fixed.
+    """
+    text = str(exc.orig).lower()
+    if any(words in text for words in _STORAGE_FAILURES):
+        full = any(words in text for words in ("full", "space", "extend"))
+        reason = "the disk is full" if full else "the database is read-only"
+        return StorageUnavailable(
+            f"The request could not be saved because {reason}. Nothing was filed and no certificate "
+            "number was used; free some space (or ask IT to fix the data folder) and press Submit again."
+        )
+    return None
 
 
 def _file_request(
@@ -325,6 +365,7 @@ def _file_request(
     for position, r in enumerate(recipients):
         request.recipients.append(_recipient_row(session, actor, r, position))
     session.flush()
+    fault_point("after-request-row")
     number = request.number
     audit.record(
         session,
@@ -895,3 +936,62 @@ def recent_similar_requests(
                     f"{r.number} ({r.status.value}), filed {when} by {r.created_by}, to {', '.join(same)}"
                 )
         return found
+
+
+# --- printing -------------------------------------------------------------------------------------
+
+
+def mark_printed(
+    desk: Desk, actor: Actor, certificate_ids: Sequence[int], *, at: datetime | None = None
+) -> int:
+    """Record that these certificates were just printed; returns how many were recorded.
+
+    Every print is audited ("certificate.printed", one event per certificate, with the previous print
+    time), and `printed_at` holds the latest one. A request counts as printed (its `printed_at` set) once
+    every certificate on it that is still in force has been printed. All or nothing: an unknown id
+    records nothing.
+    """
+    actor.require(Permission.BATCH_PRINT)
+    ids = list(dict.fromkeys(certificate_ids))
+    if not ids:
+        return 0
+    now = at or utcnow()
+    with desk.db.write() as session:
+        certificates: list[Certificate] = []
+        for start in range(0, len(ids), 500):
+            certificates.extend(
+                session.scalars(
+                    select(Certificate)
+                    .where(Certificate.id.in_(ids[start : start + 500]))
+                    .options(
+                        selectinload(Certificate.recipient)
+                        .selectinload(RequestRecipient.request)
+                        .selectinload(CertificateRequest.recipients)
+                        .selectinload(RequestRecipient.certificates)
+                    )
+                )
+            )
+        missing = sorted(set(ids) - {c.id for c in certificates})
+        if missing:
+            listed = ", ".join(str(i) for i in missing[:10]) + ("…" if len(missing) > 10 else "")
+            raise NotFound(f"No certificate with id {listed}; nothing was marked printed")
+        order = {certificate_id: i for i, certificate_id in enumerate(ids)}
+        requests: dict[int, CertificateRequest] = {}
+        for certificate in sorted(certificates, key=lambda c: order[c.id]):  # audited in the order printed
+            before = certificate.printed_at
+            certificate.printed_at = now
+            request = certificate.recipient.request
+            requests[request.id] = request
+            audit.record(
+                session,
+                actor,
+                "certificate.printed",
+                subject=certificate.number,
+                member_id=request.member_id,
+                before={"printed_at": before.isoformat() if before else None},
+                after={"printed_at": now.isoformat()},
+            )
+        for request in requests.values():
+            if all(c.printed_at is not None or c.revoked for r in request.recipients for c in r.certificates):
+                request.printed_at = now
+    return len(certificates)
