@@ -399,9 +399,10 @@ def main() -> int:
     parser.add_argument("--trace", action="store_true", help="print the GUI thread's stack during a stall")
     parser.add_argument(
         "--gc",
-        choices=("python", "frozen"),
-        default="python",
-        help="garbage collection as the application has it (python: the defaults) or the proposed policy",
+        choices=("python", "product"),
+        default="product",
+        help="garbage collection as the desk runs it (product: ui.gc_policy, installed at start-up) "
+        "or Python's defaults, for comparison",
     )
     args = parser.parse_args()
     submits, batch_rows, idle_s, awaiting = (2, 20, 1.5, 300) if args.quick else (5, 100, 3.0, 1000)
@@ -443,14 +444,11 @@ def main() -> int:
             if args.trace:
                 StallTracer(meter)
                 trace_gc()
-            if args.gc == "frozen":
-                import gc
+            if args.gc == "product":
+                from ui import gc_policy
 
-                # The policy proposed for ui/application.py: what was loaded at start-up leaves the
-                # collector's view, and full collections wait for an idle moment instead of coming
-                # whenever the allocation counters say (each holds the GIL, so the GUI, for 50-180 ms).
-                gc.freeze()
-                gc.set_threshold(700, 10, 1_000_000)
+                # The same policy ui/application.py installs once the desk is ready.
+                gc_policy.install(app)
 
             results["idle"] = measure(meter, lambda: spin(int(idle_s * 1000)))
 

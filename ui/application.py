@@ -99,6 +99,10 @@ class DeskStarter:
                 self.window.statusBar().showMessage(
                     tr("Demo mail server not started: {0}").format(exc), 15000
                 )
+        from ui import gc_policy
+
+        # Full garbage collections wait for idle moments instead of pausing a Submit or a batch.
+        self.gc_policy = gc_policy.install(self.window)
         if self.window.ctx is not None:
             from ui.outbox_sender import sender_for
 
