@@ -1183,8 +1183,34 @@ def render_pdf(content: CertificateContent) -> bytes:
         lang="en",
     )
     fault_point("during-pdf-render")
-    doc.build(_story(content, doc.width), canvasmaker=_page_decorations(content))
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        doc.build(_story(content, doc.width), canvasmaker=_page_decorations(content))
+    except LayoutError:
+        # A block that cannot break (the member or address block) is taller than a page: say which
+        # value made it so, in the terms staff can correct, never reportlab's words.
+        field_name, length = _longest_block_value(content)
+        raise ValidationError(
+            field_name, f"is too long to fit on the certificate page ({length} characters); shorten it"
+        ) from None
     return buffer.getvalue()
+
+
+def _longest_block_value(content: CertificateContent) -> tuple[str, int]:
+    """The member- or address-block value most likely to have overflowed the page, and its length."""
+    candidates = {
+        "member_name": len(content.member_name),
+        "specialties": sum(len(s) for s in content.specialties),
+        "registration_class": len(content.registration_class),
+        "recipient_name": len(content.recipient_name),
+        "attention": len(content.attention),
+        "street_lines": sum(len(s) for s in content.street_lines),
+        "city": len(content.city),
+        "state": len(content.state),
+    }
+    name = max(candidates, key=lambda k: candidates[k])
+    return name, candidates[name]
 
 
 def certificate_lines(content: CertificateContent) -> list[tuple[str, str]]:

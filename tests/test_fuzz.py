@@ -397,12 +397,6 @@ def test_certificate_renders_to_a_pdf_that_parses_or_names_the_field(
     assert "".join(latin.split()) in "".join(text_.split())  # a plain Latin value is printed as given
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (app/certificates.py, reported): render_pdf raises reportlab LayoutError instead of a "
-    "ValidationError naming the field when the member block cannot fit on a page: a 3,000-character name, "
-    "or 25 specialties of 200 characters (which the member import accepts).",
-)
 @pytest.mark.parametrize(
     "overrides",
     [
