@@ -98,6 +98,16 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     )
     p.add_argument("file", help="the certificate PDF")
 
+    certificates = sub.add_parser(
+        "certificates", help="issued certificates", description="Issued certificates."
+    )
+    csub = certificates.add_subparsers(dest="certificates_command", metavar="ACTION", required=True)
+    p = _add(csub, "revoke", "app.verification:cli_revoke", "revoke an issued certificate, with a reason")
+    p.add_argument("number", help="the certificate number, CPC-YYYY-NNNNNN")
+    p.add_argument(
+        "--reason", required=True, help="why it is revoked (recorded and shown when it is checked)"
+    )
+
     settings = sub.add_parser(
         "settings", help="this desk's settings", description="Read and change settings."
     )

@@ -995,3 +995,12 @@ def mark_printed(
             if all(c.printed_at is not None or c.revoked for r in request.recipients for c in r.certificates):
                 request.printed_at = now
     return len(certificates)
+
+
+def certificate_recipient(desk: Desk, certificate_id: int) -> RecipientInput:
+    """The recipient a certificate was issued to, as a form would hold it (for a corrected reissue)."""
+    with desk.db.read() as session:
+        certificate = session.get(Certificate, certificate_id)
+        if certificate is None:
+            raise NotFound(f"Certificate {certificate_id} does not exist")
+        return _recipient_input(certificate.recipient)

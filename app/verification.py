@@ -251,3 +251,11 @@ def revoke_certificate(desk: "Desk", actor: Actor, number: str, reason: str) -> 
         )
         session.flush()
     return cert
+
+
+def cli_revoke(args: argparse.Namespace, desk: "Desk") -> int:
+    """`certificates revoke NUMBER --reason TEXT`, as the desk's actor (the OS user when headless)."""
+    cert = revoke_certificate(desk, desk.actor, args.number, args.reason)
+    when = cert.revoked_at.astimezone().strftime("%Y-%m-%d %H:%M") if cert.revoked_at else ""
+    print(f"Revoked {cert.number} at {when} because {cert.revoked_reason}")
+    return 0

@@ -23,6 +23,7 @@ COMMANDS = [
     ["settings", "set"],
     ["settings", "set-password"],
     ["audit", "verify"],
+    ["certificates", "revoke"],
     ["demo"],
 ]
 
@@ -50,6 +51,8 @@ def test_every_handler_names_a_module_function() -> None:
             extra = ["k", "v"]
         if words[:2] == ["settings", "set-password"]:
             extra = ["smtp"]
+        if words == ["certificates", "revoke"]:
+            extra = ["CPC-2026-000001", "--reason", "r"]
         ns = parser.parse_args([*words, *extra])
         module, _, func = ns.handler.partition(":")
         assert module.startswith("app.") and func.startswith("cli_")

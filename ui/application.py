@@ -153,6 +153,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("CPC Desk")
     app.setOrganizationName("CPC Desk")
     load_style(app)
+    from ui.fonts import install_application_fonts
+
+    install_application_fonts()  # the shipped CJK font, so 王美玲 is drawn on any machine
     window = MainWindow()
     if os.environ.get("CPC_DESK_STARTUP_PROBE"):
         StartupProbe(window)

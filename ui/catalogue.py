@@ -118,7 +118,9 @@ class ServiceCard(QFrame):
         layout.addWidget(body, 1)
         layout.addWidget(self.fee)
         if not service.available:
-            note = QLabel(tr("Not available at this desk — see the tooltip."))
+            # Said on the card itself: a tooltip is invisible to a keyboard user and easy to miss.
+            note = QLabel(tr("Not available at this desk: members request it in the online portal."))
+            note.setWordWrap(True)
             note.setObjectName("hint")
             note.setStyleSheet("color: #555;")
             layout.addWidget(note)

@@ -59,7 +59,7 @@ def tr(text: str) -> str:
 
 def institution_columns() -> list[Column[InstitutionRow]]:
     return [
-        Column(tr("Name"), lambda r: r.name),
+        Column(tr("Name"), lambda r: r.name, tooltip=lambda r: r.name),
         Column(
             tr("Type"),
             lambda r: r.institution_type,
@@ -70,7 +70,7 @@ def institution_columns() -> list[Column[InstitutionRow]]:
         Column(tr("City"), lambda r: r.city),
         Column(tr("Country"), lambda r: r.country),
         Column(tr("Verified"), lambda r: tr("Yes") if r.verified else tr("No"), sort=lambda r: r.verified),
-        Column(tr("Email"), lambda r: r.email),
+        Column(tr("Email"), lambda r: r.email, tooltip=lambda r: r.email),
     ]
 
 
@@ -121,7 +121,13 @@ class InstitutionsScreen(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Name and type start at widths that leave city, country and "verified" in view at 1280 px; a long
+        # value is elided (whole in the name's tooltip and in the form) and the email takes what is left.
+        self.table.setWordWrap(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((0, 250), (1, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         ll.addWidget(self.table, 1)
@@ -150,7 +156,8 @@ class InstitutionsScreen(QWidget):
                 for code, name in countries():
                     self.country_combo.addItem(f"{name} ({code})", code)
                 form.addRow(tr(FIELD_LABELS["country"]) + ":", self.country_combo)
-        self.verified_box = QCheckBox(tr("&Verified: address and email confirmed with the institution"))
+        self.verified_box = QCheckBox(tr("&Verified with the institution"))
+        self.verified_box.setToolTip(tr("The address and email were confirmed with the institution itself"))
         form.addRow("", self.verified_box)
         fl.addLayout(form)
         self.problem_label = QLabel("")
@@ -174,7 +181,7 @@ class InstitutionsScreen(QWidget):
         split.addWidget(form_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([680, 500])
+        split.setSizes([780, 420])
         outer.addWidget(split, 1)
         self._import_dialog: QWidget | None = None
         self.setFocusProxy(self.filter_box)

@@ -4,19 +4,25 @@ Built with `member_id=None` it starts with the member search. `request_id`/`cert
 line of the history (a certificate number or verification code typed at the desk lands here).
 """
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,21 +32,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import CpcDeskError
+from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.members import HistoryRow, MemberHit, get_member, local_time, member_history
+from app.recipients import FIELD_LABELS, RecipientInput, validate_recipient
 from app.staff import Permission
 from ui import messages, workers
 from ui.assistance import MemberSearchPanel
+from ui.certificate_printing import draw_pdf, open_print_dialog
 from ui.context import UiContext
 from ui.table_models import Column, RowsModel, SortProxy
 
 # Tests switch this off: the PDF is written to the exports folder either way.
 OPEN_WITH_SYSTEM = True
 RETRYABLE = ("queued", "failed_temporary", "failed_permanent")
+REASON_MAX = 500  # the shorter of what revoke and reissue keep
+
+# Kept under its old name: tests and other screens print a PDF with it.
+print_pdf_to = draw_pdf
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Profile", text)
+
+
+def status_text(row: HistoryRow) -> str:
+    """The state, and "printed" when it was (the time is in the sentence and the tooltip)."""
+    if row.printed_at is None or "printed" in row.state:
+        return row.state
+    return tr("{0} · printed").format(row.state)
 
 
 def history_columns() -> list[Column[HistoryRow]]:
@@ -58,7 +77,7 @@ def history_columns() -> list[Column[HistoryRow]]:
             sort=lambda r: (r.request_id, r.certificate_id or 0),
         ),
         Column(tr("Recipient"), lambda r: r.recipient, tooltip=lambda r: r.recipient_email),
-        Column(tr("Status"), lambda r: r.state, tooltip=lambda r: r.sentence),
+        Column(tr("Status"), status_text, tooltip=lambda r: r.sentence),
         Column(
             tr("Tries"),
             lambda r: str(r.attempts) if r.delivery_state else "",
@@ -67,6 +86,141 @@ def history_columns() -> list[Column[HistoryRow]]:
         ),
         Column(tr("By"), lambda r: r.who),
     ]
+
+
+class ReasonDialog(QDialog):
+    """Asks why (revoke, reissue); opened with open(). An empty reason is refused inline, the box stays."""
+
+    reason_given = Signal(str)
+
+    def __init__(self, parent: QWidget, title: str, text: str, action: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        prompt = QLabel(tr("&Reason (recorded, and told to anyone who checks the certificate):"))
+        prompt.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(REASON_MAX)
+        prompt.setBuddy(self.reason)
+        layout.addWidget(prompt)
+        layout.addWidget(self.reason)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(action)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.reason.textEdited.connect(lambda _t: self.error.hide())
+        self.reason.setFocus()
+
+    def checked_reason(self) -> str | None:
+        """The reason on one line; None (and the complaint shown) when it is empty."""
+        text = " ".join(self.reason.text().split())
+        if not text:
+            self.show_error(tr("Reason: please say why; it is required."))
+            self.reason.setFocus()
+            return None
+        return text
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def accept(self) -> None:
+        text = self.checked_reason()
+        if text is None:
+            return
+        super().accept()
+        self.reason_given.emit(text)
+
+
+ADDRESS_FIELDS = (
+    "name",
+    "attention",
+    "street1",
+    "street2",
+    "street3",
+    "street4",
+    "city",
+    "state",
+    "country",
+    "postal_code",
+    "email",
+)
+
+
+class ReissueDialog(ReasonDialog):
+    """The reason, and when need be a corrected name or address: the new certificate goes there, the old one
+    keeps the address it was issued to. Every problem in the address is shown inline; the box stays open."""
+
+    # (reason, the corrected and validated RecipientInput, or None to reissue to the same recipient)
+    reissue_given = Signal(str, object)
+
+    def __init__(self, parent: QWidget, title: str, text: str, recipient: RecipientInput) -> None:
+        super().__init__(parent, title, text, tr("Reissue"))
+        self.recipient = recipient
+        self.correct_box = QCheckBox(tr("Send it to a &corrected name, address or email"))
+        self.address_box = QWidget()
+        form = QFormLayout(self.address_box)
+        form.setContentsMargins(24, 0, 0, 0)
+        self.fields: dict[str, QLineEdit] = {}
+        for name in ADDRESS_FIELDS:
+            edit = QLineEdit(getattr(recipient, name))
+            edit.setObjectName(name)
+            edit.setMaxLength(254 if name == "email" else 200)
+            edit.textEdited.connect(lambda _t: self.error.hide())
+            self.fields[name] = edit
+            form.addRow(tr(FIELD_LABELS[name]) + ":", edit)
+        self.address_box.setVisible(False)
+        self.correct_box.toggled.connect(self._show_address)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        at = layout.indexOf(self.error)
+        layout.insertWidget(at, self.correct_box)
+        layout.insertWidget(at + 1, self.address_box)
+
+    def _show_address(self, on: bool) -> None:
+        self.address_box.setVisible(on)
+        self.error.hide()
+        self.adjustSize()
+        if on:
+            self.fields["name"].setFocus()
+
+    def corrected_input(self) -> RecipientInput:
+        values = {name: edit.text() for name, edit in self.fields.items()}
+        # A corrected address is typed, not the directory's entry: it is not linked to the directory.
+        return replace(self.recipient, institution_id=None, save_to_directory=False, **values)
+
+    def accept(self) -> None:
+        reason = self.checked_reason()
+        if reason is None:
+            return
+        corrected = None
+        if self.correct_box.isChecked():
+            try:
+                corrected = validate_recipient(self.corrected_input())
+            except ValidationErrors as exc:
+                self.show_error("\n".join(str(e) for e in exc.errors))
+                return
+            except ValidationError as exc:
+                self.show_error(str(exc))
+                return
+        QDialog.accept(self)
+        self.reissue_given.emit(reason, corrected)
 
 
 class ProfileScreen(QWidget):
@@ -111,11 +265,13 @@ class ProfileScreen(QWidget):
         self.name_label = QLabel()
         self.name_label.setObjectName("screenHeading")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A very long name wraps instead of widening the window past a laptop screen.
+        self.name_label.setWordWrap(True)
         self.review_label = QLabel()
         self.review_label.setProperty("error", True)
         self.review_label.setWordWrap(True)
-        top.addWidget(self.name_label)
-        top.addWidget(self.review_label, 1)
+        top.addWidget(self.name_label, 3)
+        top.addWidget(self.review_label, 2)
         self.change_button = QPushButton(tr("&Other member…"))
         self.change_button.clicked.connect(self.show_search)
         self.start_button = QPushButton(tr("&Start a CPC request"))
@@ -190,18 +346,26 @@ class ProfileScreen(QWidget):
         self.reissue_button = QPushButton(tr("Re&issue…"))
         self.reissue_button.setToolTip(tr("Issue a new certificate in place of this one, which is revoked"))
         self.reissue_button.clicked.connect(self.ask_reissue_reason)
+        self.revoke_button = QPushButton(tr("Re&voke…"))
+        self.revoke_button.setToolTip(
+            tr("Withdraw this certificate: anyone who checks it is told it is revoked")
+        )
+        self.revoke_button.clicked.connect(self.ask_revoke_reason)
         for b in (
             self.open_button,
             self.print_button,
             self.retry_button,
             self.resend_button,
             self.reissue_button,
+            self.revoke_button,
         ):
             actions.addWidget(b)
         actions.addStretch(1)
         self.resend_button.setVisible(self.actor.can(Permission.RESEND))
         self.retry_button.setVisible(self.actor.can(Permission.RESEND))
         self.reissue_button.setVisible(self.actor.can(Permission.REISSUE))
+        self.revoke_button.setVisible(self.actor.can(Permission.REVOKE))
+        self._busy = False  # a revoke or reissue is running
         rl.addLayout(actions)
         split.addWidget(right)
         split.setStretchFactor(0, 2)
@@ -314,10 +478,19 @@ class ProfileScreen(QWidget):
         cert = row is not None and row.kind == "certificate"
         live = cert and row is not None and not row.revoked and not row.replaced
         self.open_button.setEnabled(bool(cert and row and row.has_pdf))
-        self.print_button.setEnabled(bool(cert and row and row.has_pdf))
+        # A revoked certificate can be opened for the file, but not printed to be handed out.
+        self.print_button.setEnabled(bool(cert and row and row.has_pdf and not row.revoked))
+        self.print_button.setToolTip(
+            tr("A revoked certificate is not printed; Open PDF shows it for the file")
+            if row is not None and row.revoked
+            else tr("Print the certificate; the print is recorded in the history")
+        )
         self.retry_button.setEnabled(bool(live and row and row.delivery_state in RETRYABLE))
         self.resend_button.setEnabled(bool(live and row and row.outbox_message_id is not None))
-        self.reissue_button.setEnabled(bool(live))
+        # A certificate revoked (say, for a wrong address) and not yet replaced can still be reissued.
+        revoked_only = cert and row is not None and row.revoked and not row.replaced
+        self.reissue_button.setEnabled(bool(live or revoked_only) and not self._busy)
+        self.revoke_button.setEnabled(bool(cert and row is not None and not row.revoked) and not self._busy)
 
     def start_request(self) -> None:
         if self.member_id is not None:
@@ -352,29 +525,18 @@ class ProfileScreen(QWidget):
         if OPEN_WITH_SYSTEM:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def print_pdf(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
+    def print_pdf(self, printer: Any = None) -> QDialog | None:
+        """Open the print dialog for the selected certificate; once printed, it is recorded as printed."""
         row = self.selected_row()
-        if row is None or row.certificate_id is None or not row.has_pdf:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        if row is None or row.certificate_id is None or not row.has_pdf or row.revoked:
+            return None
         certificate_id = row.certificate_id
 
-        def accepted() -> None:
-            from app.requests import certificate_pdf
+        def recorded() -> None:
+            if shiboken6.isValid(self) and self.member_id is not None and self.isVisible():
+                self.load(self.member_id, certificate_id=certificate_id)
 
-            try:
-                pages = print_pdf_to(printer, certificate_pdf(self.ctx.desk, certificate_id))
-            except CpcDeskError as exc:
-                messages.error(self, tr("Print"), str(exc))
-                return
-            self.ctx.status_message.emit(tr("Sent {0} page(s) to the printer").format(pages))
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
+        return open_print_dialog(self, self.ctx, [certificate_id], printer=printer, on_recorded=recorded)
 
     # --- email ----------------------------------------------------------------------------------
 
@@ -423,71 +585,107 @@ class ProfileScreen(QWidget):
         self.reload()
         return True
 
-    # --- reissue --------------------------------------------------------------------------------
+    # --- reissue and revoke -------------------------------------------------------------------
 
-    def ask_reissue_reason(self) -> None:
+    def ask_reissue_reason(self) -> ReissueDialog | None:
+        from app.requests import certificate_recipient
+
         row = self.selected_row()
         if row is None or row.certificate_id is None:
-            return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(tr("Reissue {0}").format(row.certificate_number))
-        dialog.setLabelText(
-            tr("{0} will be revoked and a new certificate issued to {1}. Why?").format(
+            return None
+        try:
+            recipient = certificate_recipient(self.ctx.desk, row.certificate_id)
+        except CpcDeskError as exc:
+            messages.error(self, tr("Reissue"), str(exc))
+            return None
+        if row.revoked:
+            text = tr("{0} is already revoked. A new certificate will be issued to {1} in its place.").format(
                 row.certificate_number, row.recipient
             )
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.textValueSelected.connect(self.reissue_selected)
+        else:
+            text = tr("{0} will be revoked and a new certificate issued to {1} in its place.").format(
+                row.certificate_number, row.recipient
+            )
+        dialog = ReissueDialog(self, tr("Reissue {0}").format(row.certificate_number), text, recipient)
+        dialog.reissue_given.connect(self.reissue_selected)
         dialog.open()
+        return dialog
 
-    def reissue_selected(self, reason: str) -> None:
+    def reissue_selected(self, reason: str, corrected: RecipientInput | None = None) -> None:
         """Reissue off the GUI thread (it renders and signs a PDF), then show the new certificate."""
         from app.requests import reissue_certificate
 
         row = self.selected_row()
-        if row is None or row.certificate_id is None:
+        if row is None or row.certificate_id is None or self._busy:
             return
         desk, actor, number = self.ctx.desk, self.actor, row.certificate_number
-        self.reissue_button.setEnabled(False)
+        self._set_busy(True)
 
         def job(_progress: Any, _cancelled: Any) -> tuple[int, str]:
-            new = reissue_certificate(desk, actor, number, None, reason=reason)
+            new = reissue_certificate(desk, actor, number, corrected, reason=reason)
             return new.id, new.number
 
         def done(result: tuple[int, str]) -> None:
             self.ctx.status_message.emit(tr("{0} reissued as {1}").format(number, result[1]))
+            self.ctx.data_changed.emit()
+            if not shiboken6.isValid(self):  # the screen was closed while the job ran
+                return
+            self._busy = False
             if self.member_id is not None:
                 self.load(self.member_id, certificate_id=result[0])
-            self.ctx.data_changed.emit()
 
         def failed(message: str) -> None:
-            messages.error(self, tr("Reissue"), message)
-            self._selection_changed()
+            alive = shiboken6.isValid(self)
+            if alive:
+                self._set_busy(False)
+            messages.error(self if alive else None, tr("Reissue"), message)
 
         workers.start(job, on_finished=done, on_failed=failed)
 
+    def ask_revoke_reason(self) -> ReasonDialog | None:
+        row = self.selected_row()
+        if row is None or row.certificate_id is None or row.revoked:
+            return None
+        text = tr(
+            "{0}, issued to {1}, will be revoked. Anyone who checks it from then on is told it is revoked "
+            "and why. This cannot be undone; to send a corrected certificate, use Reissue instead."
+        ).format(row.certificate_number, row.recipient)
+        dialog = ReasonDialog(self, tr("Revoke {0}").format(row.certificate_number), text, tr("Revoke"))
+        dialog.reason_given.connect(self.revoke_selected)
+        dialog.open()
+        return dialog
 
-def print_pdf_to(printer: Any, pdf: bytes) -> int:
-    """Draw every page of `pdf` on `printer` (a QPrinter); returns the number of pages."""
-    from PySide6.QtPdf import QPdfDocument
+    def revoke_selected(self, reason: str) -> None:
+        """Revoke the selected certificate off the GUI thread, then show it revoked in the history."""
+        from app.verification import revoke_certificate
 
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc = QPdfDocument()
-    doc.load(buffer)
-    printer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Portrait, QMarginsF())
-    )
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        target = printer.pageRect(printer.Unit.DevicePixel).toRect()
-        for index in range(doc.pageCount()):
-            if index:
-                printer.newPage()
-            painter.drawImage(target, doc.render(index, target.size()))
-    finally:
-        painter.end()
-    return doc.pageCount()
+        row = self.selected_row()
+        if row is None or row.certificate_id is None or self._busy:
+            return
+        desk, actor = self.ctx.desk, self.actor
+        number, certificate_id = row.certificate_number, row.certificate_id
+        self._set_busy(True)
+
+        def job(_progress: Any, _cancelled: Any) -> str:
+            return revoke_certificate(desk, actor, number, reason).number
+
+        def done(_number: str) -> None:
+            self.ctx.status_message.emit(tr("{0} is revoked").format(number))
+            self.ctx.data_changed.emit()
+            if not shiboken6.isValid(self):  # the screen was closed while the job ran
+                return
+            self._busy = False
+            if self.member_id is not None:
+                self.load(self.member_id, certificate_id=certificate_id)
+
+        def failed(message: str) -> None:
+            alive = shiboken6.isValid(self)
+            if alive:
+                self._set_busy(False)
+            messages.error(self if alive else None, tr("Revoke"), message)
+
+        workers.start(job, on_finished=done, on_failed=failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._selection_changed()

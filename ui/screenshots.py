@@ -119,6 +119,9 @@ def render_all(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     load_style(app)
+    from ui.fonts import install_application_fonts
+
+    install_application_fonts()
     messages.record_only = True
     failures = 0
     with tempfile.TemporaryDirectory(prefix="cpc-shots-") as folder:

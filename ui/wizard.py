@@ -9,6 +9,7 @@ import html
 import uuid
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -918,6 +919,7 @@ class DonePage(QWizardPage):
     def __init__(self, wizard: "CpcWizard") -> None:
         super().__init__()
         self.w = wizard
+        self.printed: set[str] = set()  # certificate numbers printed from this page
         self.setTitle(tr("Submitted"))
         self.setFinalPage(True)
         self.heading = QLabel()
@@ -1014,6 +1016,8 @@ class DonePage(QWizardPage):
                     else tr("Not issued")
                 )
             )
+            if r.certificate_number in self.printed:
+                state = tr("{0} · printed").format(state)
             for col, text in enumerate((r.name, r.email, r.certificate_number, r.verification_code, state)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -1348,8 +1352,10 @@ class CpcWizard(QWizard):
         number = r.certificate_number
 
         def recorded() -> None:
-            if not self.closed:
-                self.done_page.delivery_status.setText(tr("{0} was printed.").format(number))
+            self.ctx.status_message.emit(tr("{0} printed").format(number))
+            if shiboken6.isValid(self) and not self.closed:
+                self.done_page.printed.add(number)
+                self.done_page.show_result()
 
         return open_print_dialog(self, self.ctx, [r.certificate_id], printer=printer, on_recorded=recorded)
 
