@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app import audit, mail
 from app.addresses import validate_email
 from app.desk import Desk
+from app.desk_status import count_waiting  # noqa: F401 - re-exported: the outbox screen counts with it
 from app.errors import ConflictError, NotFound, ValidationError
 from app.faults import fault_point
 from app.mail import DeliveryError, FailureKind, PreparedMessage, SmtpTransport, mail_settings_fingerprint
@@ -41,7 +42,6 @@ from app.models import (
 from app.settings import Settings
 from app.staff import Actor, Permission
 
-WAITING_STATES = (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.FAILED_TEMPORARY)
 DONE_STATES = (OutboxState.SENT, OutboxState.CANCELLED)
 # A 'sending' row whose lease has run out was left by a sender that stopped (crash, power cut).
 SENDING_LEASE = timedelta(minutes=10)
@@ -58,17 +58,6 @@ log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
-
-
-def count_waiting(desk: Desk) -> int:
-    """Messages not yet delivered and still to be tried (for the status bar)."""
-    with desk.db.read() as session:
-        return int(
-            session.scalar(
-                select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state.in_(WAITING_STATES))
-            )
-            or 0
-        )
 
 
 def _sender_domain(settings: Settings) -> str:

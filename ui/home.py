@@ -5,12 +5,23 @@ Tiles reflow with the window's width, move focus with the arrow keys and open wi
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -135,39 +146,91 @@ def portal_tiles() -> list[TileSpec]:
     ]
 
 
-class Tile(QFrame):
+class Tile(QWidget):
+    """One tile, painted directly (no child widgets): sixteen of them are built before the first paint."""
+
     activated = Signal(str)
+    MARGIN_X, MARGIN_Y = 18, 14
+    ACCENT = {False: QColor("#0b5c8c"), True: QColor("#1b7f5c")}
 
     def __init__(self, spec: TileSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
         self.setObjectName("tile-staff" if spec.staff else "tile")
-        self.setProperty("staff", spec.staff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
         self.setAccessibleName(spec.title)
         self.setAccessibleDescription(spec.description)
         self.setToolTip(spec.description)
         self.setMinimumSize(240, 104)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        title = QLabel(spec.title)
-        title.setObjectName("tileTitle")
-        title.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(title, 1)
-        if spec.staff:
-            badge = QLabel(tr("Staff"))
-            badge.setObjectName("staffBadge")
-            top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
-        body = QLabel(spec.description)
-        body.setObjectName("tileBody")
-        body.setWordWrap(True)
-        body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(top)
-        layout.addWidget(body, 1)
-        self.title_label = title
+        self.badge = tr("Staff") if spec.staff else ""
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 104)
+
+    def title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(15)
+        font.setBold(True)
+        return font
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        focused, hovered = self.hasFocus(), self.underMouse()
+        frame = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        path = QPainterPath()
+        path.addRoundedRect(frame, 8, 8)
+        painter.fillPath(
+            path, QColor("#fffbea") if focused else QColor("#eef5fb") if hovered else QColor("white")
+        )
+        painter.save()
+        painter.setClipPath(path)
+        painter.fillRect(QRectF(frame.left(), frame.top(), 6, frame.height()), self.ACCENT[self.spec.staff])
+        painter.restore()
+        painter.setPen(QPen(QColor("#f2b705"), 3) if focused else QPen(QColor("#cfd8df"), 1))
+        painter.drawPath(path)
+
+        left = self.MARGIN_X + 6
+        width = self.width() - left - self.MARGIN_X
+        title_font = self.title_font()
+        badge_width = 0
+        if self.badge:
+            small = QFont(self.font())
+            small.setPixelSize(11)
+            small.setBold(True)
+            badge_width = QFontMetrics(small).horizontalAdvance(self.badge) + 14
+            badge = QRectF(self.width() - self.MARGIN_X - badge_width, self.MARGIN_Y + 2, badge_width, 17)
+            badge_path = QPainterPath()
+            badge_path.addRoundedRect(badge, 3, 3)
+            painter.fillPath(badge_path, self.ACCENT[True])
+            painter.setFont(small)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
+        painter.setFont(title_font)
+        painter.setPen(QColor("#0b3d5c"))
+        title_rect = QRect(left, self.MARGIN_Y, width - badge_width - 6, 40)
+        wrap = Qt.TextFlag.TextWordWrap
+        used = painter.boundingRect(title_rect, Qt.AlignmentFlag.AlignLeft | wrap, self.spec.title)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | wrap, self.spec.title)
+        painter.setFont(self.font())
+        painter.setPen(QColor("#3d4a54"))
+        body_top = self.MARGIN_Y + used.height() + 6
+        body = QRect(left, body_top, width, self.height() - body_top - 8)
+        painter.drawText(
+            body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | wrap, self.spec.description
+        )
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):

@@ -38,6 +38,8 @@ def tr(text: str) -> str:
 
 class MainWindow(QMainWindow):
     desk_ready = Signal()
+    # Emitted once, when the status bar first shows the desk's counts: the desk is ready for work.
+    status_shown = Signal()
     # Emitted once, after the home page has been painted: slow start-up work waits for it.
     first_painted = Signal()
 
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
         self.offline_action.setCheckable(True)
         self.offline_action.toggled.connect(self._set_offline)
         self.user_label.setMenu(user_menu)
-        self.user_label.setEnabled(False)
+        self.user_label.hide()  # until someone is signed in
         hl.addWidget(self.back_button)
         hl.addWidget(self.title_label, 1)
         hl.addWidget(self.user_label)
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self.refresh_status)
         self.home.tiles[0].setFocus()
         self._painted = False
+        self._status_shown = False
         self.home.grid.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -151,7 +154,7 @@ class MainWindow(QMainWindow):
         assert self.ctx is not None
         desk = self.ctx.desk
         actor = desk.actor
-        self.user_label.setEnabled(True)
+        self.user_label.show()
         self.offline_action.setChecked(desk.offline)
         self.user_label.setText(
             tr("Signed in: {0} ({1})").format(actor.display_name or actor.username, actor.role.value)
@@ -187,7 +190,7 @@ class MainWindow(QMainWindow):
         desk = self.ctx.desk
 
         def count(_progress: Any, _cancelled: Any) -> tuple[int, bool]:
-            from app.outbox import count_waiting
+            from app.desk_status import count_waiting
 
             return count_waiting(desk), desk.is_offline
 
@@ -200,6 +203,9 @@ class MainWindow(QMainWindow):
         self.outbox_label.setText(tr("Outbox: {0} waiting").format(waiting))
         self.mode_label.setText(tr("Mail: offline") if offline else tr("Mail: online"))
         self.mode_label.setProperty("offline", offline)
+        if not self._status_shown:
+            self._status_shown = True
+            self.status_shown.emit()
 
     # --- navigation -----------------------------------------------------------------------------
 
