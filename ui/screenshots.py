@@ -133,7 +133,7 @@ def render_all(args: argparse.Namespace) -> int:
         window.resize(*WINDOW_SIZE)
         window.show()
         window.attach_desk(desk)
-        app.processEvents()
+        _settle(app, until=lambda: bool(window.outbox_label.text()))  # the status bar's counts
 
         def shot(name: str) -> None:
             for _ in range(5):
