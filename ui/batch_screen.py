@@ -219,6 +219,7 @@ class BatchScreen(QWidget):
         self.file_path.textChanged.connect(lambda _t: self._refresh_summary())
         self.cb_merged.toggled.connect(self._outputs_changed)
         self.cb_folder.toggled.connect(self._outputs_changed)
+        self._summary_generation = 0
         self._load_institutions()
         self._source_changed()
 
@@ -293,12 +294,25 @@ class BatchScreen(QWidget):
                 else tr("Choose a requests file.")
             )
             return
-        try:
-            count = len(batch.select_certificates(self.ctx.desk, self.selection()))
-        except CpcDeskError as exc:
-            self.selection_summary.setText(str(exc))
-            return
-        self.selection_summary.setText(tr("{0} certificate(s) to print.").format(count))
+        # Counting can take a few hundred milliseconds with thousands of certificates: off the GUI thread,
+        # and a count for an older choice (a keystroke ago) is dropped when it arrives late.
+        self._summary_generation += 1
+        generation = self._summary_generation
+        desk, selection = self.ctx.desk, self.selection()
+        self.selection_summary.setText(tr("Counting…"))
+
+        def count(_progress: workers.ProgressFn, _cancelled: workers.CancelledFn) -> int:
+            return len(batch.select_certificates(desk, selection))
+
+        def shown(result: int) -> None:
+            if generation == self._summary_generation:
+                self.selection_summary.setText(tr("{0} certificate(s) to print.").format(result))
+
+        def failed(message: str) -> None:
+            if generation == self._summary_generation:
+                self.selection_summary.setText(message)
+
+        workers.start(count, on_finished=shown, on_failed=failed, owner=self)
 
     def options(self) -> BatchOptions:
         merged = Path(self.merged_path.text().strip()) if self.cb_merged.isChecked() else None
