@@ -189,27 +189,49 @@ FALLBACKS = {
     "CPC-Sans-Oblique": ("CPC-Sans-Oblique", "CPC-Sans", "CPC-CJK"),
     "CPC-Serif-Bold": ("CPC-Serif-Bold", "CPC-Sans-Bold", "CPC-Sans", "CPC-CJK"),
 }
-_coverage: dict[str, frozenset[int]] = {}
+# Loaded only when a text needs it: the CJK face costs ~30 MB of parsed tables in every rendering
+# process, and most certificates never use it.
+_LAZY_FONTS = frozenset({"CPC-CJK"})
+
+
+class _Coverage(dict[str, frozenset[int]]):
+    """Each registered font's code points; a lazy font is registered on first look-up."""
+
+    def __missing__(self, name: str) -> frozenset[int]:
+        if name not in _FONT_FILES:
+            raise KeyError(name)
+        return _load_font(name)
+
+
+_coverage = _Coverage()
+
+
+def _load_font(name: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    filename, index = _FONT_FILES[name]
+    path = FONT_DIR / filename
+    if not path.exists():
+        raise ValidationError("fonts", f"the font file {path} is missing; reinstall CPC Desk")
+    font = TTFont(name, str(path), subfontIndex=index)
+    pdfmetrics.registerFont(font)
+    _coverage[name] = frozenset(font.face.charToGlyph)
+    return _coverage[name]
 
 
 def _register_fonts() -> dict[str, frozenset[int]]:
-    """Register the shipped fonts with reportlab once per process; returns each font's code points."""
+    """Register the shipped fonts with reportlab once per process; returns each font's code points
+    (the lazy ones are registered when first looked up)."""
     if _coverage:
         return _coverage
     from reportlab import rl_config
-    from reportlab.pdfbase import pdfmetrics
 
     # Binary (compressed) streams instead of ASCII85 text: smaller files, less work per page.
     rl_config.useA85 = 0
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    for name, (filename, index) in _FONT_FILES.items():
-        path = FONT_DIR / filename
-        if not path.exists():
-            raise ValidationError("fonts", f"the font file {path} is missing; reinstall CPC Desk")
-        font = TTFont(name, str(path), subfontIndex=index)
-        pdfmetrics.registerFont(font)
-        _coverage[name] = frozenset(font.face.charToGlyph)
+    for name in _FONT_FILES:
+        if name not in _LAZY_FONTS:
+            _load_font(name)
     return _coverage
 
 

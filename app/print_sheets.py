@@ -555,7 +555,7 @@ def _font_for(text: str, bold: bool = False) -> str:
     wanted = {ord(ch) for ch in text if not ch.isspace()}
     for regular, heavy in _SHEET_FACES:
         name = heavy if bold else regular
-        if name in coverage and wanted <= coverage[name]:
+        if wanted <= coverage[name]:  # looking a lazy face up loads it
             return name
     fallback = _SHEET_FACES[0][1 if bold else 0]
     return fallback if fallback in coverage else ("Helvetica-Bold" if bold else "Helvetica")
