@@ -66,7 +66,7 @@ from app.print_sheets import (
     page_size_of,
     render_separator_sheet,
 )
-from app.recipients import RecipientInput, validate_recipient
+from app.recipients import RecipientInput, address_of, validate_recipient
 from app.staff import Actor, Permission
 
 ProgressFn = Callable[[int, int, str], None]
@@ -719,17 +719,7 @@ def _file_row(
             position=0,
             institution_id=r.institution_id,
             institution_type=r.institution_type,
-            name=r.name,
-            attention=r.attention,
-            street1=r.street1,
-            street2=r.street2,
-            street3=r.street3,
-            street4=r.street4,
-            city=r.city,
-            state=r.state,
-            country=r.country,
-            postal_code=r.postal_code,
-            email=r.email,
+            **address_of(r),
         )
         .returning(_RECIPIENT_TABLE.c.id)
     ).scalar_one()

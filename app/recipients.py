@@ -108,6 +108,27 @@ _CA_POSTAL = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])\s?(\d[ABCEGH
 _US_ZIP = re.compile(r"^(\d{5})(?:[-\s]?(\d{4}))?$")
 
 
+# The name, address and email a recipient snapshot, a directory entry and a typed-in recipient share.
+ADDRESS_FIELDS = (
+    "name",
+    "attention",
+    "street1",
+    "street2",
+    "street3",
+    "street4",
+    "city",
+    "state",
+    "country",
+    "postal_code",
+    "email",
+)
+
+
+def address_of(source: Any) -> dict[str, Any]:
+    """`source`'s name, address and email as keyword arguments (for a snapshot row, an entry, an input)."""
+    return {f: getattr(source, f) for f in ADDRESS_FIELDS}
+
+
 @dataclass(frozen=True)
 class RecipientInput:
     """One organisation a certificate is sent to, as typed (or taken from the directory)."""

@@ -36,7 +36,7 @@ from app.models import (
     utcnow,
 )
 from app.numbering import allocate_certificate_number, new_verification_code
-from app.recipients import RecipientInput, validate_recipient
+from app.recipients import RecipientInput, address_of, validate_recipient
 from app.staff import Actor, Permission
 
 if TYPE_CHECKING:
@@ -213,17 +213,7 @@ def _recipient_row(session: Session, actor: Actor, r: RecipientInput, position: 
         position=position,
         institution_id=institution_id,
         institution_type=r.institution_type,
-        name=r.name,
-        attention=r.attention,
-        street1=r.street1,
-        street2=r.street2,
-        street3=r.street3,
-        street4=r.street4,
-        city=r.city,
-        state=r.state,
-        country=r.country,
-        postal_code=r.postal_code,
-        email=r.email,
+        **address_of(r),
     )
 
 
@@ -242,17 +232,7 @@ def _save_institution(session: Session, actor: Actor, r: RecipientInput) -> int:
         return existing.id
     inst = Institution(
         type_id=kind.id,
-        name=r.name,
-        attention=r.attention,
-        street1=r.street1,
-        street2=r.street2,
-        street3=r.street3,
-        street4=r.street4,
-        city=r.city,
-        state=r.state,
-        country=r.country,
-        postal_code=r.postal_code,
-        email=r.email,
+        **address_of(r),
         verified=False,
     )
     session.add(inst)
@@ -561,17 +541,7 @@ def _recipient_input(x: RequestRecipient) -> RecipientInput:
     return RecipientInput(
         institution_type=x.institution_type,
         institution_id=x.institution_id,
-        name=x.name,
-        attention=x.attention,
-        street1=x.street1,
-        street2=x.street2,
-        street3=x.street3,
-        street4=x.street4,
-        city=x.city,
-        state=x.state,
-        country=x.country,
-        postal_code=x.postal_code,
-        email=x.email,
+        **address_of(x),
     )
 
 
@@ -841,17 +811,7 @@ def directory_institutions(desk: Desk, institution_type: str) -> list[DirectoryE
                 RecipientInput(
                     institution_type=institution_type,
                     institution_id=i.id,
-                    name=i.name,
-                    attention=i.attention,
-                    street1=i.street1,
-                    street2=i.street2,
-                    street3=i.street3,
-                    street4=i.street4,
-                    city=i.city,
-                    state=i.state,
-                    country=i.country,
-                    postal_code=i.postal_code,
-                    email=i.email,
+                    **address_of(i),
                 ),
                 bool(i.verified),
             )
@@ -880,17 +840,7 @@ def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: da
         row = RequestRecipient(
             request=request,
             institution_type=recipient.institution_type,
-            name=recipient.name,
-            attention=recipient.attention,
-            street1=recipient.street1,
-            street2=recipient.street2,
-            street3=recipient.street3,
-            street4=recipient.street4,
-            city=recipient.city,
-            state=recipient.state,
-            country=recipient.country,
-            postal_code=recipient.postal_code,
-            email=recipient.email,
+            **address_of(recipient),
         )
         certificate = Certificate(
             number=PREVIEW_NUMBER,
