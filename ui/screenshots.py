@@ -105,9 +105,10 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
 def render_all(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
 
     from app.desk import Desk
-    from app.models import StaffRole
+    from app.models import Member, StaffRole
     from app.staff import Actor
     from ui import messages
     from ui.application import load_style
@@ -145,6 +146,17 @@ def render_all(args: argparse.Namespace) -> int:
         for key in SCREENS:
             try:
                 window.open_screen(key)
+                if key == "assistance":
+                    # A search as typed at the phone desk: name parts in any order, no accents.
+                    panel = window.screens[key].search
+                    panel.box.setText("cote helene")
+                    panel.search_now()
+                    _settle(app, until=lambda p=panel: p.model.rowCount() > 0)  # type: ignore[misc]
+                if key == "profile":
+                    with desk.db.read() as session:
+                        member_id = session.scalar(select(Member.id).where(Member.cpso_number == "100002"))
+                    window.open_screen(key, member_id=member_id)
+                    _settle(app, seconds=1.0)
                 shot(f"screen-{key}")
             except Exception:  # noqa: BLE001 - one broken screen must not hide the others
                 failures += 1
