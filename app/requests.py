@@ -6,10 +6,12 @@ Submit is idempotent: the draft carries a key made when the form opened, and a s
 key returns the first request's result instead of filing another.
 """
 
+import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -35,7 +37,7 @@ from app.models import (
     RequestStatus,
     utcnow,
 )
-from app.numbering import allocate_certificate_number, new_verification_code
+from app.numbering import NUMBER_RE, allocate_certificate_number, new_verification_code
 from app.recipients import RecipientInput, address_of, validate_recipient
 from app.staff import Actor, Permission
 
@@ -495,6 +497,18 @@ def certificate_pdf(desk: Desk, certificate_id: int) -> bytes:
         if doc is None:
             raise NotFound(f"No PDF is stored for certificate {certificate_id}")
         return bytes(doc.pdf)
+
+
+def export_certificate_pdf(desk: Desk, certificate_id: int, certificate_number: str) -> Path:
+    """Write a certificate's signed PDF into the data folder's exports (whole, then renamed); its path."""
+    if not NUMBER_RE.match(certificate_number):
+        raise ValidationError("certificate number", f"{certificate_number!r} is not a certificate number")
+    pdf = certificate_pdf(desk, certificate_id)
+    path = desk.folder("exports") / f"{certificate_number}.pdf"
+    partial = path.with_suffix(".pdf.partial")
+    partial.write_bytes(pdf)
+    os.replace(partial, path)
+    return path
 
 
 @dataclass(frozen=True)

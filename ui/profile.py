@@ -500,19 +500,16 @@ class ProfileScreen(QWidget):
 
     def export_pdf(self) -> Path | None:
         """Write the selected certificate's PDF into the exports folder; returns its path."""
-        from app.requests import certificate_pdf
+        from app.requests import export_certificate_pdf
 
         row = self.selected_row()
         if row is None or row.certificate_id is None:
             return None
         try:
-            pdf = certificate_pdf(self.ctx.desk, row.certificate_id)
+            return export_certificate_pdf(self.ctx.desk, row.certificate_id, row.certificate_number)
         except CpcDeskError as exc:
             messages.error(self, tr("Certificate"), str(exc))
             return None
-        path = self.ctx.desk.folder("exports") / f"{row.certificate_number}.pdf"
-        path.write_bytes(pdf)
-        return path
 
     def open_pdf(self) -> None:
         row = self.selected_row()

@@ -64,8 +64,8 @@ from app.requests import (
     MemberSummary,
     RequestDraft,
     SubmitResult,
-    certificate_pdf,
     directory_institutions,
+    export_certificate_pdf,
     find_members,
     find_request_by_key,
     member_summary,
@@ -1329,13 +1329,10 @@ class CpcWizard(QWizard):
         if r is None or r.certificate_id is None:
             return None
         try:
-            pdf = certificate_pdf(self.ctx.desk, r.certificate_id)
+            return str(export_certificate_pdf(self.ctx.desk, r.certificate_id, r.certificate_number))
         except CpcDeskError as exc:
             messages.error(self, tr("Open PDF"), str(exc))
             return None
-        path = self.ctx.desk.folder("exports") / f"{r.certificate_number}.pdf"
-        path.write_bytes(pdf)
-        return str(path)
 
     def open_pdf(self) -> None:
         path = self.save_selected_pdf()
