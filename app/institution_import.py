@@ -30,7 +30,14 @@ from app.institutions import (
     institution_row,
     save_institution,
 )
-from app.member_import import ENCODING_NAMES, ImportCancelled, ImportResult, RowProblem, print_import_outcome
+from app.member_import import (
+    ENCODING_NAMES,
+    ImportCancelled,
+    ImportResult,
+    RowProblem,
+    print_import_outcome,
+    row_reporter,
+)
 from app.members import normalise_name
 from app.models import Institution, InstitutionType
 from app.recipients import FIELD_LABELS, validate_recipient
@@ -148,11 +155,7 @@ def import_institutions(
     result.dry_run = dry_run
     seen: dict[tuple[str, str], int] = {}
 
-    def report(done: int, total: int) -> None:
-        if cancelled is not None and cancelled():
-            raise ImportCancelled("The import was stopped; nothing was changed.")
-        if progress is not None:
-            progress(done, total, f"{result.rows:,} rows checked")
+    report = row_reporter(result, progress, cancelled)
 
     class _Rollback(Exception):
         pass

@@ -125,6 +125,20 @@ class ImportResult:
 # --- checking one row ------------------------------------------------------------------------------
 
 
+def row_reporter(
+    result: "ImportResult", progress: ProgressFn | None, cancelled: CancelledFn | None
+) -> Callable[[int, int], None]:
+    """The CSV reader's per-row callback for an import: stops it when cancelled, reports progress."""
+
+    def report(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled("The import was stopped; nothing was changed.")
+        if progress is not None:
+            progress(done, total, f"{result.rows:,} rows checked")
+
+    return report
+
+
 def _note(column: str, value: str) -> str:
     """Multi-line text (terms, discipline, address): line breaks kept, control characters refused."""
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
@@ -381,11 +395,7 @@ def import_members(
     today = today or date.today()
     seen: dict[str, int] = {}
 
-    def report(done: int, total: int) -> None:
-        if cancelled is not None and cancelled():
-            raise ImportCancelled("The import was stopped; nothing was changed.")
-        if progress is not None:
-            progress(done, total, f"{result.rows:,} rows checked")
+    report = row_reporter(result, progress, cancelled)
 
     class _Rollback(Exception):
         pass
