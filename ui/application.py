@@ -4,6 +4,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -19,10 +20,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Application", text)
 
 
-def load_style(app: QApplication) -> None:
-    from app.paths import RESOURCES
+STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
-    path = RESOURCES / "style.qss"
+
+def load_style(app: QApplication) -> None:
+    # Found next to the code rather than through app.paths, whose platformdirs import the first paint
+    # need not wait for.
+    path = STYLE_SHEET
     if path.exists():
         app.setStyleSheet(path.read_text(encoding="utf-8"))
 
