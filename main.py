@@ -11,9 +11,10 @@ def _gui_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from app.cli import build_parser, run_command
+    from app.cli import build_parser, parse_window_args, run_command
 
-    args = build_parser(_gui_commands).parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = parse_window_args(words) or build_parser(_gui_commands).parse_args(words)
     if args.command == "screenshots":
         from ui.screenshots import render_all
 

@@ -22,14 +22,7 @@ def _add(sub: Any, name: str, handler: str, help_text: str, **kwargs: Any) -> ar
     return parser
 
 
-def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
-    """The whole command line; `extra` may add sub-commands that live outside app/ (GUI-only ones)."""
-    parser = argparse.ArgumentParser(
-        prog="cpc-desk",
-        description=(
-            "CPC Desk: issue Certificates of Professional Conduct. With no command, opens the desk window."
-        ),
-    )
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         help="folder for everything the app writes (default: the user data folder; or $CPC_DESK_DATA_DIR)",
@@ -42,6 +35,37 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     parser.add_argument(
         "--offline", action="store_true", help="send no email; everything waits in the outbox"
     )
+
+
+def parse_window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the window (global options, no command); None otherwise.
+
+    Building the whole command line costs several milliseconds that the window's first paint need not
+    wait for; anything else (a command, --help, a mistake) goes to the full parser.
+    """
+    if any(a in ("-h", "--help") for a in argv):
+        return None
+    parser = argparse.ArgumentParser(prog="cpc-desk", add_help=False, exit_on_error=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return None  # the full parser will say what is wrong
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; `extra` may add sub-commands that live outside app/ (GUI-only ones)."""
+    parser = argparse.ArgumentParser(
+        prog="cpc-desk",
+        description=(
+            "CPC Desk: issue Certificates of Professional Conduct. With no command, opens the desk window."
+        ),
+    )
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     members = sub.add_parser(

@@ -71,3 +71,28 @@ def test_main_demo_command_runs_headless_in_the_data_folder(data_dir: Path) -> N
     assert result.returncode == 0, result.stderr
     assert "demo members" in result.stdout
     assert (data_dir / "cpc-desk.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("words", "window"),
+    [
+        ([], True),
+        (["--demo"], True),
+        (["--data-dir", "/tmp/x", "--offline"], True),
+        (["--database-url=sqlite:///x.db"], True),
+        (["demo"], False),
+        (["--demo", "members", "search", "x"], False),
+        (["--help"], False),
+        (["--data-dir"], False),
+        (["--no-such-option"], False),
+    ],
+)
+def test_window_only_arguments_are_told_apart_cheaply(words: list[str], window: bool) -> None:
+    from app.cli import parse_window_args
+
+    args = parse_window_args(words)
+    assert (args is not None) == window
+    if args is not None:
+        full = build_parser().parse_args(words)
+        assert vars(args) == {k: v for k, v in vars(full).items() if k in vars(args)}
+        assert args.command is None
