@@ -361,7 +361,7 @@ class SmtpTransport:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "SmtpTransport":
-        return cls(SmtpConfig.from_settings(settings), secrets.get_secret(secrets.SMTP_PASSWORD))
+        return cls(SmtpConfig.from_settings(settings), secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY))
 
     def __enter__(self) -> "SmtpTransport":
         return self

@@ -13,9 +13,10 @@ import keyring.errors
 from app.errors import SecretStoreUnavailable
 
 SERVICE = "cpc-desk"
-SMTP_PASSWORD = "smtp"
-SIGNING_PASSPHRASE = "signing"
-NAMES = (SMTP_PASSWORD, SIGNING_PASSPHRASE)
+# Names of the keyring entries (the secrets themselves live only in the keyring).
+SMTP_PASSWORD_ENTRY = "smtp"
+SIGNING_PASSPHRASE_ENTRY = "signing"
+NAMES = (SMTP_PASSWORD_ENTRY, SIGNING_PASSPHRASE_ENTRY)
 
 _session_only: dict[str, str] = {}
 

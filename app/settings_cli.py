@@ -81,7 +81,7 @@ def cli_list(args: argparse.Namespace, desk: Desk) -> int:
         marker = "" if is_default else "   # changed"
         print(f"{key} = {format_value(value)}{marker}")
     status = secrets.status()
-    stored = "stored" if secrets.get_secret(secrets.SMTP_PASSWORD) else "not stored"
+    stored = "stored" if secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) else "not stored"
     print(f"# password store: {status.message}", file=sys.stderr)
     print(f"# SMTP password: {stored}", file=sys.stderr)
     return 0
@@ -126,7 +126,7 @@ def cli_set(args: argparse.Namespace, desk: Desk) -> int:
 
 def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
     desk.actor.require(Permission.SETTINGS)
-    name = secrets.SMTP_PASSWORD if args.which == "smtp" else secrets.SIGNING_PASSPHRASE
+    name = secrets.SMTP_PASSWORD_ENTRY if args.which == "smtp" else secrets.SIGNING_PASSPHRASE_ENTRY
     label = "SMTP password" if args.which == "smtp" else "signing-key passphrase"
     status = secrets.status()
     if not status.secure:
@@ -154,7 +154,7 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
         from app import audit
 
         audit.record(session, desk.actor, "settings.secret_stored", subject=label)
-    if name == secrets.SMTP_PASSWORD:
+    if name == secrets.SMTP_PASSWORD_ENTRY:
         from app.outbox import resume
 
         resume(desk, desk.actor)

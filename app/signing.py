@@ -168,7 +168,7 @@ def load_signer(desk: "Desk") -> Signer:
         path = Path(configured).expanduser()
         if not path.is_file():
             raise ValidationError("signing.pkcs12_path", f"the signing key file {path} cannot be found")
-        secret = secrets.get_secret(secrets.SIGNING_PASSPHRASE)
+        secret = secrets.get_secret(secrets.SIGNING_PASSPHRASE_ENTRY)
         signer = Signer(str(path), secret.encode("utf-8") if secret else None, demo=False)
     else:
         path = desk.folder("signing") / DEMO_FILE

@@ -182,7 +182,7 @@ def test_auth_reads_the_password_from_the_keyring(desk: Desk, smtp_server: MakeS
     server = smtp_server("starttls", username="cpc-desk", password="s3cret-Pa55")
     server.configure(desk.settings)
     desk.settings.set("smtp.username", "cpc-desk")
-    secrets.set_secret(secrets.SMTP_PASSWORD, "s3cret-Pa55")
+    secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, "s3cret-Pa55")
     assert "250" in mail.send_test_email(desk.settings, "it@tgh.example.org")
     assert server.handler.auth_attempts == ["cpc-desk"]
     assert len(server.received) == 1
@@ -192,7 +192,7 @@ def test_auth_failure_gives_the_servers_words_and_no_password(desk: Desk, smtp_s
     server = smtp_server("tls", username="cpc-desk", password="right-password")
     server.configure(desk.settings)
     desk.settings.set("smtp.username", "cpc-desk")
-    secrets.set_secret(secrets.SMTP_PASSWORD, "wrong-password")
+    secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, "wrong-password")
     with pytest.raises(DeliveryError) as caught:
         mail.send_test_email(desk.settings, "it@tgh.example.org")
     assert caught.value.kind == FailureKind.SETTINGS

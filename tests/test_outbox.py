@@ -136,7 +136,7 @@ def test_auth_success_and_the_password_is_nowhere_on_disk_or_in_the_log(
     server = smtp_server("starttls", username="cpc-desk", password=password)
     server.configure(desk.settings)
     desk.settings.set("smtp.username", "cpc-desk")
-    secrets.set_secret(secrets.SMTP_PASSWORD, password)
+    secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, password)
     caplog.set_level(logging.DEBUG)
     _cert, box_id = queue_certificate_email(desk)
     report = outbox.send_due(desk)
@@ -166,7 +166,7 @@ def test_auth_failure_pauses_the_outbox_until_settings_change(
     server = smtp_server("starttls", username="cpc-desk", password="right-one")
     server.configure(desk.settings)
     desk.settings.set("smtp.username", "cpc-desk")
-    secrets.set_secret(secrets.SMTP_PASSWORD, "wrong-one")
+    secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, "wrong-one")
     ids = [queue_certificate_email(desk)[1] for _ in range(3)]
     report = outbox.send_due(desk)
     assert report.paused and not report.ok and report.sent == 0
@@ -181,7 +181,7 @@ def test_auth_failure_pauses_the_outbox_until_settings_change(
     again = outbox.send_due(desk)
     assert again.paused and len(server.handler.auth_attempts) == tried
     # The right password alone does not lift the pause (no settings changed) …
-    secrets.set_secret(secrets.SMTP_PASSWORD, "right-one")
+    secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, "right-one")
     assert outbox.send_due(desk).paused
     # … 'Resume sending' does, and so would a change of the mail settings.
     assert outbox.resume(desk, desk.actor)
@@ -194,7 +194,7 @@ def test_pause_ends_when_the_mail_settings_change(desk: Desk, smtp_server: MakeS
     server = smtp_server("starttls", username="cpc-desk", password="pw")
     server.configure(desk.settings)
     desk.settings.set("smtp.username", "someone-else")
-    secrets.set_secret(secrets.SMTP_PASSWORD, "pw")
+    secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, "pw")
     queue_certificate_email(desk)
     assert outbox.send_due(desk).paused
     desk.settings.set("smtp.username", "cpc-desk")

@@ -98,7 +98,7 @@ def test_outbox_screen_shows_a_pause_and_resumes(qtbot: QtBot, desk: Desk, smtp_
     server = smtp_server("starttls", username="cpc-desk", password="right")  # type: ignore[operator]
     server.configure(desk.settings)
     desk.settings.set("smtp.username", "cpc-desk")
-    secrets.set_secret(secrets.SMTP_PASSWORD, "wrong")
+    secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, "wrong")
     queue_certificate_email(desk)
     screen = open_screen(qtbot, desk)
     with qtbot.waitSignal(screen.sender_driver.finished, timeout=10_000):
@@ -107,7 +107,7 @@ def test_outbox_screen_shows_a_pause_and_resumes(qtbot: QtBot, desk: Desk, smtp_
     assert "Sending is paused" in screen.banner.text() and "535" in screen.banner.text()
     assert screen.resume_button.isVisible() and not screen.send_button.isEnabled()
     screen.grab().save("/tmp/outbox_paused.png")
-    secrets.set_secret(secrets.SMTP_PASSWORD, "right")
+    secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, "right")
     with qtbot.waitSignal(screen.sender_driver.finished, timeout=10_000):
         screen.resume_button.click()
     wait_loaded(qtbot, screen)

@@ -73,7 +73,7 @@ def test_set_password_from_stdin_goes_to_the_keyring_only(
 ) -> None:
     code, out, _err = run(capsys, "settings", "set-password", "smtp", "--stdin", stdin="Stdin-Secret-9\n")
     assert code == 0 and "stored in the OS keyring" in out
-    assert secrets.get_secret(secrets.SMTP_PASSWORD) == "Stdin-Secret-9"
+    assert secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) == "Stdin-Secret-9"
     assert memory_keyring.store[("cpc-desk", "smtp")] == "Stdin-Secret-9"  # type: ignore[attr-defined]
     from pathlib import Path
 

@@ -98,7 +98,7 @@ def test_password_goes_to_the_keyring_never_to_the_settings_file(
     assert screen.save()
     screen.password_edit.setText("Keyring-Only-Secret-1")
     screen.password_button.click()
-    assert secrets.get_secret(secrets.SMTP_PASSWORD) == "Keyring-Only-Secret-1"
+    assert secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) == "Keyring-Only-Secret-1"
     assert ("cpc-desk", "smtp") in memory_keyring.store  # type: ignore[attr-defined]
     assert screen.password_edit.text() == ""
     assert "An SMTP password is stored" in screen.keyring_label.text()
@@ -127,10 +127,10 @@ def test_without_a_secure_keyring_it_says_so_and_offers_the_session(qtbot: QtBot
     screen.password_edit.setText("Session-Secret-2")
     screen.password_button.click()
     assert "Keep for this session only" in screen.password_error.text()
-    assert secrets.get_secret(secrets.SMTP_PASSWORD) is None
+    assert secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) is None
     screen.session_only.setChecked(True)
     screen.password_button.click()
-    assert secrets.get_secret(secrets.SMTP_PASSWORD) == "Session-Secret-2"
+    assert secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) == "Session-Secret-2"
     assert "this session only" in screen.status.text()
 
 

@@ -95,7 +95,7 @@ def test_configured_pkcs12_uses_the_passphrase_from_the_keyring(desk: Desk, tmp_
     p12 = tmp_path / "college.p12"
     make_pkcs12(p12, b"correct horse")
     desk.settings.set("signing.pkcs12_path", str(p12))
-    secrets.set_secret(secrets.SIGNING_PASSPHRASE, "correct horse")
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, "correct horse")
     signer = load_signer(desk)
     assert not signer.demo
     assert signer.subject.endswith("Test College document signing")
@@ -109,7 +109,7 @@ def test_wrong_passphrase_or_missing_file_is_a_clear_error(desk: Desk, tmp_path:
     p12 = tmp_path / "college.p12"
     make_pkcs12(p12, b"correct horse")
     desk.settings.set("signing.pkcs12_path", str(p12))
-    secrets.set_secret(secrets.SIGNING_PASSPHRASE, "battery staple")
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, "battery staple")
     with pytest.raises(ValidationError) as raised:
         load_signer(desk)
     assert raised.value.field == "signing.pkcs12_path"
@@ -177,7 +177,7 @@ def test_a_key_issued_by_a_ca_signs_with_its_chain(desk: Desk, tmp_path: Path) -
         pkcs12.serialize_key_and_certificates(b"college", key, leaf, [ca], BestAvailableEncryption(b"pw"))
     )
     desk.settings.set("signing.pkcs12_path", str(p12))
-    secrets.set_secret(secrets.SIGNING_PASSPHRASE, "pw")
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, "pw")
     signer = load_signer(desk)
     signed = sign_pdf(render_pdf(sample()), signer)
     from cryptography.hazmat.primitives.serialization import Encoding

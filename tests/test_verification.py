@@ -220,7 +220,7 @@ def test_a_changed_signing_key_still_verifies_older_certificates(
     p12 = tmp_path / "new.p12"
     make_pkcs12(p12, b"pw")
     desk.settings.set("signing.pkcs12_path", str(p12))
-    secrets.set_secret(secrets.SIGNING_PASSPHRASE, "pw")
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, "pw")
     load_signer(desk)  # the new key is now in use
     assert verify_pdf(desk, pdf, today=cert.issue_date).ok
 

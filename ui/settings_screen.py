@@ -277,7 +277,7 @@ class SettingsScreen(QWidget):
 
     def _show_keyring(self) -> None:
         state = secrets.status()
-        stored = secrets.get_secret(secrets.SMTP_PASSWORD) is not None
+        stored = secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) is not None
         text = (
             state.message
             + " "
@@ -306,7 +306,7 @@ class SettingsScreen(QWidget):
         desk = self.ctx.desk
         try:
             desk.actor.require(Permission.SETTINGS)
-            secrets.set_secret(secrets.SMTP_PASSWORD, value, session_only=session_only)
+            secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, value, session_only=session_only)
             from app import audit, outbox
 
             with desk.db.write() as session:
