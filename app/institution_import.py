@@ -10,7 +10,6 @@ an optional field.
 """
 
 import argparse
-import hashlib
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -24,7 +23,6 @@ from app.csv_input import CsvFileError, CsvRecord, CsvSource
 from app.desk import Desk
 from app.errors import ConflictError, CpcDeskError, ValidationError, ValidationErrors
 from app.institutions import (
-    ADDRESS_FIELDS,
     InstitutionRow,
     ensure_institution_types,
     institution_row,
@@ -40,7 +38,7 @@ from app.member_import import (
 )
 from app.members import normalise_name
 from app.models import Institution, InstitutionType
-from app.recipients import FIELD_LABELS, validate_recipient
+from app.recipients import ADDRESS_FIELDS, FIELD_LABELS, validate_recipient
 from app.settings import INSTITUTION_TYPES
 from app.staff import Actor, Permission
 
@@ -212,15 +210,7 @@ def import_institutions(
                 actor,
                 "institutions.imported",
                 subject=path.name,
-                after={
-                    "file": path.name,
-                    "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-                    "rows": result.rows,
-                    "inserted": result.inserted,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                    "refused_rows": result.refused_rows,
-                },
+                after=result.audit_record(path),
             )
             result.committed = True
     except _Rollback:

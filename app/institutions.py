@@ -16,23 +16,9 @@ from app import audit
 from app.desk import Desk
 from app.errors import ConflictError, NotFound
 from app.models import Institution, InstitutionType
-from app.recipients import RecipientInput, validate_recipient
+from app.recipients import ADDRESS_FIELDS, RecipientInput, address_of, validate_recipient
 from app.settings import INSTITUTION_TYPES
 from app.staff import Actor, Permission
-
-ADDRESS_FIELDS = (
-    "name",
-    "attention",
-    "street1",
-    "street2",
-    "street3",
-    "street4",
-    "city",
-    "state",
-    "country",
-    "postal_code",
-    "email",
-)
 
 
 @dataclass(frozen=True)
@@ -57,7 +43,7 @@ class InstitutionRow:
         return RecipientInput(
             institution_type=self.institution_type,
             institution_id=self.id,
-            **{f: getattr(self, f) for f in ADDRESS_FIELDS},
+            **address_of(self),
         )
 
 
@@ -67,7 +53,7 @@ def institution_row(inst: Institution) -> InstitutionRow:
         institution_type=inst.type.name,
         verified=inst.verified,
         updated_at=inst.updated_at,
-        **{f: getattr(inst, f) for f in ADDRESS_FIELDS},
+        **address_of(inst),
     )
 
 
@@ -160,9 +146,7 @@ def save_institution(
             f"(entry {clash.id}); edit that entry instead."
         )
     if institution_id is None:
-        inst = Institution(
-            type_id=kind.id, verified=bool(verified), **{f: getattr(clean, f) for f in ADDRESS_FIELDS}
-        )
+        inst = Institution(type_id=kind.id, verified=bool(verified), **address_of(clean))
         session.add(inst)
         session.flush()
         session.refresh(inst)

@@ -99,6 +99,18 @@ class ImportResult:
     def ok(self) -> bool:
         return self.refused_rows == 0
 
+    def audit_record(self, path: Path) -> dict[str, Any]:
+        """What the import's one audit event says about it (the file is named and fingerprinted)."""
+        return {
+            "file": path.name,
+            "sha256": _sha256(path),
+            "rows": self.rows,
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "refused_rows": self.refused_rows,
+        }
+
     def summary(self, what: str = "members") -> str:
         """One line for staff: "3 rows read (UTF-8); added 2 members, updated 1, unchanged 0." """
         noun = what if self.inserted != 1 else what.removesuffix("s")
@@ -434,15 +446,7 @@ def import_members(
                 actor,
                 "members.imported",
                 subject=path.name,
-                after={
-                    "file": path.name,
-                    "sha256": _sha256(path),
-                    "rows": result.rows,
-                    "inserted": result.inserted,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                    "refused_rows": result.refused_rows,
-                },
+                after=result.audit_record(path),
             )
             result.committed = True
     except _Rollback:
