@@ -197,11 +197,7 @@ class MemberSearchPanel(QWidget):
     # --- choosing -------------------------------------------------------------------------------
 
     def selected_hit(self) -> MemberHit | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.proxy.row_item(rows[0].row())
-        return item if isinstance(item, MemberHit) else None
+        return self.proxy.selected_item(self.table, MemberHit)
 
     def _choose_row(self, proxy_row: int) -> None:
         item = self.proxy.row_item(proxy_row)

@@ -203,11 +203,7 @@ class InstitutionsScreen(QWidget):
                     break
 
     def selected(self) -> InstitutionRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.proxy.row_item(rows[0].row())
-        return item if isinstance(item, InstitutionRow) else None
+        return self.proxy.selected_item(self.table, InstitutionRow)
 
     def _selected(self) -> None:
         row = self.selected()

@@ -212,11 +212,7 @@ class MailboxScreen(QWidget):
             self.table.selectRow(0)
 
     def current(self) -> MailboxItem | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.proxy.row_item(rows[0].row())
-        return item if isinstance(item, MailboxItem) else None
+        return self.proxy.selected_item(self.table, MailboxItem)
 
     def show_selected(self) -> None:
         item = self.current()

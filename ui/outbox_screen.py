@@ -238,11 +238,7 @@ class OutboxScreen(QWidget):
                 return
 
     def current(self) -> OutboxRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.proxy.row_item(rows[0].row())
-        return item if isinstance(item, OutboxRow) else None
+        return self.proxy.selected_item(self.table, OutboxRow)
 
     def _selection_changed(self) -> None:
         row = self.current()

@@ -465,11 +465,7 @@ class ProfileScreen(QWidget):
     # --- the selected line ----------------------------------------------------------------------
 
     def selected_row(self) -> HistoryRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.proxy.row_item(rows[0].row())
-        return item if isinstance(item, HistoryRow) else None
+        return self.proxy.selected_item(self.table, HistoryRow)
 
     def _selection_changed(self) -> None:
         row = self.selected_row()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QTableView
 
 T = TypeVar("T")
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -91,3 +92,12 @@ class SortProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, RowsModel)
         return model.row_at(source.row())
+
+    def selected_item(self, table: QTableView, kind: type[T]) -> T | None:
+        """The row item of `table`'s first selected row, when it is a `kind` (None when nothing is)."""
+        selection = table.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        if not rows:
+            return None
+        item = self.row_item(rows[0].row())
+        return item if isinstance(item, kind) else None
