@@ -17,10 +17,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew
+from app.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 
-# Every revision this version of CPC Desk knows, oldest first. The last one is the schema it expects.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
-SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+__all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "Database", "make_engine"]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 

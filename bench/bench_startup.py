@@ -3,7 +3,9 @@
 Both run from compiled bytecode, as an installed desk does (see the compileall step below). Each run is
 a fresh process; the time is from just before the process is started to the moment the
 window reports its first paint ("painted") and, for CPC Desk, the moment the database is open and the
-status bar counts are shown ("ready"). Prints medians and ratios, then JSON lines for bench/run.
+status bar counts are shown ("ready": read through sqlite3 before SQLAlchemy has loaded) and the moment
+the desk is open through the ORM and signed in, so every screen opens ("usable", reported without a goal).
+Prints medians and ratios, then JSON lines for bench/run.
 """
 
 import argparse
@@ -69,7 +71,7 @@ def main() -> int:
         subprocess.run(
             [sys.executable, "main.py", "demo"], env=desk_env, cwd=ROOT, check=True, capture_output=True
         )
-        bare, painted, ready = [], [], []
+        bare, painted, ready, usable = [], [], [], []
         bare_rss, ready_rss = [], []
         for _ in range(runs):
             b = run_once([sys.executable, "-c", BARE], env)
@@ -78,7 +80,8 @@ def main() -> int:
             bare_rss.append(b["painted"][1])
             painted.append(d["painted"][0])
             ready.append(d["ready"][0])
-            ready_rss.append(d["ready"][1])
+            usable.append(d["usable"][0])
+            ready_rss.append(d["usable"][1])
     base = statistics.median(bare)
     rows = [
         ("start-up: home window painted (s)", statistics.median(painted), base, 1.5),
@@ -89,7 +92,8 @@ def main() -> int:
         ratio = value / baseline
         print(f"{name}: {value:.3f} vs {baseline:.3f} -> {ratio:.2f}x (goal <= {goal}x)")
     print(
-        f"memory at ready: {statistics.median(ready_rss):.0f} MB (bare {statistics.median(bare_rss):.0f} MB)"
+        f"memory once usable: {statistics.median(ready_rss):.0f} MB"
+        f" (bare {statistics.median(bare_rss):.0f} MB)"
     )
     for name, value, baseline, goal in rows:
         ratio = value / baseline
@@ -105,11 +109,23 @@ def main() -> int:
                 }
             )
         )
+    print(
+        json.dumps(
+            {
+                "figure": "start-up: usable, desk open through the ORM and signed in (s)",
+                "project": round(statistics.median(usable), 3),
+                "baseline": round(base, 3),
+                "ratio": round(statistics.median(usable) / base, 2),
+                "goal": "report",
+                "met": True,
+            }
+        )
+    )
     rss_ratio = statistics.median(ready_rss) / statistics.median(bare_rss)
     print(
         json.dumps(
             {
-                "figure": "start-up: peak memory at ready (MB)",
+                "figure": "start-up: peak memory once usable (MB)",
                 "project": round(statistics.median(ready_rss)),
                 "baseline": round(statistics.median(bare_rss)),
                 "ratio": round(rss_ratio, 2),

@@ -29,6 +29,7 @@ from ui.screens import SCREENS
 
 if TYPE_CHECKING:
     from app.desk import Desk
+    from app.desk_status import EarlyStatus
     from ui.context import UiContext
 
 
@@ -138,7 +139,8 @@ class MainWindow(QMainWindow):
             return
         self.ctx = UiContext(desk, self)
         self.ctx.data_changed.connect(self.refresh_status)
-        self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # A bound method, not a lambda: Qt drops the connection when the window goes.
+        self.ctx.status_message.connect(self._show_status_message)
         self.db_label.setText(tr("Database: {0}").format(desk.db.location))
         self.db_label.setToolTip(desk.db.location)
         self.apply_role()
@@ -148,6 +150,9 @@ class MainWindow(QMainWindow):
         pending, self._pending = self._pending, []
         for action in pending:
             action()
+
+    def _show_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def apply_role(self) -> None:
         """Show the signed-in user and only the tiles their role may use (the services enforce it too)."""
@@ -198,12 +203,19 @@ class MainWindow(QMainWindow):
 
         workers.start(count, on_finished=self._show_counts, on_failed=self.outbox_label.setText, owner=self)
 
+    def show_early_status(self, early: "EarlyStatus") -> None:
+        """The counts read before the desk is open (app.desk_status.early_status); attach_desk follows."""
+        self.db_label.setText(tr("Database: {0}").format(early.location))
+        self.db_label.setToolTip(early.location)
+        self._show_counts((early.status.outbox_waiting, early.status.offline))
+
     def _show_counts(self, result: tuple[int, bool]) -> None:
         waiting, offline = result
         self.outbox_label.setText(tr("Outbox: {0} waiting").format(waiting))
         self.mode_label.setText(tr("Mail: offline") if offline else tr("Mail: online"))
         self.mode_label.setProperty("offline", offline)
-        if not self._status_shown:
+        # status_shown means the desk is open and counted: the early counts alone do not say it.
+        if self.ctx is not None and not self._status_shown:
             self._status_shown = True
             self.status_shown.emit()
 
