@@ -248,6 +248,8 @@ class BatchOptions:
     queue_email: bool = False
     skip_invalid: bool = False
     workers: int = 0  # 0: one per core
+    # False: every certificate is drawn in a worker process, none in this one (the desk window's choice)
+    render_here: bool = True
     mark_printed: bool = False
     report_path: Path | None = None  # default: errors.csv in out_dir (or next to the merged file)
 
@@ -861,7 +863,7 @@ class _Issuer:
         self.total = total
         self.done = 0
         self.signer = _load_signer(desk)
-        self.pool = RenderPool(self.signer, options.workers)
+        self.pool = RenderPool(self.signer, options.workers, render_here=options.render_here)
         self.store_every = 1 if self.pool.in_process else _STORE_EVERY
         self.max_in_flight = self.pool.workers * 2 + self.store_every
         self.in_flight: dict[Future[Any], _Pending] = {}

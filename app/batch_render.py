@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
-from app.certificates import CertificateContent
+from app.certificates import CertificateContent, needs_lazy_font
 
 _signer: Any = None
 
@@ -149,28 +149,35 @@ class RenderPool:
     `workers` counts every process that renders, this one included: with two, one worker process
     renders while this process files the next rows, and this process also renders whenever the
     worker already has enough queued. That uses both cores like two workers would, while keeping one
-    copy fewer of the rendering stack (reportlab, the fonts, pyHanko) in memory.
+    copy fewer of the rendering stack (reportlab, the fonts, pyHanko) in memory. Certificates that need
+    the CJK face always go to a worker, so this process never loads it (~30 MB).
+
+    `render_here=False` keeps every certificate out of this process (the desk window: a thread that
+    renders holds the interpreter for long stretches and the window would stutter); `workers` then
+    counts worker processes only.
     """
 
-    def __init__(self, signer: Any, workers: int = 0) -> None:
+    def __init__(self, signer: Any, workers: int = 0, *, render_here: bool = True) -> None:
         self.workers = workers if workers > 0 else default_workers()
         self.signer = signer
+        self.render_here = render_here
         tune_memory()
         self._inline = _InlineExecutor(signer)
         self._pool: ProcessPoolExecutor | None = None
         self._queued: set[Future[Any]] = set()
+        processes = self.workers - 1 if render_here else self.workers
         # Tasks queued for the workers: enough to keep them busy while this process renders one itself
         # or writes an envelope group into the merged file.
-        self._depth = 4 * (self.workers - 1)
-        if self.workers > 1:
+        self._depth = 4 * processes
+        if processes > 0:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers - 1,
+                max_workers=processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
                 initargs=(signer, os.getpid()),
             )
             # Start the workers now: they import and load fonts while this process checks the file.
-            for _ in range(self.workers - 1):
+            for _ in range(processes):
                 self._pool.submit(os.getpid)
 
     @property
@@ -180,7 +187,7 @@ class RenderPool:
     def submit(self, content: CertificateContent) -> "Future[RenderedCertificate]":
         if self._pool is not None:
             self._queued = {f for f in self._queued if not f.done()}
-            if len(self._queued) < self._depth:
+            if len(self._queued) < self._depth or not self.render_here or needs_lazy_font(content):
                 future = self._pool.submit(render_and_sign, content)
                 self._queued.add(future)
                 return future

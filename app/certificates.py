@@ -11,7 +11,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -233,6 +233,31 @@ def _register_fonts() -> dict[str, frozenset[int]]:
         if name not in _LAZY_FONTS:
             _load_font(name)
     return _coverage
+
+
+_eager_coverage: frozenset[int] | None = None
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _texts(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            yield from _texts(getattr(value, f.name))
+
+
+def needs_lazy_font(content: CertificateContent) -> bool:
+    """Whether drawing `content` loads a font kept off the start (the CJK face, ~30 MB): a batch sends
+    such certificates to its worker process, so the issuing process never has to load it."""
+    global _eager_coverage
+    if _eager_coverage is None:
+        coverage = _register_fonts()
+        _eager_coverage = frozenset().union(*(coverage[n] for n in _FONT_FILES if n not in _LAZY_FONTS))
+    eager = _eager_coverage
+    return any(ord(ch) not in eager and _needs_glyph(ch) for text in _texts(content) for ch in text)
 
 
 # Characters that never need a glyph: line and paragraph structure, joiners, variation selectors.

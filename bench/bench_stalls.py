@@ -310,7 +310,7 @@ def submit_activity(ctx: Any, desk: Any, member_ids: list[int], institution: tup
 def batch_activity(ctx: Any, path: Path) -> Any:
     from ui.batch_screen import BatchScreen
 
-    screen = BatchScreen(ctx, workers=1)
+    screen = BatchScreen(ctx)  # as staff get it: one rendering process per core
     screen.resize(1000, 760)
     screen.show()
     screen.rb_file.setChecked(True)
@@ -355,7 +355,7 @@ def browse_activity(ctx: Any) -> Callable[[], None]:
     kept: list[Any] = []
 
     def run() -> None:
-        screen = BatchScreen(ctx, workers=1)
+        screen = BatchScreen(ctx)  # as staff get it: one rendering process per core
         kept.append(screen)
         screen.resize(1000, 760)
         screen.show()

@@ -522,3 +522,21 @@ def test_importing_the_document_modules_stays_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "lazy"),
+    [
+        ({}, False),
+        ({"member_name": "Νικόλαος Παπαδόπουλος"}, False),  # Greek: DejaVu has it
+        ({"member_name": "Анастасия Кузнецова"}, False),  # Cyrillic: DejaVu has it
+        ({"member_name": "王美玲"}, True),
+        ({"recipient_name": "東京大学病院"}, True),
+        ({"street_lines": ("1 Main Street", "서울 종로구")}, True),  # Korean, deep in a tuple
+        ({"specialties": ("Family Medicine", "内科")}, True),
+    ],
+)
+def test_needs_lazy_font_says_when_the_cjk_face_would_load(overrides: dict[str, object], lazy: bool) -> None:
+    from app.certificates import needs_lazy_font
+
+    assert needs_lazy_font(sample(**overrides)) is lazy

@@ -72,6 +72,25 @@ def test_message_has_the_subject_bodies_attachment_and_headers(desk: Desk) -> No
     assert attachment.get_payload(decode=True) == tiny_pdf()
 
 
+@pytest.mark.parametrize("name", ["Hélène Côté-Gagnon", "王美玲", "Zoë O'Brien-Ødegård"])
+def test_wire_bytes_are_the_standard_generators(desk: Desk, name: str) -> None:
+    """The faster flattening writes exactly what email's own BytesGenerator writes."""
+    import io
+    from email.generator import BytesGenerator
+
+    msg = build(desk, member_name=name, pdf=tiny_pdf() * 40)
+    boundaries = [p.get_boundary() for p in msg.walk() if p.is_multipart()]
+    assert len(boundaries) == 2 and all(b and b.startswith("=_cpc_") for b in boundaries)
+    assert len(set(boundaries)) == 2
+    for utf8 in (False, True):
+        stock = io.BytesIO()
+        BytesGenerator(stock, policy=msg.policy.clone(linesep="\r\n", utf8=utf8)).flatten(msg)
+        assert mail._flatten(msg, utf8=utf8) == stock.getvalue()
+    parsed = BytesParser(policy=policy.default).parsebytes(mail._flatten(msg, utf8=False))
+    attachment = next(parsed.iter_attachments())
+    assert attachment.get_content() == tiny_pdf() * 40
+
+
 def test_message_id_is_stable_per_certificate_and_new_per_resend() -> None:
     first = mail.make_message_id(NUMBER, "Example.ORG")
     assert first == mail.make_message_id(NUMBER, "example.org")

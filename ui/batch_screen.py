@@ -325,6 +325,7 @@ class BatchScreen(QWidget):
             queue_email=file_mode and self.cb_email.isChecked(),
             skip_invalid=file_mode and self.cb_skip.isChecked(),
             workers=self.workers,
+            render_here=False,  # the window's process only files, stores and merges
             mark_printed=merged is not None and self.cb_mark.isChecked(),
             report_path=(folder or (merged.parent if merged else self.ctx.desk.folder("batches")))
             / f"errors-{datetime.now():%Y%m%d-%H%M%S}.csv",
