@@ -109,21 +109,29 @@ def release_free_memory() -> None:
             pass
 
 
-def render_and_sign(content: CertificateContent, signer: Any = None) -> RenderedCertificate:
-    """Draw and sign one certificate (in a worker: with the signer it was started with)."""
-    from app.signing import issue_document
-
+def _count_and_trim() -> None:
     global _rendered
     _rendered += 1
     if _rendered % _TRIM_EVERY == 0:
         release_free_memory()
 
+
+def render_and_sign(content: CertificateContent, signer: Any = None) -> RenderedCertificate:
+    """Draw and sign one certificate (in a worker: with the signer it was started with)."""
+    from app.signing import issue_document
+
+    _count_and_trim()
     issued = issue_document(content, signer if signer is not None else _signer)
-    if isinstance(issued, tuple):
-        pdf = bytes(issued[0])
-    else:
-        pdf = bytes(getattr(issued, "pdf", issued))
-    return RenderedCertificate(content.number, pdf, hashlib.sha256(pdf).hexdigest())
+    return RenderedCertificate(content.number, issued.pdf, issued.sha256)
+
+
+def sign_rendered(number: str, pdf: bytes, signer: Any = None) -> RenderedCertificate:
+    """Sign a certificate the issuing process has drawn (so that process never loads pyHanko)."""
+    from app.signing import sign_pdf
+
+    _count_and_trim()
+    signed = sign_pdf(pdf, signer if signer is not None else _signer)
+    return RenderedCertificate(number, signed, hashlib.sha256(signed).hexdigest())
 
 
 class _InlineExecutor(Executor):
@@ -149,8 +157,9 @@ class RenderPool:
     `workers` counts every process that renders, this one included: with two, one worker process
     renders while this process files the next rows, and this process also renders whenever the
     worker already has enough queued. That uses both cores like two workers would, while keeping one
-    copy fewer of the rendering stack (reportlab, the fonts, pyHanko) in memory. Certificates that need
-    the CJK face always go to a worker, so this process never loads it (~30 MB).
+    copy fewer of the rendering stack (reportlab, the fonts) in memory. What this process draws, the
+    worker signs, so pyHanko (~40 MB) is loaded in the worker only; certificates that need the CJK
+    face always go to the worker, so this process never loads it either (~25 MB).
 
     `render_here=False` keeps every certificate out of this process (the desk window: a thread that
     renders holds the interpreter for long stretches and the window would stutter); `workers` then
@@ -185,13 +194,19 @@ class RenderPool:
         return self._pool is None
 
     def submit(self, content: CertificateContent) -> "Future[RenderedCertificate]":
-        if self._pool is not None:
-            self._queued = {f for f in self._queued if not f.done()}
-            if len(self._queued) < self._depth or not self.render_here or needs_lazy_font(content):
-                future = self._pool.submit(render_and_sign, content)
-                self._queued.add(future)
-                return future
-        return self._inline.submit(render_and_sign, content)
+        if self._pool is None:
+            return self._inline.submit(render_and_sign, content)
+        self._queued = {f for f in self._queued if not f.done()}
+        if len(self._queued) < self._depth or not self.render_here or needs_lazy_font(content):
+            future = self._pool.submit(render_and_sign, content)
+        else:
+            # Drawn here while the worker is busy, signed there: signing is the worker's alone, so this
+            # process never loads pyHanko (~40 MB) and the two share the drawing.
+            from app.certificates import render_pdf
+
+            future = self._pool.submit(sign_rendered, content.number, render_pdf(content))
+        self._queued.add(future)
+        return future
 
     def close(self, *, cancel_pending: bool = False) -> None:
         if self._pool is not None:

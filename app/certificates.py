@@ -215,6 +215,8 @@ def _load_font(name: str) -> frozenset[int]:
     if not path.exists():
         raise ValidationError("fonts", f"the font file {path} is missing; reinstall CPC Desk")
     font = TTFont(name, str(path), subfontIndex=index)
+    # Only reportlab's table parsing uses the glyph-to-characters map; it is ~7 MB for the CJK face.
+    font.face.__dict__.pop("glyphToChar", None)
     pdfmetrics.registerFont(font)
     _coverage[name] = frozenset(font.face.charToGlyph)
     return _coverage[name]

@@ -4,9 +4,9 @@ The signing key and certificate come from a PKCS#12 file named in settings (sign
 its passphrase in the keyring. With no file configured (demo mode) a self-signed EC P-256 demo key is
 made on first use under the data folder's signing/ folder and reused after that.
 
-pyHanko costs about 0.3 s to import, so it is imported inside the functions that need it, never at
-module import. A Signer pickles as its configuration only (path and passphrase); each process loads the
-key itself once and keeps it in a per-process cache keyed by the file.
+pyHanko costs about 0.3 s and 40 MB to import, so it is imported by the first signature, never at
+module import or to check the key. A Signer pickles as its configuration only (path and passphrase);
+each process loads the key itself once and keeps it in a per-process cache keyed by the file.
 """
 
 import hashlib
@@ -29,11 +29,17 @@ SIGNATURE_FIELD = "CPCSignature"
 
 # (path, mtime_ns, size) -> loaded pyHanko signer; one per process, filled on first use.
 _loaded: dict[tuple[str, int, int], Any] = {}
+# (path, mtime_ns, size) -> the signing certificate (DER), read with `cryptography` alone.
+_certificates: dict[tuple[str, int, int], bytes] = {}
 
 
 @dataclass(frozen=True)
 class Signer:
-    """How to sign: a PKCS#12 file and its passphrase. Cheap to pickle; the key loads on first use."""
+    """How to sign: a PKCS#12 file and its passphrase. Cheap to pickle; the key loads on first use.
+
+    Checking the file and reading its certificate need only `cryptography`; pyHanko (about 40 MB and
+    0.3 s to import) is loaded by the first signature, so a process that never signs never loads it.
+    """
 
     pkcs12_path: str
     passphrase: bytes | None = field(default=None, repr=False)
@@ -55,14 +61,24 @@ class Signer:
         key = self._key()
         signer = _loaded.get(key)
         if signer is None:
-            signer = _load_pkcs12(self.pkcs12_path, self.passphrase)
+            self.check()
+            signer = _load_pyhanko_signer(self.pkcs12_path, self.passphrase)
             _loaded[key] = signer
         return signer
+
+    def check(self) -> bytes:
+        """Open the key file now (a clear message if it cannot be used); returns the certificate (DER)."""
+        key = self._key()
+        der = _certificates.get(key)
+        if der is None:
+            der = _pkcs12_certificate(self.pkcs12_path, self.passphrase)
+            _certificates[key] = der
+        return der
 
     @property
     def certificate_der(self) -> bytes:
         """The signing certificate, DER-encoded: what verification compares a signature's signer with."""
-        return bytes(self.pyhanko_signer().signing_cert.dump())
+        return self.check()
 
     @property
     def fingerprint(self) -> str:
@@ -73,22 +89,29 @@ class Signer:
         return str(self.pyhanko_signer().signing_cert.subject.human_friendly)
 
 
-def _load_pkcs12(path: str, passphrase: bytes | None) -> Any:
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from pyhanko.sign import signers
+def _pkcs12_certificate(path: str, passphrase: bytes | None) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ValidationError("signing.pkcs12_path", f"cannot read {path} ({exc.strerror})") from None
     try:
-        pkcs12.load_key_and_certificates(data, passphrase)
+        key, certificate, _chain = pkcs12.load_key_and_certificates(data, passphrase)
     except ValueError:
         raise ValidationError(
             "signing.pkcs12_path",
             f"cannot open {path}: the passphrase is wrong or the file is not a PKCS#12 key file "
             "(store the passphrase with 'settings set-password signing')",
         ) from None
+    if key is None or certificate is None:
+        raise ValidationError("signing.pkcs12_path", f"{path} holds no signing key and certificate")
+    return certificate.public_bytes(Encoding.DER)
+
+
+def _load_pyhanko_signer(path: str, passphrase: bytes | None) -> Any:
+    from pyhanko.sign import signers
+
     signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase)  # type: ignore[no-untyped-call]
     if signer is None:
         raise ValidationError("signing.pkcs12_path", f"{path} holds no signing key and certificate")
@@ -175,10 +198,10 @@ def load_signer(desk: "Desk") -> Signer:
         if not path.exists():
             _make_demo_pkcs12(path, str(desk.settings.get("issuer.name")))
         signer = Signer(str(path), None, demo=True)
-    signer.pyhanko_signer()  # fail now, with a clear message, rather than at the first certificate
+    der = signer.check()  # fail now, with a clear message, rather than at the first certificate
     from app.verification import remember_signing_certificate
 
-    remember_signing_certificate(desk, signer.certificate_der)
+    remember_signing_certificate(desk, der)
     return signer
 
 
