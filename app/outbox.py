@@ -51,6 +51,14 @@ CLAIM_CHUNK = 50
 # Messages built ahead of the connection, and how often outcomes are written (a crash between a send
 # and its write means that message goes again, with the same Message-ID: at-least-once).
 PREFETCH = 4
+# While a run sends, threads hand the interpreter over every 0.2 ms instead of every 5 ms: the sending
+# thread blocks on the socket for each message and must then win the GIL back from the thread building
+# the next one, and at the default interval that wait (up to 5 ms a message) cost more than the overlap
+# gained (bench/bench_outbox.py: 0.82x a bare smtplib loop at 5 ms, 0.86x at 0.5 ms, ~1x at 0.2 ms).
+SWITCH_INTERVAL_S = 0.0002
+_switch_lock = threading.Lock()
+_switch_users = 0
+_switch_saved = 0.0
 RECORD_EVERY = 10
 RECORD_SECONDS = 0.5
 
@@ -450,6 +458,7 @@ def send_due(
         report.errors.append(str(exc))
         return report
     run = _SendRun(desk, transport, report, clock, cancelled or (lambda: False))
+    _prompt_handover(True)
     run.start()
     try:
         seen: set[int] = set()
@@ -465,11 +474,28 @@ def send_due(
                 done = run.flush(progress, done, total)
     finally:
         run.finish()
+        _prompt_handover(False)
     run.flush(progress, done, total, wait=True)
     if run.pause_error is not None:
         _pause(desk, str(run.pause_error))
     report.connections = transport.connections
     return report
+
+
+def _prompt_handover(on: bool) -> None:
+    """Shorten the interpreter's thread switch interval while any send run is on (see
+    SWITCH_INTERVAL_S); the interval in force before the first run is restored after the last."""
+    global _switch_users, _switch_saved
+    with _switch_lock:
+        if on:
+            if _switch_users == 0:
+                _switch_saved = sys.getswitchinterval()
+                sys.setswitchinterval(min(_switch_saved, SWITCH_INTERVAL_S))
+            _switch_users += 1
+        else:
+            _switch_users -= 1
+            if _switch_users == 0:
+                sys.setswitchinterval(_switch_saved)
 
 
 _DONE = object()

@@ -8,6 +8,7 @@ replies (421/451/550…), to refuse recipients, or to drop the connection after 
 
 import socket
 import ssl
+import sys
 import warnings
 from collections import deque
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ class Received:
     mail_from: str
     rcpt_tos: list[str]
     data: bytes
+    # The interpreter's thread switch interval when the message arrived (the server runs in-process).
+    switch_interval: float = field(default_factory=sys.getswitchinterval)
 
     @property
     def message(self) -> EmailMessage:

@@ -3,6 +3,7 @@
 import io
 import json
 import logging
+import sys
 import threading
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import timedelta
@@ -323,12 +324,25 @@ def test_message_left_sending_by_a_crash_is_sent_again_after_its_lease(
     assert message_ids(plain_smtp) == [job.message_id]
 
 
+def test_threads_hand_over_promptly_while_sending_and_the_interval_comes_back(
+    desk: Desk, plain_smtp: SmtpServer
+) -> None:
+    plain_smtp.configure(desk.settings)
+    for _ in range(3):
+        queue_certificate_email(desk)
+    before = sys.getswitchinterval()
+    assert outbox.send_due(desk).sent == 3
+    assert [round(r.switch_interval, 6) for r in plain_smtp.received] == [outbox.SWITCH_INTERVAL_S] * 3
+    assert sys.getswitchinterval() == before
+
+
 def test_two_senders_at_once_deliver_each_message_once(desk: Desk, plain_smtp: SmtpServer) -> None:
     plain_smtp.configure(desk.settings)
     for _ in range(12):
         queue_certificate_email(desk)
     reports: list[outbox.SendReport] = []
     barrier = threading.Barrier(2)
+    before = sys.getswitchinterval()
 
     def run() -> None:
         barrier.wait()
@@ -340,6 +354,7 @@ def test_two_senders_at_once_deliver_each_message_once(desk: Desk, plain_smtp: S
     for t in threads:
         t.join(30)
     assert sum(r.sent for r in reports) == 12
+    assert sys.getswitchinterval() == before  # restored after the last of the two runs, not the first
     ids = message_ids(plain_smtp)
     assert len(ids) == 12 and len(set(ids)) == 12
 
