@@ -1,6 +1,7 @@
 """The garbage-collection policy: frozen start-up objects, rare automatic full collections, idle collects."""
 
 import gc
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -12,9 +13,11 @@ from ui import gc_policy, workers
 @pytest.fixture
 def restore_gc() -> Iterator[None]:
     before = gc.get_threshold()
+    switch = sys.getswitchinterval()
     yield
     gc.unfreeze()
     gc.set_threshold(*before)
+    sys.setswitchinterval(switch)
 
 
 def test_policy_freezes_and_collects_only_when_no_worker_runs(qtbot: QtBot, restore_gc: None) -> None:
@@ -22,6 +25,8 @@ def test_policy_freezes_and_collects_only_when_no_worker_runs(qtbot: QtBot, rest
     assert gc.get_freeze_count() > 0
     assert gc.get_threshold()[2] == gc_policy.GEN2_THRESHOLD
     assert policy.timer.isActive()
+    # A busy worker thread hands the interpreter back to the GUI thread within a millisecond.
+    assert sys.getswitchinterval() == pytest.approx(gc_policy.SWITCH_INTERVAL_S)
 
     import threading
 
