@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.errors import CpcDeskError
+from app.window_args import GLOBAL_OPTIONS
 
 Handler = Callable[[argparse.Namespace, Any], int]
 
@@ -23,38 +24,11 @@ def _add(sub: Any, name: str, handler: str, help_text: str, **kwargs: Any) -> ar
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        help="folder for everything the app writes (default: the user data folder; or $CPC_DESK_DATA_DIR)",
-    )
-    parser.add_argument(
-        "--database-url",
-        help="SQLAlchemy database URL (default: SQLite in the data folder; or $CPC_DESK_DATABASE_URL)",
-    )
-    parser.add_argument("--demo", action="store_true", help="fill an empty database with demo data first")
-    parser.add_argument(
-        "--offline", action="store_true", help="send no email; everything waits in the outbox"
-    )
-
-
-def parse_window_args(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments when they only open the window (global options, no command); None otherwise.
-
-    Building the whole command line costs several milliseconds that the window's first paint need not
-    wait for; anything else (a command, --help, a mistake) goes to the full parser.
-    """
-    if any(a in ("-h", "--help") for a in argv):
-        return None
-    parser = argparse.ArgumentParser(prog="cpc-desk", add_help=False, exit_on_error=False)
-    _add_global_options(parser)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except (argparse.ArgumentError, SystemExit):
-        return None  # the full parser will say what is wrong
-    if rest:
-        return None
-    args.command = None
-    return args
+    for option, (takes_value, text) in GLOBAL_OPTIONS.items():
+        if takes_value:
+            parser.add_argument(option, help=text)
+        else:
+            parser.add_argument(option, action="store_true", help=text)
 
 
 def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:

@@ -85,10 +85,16 @@ def test_main_demo_command_runs_headless_in_the_data_folder(data_dir: Path) -> N
         (["--help"], False),
         (["--data-dir"], False),
         (["--no-such-option"], False),
+        (["--data-dir=/tmp/é x", "--database-url", "postgresql+psycopg://u@h/db", "--demo"], True),
+        (["--demo=yes"], False),
+        (["--data-dir", "--demo"], False),
+        (["-h"], False),
+        (["--demo", "--demo"], True),
+        (["outbox", "send"], False),
     ],
 )
 def test_window_only_arguments_are_told_apart_cheaply(words: list[str], window: bool) -> None:
-    from app.cli import parse_window_args
+    from app.window_args import parse_window_args
 
     args = parse_window_args(words)
     assert (args is not None) == window

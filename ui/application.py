@@ -1,6 +1,5 @@
 """Start the desk window: paint first, then open the database off the GUI thread, then sign in."""
 
-import argparse
 import os
 import sys
 import time
@@ -32,7 +31,7 @@ def load_style(app: QApplication) -> None:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
-def open_desk(args: argparse.Namespace) -> "Desk":
+def open_desk(args: Any) -> "Desk":
     """Runs in a worker: open (and migrate) the database, fill demo data when asked."""
     from app.desk import Desk
 
@@ -53,7 +52,7 @@ def open_desk(args: argparse.Namespace) -> "Desk":
 class DeskStarter:
     """Opens the desk for a window and hands it over once the staff member is signed in."""
 
-    def __init__(self, window: MainWindow, args: argparse.Namespace) -> None:
+    def __init__(self, window: MainWindow, args: Any) -> None:
         self.window = window
         self.args = args
         self.desk: Desk | None = None
@@ -190,7 +189,8 @@ def _probe(stage: str) -> None:
     print(f"STARTUP {stage} {time.perf_counter():.6f} {rss_mb:.1f}", flush=True)
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: Any) -> int:
+    """Open the desk window; `args` holds the global options (app.window_args or the full parser)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("CPC Desk")
