@@ -54,10 +54,6 @@ def count_waiting(desk: "Desk") -> int:
         return int(session.scalar(query) or 0)
 
 
-def desk_status(desk: "Desk") -> DeskStatus:
-    return DeskStatus(outbox_waiting=count_waiting(desk), offline=desk.is_offline)
-
-
 def sqlite_file(url: str) -> Path | None:
     """The file of a plain `sqlite:///PATH` URL; None for any other database or URL form."""
     prefix = "sqlite:///"
