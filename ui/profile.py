@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.members import HistoryRow, MemberHit, get_member, local_time, member_history
-from app.recipients import FIELD_LABELS, RecipientInput, validate_recipient
+from app.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
 from app.staff import Permission
 from ui import messages, workers
 from ui.assistance import MemberSearchPanel
@@ -146,21 +146,6 @@ class ReasonDialog(QDialog):
             return
         super().accept()
         self.reason_given.emit(text)
-
-
-ADDRESS_FIELDS = (
-    "name",
-    "attention",
-    "street1",
-    "street2",
-    "street3",
-    "street4",
-    "city",
-    "state",
-    "country",
-    "postal_code",
-    "email",
-)
 
 
 class ReissueDialog(ReasonDialog):
