@@ -32,25 +32,15 @@ from app.institutions import (
     list_institutions,
     set_verified,
 )
-from app.recipients import FIELD_LABELS, countries
+from app.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
 from app.settings import INSTITUTION_TYPES
 from app.staff import Permission
 from ui import messages
 from ui.context import UiContext
 from ui.table_models import Column, RowsModel, SortProxy
 
-FORM_FIELDS = (
-    "name",
-    "attention",
-    "street1",
-    "street2",
-    "street3",
-    "street4",
-    "city",
-    "state",
-    "postal_code",
-    "email",
-)
+# The directory's address fields typed into line edits (the country is picked from a list).
+FORM_FIELDS = tuple(f for f in ADDRESS_FIELDS if f != "country")
 
 
 def tr(text: str) -> str:

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.models import CONSENT_METHOD_LABELS, ConsentMethod, OutboxState, RequestStatus
 from app.recipients import (
+    ADDRESS_FIELDS,
     FIELD_LABELS,
     RecipientInput,
     countries,
@@ -271,17 +272,8 @@ class MemberPage(QWizardPage):
 
 
 class RecipientPage(QWizardPage):
-    TEXT_FIELDS = (
-        "name",
-        "attention",
-        "street1",
-        "street2",
-        "street3",
-        "street4",
-        "city",
-        "postal_code",
-        "email",
-    )
+    # The address fields typed into line edits (state and country have their own pickers).
+    TEXT_FIELDS = tuple(f for f in ADDRESS_FIELDS if f not in ("state", "country"))
 
     def __init__(self, wizard: "CpcWizard") -> None:
         super().__init__()
