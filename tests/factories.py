@@ -17,6 +17,8 @@ from app.models import (
     CertificateRequest,
     Member,
     MemberStatus,
+    OutboxMessage,
+    OutboxState,
     RequestRecipient,
     RequestStatus,
 )
@@ -139,3 +141,18 @@ def issued_certificate(desk: Desk, **member_overrides: Any) -> Certificate:
         request = make_request(session, member)
         recipient_id = request.recipients[0].id
     return make_certificate(desk, recipient_id)
+
+
+def add_outbox_messages(desk: Desk, counts: dict[OutboxState, int]) -> None:
+    """Bare outbox rows in the given states (no certificate): what the status-bar counts read."""
+    with desk.db.write() as session:
+        for state, n in counts.items():
+            for i in range(n):
+                session.add(
+                    OutboxMessage(
+                        message_id=f"<{state.value}-{i}@test>",
+                        to_address="credentials@example.org",
+                        subject="CPC",
+                        state=state,
+                    )
+                )

@@ -8,8 +8,9 @@ import pytest
 
 from app.desk import Desk
 from app.desk_status import WAITING_STATES, count_waiting, early_status
-from app.models import OutboxMessage, OutboxState
+from app.models import OutboxState
 from app.schema import SCHEMA_HEAD
+from tests.factories import add_outbox_messages
 
 
 @pytest.fixture
@@ -20,27 +21,13 @@ def sqlite_desk(data_dir: Path) -> Iterator[Desk]:
     desk.close()
 
 
-def add_messages(desk: Desk, counts: dict[OutboxState, int]) -> None:
-    with desk.db.write() as session:
-        for state, n in counts.items():
-            for i in range(n):
-                session.add(
-                    OutboxMessage(
-                        message_id=f"<{state.value}-{i}@test>",
-                        to_address="credentials@example.org",
-                        subject="CPC",
-                        state=state,
-                    )
-                )
-
-
 def test_waiting_states_are_the_outbox_states_still_to_be_tried() -> None:
     done = {OutboxState.SENT, OutboxState.FAILED_PERMANENT, OutboxState.CANCELLED}
     assert set(WAITING_STATES) == {s.value for s in OutboxState if s not in done}
 
 
 def test_early_counts_equal_the_orm_counts(sqlite_desk: Desk, data_dir: Path) -> None:
-    add_messages(sqlite_desk, {state: i + 1 for i, state in enumerate(OutboxState)})
+    add_outbox_messages(sqlite_desk, {state: i + 1 for i, state in enumerate(OutboxState)})
     early = early_status(data_dir, None, offline_flag=False)
     assert early is not None
     # queued 1 + sending 2 + failed_temporary 4 (sent 3, failed_permanent 5, cancelled 6 are done)
@@ -87,7 +74,7 @@ def test_a_damaged_file_or_settings_waits_for_the_full_open(sqlite_desk: Desk, d
 
 
 def test_the_early_read_writes_nothing(sqlite_desk: Desk, data_dir: Path) -> None:
-    add_messages(sqlite_desk, {OutboxState.QUEUED: 2})
+    add_outbox_messages(sqlite_desk, {OutboxState.QUEUED: 2})
     sqlite_desk.close()
     path = Path(sqlite_desk.db.location)
     before = path.read_bytes()
