@@ -22,6 +22,7 @@ import signal
 import sys
 import time
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
@@ -76,6 +77,10 @@ CancelledFn = Callable[[], bool]
 MAX_ROWS = 100_000
 REPORT_NAME = "errors.csv"
 _STORE_EVERY = 6  # documents stored per transaction (each number is committed on its own)
+# Documents filed but not yet stored, at most. The rendering worker takes about a second to start;
+# meanwhile this process files and draws on its own, and its drawings wait for the worker to sign
+# them. A small limit would stop it there and leave a core idle. 48 documents are about 5 MB.
+_MAX_IN_FLIGHT = 48
 # The issuing process hands freed C-heap pages back this often: each certificate's 100 KB document
 # passes through it (from the worker, into the database, into the print file) and glibc keeps them.
 _TRIM_EVERY_STORED = 128
@@ -869,10 +874,10 @@ class _Issuer:
         self.signer = _load_signer(desk)
         self.pool = RenderPool(self.signer, options.workers, render_here=options.render_here)
         self.store_every = 1 if self.pool.in_process else _STORE_EVERY
-        self.max_in_flight = self.pool.workers * 2 + self.store_every
+        self.max_in_flight = 1 if self.pool.in_process else _MAX_IN_FLIGHT
         self.in_flight: dict[Future[Any], _Pending] = {}
         self.ready: list[tuple[Future[Any], _Pending]] = []
-        self.on_stored: Callable[[int], None] = lambda _certificate_id: None
+        self.on_stored: Callable[[int, bytes], None] = lambda _certificate_id, _pdf: None
 
     def close(self, failed: bool) -> None:
         self.pool.close(cancel_pending=failed)
@@ -954,7 +959,13 @@ class _Issuer:
             if self.done % _TRIM_EVERY_STORED == 0:
                 release_free_memory()
             self.progress(self.done, self.total, f"{pending.member_name} – {item.number}")
-            self.on_stored(pending.certificate_id)
+            self.on_stored(pending.certificate_id, item.pdf)
+        if len(stored) < len(rendered):  # stored meanwhile by another desk: that document is the one
+            kept = {p.certificate_id for _i, p in stored}
+            with self.desk.db.read() as session:
+                for _item, pending in rendered:
+                    if pending.certificate_id not in kept:
+                        self.on_stored(pending.certificate_id, _pdf_of(session, pending.certificate_id))
 
 
 def _load_signer(desk: Desk) -> Any:
@@ -998,24 +1009,25 @@ def _content(desk: Desk, session: Session, certificate_id: int) -> Any:
 
 @dataclass
 class _Group:
-    """One envelope's certificates in the merged file: written once every one of them is stored."""
+    """One envelope's certificates in the merged file: a separator sheet (optional), then each of them."""
 
     name: str
     lines: tuple[str, ...]
     rows_left: int = 0  # rows of the group not yet filed (or skipped)
-    waiting: set[int] = field(default_factory=set)  # certificates whose documents are not yet stored
-    entries: list[tuple[int, SheetEntry]] = field(default_factory=list)  # (certificate id, entry)
-
-    @property
-    def ready(self) -> bool:
-        return self.rows_left == 0 and not self.waiting
+    entries: list[SheetEntry] = field(default_factory=list)  # what its separator sheet lists
+    separator_slot: int | None = None
+    started: bool = False
 
 
 class _MergeStream:
-    """The merged print file written while the batch runs, one envelope group at a time, in print order.
+    """The merged print file, written while the batch runs, each document as soon as it is in hand.
 
-    Rows are issued in print order (institution, then member name), so a group can be written as soon
-    as its last certificate is stored, while the workers draw the next groups.
+    Rows are filed in print order (institution, then member name), and each certificate takes the
+    next place in the page order when it is filed; its pages are written when its document comes
+    back from the render pool, in whatever order that happens. A group's separator sheet takes its
+    place before the group's first certificate and is drawn once the last row of the group is filed,
+    when the list of certificates it carries is complete. So the merge is a little work after every
+    document rather than a long pause per envelope, which would leave the render workers idle.
     """
 
     def __init__(self, desk: Desk, path: Path | None, separators: bool, label: str) -> None:
@@ -1026,9 +1038,9 @@ class _MergeStream:
         self.label = label
         self.issuer = issuer_from_settings(desk.settings)
         self.groups: list[_Group] = []
-        self.head = 0
-        self.by_certificate: dict[int, _Group] = {}
-        self.written: list[int] = []
+        self.written: list[int] = []  # certificate ids, in print order
+        self.places: dict[int, tuple[int, str]] = {}  # certificate id -> (slot, bookmark) until stored
+        self.unsheeted: deque[_Group] = deque()  # groups whose separator sheet is still to draw
         self.writer: MergedPdfWriter | None = None
         if path is not None:
             _remove_stale_partials(path)
@@ -1036,54 +1048,71 @@ class _MergeStream:
         self.window: Any = None
 
     def add(self, group: _Group, certificate_id: int, entry: SheetEntry, *, stored: bool) -> None:
-        group.entries.append((certificate_id, entry))
-        if not stored:
-            group.waiting.add(certificate_id)
-            self.by_certificate[certificate_id] = group
-
-    def stored(self, certificate_id: int) -> None:
-        group = self.by_certificate.pop(certificate_id, None)
-        if group is not None:
-            group.waiting.discard(certificate_id)
-        self.flush()
-
-    def flush(self) -> None:
-        while self.head < len(self.groups) and self.groups[self.head].ready:
-            self._write(self.groups[self.head])
-            self.groups[self.head] = _Group(name="", lines=())  # let the entries go
-            self.head += 1
-
-    def _write(self, group: _Group) -> None:
-        if not group.entries:
-            return
-        self.written.extend(cid for cid, _e in group.entries)
+        """A certificate filed (or found issued) in print order: its place in the file is taken now."""
+        self.written.append(certificate_id)
         if self.writer is None:
             return
-        with self.desk.db.read() as session:
-            for index, (certificate_id, _entry) in enumerate(group.entries):
+        bookmark = ""
+        if not group.started:
+            group.started = True
+            if self.separators:
+                group.separator_slot = self.writer.reserve()
+                self.unsheeted.append(group)
+            else:
+                bookmark = group.name
+        if self.separators:
+            group.entries.append(entry)
+        slot = self.writer.reserve()
+        if stored:
+            with self.desk.db.read() as session:
                 pdf = _pdf_of(session, certificate_id)
-                if self.window is None:
-                    self.window = envelope_for_page(*page_size_of(pdf))
-                if index == 0 and self.separators:
-                    sheet = SeparatorSheet(
-                        institution_name=group.name,
-                        address_lines=group.lines,
-                        entries=tuple(e for _c, e in group.entries),
-                        batch_label=self.label,
-                        printed_on=date.today(),
-                        issuer_name=self.issuer.name,
-                        issuer_address=self.issuer.address_lines,
-                    )
-                    self.writer.add_pdf(render_separator_sheet(sheet, self.window), bookmark=group.name)
-                    self.writer.add_pdf(pdf)
-                else:
-                    self.writer.add_pdf(pdf, bookmark=group.name if index == 0 else "")
-                fault_point("batch-during-merge")
+            self._put(slot, pdf, bookmark)
+        else:
+            self.places[certificate_id] = (slot, bookmark)
+
+    def stored(self, certificate_id: int, pdf: bytes) -> None:
+        place = self.places.pop(certificate_id, None)
+        if place is not None and self.writer is not None:
+            self._put(place[0], pdf, place[1])
+            if self.unsheeted:
+                self.flush()
+
+    def _put(self, slot: int, pdf: bytes, bookmark: str) -> None:
+        assert self.writer is not None
+        if self.window is None:
+            self.window = envelope_for_page(*page_size_of(pdf))
+        self.writer.add_pdf(pdf, slot=slot, bookmark=bookmark)
+        fault_point("batch-during-merge")
+
+    def flush(self) -> None:
+        """Draw the separator sheets of the groups whose rows are all filed.
+
+        The sheet's window is placed for the certificates' page size, known from the first one
+        written; until then the sheets wait.
+        """
+        while self.unsheeted and self.unsheeted[0].rows_left == 0 and self.window is not None:
+            group = self.unsheeted.popleft()
+            assert self.writer is not None and group.separator_slot is not None
+            sheet = SeparatorSheet(
+                institution_name=group.name,
+                address_lines=group.lines,
+                entries=tuple(group.entries),
+                batch_label=self.label,
+                printed_on=date.today(),
+                issuer_name=self.issuer.name,
+                issuer_address=self.issuer.address_lines,
+            )
+            pdf = render_separator_sheet(sheet, self.window)
+            self.writer.add_pdf(pdf, slot=group.separator_slot, bookmark=group.name)
+            group.entries = []  # let the list go
+            fault_point("batch-during-merge")
 
     def close(self) -> int:
         self.flush()
         if self.writer is None:
             return 0
+        if self.places or self.unsheeted:
+            raise CpcDeskError("the merged print file is incomplete: a document was never stored")
         pages = self.writer.page_count
         self.writer.close()
         return pages

@@ -80,8 +80,9 @@ class MergedPdfWriter:
         self._temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.partial")
         self._fh: BinaryIO | None = open(self._temp, "wb")  # noqa: SIM115 - closed in close()/abort()
         self._offsets: list[int] = [0, 0, 0, 0]  # index = object number; 1-3 written at the end
-        self._pages: list[int] = []
-        self._outline: list[tuple[str, int]] = []
+        # The page order: one slot per added PDF (or reserved for one to come), each its page numbers.
+        self._slots: list[list[int]] = []
+        self._bookmarks: dict[int, str] = {}  # slot -> the title of its first page in the outline
         self._shared: dict[bytes, int] = {}
         self._fh.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
@@ -89,28 +90,42 @@ class MergedPdfWriter:
 
     @property
     def page_count(self) -> int:
-        return len(self._pages)
+        return sum(len(pages) for pages in self._slots)
 
-    def add_pdf(self, data: bytes, *, bookmark: str = "") -> int:
-        """Append every page of one PDF (`bookmark` names its first page); returns the pages added."""
+    def reserve(self) -> int:
+        """A place at the end of the page order for a PDF added later with `add_pdf(..., slot=)`.
+
+        The pages land in the file whenever they are added; the page tree written at the end puts
+        them in slot order. A slot never filled adds no page.
+        """
+        self._require_open()
+        self._slots.append([])
+        return len(self._slots) - 1
+
+    def add_pdf(self, data: bytes, *, bookmark: str = "", slot: int | None = None) -> int:
+        """Add every page of one PDF at the end, or in a reserved `slot` (`bookmark` names its first
+        page in the outline); returns the pages added."""
+        if slot is None:
+            slot = self.reserve()
+        elif self._slots[slot]:
+            raise ValueError(f"slot {slot} of the merged PDF is already filled")
         source = _Source(data)
-        added = 0
+        pages = self._slots[slot]
         for page in source.reader.pages:
-            page_id = self._copy_page(page, source)
-            if added == 0 and bookmark:
-                self._outline.append((bookmark, page_id))
-            added += 1
-        return added
+            pages.append(self._copy_page(page, source))
+        if bookmark and pages:
+            self._bookmarks[slot] = bookmark
+        return len(pages)
 
     def close(self) -> Path:
         """Finish the file (page tree, outline, cross-reference table) and move it into place."""
         fh = self._require_open()
-        kids = ArrayObject(IndirectObject(p, 0, None) for p in self._pages)
+        kids = ArrayObject(IndirectObject(p, 0, None) for pages in self._slots for p in pages)
         pages = DictionaryObject(
             {
                 NameObject("/Type"): NameObject("/Pages"),
                 NameObject("/Kids"): kids,
-                NameObject("/Count"): _number(len(self._pages)),
+                NameObject("/Count"): _number(len(kids)),
             }
         )
         self._write_object(_PAGES_ID, pages)
@@ -120,8 +135,9 @@ class MergedPdfWriter:
                 NameObject("/Pages"): IndirectObject(_PAGES_ID, 0, None),
             }
         )
-        if self._outline:
-            self._write_outline()
+        outline = [(title, self._slots[slot][0]) for slot, title in sorted(self._bookmarks.items())]
+        if outline:
+            self._write_outline(outline)
             catalog[NameObject("/Outlines")] = IndirectObject(_OUTLINES_ID, 0, None)
             catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
         else:
@@ -217,7 +233,6 @@ class MergedPdfWriter:
             else:  # not a plain object in the file (e.g. in an object stream): go through pypdf
                 target = IndirectObject(idnum, 0, source.reader).get_object()
                 self._write_object(number, self._serialise(target, source))
-        self._pages.append(page_id)
         return page_id
 
     def _serialise(self, obj: Any, source: "_Source") -> bytes:
@@ -293,9 +308,9 @@ class MergedPdfWriter:
         source.pending.append(idnum)
         return number
 
-    def _write_outline(self) -> None:
-        ids = [self._reserve() for _ in self._outline]
-        for i, ((title, page_id), item_id) in enumerate(zip(self._outline, ids, strict=True)):
+    def _write_outline(self, outline: list[tuple[str, int]]) -> None:
+        ids = [self._reserve() for _ in outline]
+        for i, ((title, page_id), item_id) in enumerate(zip(outline, ids, strict=True)):
             item = DictionaryObject(
                 {
                     NameObject("/Title"): TextStringObject(title),

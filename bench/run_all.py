@@ -18,6 +18,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+# A figure with a goal is met or not; a report-only figure ("met": null) has no verdict.
+MET = {True: "yes", False: "**no**", None: "—"}
 
 
 def machine() -> str:
@@ -70,7 +72,7 @@ def main() -> int:
     )
     body = "".join(
         f"| {r['figure']} | {fmt(r['project'])} | {fmt(r['baseline'])} | {fmt(r['ratio'])}× | {r['goal']} | "
-        f"{'yes' if r['met'] else '**no**'} |\n"
+        f"{MET[r['met']]} |\n"
         for r in rows
     )
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -547,6 +547,34 @@ def test_merged_writer_leaves_no_file_when_it_fails(tmp_path: Path) -> None:
     assert len(PdfReader(target, strict=True).pages) == 3
 
 
+def test_merged_writer_puts_pages_in_reserved_order_whenever_they_arrive(tmp_path: Path) -> None:
+    """The batch takes a place for each certificate when it is filed and writes its pages when the
+    document comes back: the page order and the outline follow the places, not the arrival."""
+    from app.print_sheets import SeparatorSheet, render_separator_sheet
+
+    def sheet(name: str) -> bytes:
+        return render_separator_sheet(SeparatorSheet(name, (name, "1 Main St", "Town ON  K1A 0B1")))
+
+    target = tmp_path / "m.pdf"
+    with MergedPdfWriter(target) as writer:
+        slots = [writer.reserve() for _ in range(4)]
+        writer.reserve()  # never filled: adds no page
+        writer.add_pdf(sheet("Delta"), slot=slots[3], bookmark="Delta")
+        writer.add_pdf(sheet("Bravo"), slot=slots[1])
+        writer.add_pdf(sheet("Alpha"), slot=slots[0], bookmark="Alpha")
+        writer.add_pdf(sheet("Echo"))  # no slot: after every place taken so far
+        writer.add_pdf(sheet("Charlie"), slot=slots[2], bookmark="Charlie")
+        with pytest.raises(ValueError, match="already filled"):
+            writer.add_pdf(sheet("Again"), slot=slots[1])
+        assert writer.page_count == 5
+    reader = PdfReader(target, strict=True)
+    firsts = [page.extract_text().split("\n")[0] for page in reader.pages]
+    order = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]
+    assert [next(n for n in order if n in text) for text in firsts] == order
+    assert [o.title for o in reader.outline] == ["Alpha", "Charlie", "Delta"]
+    assert [reader.get_destination_page_number(o) for o in reader.outline] == [0, 2, 3]
+
+
 def test_content_built_while_filing_equals_the_content_read_back_from_the_database(
     desk: Desk, scenario: Scenario, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -184,3 +185,44 @@ def test_a_key_issued_by_a_ca_signs_with_its_chain(desk: Desk, tmp_path: Path) -
 
     status = validate(signed, ca.public_bytes(Encoding.DER))
     assert status.intact and status.valid and status.trusted  # type: ignore[attr-defined]
+
+
+def test_signed_attributes_are_those_pyhanko_makes_by_default(desk: Desk, tmp_path: Path) -> None:
+    """The product's signer hands pyHanko a pre-encoded signing-certificate-v2 attribute (for speed):
+    the signed attributes must be exactly the ones pyHanko's own PAdES defaults produce, for the demo
+    key and for a configured one, and so must the attributes inside a signed file."""
+    import asyncio
+
+    from asn1crypto import cms
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import signers
+
+    p12 = tmp_path / "college.p12"
+    make_pkcs12(p12, b"pw", common_name="Collège des médecins — signature")
+    configured = Signer(str(p12), b"pw")
+    for signer in (load_signer(desk), configured):
+        ours = signer.pyhanko_signer()
+        plain = signers.SimpleSigner.load_pkcs12(signer.pkcs12_path, passphrase=signer.passphrase)
+        assert plain is not None and plain.signed_attr_prov_spec is None
+        for data in (b"", b"one certificate", os.urandom(64)):
+            digest = hashlib.sha256(data).digest()
+
+            async def both(ours: Any, plain: Any, digest: bytes) -> tuple[bytes, bytes]:
+                mine = await ours.signed_attrs(digest, "sha256", use_pades=True)
+                default = await plain.signed_attrs(digest, "sha256", use_pades=True)
+                return mine.dump(), default.dump()
+
+            mine, default = asyncio.run(both(ours, plain, digest))
+            assert mine == default
+            types = [a["type"].native for a in cms.CMSAttributes.load(mine)]
+            assert types == ["content_type", "message_digest", "signing_certificate_v2"]
+
+        signed = sign_pdf(render_pdf(sample()), signer)
+        embedded = PdfFileReader(io.BytesIO(signed)).embedded_signatures[0]
+        info = embedded.signer_info
+        ess = [a for a in info["signed_attrs"] if a["type"].native == "signing_certificate_v2"]
+        expected = hashlib.sha256(signer.certificate_der).digest()
+        assert [e["cert_hash"].native for e in ess[0]["values"][0]["certs"]] == [expected]
+        for _ in range(2):  # the pre-encoded attribute is handed out fresh each time: no shared state
+            again = sign_pdf(render_pdf(sample()), signer)
+            assert validate(again, signer.certificate_der).bottom_line  # type: ignore[attr-defined]
