@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -61,22 +61,33 @@ def event_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _head_for_update(session: Session) -> AuditHead:
-    """The chain's head row, locked until the caller's transaction ends (created on first use)."""
+_EVENTS: Table = cast(Table, AuditEvent.__table__)
+_HEAD: Table = cast(Table, AuditHead.__table__)
+# Built once: every change of state appends an event, the batch one per certificate.
+_SELECT_HEAD = select(_HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
+_INSERT_EVENT = insert(_EVENTS).returning(_EVENTS.c.id)
+_UPDATE_HEAD = update(_HEAD).where(_HEAD.c.id == 1)
+
+
+def _head_for_update(session: Session) -> str:
+    """The chain's newest hash, its row locked until the caller's transaction ends (made on first use).
+
+    On PostgreSQL the row lock serialises appends from every desk; on SQLite the write transaction
+    (BEGIN IMMEDIATE) already holds the database's write lock.
+    """
+    last_hash = session.execute(_SELECT_HEAD).scalar_one_or_none()
+    if last_hash is not None:
+        return str(last_hash)
     dialect = session.get_bind().dialect.name
     if dialect in ("postgresql", "sqlite"):
         # Two desks writing the very first event must not both insert the head row.
         # Only the dialect in use is imported: the PostgreSQL one costs an SQLite desk 25 ms at start-up.
-        insert = importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert
-        session.execute(
-            insert(AuditHead).values(id=1, last_event_id=0, last_hash=GENESIS).on_conflict_do_nothing()
-        )
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(id=1, last_event_id=0, last_hash=GENESIS)
-        session.add(head)
-        session.flush()
-    return head
+        upsert = importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert
+        first = upsert(_HEAD).values(id=1, last_event_id=0, last_hash=GENESIS).on_conflict_do_nothing()
+        session.execute(first)
+    else:
+        session.execute(insert(_HEAD).values(id=1, last_event_id=0, last_hash=GENESIS))
+    return str(session.execute(_SELECT_HEAD).scalar_one())
 
 
 def record(
@@ -88,31 +99,37 @@ def record(
     member_id: int | None = None,
     before: Any = None,
     after: Any = None,
-) -> AuditEvent:
-    """Append one event in the caller's transaction (so it commits or rolls back with the change)."""
-    head = _head_for_update(session)
+) -> int:
+    """Append one event in the caller's transaction (so it commits or rolls back with the change);
+    returns its id.
+
+    Plain statements rather than ORM objects (this runs for every certificate of a batch); the
+    caller's pending ORM changes are flushed first, as an ORM flush here used to do.
+    """
+    session.flush()
+    prev_hash = _head_for_update(session)
     at = utcnow()
     name = (actor if isinstance(actor, str) else actor.username)[:_ACTOR_MAX]
     kind = kind[:_KIND_MAX]
     subject = subject[:_SUBJECT_MAX]
     before_json, after_json = _canonical(before), _canonical(after)
-    digest = event_hash(head.last_hash, at, name, kind, member_id, subject, before_json, after_json)
-    event = AuditEvent(
-        at=at,
-        actor=name,
-        kind=kind,
-        member_id=member_id,
-        subject=subject,
-        before_json=before_json,
-        after_json=after_json,
-        prev_hash=head.last_hash,
-        hash=digest,
-    )
-    session.add(event)
-    session.flush()
-    head.last_event_id = event.id
-    head.last_hash = digest
-    return event
+    digest = event_hash(prev_hash, at, name, kind, member_id, subject, before_json, after_json)
+    event_id = session.execute(
+        _INSERT_EVENT,
+        {
+            "at": at,
+            "actor": name,
+            "kind": kind,
+            "member_id": member_id,
+            "subject": subject,
+            "before_json": before_json,
+            "after_json": after_json,
+            "prev_hash": prev_hash,
+            "hash": digest,
+        },
+    ).scalar_one()
+    session.execute(_UPDATE_HEAD, {"last_event_id": event_id, "last_hash": digest})
+    return int(event_id)
 
 
 @dataclass(frozen=True)

@@ -672,6 +672,10 @@ def _consent_at(day: date) -> datetime:
 _REQUEST_TABLE: Any = CertificateRequest.__table__
 _RECIPIENT_TABLE: Any = RequestRecipient.__table__
 _CERTIFICATE_TABLE: Any = Certificate.__table__
+# Built once, the values passed at execution: the compiled statement is reused for every row.
+_INSERT_REQUEST = insert(_REQUEST_TABLE).returning(_REQUEST_TABLE.c.id)
+_INSERT_RECIPIENT = insert(_RECIPIENT_TABLE).returning(_RECIPIENT_TABLE.c.id)
+_INSERT_CERTIFICATE = insert(_CERTIFICATE_TABLE).returning(_CERTIFICATE_TABLE.c.id)
 
 
 @dataclass(frozen=True)
@@ -701,38 +705,36 @@ def _file_row(
     held = bool(row.review_reasons)
     r = row.recipient
     request_id = session.execute(
-        insert(_REQUEST_TABLE)
-        .values(
-            member_id=row.member_id,
-            status=RequestStatus.AWAITING_REVIEW if held else RequestStatus.ISSUED,
-            idempotency_key=idempotency_key(checked.content_sha256, row.line),
-            consent_given=True,
-            consent_method=row.consent_method,
-            consent_at=_consent_at(row.consent_date),
-            consent_by=actor.username,
-            consent_statement=str(desk.settings.get("consent.statement")),
-            notes=f"Batch {checked.source_name}, line {row.line}",
-            created_by=actor.username,
-            created_at=now,
-            submitted_at=now,
-            issued_at=None if held else now,
-            updated_by=actor.username,
-            updated_at=now,
-            batch_id=batch_id,
-            version=1,
-        )
-        .returning(_REQUEST_TABLE.c.id)
+        _INSERT_REQUEST,
+        {
+            "member_id": row.member_id,
+            "status": RequestStatus.AWAITING_REVIEW if held else RequestStatus.ISSUED,
+            "idempotency_key": idempotency_key(checked.content_sha256, row.line),
+            "consent_given": True,
+            "consent_method": row.consent_method,
+            "consent_at": _consent_at(row.consent_date),
+            "consent_by": actor.username,
+            "consent_statement": str(desk.settings.get("consent.statement")),
+            "notes": f"Batch {checked.source_name}, line {row.line}",
+            "created_by": actor.username,
+            "created_at": now,
+            "submitted_at": now,
+            "issued_at": None if held else now,
+            "updated_by": actor.username,
+            "updated_at": now,
+            "batch_id": batch_id,
+            "version": 1,
+        },
     ).scalar_one()
     recipient_id = session.execute(
-        insert(_RECIPIENT_TABLE)
-        .values(
-            request_id=request_id,
-            position=0,
-            institution_id=r.institution_id,
-            institution_type=r.institution_type,
+        _INSERT_RECIPIENT,
+        {
+            "request_id": request_id,
+            "position": 0,
+            "institution_id": r.institution_id,
+            "institution_type": r.institution_type,
             **address_of(r),
-        )
-        .returning(_RECIPIENT_TABLE.c.id)
+        },
     ).scalar_one()
     request_number = f"R-{request_id:07d}"
     # One audit event per row (the request, its consent and its certificate): the trail stays complete.
@@ -761,20 +763,19 @@ def _file_row(
     code = new_verification_code()
     valid_until = issued_on + _validity(desk, r.institution_type)
     certificate_id = session.execute(
-        insert(_CERTIFICATE_TABLE)
-        .values(
-            number=number,
-            recipient_id=recipient_id,
-            issue_seq=0,
-            issued_at=now,
-            issued_by=actor.username,
-            issue_date=issued_on,
-            valid_until=valid_until,
-            verification_code=code,
-            pdf_sha256="",
-            revoked=False,
-        )
-        .returning(_CERTIFICATE_TABLE.c.id)
+        _INSERT_CERTIFICATE,
+        {
+            "number": number,
+            "recipient_id": recipient_id,
+            "issue_seq": 0,
+            "issued_at": now,
+            "issued_by": actor.username,
+            "issue_date": issued_on,
+            "valid_until": valid_until,
+            "verification_code": code,
+            "pdf_sha256": "",
+            "revoked": False,
+        },
     ).scalar_one()
     details["issue_seq"] = 0
     details["valid_until"] = valid_until.isoformat()

@@ -7,8 +7,9 @@ that rolls back gives its number back, so numbers never skip and are never used 
 
 import re
 import secrets
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -25,23 +26,27 @@ def format_number(year: int, value: int) -> str:
     return f"CPC-{year:04d}-{value:06d}"
 
 
+_SEQUENCES: Table = cast(Table, CertificateSequence.__table__)
+# Built once (the batch takes a number per certificate): add one to the year's row and read it back.
+_BUMP = (
+    update(_SEQUENCES)
+    .where(_SEQUENCES.c.year == bindparam("of_year"))
+    .values(last_value=_SEQUENCES.c.last_value + 1)
+    .returning(_SEQUENCES.c.last_value)
+)
+
+
 def allocate_certificate_number(session: Session, year: int) -> str:
     """Take the next number for `year` in the caller's transaction."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    if dialect in ("postgresql", "sqlite"):
-        session.execute(insert(CertificateSequence).values(year=year, last_value=0).on_conflict_do_nothing())
-    elif session.get(CertificateSequence, year) is None:
-        session.add(CertificateSequence(year=year, last_value=0))
-        session.flush()
-    session.execute(
-        update(CertificateSequence)
-        .where(CertificateSequence.year == year)
-        .values(last_value=CertificateSequence.last_value + 1)
-    )
-    value = session.execute(
-        select(CertificateSequence.last_value).where(CertificateSequence.year == year)
-    ).scalar_one()
+    value = session.execute(_BUMP, {"of_year": year}).scalar_one_or_none()
+    if value is None:  # the year's first number: make its row (once, even with two desks at it)
+        dialect = session.get_bind().dialect.name
+        if dialect in ("postgresql", "sqlite"):
+            upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+            session.execute(upsert(_SEQUENCES).values(year=year, last_value=0).on_conflict_do_nothing())
+        else:
+            session.execute(insert(_SEQUENCES).values(year=year, last_value=0))
+        value = session.execute(_BUMP, {"of_year": year}).scalar_one()
     return format_number(year, int(value))
 
 

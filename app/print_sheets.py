@@ -111,8 +111,18 @@ class MergedPdfWriter:
             raise ValueError(f"slot {slot} of the merged PDF is already filled")
         source = _Source(data)
         pages = self._slots[slot]
-        for page in source.reader.pages:
-            pages.append(self._copy_page(page, source))
+        plans = None
+        if source.page_numbers is not None:
+            try:
+                plans = [(n, self._plan_plain_page(n, source)) for n in source.page_numbers]
+            except _NotPlain:
+                plans = None
+        if plans is not None:
+            for number, entries in plans:
+                pages.append(self._copy_plain_page(number, entries, source))
+        else:
+            for page in source.reader.pages:
+                pages.append(self._copy_page(page, source))
         if bookmark and pages:
             self._bookmarks[slot] = bookmark
         return len(pages)
@@ -198,6 +208,47 @@ class MergedPdfWriter:
         obj.write_to_stream(buf)
         return buf.getvalue()
 
+    @staticmethod
+    def _plan_plain_page(number: int, source: "_Source") -> list[tuple[bytes, bytes]]:
+        """The entries a page is copied with (source numbering), read without pypdf: as `_copy_page`
+        does, without its parent, structure and widget (form field) annotations, with the attributes
+        it inherits from its page tree made its own. Raises _NotPlain before anything is written."""
+        entries = source.entries(number)
+        kept = [(k, v) for k, v in entries.items() if k not in (b"/Parent", b"/StructParents", b"/Annots")]
+        for key in _INHERITED:
+            name = key.encode()
+            if name in entries:
+                continue
+            parent, depth = entries.get(b"/Parent"), 0
+            while parent is not None and depth < 64:
+                node = source.entries(_ref_of(parent))
+                if name in node:
+                    kept.append((name, node[name]))
+                    break
+                parent, depth = node.get(b"/Parent"), depth + 1
+        annots = entries.get(b"/Annots")
+        if annots is not None:
+            refs = _WHOLE_REF.findall(_strip_strings(source.resolve(annots)))
+            own = [
+                b"%s %s R" % (n, g)
+                for n, g in refs
+                if source.entries(int(n)).get(b"/Subtype", b"").strip() != b"/Widget"
+            ]
+            if own:
+                kept.append((b"/Annots", b"[ " + b" ".join(own) + b" ]"))
+        return kept
+
+    def _copy_plain_page(self, number: int, entries: list[tuple[bytes, bytes]], source: "_Source") -> int:
+        page_id = self._reserve()
+        source.refs[number] = page_id
+        body = [b"<<\n"]
+        for key, value in entries:
+            body += (key, b" ", self._rewrite(value, source), b"\n")
+        body.append(b"/Parent %d 0 R\n>>" % _PAGES_ID)
+        self._write_object(page_id, b"".join(body))
+        self._copy_pending(source)
+        return page_id
+
     def _copy_page(self, page: DictionaryObject, source: "_Source") -> int:
         page_id = self._reserve()
         own = page.indirect_reference
@@ -220,6 +271,11 @@ class MergedPdfWriter:
             entries[NameObject("/Annots")] = ArrayObject(annots)
         entries[NameObject("/Parent")] = IndirectObject(_PAGES_ID, 0, None)
         self._write_object(page_id, self._serialise(entries, source))
+        self._copy_pending(source)
+        return page_id
+
+    def _copy_pending(self, source: "_Source") -> None:
+        """Write every object the copied pages refer to, directly or not, that is not written yet."""
         while source.pending:
             idnum = source.pending.pop()
             number = source.refs[idnum]
@@ -233,7 +289,6 @@ class MergedPdfWriter:
             else:  # not a plain object in the file (e.g. in an object stream): go through pypdf
                 target = IndirectObject(idnum, 0, source.reader).get_object()
                 self._write_object(number, self._serialise(target, source))
-        return page_id
 
     def _serialise(self, obj: Any, source: "_Source") -> bytes:
         buf = io.BytesIO()
@@ -347,25 +402,79 @@ def _strip_strings(body: bytes) -> bytes:
 
 
 class _Source:
-    """One input PDF: pypdf for its page tree, and the raw bytes of every plain object by offset.
+    """One input PDF: the raw bytes of every plain object by offset, and its page tree.
 
     Copying an object's bytes (renumbering its references) is many times faster than parsing it
     into pypdf objects and writing it back, which matters when thousands of certificates are merged.
+    A file with classic cross-reference tables (what reportlab and pyHanko write) is read here
+    without pypdf at all; any other (cross-reference or object streams, a damaged table) is read
+    through pypdf.
     """
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        self.reader = PdfReader(io.BytesIO(data))
-        xref: dict[int, dict[int, int]] = getattr(self.reader, "xref", {}) or {}
-        self.offsets = dict(xref.get(0, {}))
-        self.in_streams = bool(getattr(self.reader, "xref_objStm", {}))
+        self._reader: PdfReader | None = None
         self.refs: dict[int, int] = {}  # source object number -> number in the merged file
         self.pending: list[int] = []
+        self.page_numbers: list[int] | None = None  # the pages' object numbers, read without pypdf
+        self.in_streams = False
+        try:
+            self.offsets, root = _plain_xref(data)
+            self.page_numbers = self._plain_pages(root)
+        except _NotPlain:
+            self.offsets = {}
+            reader = self.reader
+            xref: dict[int, dict[int, int]] = getattr(reader, "xref", {}) or {}
+            self.offsets = dict(xref.get(0, {}))
+            self.in_streams = bool(getattr(reader, "xref_objStm", {}))
+            self.page_numbers = None
+
+    @property
+    def reader(self) -> PdfReader:
+        if self._reader is None:
+            self._reader = PdfReader(io.BytesIO(self.data))
+        return self._reader
+
+    def entries(self, idnum: int) -> dict[bytes, bytes]:
+        """The top-level entries of a plain dictionary object (raises _NotPlain for anything else)."""
+        raw = self.raw(idnum)
+        if raw is None:
+            raise _NotPlain(f"object {idnum}")
+        return _dict_entries(raw[0])
+
+    def resolve(self, value: bytes) -> bytes:
+        """A value's text, following it when it is a reference to a plain non-stream object."""
+        ref = _WHOLE_REF.fullmatch(value.strip())
+        if ref is None:
+            return value
+        raw = self.raw(int(ref.group(1)))
+        if raw is None or raw[1] is not None:
+            raise _NotPlain(f"object {int(ref.group(1))}")
+        return raw[0]
+
+    def _plain_pages(self, root: int) -> list[int]:
+        pages = _ref_of(self.entries(root).get(b"/Pages", b""))
+        found: list[int] = []
+        todo = [(pages, 0)]
+        while todo:
+            node, depth = todo.pop()
+            if depth > 32 or len(found) > 10_000:
+                raise _NotPlain("page tree")
+            entries = self.entries(node)
+            kind = entries.get(b"/Type", b"").strip()
+            if kind == b"/Page":
+                found.append(node)
+            elif kind == b"/Pages":
+                kids = _REF.findall(_strip_strings(self.resolve(entries.get(b"/Kids", b"[]"))))
+                todo.extend((_ref_of(k), depth + 1) for k in reversed(kids))
+            else:
+                raise _NotPlain(f"page tree node {node}")
+        return found
 
     def raw(self, idnum: int) -> tuple[bytes, bytes | None] | None:
         """(object text, stream data or None), or None when the object is not plainly in the file."""
         offset = self.offsets.get(idnum)
-        if offset is None or (self.in_streams and idnum in self.reader.xref_objStm):
+        if offset is None or (self.in_streams and idnum in self.reader.xref_objStm):  # type: ignore[attr-defined]
             return None
         data = self.data
         head = _OBJ_HEAD.match(data, offset)
@@ -403,6 +512,10 @@ class _Source:
             return None
         if match.group(2) is None:
             return int(match.group(1))
+        if self._reader is None:  # a plain file: the length object is a plain number
+            raw = self.raw(int(match.group(1)))
+            text = raw[0].strip() if raw is not None and raw[1] is None else b""
+            return int(text) if text.isdigit() else None
         value = IndirectObject(int(match.group(1)), 0, self.reader).get_object()
         return int(value) if isinstance(value, int) else None
 
@@ -432,6 +545,125 @@ def _dict_end(data: bytes, start: int) -> int | None:
             if close < 0:
                 return None
             pos = close + 1
+
+
+class _NotPlain(Exception):
+    """Not a PDF (or an object) this module reads by itself: pypdf reads it instead."""
+
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
+_XREF_SECTION = re.compile(rb"[ \t\r\n]*(\d+)[ \t]+(\d+)[ \t]*(?:\r\n|\r|\n)")
+_TRAILER = re.compile(rb"[ \t\r\n]*trailer[ \t\r\n]*")
+_TRAILER_ROOT = re.compile(rb"/Root\s+(\d+)\s+\d+\s+R")
+_TRAILER_PREV = re.compile(rb"/Prev\s+(\d+)")
+_WHOLE_REF = re.compile(rb"(\d+)\s+(\d+)\s+R")
+_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]*")
+_ATOM = re.compile(rb"[^\s/<>\[\]()%{}]+")
+_SPACE = re.compile(rb"(?:\s|%[^\r\n]*)*")
+
+
+def _plain_xref(data: bytes) -> tuple[dict[int, int], int]:
+    """(object number -> offset, the catalog's object number) from a file's classic cross-reference
+    tables, the newest section first; raises _NotPlain for anything else."""
+    tail = data.rfind(b"startxref", max(0, len(data) - 2048))
+    match = _STARTXREF.match(data, tail) if tail >= 0 else None
+    if match is None:
+        raise _NotPlain("no startxref")
+    offsets: dict[int, int | None] = {}
+    root: int | None = None
+    position: int | None = int(match.group(1))
+    seen: set[int] = set()
+    while position is not None:
+        if position in seen or not data.startswith(b"xref", position):
+            raise _NotPlain("not a cross-reference table")
+        seen.add(position)
+        pos = position + 4
+        while (section := _XREF_SECTION.match(data, pos)) is not None:
+            first, count = int(section.group(1)), int(section.group(2))
+            pos = section.end()
+            for number in range(first, first + count):
+                entry = data[pos : pos + 20]
+                if len(entry) != 20 or entry[10:11] != b" " or entry[16:17] != b" ":
+                    raise _NotPlain("malformed cross-reference entry")
+                kind = entry[17:18]
+                if kind == b"n":
+                    offsets.setdefault(number, int(entry[:10]))
+                elif kind == b"f":
+                    offsets.setdefault(number, None)  # freed in this revision: older ones do not count
+                else:
+                    raise _NotPlain("malformed cross-reference entry")
+                pos += 20
+        trailer = _TRAILER.match(data, pos)
+        end = _dict_end(data, trailer.end()) if trailer is not None else None
+        if trailer is None or end is None:
+            raise _NotPlain("no trailer")
+        text = _strip_strings(data[trailer.end() : end])
+        if b"/XRefStm" in text or b"/Encrypt" in text:
+            raise _NotPlain("hybrid or encrypted file")
+        if root is None and (found := _TRAILER_ROOT.search(text)) is not None:
+            root = int(found.group(1))
+        prev = _TRAILER_PREV.search(text)
+        position = int(prev.group(1)) if prev is not None else None
+    if root is None:
+        raise _NotPlain("no catalog")
+    return {n: off for n, off in offsets.items() if off is not None}, root
+
+
+def _value_end(data: bytes, pos: int) -> int:
+    """The index just after the PDF value that starts at `pos` (after any white space)."""
+    pos = _SPACE.match(data, pos).end()  # type: ignore[union-attr]
+    if data.startswith(b"<<", pos):
+        end = _dict_end(data, pos)
+    elif data.startswith(b"<", pos):
+        close = data.find(b">", pos)
+        end = close + 1 if close >= 0 else None
+    elif data.startswith(b"[", pos):
+        pos += 1
+        while True:
+            pos = _SPACE.match(data, pos).end()  # type: ignore[union-attr]
+            if data.startswith(b"]", pos):
+                return pos + 1
+            if pos >= len(data):
+                raise _NotPlain("unterminated array")
+            pos = _value_end(data, pos)
+    elif data.startswith(b"(", pos):
+        string = _STRING.match(data, pos)
+        end = string.end() if string is not None else None
+    elif data.startswith(b"/", pos):
+        end = _NAME.match(data, pos).end()  # type: ignore[union-attr]
+    else:
+        ref = _WHOLE_REF.match(data, pos)
+        atom = ref if ref is not None else _ATOM.match(data, pos)
+        end = atom.end() if atom is not None else None
+    if end is None:
+        raise _NotPlain("unreadable value")
+    return end
+
+
+def _dict_entries(body: bytes) -> dict[bytes, bytes]:
+    """The top-level entries of a dictionary's text, values as they are written (in order)."""
+    pos = _SPACE.match(body).end()  # type: ignore[union-attr]
+    if not body.startswith(b"<<", pos):
+        raise _NotPlain("not a dictionary")
+    pos += 2
+    entries: dict[bytes, bytes] = {}
+    while True:
+        pos = _SPACE.match(body, pos).end()  # type: ignore[union-attr]
+        if body.startswith(b">>", pos):
+            return entries
+        key = _NAME.match(body, pos)
+        if key is None:
+            raise _NotPlain("not a dictionary key")
+        end = _value_end(body, key.end())
+        entries[key.group(0)] = body[key.end() : end].strip()
+        pos = end
+
+
+def _ref_of(value: bytes) -> int:
+    ref = _WHOLE_REF.fullmatch(value.strip())
+    if ref is None:
+        raise _NotPlain("not a reference")
+    return int(ref.group(1))
 
 
 def _number(value: int) -> PdfObject:

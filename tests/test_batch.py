@@ -575,6 +575,50 @@ def test_merged_writer_puts_pages_in_reserved_order_whenever_they_arrive(tmp_pat
     assert [reader.get_destination_page_number(o) for o in reader.outline] == [0, 2, 3]
 
 
+def test_merge_copies_signed_certificates_without_pypdf_and_other_files_through_it(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """The print file reads the certificates (reportlab pages signed by pyHanko: classic
+    cross-reference tables, two revisions) by itself, and any other PDF through pypdf. Either way each
+    merged page must be the source page: the same drawing, text, size and resources, without the
+    signature's form field."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.writer import copy_into_new_writer
+
+    from app.certificates import render_pdf
+    from app.print_sheets import SeparatorSheet, _Source, render_separator_sheet
+    from app.signing import load_signer, sign_pdf
+    from tests.test_certificates import sample
+
+    signer = load_signer(desk)
+    signed = [sign_pdf(render_pdf(sample()), signer) for _ in range(2)]
+    separator = render_separator_sheet(SeparatorSheet("Clinic", ("Clinic", "1 Main St", "Town ON  K1A 0B1")))
+    rewritten = io.BytesIO()
+    copy_into_new_writer(PdfFileReader(io.BytesIO(signed[0])), {"stream_xrefs": True}).write(rewritten)
+    streamed = rewritten.getvalue()
+    for doc in (*signed, separator):
+        assert _Source(doc).page_numbers is not None  # read without pypdf
+    assert b"/XRef" in streamed and _Source(streamed).page_numbers is None  # read through pypdf
+
+    docs = [signed[0], separator, streamed, signed[1]]
+    target = tmp_path / "merged.pdf"
+    with MergedPdfWriter(target) as writer:
+        for doc in docs:
+            assert writer.add_pdf(doc, bookmark="Clinic") == 1
+    merged = PdfReader(target, strict=True)
+    assert len(merged.pages) == len(docs)
+    for page, doc in zip(merged.pages, docs, strict=True):
+        source = PdfReader(io.BytesIO(doc)).pages[0]
+        assert page.get_contents().get_data() == source.get_contents().get_data()
+        assert page.extract_text() == source.extract_text()
+        assert page.mediabox == source.mediabox
+        fonts, source_fonts = page["/Resources"]["/Font"], source["/Resources"]["/Font"]
+        assert sorted(fonts) == sorted(source_fonts)
+        assert all(fonts[name]["/BaseFont"] == source_fonts[name]["/BaseFont"] for name in fonts)
+        assert "/Annots" not in page  # the signature's widget stays behind
+    assert "/Annots" in PdfReader(io.BytesIO(signed[0])).pages[0]
+
+
 def test_content_built_while_filing_equals_the_content_read_back_from_the_database(
     desk: Desk, scenario: Scenario, tmp_path: Path
 ) -> None:
