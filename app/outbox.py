@@ -28,6 +28,7 @@ from app.desk import Desk
 from app.desk_status import count_waiting  # noqa: F401 - re-exported: the outbox screen counts with it
 from app.errors import ConflictError, NotFound, ValidationError
 from app.faults import fault_point
+from app.handover import prompt_handover
 from app.mail import DeliveryError, FailureKind, PreparedMessage, SmtpTransport, mail_settings_fingerprint
 from app.models import (
     Certificate,
@@ -56,9 +57,6 @@ PREFETCH = 4
 # the next one, and at the default interval that wait (up to 5 ms a message) cost more than the overlap
 # gained (bench/bench_outbox.py: 0.82x a bare smtplib loop at 5 ms, 0.86x at 0.5 ms, ~1x at 0.2 ms).
 SWITCH_INTERVAL_S = 0.0002
-_switch_lock = threading.Lock()
-_switch_users = 0
-_switch_saved = 0.0
 RECORD_EVERY = 10
 RECORD_SECONDS = 0.5
 
@@ -458,44 +456,27 @@ def send_due(
         report.errors.append(str(exc))
         return report
     run = _SendRun(desk, transport, report, clock, cancelled or (lambda: False))
-    _prompt_handover(True)
-    run.start()
-    try:
-        seen: set[int] = set()
-        done = 0
-        while not run.stop.is_set() and not run.is_cancelled():
-            jobs = _claim(desk, clock, seen, CLAIM_CHUNK)
-            if not jobs:
-                break
-            seen.update(j.outbox_id for j in jobs)
-            for job in jobs:
-                # Every claimed job goes to the sender, which decides (a stop releases or fails it).
-                run.outbox.put((job, _prepare(desk, job, transport.config.from_address)))
-                done = run.flush(progress, done, total)
-    finally:
-        run.finish()
-        _prompt_handover(False)
+    with prompt_handover(SWITCH_INTERVAL_S):
+        run.start()
+        try:
+            seen: set[int] = set()
+            done = 0
+            while not run.stop.is_set() and not run.is_cancelled():
+                jobs = _claim(desk, clock, seen, CLAIM_CHUNK)
+                if not jobs:
+                    break
+                seen.update(j.outbox_id for j in jobs)
+                for job in jobs:
+                    # Every claimed job goes to the sender, which decides (a stop releases or fails it).
+                    run.outbox.put((job, _prepare(desk, job, transport.config.from_address)))
+                    done = run.flush(progress, done, total)
+        finally:
+            run.finish()
     run.flush(progress, done, total, wait=True)
     if run.pause_error is not None:
         _pause(desk, str(run.pause_error))
     report.connections = transport.connections
     return report
-
-
-def _prompt_handover(on: bool) -> None:
-    """Shorten the interpreter's thread switch interval while any send run is on (see
-    SWITCH_INTERVAL_S); the interval in force before the first run is restored after the last."""
-    global _switch_users, _switch_saved
-    with _switch_lock:
-        if on:
-            if _switch_users == 0:
-                _switch_saved = sys.getswitchinterval()
-                sys.setswitchinterval(min(_switch_saved, SWITCH_INTERVAL_S))
-            _switch_users += 1
-        else:
-            _switch_users -= 1
-            if _switch_users == 0:
-                sys.setswitchinterval(_switch_saved)
 
 
 _DONE = object()

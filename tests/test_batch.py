@@ -532,6 +532,31 @@ def test_selection_prints_awaiting_certificates_and_marks_them_printed(
     assert len(PdfReader(tmp_path / "tgh.pdf").pages) >= len(tgh)
 
 
+def test_with_a_worker_process_the_pool_threads_get_prompt_turns_until_the_batch_ends(
+    desk: Desk, scenario: Scenario, tmp_path: Path
+) -> None:
+    """The threads that feed the render worker must not wait 5 ms for this thread (the worker would
+    idle): while the batch issues, the switch interval is short; afterwards it is what it was."""
+    import sys
+
+    from app import batch
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    merged = tmp_path / "print" / "all.pdf"
+    result = run_requests_file(
+        desk,
+        scenario.path,
+        BatchOptions(merged_path=merged, separators=True, skip_invalid=True, workers=2),
+        progress=lambda _d, _t, _s: seen.append(sys.getswitchinterval()),
+    )
+    assert len(result.issued) == len(scenario.good) == 38
+    lowered = [v for v in seen if v == pytest.approx(batch._HANDOVER_INTERVAL_S)]
+    assert len(lowered) >= len(result.issued)
+    assert sys.getswitchinterval() == before
+    assert len(PdfReader(merged, strict=True).pages) == result.merged_pages > 38
+
+
 def test_merged_writer_leaves_no_file_when_it_fails(tmp_path: Path) -> None:
     from app.print_sheets import SeparatorSheet, render_separator_sheet
 

@@ -492,3 +492,31 @@ def test_very_long_names_in_many_scripts_are_queued_and_delivered(desk: Desk, pl
     assert len(state_of(desk, box_id).subject) <= 500
     assert outbox.send_due(desk).sent == 1
     assert f"{first} {middle} {last}" in str(plain_smtp.received[0].message["Subject"])
+
+
+def test_prompt_handover_blocks_nest_and_overlap_and_restore_the_interval_after_the_last() -> None:
+    import sys
+    import threading
+
+    from app.handover import prompt_handover
+
+    before = sys.getswitchinterval()
+    entered, release = threading.Event(), threading.Event()
+
+    def other_thread() -> None:
+        with prompt_handover(0.0005):
+            entered.set()
+            release.wait(5)
+
+    with prompt_handover(0.001):
+        assert sys.getswitchinterval() == pytest.approx(0.001)
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        assert entered.wait(5)
+        assert sys.getswitchinterval() == pytest.approx(0.0005)  # the shorter one wins
+        with prompt_handover(0.002):  # a longer one never lengthens it
+            assert sys.getswitchinterval() == pytest.approx(0.0005)
+    assert sys.getswitchinterval() == pytest.approx(0.0005)  # the other thread's block is still on
+    release.set()
+    thread.join(5)
+    assert sys.getswitchinterval() == before
