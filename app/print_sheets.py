@@ -395,6 +395,16 @@ _STRING = re.compile(rb"\((?:\\.|[^\\()])*\)")
 _OBJ_HEAD = re.compile(rb"\s*\d+\s+\d+\s+obj")
 _DICT_TOKENS = re.compile(rb"<<|>>|\(|<")
 _LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+# The plain-file reader (files with classic cross-reference tables: see _Source).
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
+_XREF_SECTION = re.compile(rb"[ \t\r\n]*(\d+)[ \t]+(\d+)[ \t]*(?:\r\n|\r|\n)")
+_TRAILER = re.compile(rb"[ \t\r\n]*trailer[ \t\r\n]*")
+_TRAILER_ROOT = re.compile(rb"/Root\s+(\d+)\s+\d+\s+R")
+_TRAILER_PREV = re.compile(rb"/Prev\s+(\d+)")
+_WHOLE_REF = re.compile(rb"(\d+)\s+(\d+)\s+R")
+_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]*")
+_ATOM = re.compile(rb"[^\s/<>\[\]()%{}]+")
+_SPACE = re.compile(rb"(?:\s|%[^\r\n]*)*")
 
 
 def _strip_strings(body: bytes) -> bytes:
@@ -549,17 +559,6 @@ def _dict_end(data: bytes, start: int) -> int | None:
 
 class _NotPlain(Exception):
     """Not a PDF (or an object) this module reads by itself: pypdf reads it instead."""
-
-
-_STARTXREF = re.compile(rb"startxref\s+(\d+)")
-_XREF_SECTION = re.compile(rb"[ \t\r\n]*(\d+)[ \t]+(\d+)[ \t]*(?:\r\n|\r|\n)")
-_TRAILER = re.compile(rb"[ \t\r\n]*trailer[ \t\r\n]*")
-_TRAILER_ROOT = re.compile(rb"/Root\s+(\d+)\s+\d+\s+R")
-_TRAILER_PREV = re.compile(rb"/Prev\s+(\d+)")
-_WHOLE_REF = re.compile(rb"(\d+)\s+(\d+)\s+R")
-_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]*")
-_ATOM = re.compile(rb"[^\s/<>\[\]()%{}]+")
-_SPACE = re.compile(rb"(?:\s|%[^\r\n]*)*")
 
 
 def _plain_xref(data: bytes) -> tuple[dict[int, int], int]:
