@@ -396,7 +396,11 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="fewer searches, submits and batch rows")
-    parser.add_argument("--trace", action="store_true", help="print the GUI thread's stack during a stall")
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="print every thread's stack during a stall (over TRACE_MS in the environment, default 50)",
+    )
     parser.add_argument(
         "--gc",
         choices=("python", "product"),
@@ -442,7 +446,7 @@ def main() -> int:
             # warm up imports and first paints outside the measurements
             spin(200)
             if args.trace:
-                StallTracer(meter)
+                StallTracer(meter, float(os.environ.get("TRACE_MS", GOAL_MS)))
                 trace_gc()
             if args.gc == "product":
                 from ui import gc_policy
