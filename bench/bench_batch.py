@@ -8,7 +8,7 @@ Figures (one JSON line each):
   each with pyHanko's own SimpleSigner and default attributes, with no database and no merged file.
   Goal on a 2-core machine: at most 0.6x.
 - the same batch against that loop signing with the product's signer (which pre-encodes the constant
-  signed attribute, about 3.5 ms a signature instead of 12): report only, what the batch's own work
+  signed attribute, about 4 ms a signature instead of 12): report only, what the batch's own work
   costs beyond drawing and signing.
 - CPU per certificate: every process of the batch together against the loop. Independent of what else
   the machine is doing, it says what the batch would take on idle cores: the time goal above needs at
