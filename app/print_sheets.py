@@ -432,7 +432,6 @@ class _Source:
             self.offsets, root = _plain_xref(data)
             self.page_numbers = self._plain_pages(root)
         except _NotPlain:
-            self.offsets = {}
             reader = self.reader
             xref: dict[int, dict[int, int]] = getattr(reader, "xref", {}) or {}
             self.offsets = dict(xref.get(0, {}))
@@ -465,11 +464,13 @@ class _Source:
     def _plain_pages(self, root: int) -> list[int]:
         pages = _ref_of(self.entries(root).get(b"/Pages", b""))
         found: list[int] = []
+        seen: set[int] = set()
         todo = [(pages, 0)]
         while todo:
             node, depth = todo.pop()
-            if depth > 32 or len(found) > 10_000:
-                raise _NotPlain("page tree")
+            if node in seen or depth > 32 or len(found) > 10_000:
+                raise _NotPlain("page tree")  # a loop or an absurd tree: pypdf decides
+            seen.add(node)
             entries = self.entries(node)
             kind = entries.get(b"/Type", b"").strip()
             if kind == b"/Page":

@@ -488,6 +488,11 @@ def main() -> int:
             notes["browse"] = (
                 f"Batch Printing opened and browsed, {awaiting:,} certificates awaiting printing"
             )
+            # Screens may still be counting in the background: let them finish before the desk and its
+            # folder go (else a late query meets a deleted database and the run fails at clean-up).
+            from ui import workers
+
+            workers.wait_all()
             desk.close()
     finally:
         server.stdin.write("\n")
