@@ -644,6 +644,27 @@ def test_merge_copies_signed_certificates_without_pypdf_and_other_files_through_
     assert "/Annots" in PdfReader(io.BytesIO(signed[0])).pages[0]
 
 
+def test_merge_leaves_a_looping_page_tree_to_pypdf() -> None:
+    """A page tree whose /Kids lead back to a node it came from ends the merge's own reading at once."""
+    from app.print_sheets import _Source
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [ 2 0 R 3 0 R ] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 10 10 ] >>",
+    ]
+    data, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(data)
+    data += b"xref\n0 4\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    data += b"trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    assert _Source(bytes(data)).page_numbers is None
+    fixed = bytes(data).replace(b"[ 2 0 R 3 0 R ]", b"[ 3 0 R       ]")  # same length: offsets hold
+    assert _Source(fixed).page_numbers == [3]
+
+
 def test_content_built_while_filing_equals_the_content_read_back_from_the_database(
     desk: Desk, scenario: Scenario, tmp_path: Path
 ) -> None:
