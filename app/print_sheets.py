@@ -33,6 +33,9 @@ from pypdf.generic import (
 )
 
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+# Page entries not copied: the page tree is this file's own, and form fields (the signature's widget)
+# and structure references mean nothing outside their document. /Annots is copied without widgets.
+_NOT_COPIED = ("/Parent", "/StructParents", "/Annots")
 _CATALOG_ID = 1
 _PAGES_ID = 2
 _OUTLINES_ID = 3
@@ -214,7 +217,8 @@ class MergedPdfWriter:
         does, without its parent, structure and widget (form field) annotations, with the attributes
         it inherits from its page tree made its own. Raises _NotPlain before anything is written."""
         entries = source.entries(number)
-        kept = [(k, v) for k, v in entries.items() if k not in (b"/Parent", b"/StructParents", b"/Annots")]
+        dropped = {key.encode() for key in _NOT_COPIED}
+        kept = [(k, v) for k, v in entries.items() if k not in dropped]
         for key in _INHERITED:
             name = key.encode()
             if name in entries:
@@ -256,7 +260,7 @@ class MergedPdfWriter:
             source.refs[own.idnum] = page_id
         entries = DictionaryObject()
         for key, value in page.items():
-            if key in ("/Parent", "/StructParents", "/Annots"):
+            if key in _NOT_COPIED:
                 continue
             entries[NameObject(key)] = value
         for key in _INHERITED:  # attributes a page may inherit from its source page tree
