@@ -11,13 +11,13 @@ def _gui_commands(sub: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from app.window_args import parse_window_args
+    from app.cli.window_args import parse_window_args
 
     words = sys.argv[1:] if argv is None else list(argv)
     args: Any = parse_window_args(words)
     if args is None:
         # argparse is loaded only here: the window's first paint need not wait for it.
-        from app.cli import build_parser
+        from app.cli.main import build_parser
 
         args = build_parser(_gui_commands).parse_args(words)
     if args.command == "screenshots":
@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return render_all(args)
     if args.command:
-        from app.cli import run_command
+        from app.cli.main import run_command
 
         return int(run_command(args))
     from ui.application import run_gui

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import paths
-from app.db import Database
+from app.access.staff import Actor, os_actor
 from app.settings import Settings
-from app.staff import Actor, os_actor
+from app.store.db import Database
 
 
 @dataclass

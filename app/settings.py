@@ -1,4 +1,5 @@
-"""Typed settings of one desk, kept as JSON in the data folder. Secrets never live here (see app.secrets)."""
+"""Typed settings of one desk, kept as JSON in the data folder. Secrets never live here (see
+app.access.secrets)."""
 
 import ipaddress
 import json
@@ -48,7 +49,7 @@ def _port(key: str, value: int) -> None:
 
 def _optional_email(key: str, value: str) -> None:
     if value:
-        from app.addresses import validate_email
+        from app.register.addresses import validate_email
 
         validate_email(key, value)
 

@@ -1,7 +1,7 @@
 """Batch issuing end to end against the straightforward loop, and the memory of a 10,000-certificate batch.
 
 Figures (one JSON line each):
-- batch time: a requests file of N certificates issued by `app.batch.run_requests_file` end to end:
+- batch time: a requests file of N certificates issued by `app.batch.run.run_requests_file` end to end:
   checking the file, database records (request, recipient, number, audit trail), rendering and signing
   in the process pool, one PDF file per certificate and the merged print file. Baseline, in the same
   run: a single-process loop that renders the same N certificates with reportlab (render_pdf) and signs
@@ -122,9 +122,9 @@ class TreePeak:
 
 
 def make_desk(folder: Path) -> "Desk":
+    from app.access.staff import Actor
     from app.desk import Desk
-    from app.models import StaffRole
-    from app.staff import Actor
+    from app.store.models import StaffRole
 
     return Desk.open(folder, f"sqlite:///{folder / 'bench.sqlite3'}", actor=Actor("bench", StaffRole.CLERK))
 
@@ -133,7 +133,7 @@ def make_requests(desk: "Desk", count: int, folder: Path) -> Path:
     """A register of `count` members, a directory of 20 hospitals, one request row per member."""
     from datetime import date, timedelta
 
-    from app.models import Institution, InstitutionType, Member, MemberStatus
+    from app.store.models import Institution, InstitutionType, Member, MemberStatus
 
     with desk.db.write() as session:
         hospital = InstitutionType(name="Hospital", position=1)
@@ -185,7 +185,7 @@ def make_requests(desk: "Desk", count: int, folder: Path) -> Path:
 
 
 def run_batch(desk: "Desk", path: Path, folder: Path, workers: int) -> tuple[float, int]:
-    from app.batch import BatchOptions, run_requests_file
+    from app.batch.run import BatchOptions, run_requests_file
 
     options = BatchOptions(
         out_dir=folder / "out",
@@ -250,9 +250,9 @@ def run_loops(desk: "Desk") -> tuple[float, float, float, int]:
     """
     from pyhanko.sign import signers
 
-    from app.certificates import content_for_certificate, render_pdf
-    from app.models import Certificate
-    from app.signing import load_signer, sign_pdf, sign_pdf_with
+    from app.document.certificates import content_for_certificate, render_pdf
+    from app.document.signing import load_signer, sign_pdf, sign_pdf_with
+    from app.store.models import Certificate
 
     signer = load_signer(desk)
     plain = signers.SimpleSigner.load_pkcs12(signer.pkcs12_path, passphrase=signer.passphrase)
@@ -281,7 +281,7 @@ def main() -> int:
     parser.add_argument("--memory-count", type=int, help="certificates in the memory batch (default 10,000)")
     parser.add_argument("--workers", type=int, default=0, help="rendering processes (default: one per core)")
     args = parser.parse_args()
-    from app.batch_render import default_workers
+    from app.batch.render_pool import default_workers
 
     count = args.count or (200 if args.quick else 1000)
     memory_count = args.memory_count or (1000 if args.quick else 10_000)

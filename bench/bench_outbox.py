@@ -1,7 +1,7 @@
 """Certificate email throughput: the outbox versus a bare smtplib loop, to the same loopback server.
 
 500 issued certificates (each with a real rendered and signed certificate PDF attached) have their
-email queued the way the issuing service queues it. The project figure is `app.outbox.send_due`: claim
+email queued the way the issuing service queues it. The project figure is `app.mail.outbox.send_due`: claim
 from the database, rebuild each message from its certificate and PDF, send over one SMTP connection,
 write each outcome with its audit event. The baseline, in the same run and to the same server, is a
 bare smtplib loop sending the same 500 messages (already built: the baseline is given that for free)
@@ -22,9 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app import mail, outbox  # noqa: E402
 from app.desk import Desk  # noqa: E402
-from app.models import (  # noqa: E402
+from app.mail import outbox  # noqa: E402
+from app.mail import smtp as mail  # noqa: E402
+from app.store.models import (  # noqa: E402
     Certificate,
     CertificateDocument,
     CertificateRequest,
@@ -35,14 +36,14 @@ from app.models import (  # noqa: E402
     RequestRecipient,
     RequestStatus,
 )
-from app.numbering import allocate_certificate_number, new_verification_code  # noqa: E402
+from app.store.numbering import allocate_certificate_number, new_verification_code  # noqa: E402
 
 ROUNDS = 3
 
 SERVER = r"""
 import sys, time
 sys.path.insert(0, sys.argv[1])
-from app.demo_mailbox import LoopbackController
+from app.mail.demo_mailbox import LoopbackController
 class Sink:
     count = 0
     async def handle_DATA(self, server, session, envelope):
@@ -59,8 +60,8 @@ print(Sink.count, flush=True)
 
 def make_certificates(desk: Desk, count: int) -> bytes:
     """`count` certificates with their email queued; one real signed PDF is rendered and reused."""
-    from app.certificates import content_for_certificate
-    from app.signing import issue_document, load_signer
+    from app.document.certificates import content_for_certificate
+    from app.document.signing import issue_document, load_signer
 
     signer = load_signer(desk)
     pdf = b""

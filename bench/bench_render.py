@@ -27,14 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.certificates import (  # noqa: E402
+from app.document.certificates import (  # noqa: E402
     CertificateContent,
     IssuerDetails,
     certificate_lines,
     plain_page_pdf,
     render_pdf,
 )
-from app.signing import DEMO_FILE, Signer, _make_demo_pkcs12, sign_pdf  # noqa: E402
+from app.document.signing import DEMO_FILE, Signer, _make_demo_pkcs12, sign_pdf  # noqa: E402
 
 NAMES = (
     "Hélène Côté-Gagnon",

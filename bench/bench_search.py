@@ -1,7 +1,7 @@
 """Member search at register scale: 200,000 members, a realistic mix of what staff type.
 
 Fills an SQLite database (the real schema, migrated) with generated members in many scripts, then times
-`app.members.search_members` (a fresh read session per search, as the desk does) over a query mix:
+`app.register.members.search_members` (a fresh read session per search, as the desk does) over a query mix:
 full names in either order, accent-free and lower-case; surname prefixes; one or two letters; CPSO
 numbers exact and by prefix; names that match nobody. The baseline, in the same run, is a raw
 sqlite3 point lookup of a CPSO number on its unique index. Goal: p95 <= 30 ms.
@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert  # noqa: E402
 
 from app.desk import Desk  # noqa: E402
-from app.members import name_tokens, normalise_name, search_members  # noqa: E402
-from app.models import Member, MemberNameToken  # noqa: E402
+from app.register.members import name_tokens, normalise_name, search_members  # noqa: E402
+from app.store.models import Member, MemberNameToken  # noqa: E402
 
 FIRST = (
     "Hélène Émile Zoë Siobhán Åsa Jürgen François Mateus Łukasz Dmitri Aleksandr Ζωή Γιώργος Priya Arjun "

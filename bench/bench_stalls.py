@@ -48,7 +48,7 @@ TICK_MS = 5
 SERVER = r"""
 import sys
 sys.path.insert(0, sys.argv[1])
-from app.demo_mailbox import LoopbackController
+from app.mail.demo_mailbox import LoopbackController
 class Sink:
     async def handle_DATA(self, server, session, envelope):
         return "250 2.0.0 Accepted"
@@ -224,7 +224,7 @@ def measure(meter: StallMeter, activity: Callable[[], None]) -> list[float]:
 def good_members(desk: Any, count: int) -> list[Any]:
     from sqlalchemy import select
 
-    from app.models import Member
+    from app.store.models import Member
 
     with desk.db.read() as session:
         found = [m for m in session.scalars(select(Member).order_by(Member.id)) if not m.needs_review_reasons]
@@ -234,7 +234,7 @@ def good_members(desk: Any, count: int) -> list[Any]:
 def directory_entry(desk: Any) -> tuple[str, str]:
     from sqlalchemy import select
 
-    from app.models import Institution, InstitutionType
+    from app.store.models import Institution, InstitutionType
 
     with desk.db.read() as session:
         inst, kind = session.execute(
@@ -326,7 +326,7 @@ def batch_activity(ctx: Any, path: Path) -> Any:
 
 def awaiting_printing(desk: Any, count: int) -> None:
     """`count` issued certificates awaiting printing (records only: choosing them needs no PDF)."""
-    from app.models import Certificate, RequestStatus
+    from app.store.models import Certificate, RequestStatus
     from tests.factories import make_member, make_request
 
     today = date.today()
@@ -415,8 +415,8 @@ def main() -> int:
     from ui import messages
 
     messages.record_only = True  # a message box would wait for a click that never comes
-    from app import demo
     from app.desk import Desk
+    from app.register import demo
     from ui.context import UiContext
 
     server = subprocess.Popen(

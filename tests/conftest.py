@@ -17,10 +17,10 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
-from app import secrets  # noqa: E402
+from app.access import secrets  # noqa: E402
+from app.access.staff import Actor  # noqa: E402
 from app.desk import Desk  # noqa: E402
-from app.models import StaffRole  # noqa: E402
-from app.staff import Actor  # noqa: E402
+from app.store.models import StaffRole  # noqa: E402
 
 POSTGRES_URL_ENV = "CPC_DESK_TEST_POSTGRES_URL"
 

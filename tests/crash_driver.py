@@ -3,9 +3,9 @@
     python -m tests.crash_driver PLAN.json
 
 The plan names the data folder, the database and the requests (member id, idempotency key, recipients).
-Each request goes through `app.requests.submit_request` — the service the wizard's Submit calls — and
+Each request goes through `app.issuing.requests.submit_request` — the service the wizard's Submit calls — and
 "ACK <request id> <key>" is printed only after it returned, as the wizard shows "filed" only then. With
-"send": true, `app.outbox.send_due` delivers afterwards, as the wizard does after Submit. The test sets
+"send": true, `app.mail.outbox.send_due` delivers afterwards, as the wizard does after Submit. The test sets
 CPC_DESK_FAULT to kill this process (SIGKILL) at a named step; see app/faults.py.
 """
 
@@ -13,12 +13,12 @@ import json
 import sys
 from pathlib import Path
 
+from app.access.staff import Actor
 from app.desk import Desk
-from app.models import ConsentMethod, StaffRole
-from app.outbox import send_due
-from app.recipients import validate_recipient
-from app.requests import RequestDraft, submit_request
-from app.staff import Actor
+from app.issuing.requests import RequestDraft, submit_request
+from app.mail.outbox import send_due
+from app.register.recipients import validate_recipient
+from app.store.models import ConsentMethod, StaffRole
 
 CLERK = Actor("clerk.crash", StaffRole.CLERK, "Crash Test Clerk")
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.desk import Desk
-from app.models import (
+from app.store.models import (
     Certificate,
     CertificateDocument,
     CertificateRequest,
@@ -45,10 +45,10 @@ def make_member(session: Session, **overrides: Any) -> Member:
     values.update(overrides)
     member = Member(**values)
     try:
-        from app.members import refresh_search_name
+        from app.register.members import refresh_search_name
 
         refresh_search_name(member)
-    except ImportError:  # pragma: no cover - app.members is part of every release
+    except ImportError:  # pragma: no cover - app.register.members is part of every release
         member.search_name = member.full_name.lower()
     session.add(member)
     session.flush()
@@ -103,9 +103,9 @@ def make_certificate(
 ) -> Certificate:
     """Issue a certificate to a recipient the way the desk does: number, code, rendered and signed PDF,
     its SHA-256 on the record. Returns the certificate with `.document.pdf` loaded."""
-    from app.certificates import content_for_certificate
-    from app.numbering import allocate_certificate_number, new_verification_code
-    from app.signing import issue_document, load_signer
+    from app.document.certificates import content_for_certificate
+    from app.document.signing import issue_document, load_signer
+    from app.store.numbering import allocate_certificate_number, new_verification_code
 
     signer = signer or load_signer(desk)
     issued_on = issue_date or date.today()

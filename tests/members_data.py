@@ -5,8 +5,8 @@ from itertools import count
 
 from sqlalchemy.orm import Session
 
-from app.members import refresh_search_name
-from app.models import (
+from app.register.members import refresh_search_name
+from app.store.models import (
     Certificate,
     CertificateRequest,
     Member,
@@ -16,7 +16,7 @@ from app.models import (
     RequestRecipient,
     RequestStatus,
 )
-from app.numbering import new_verification_code
+from app.store.numbering import new_verification_code
 
 _seq = count(1)
 T0 = datetime(2026, 11, 25, 15, 42, tzinfo=UTC)

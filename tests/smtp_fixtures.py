@@ -103,9 +103,9 @@ def queue_certificate_email(
     """
     from datetime import date, timedelta
 
-    from app.models import Certificate, CertificateDocument
-    from app.numbering import allocate_certificate_number, new_verification_code
-    from app.outbox import enqueue_certificate_email
+    from app.mail.outbox import enqueue_certificate_email
+    from app.store.models import Certificate, CertificateDocument
+    from app.store.numbering import allocate_certificate_number, new_verification_code
     from tests.factories import make_member, make_request
 
     pdf = pdf if pdf is not None else tiny_pdf()

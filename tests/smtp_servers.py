@@ -20,7 +20,7 @@ from typing import Any
 
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from app.demo_mailbox import LoopbackController
+from app.mail.demo_mailbox import LoopbackController
 
 HOST = "127.0.0.1"
 

@@ -8,10 +8,10 @@ from members_data import RecordingNavigator, add_certificate, add_member, add_me
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.access.staff import Actor
 from app.desk import Desk
-from app.members import MemberHit
-from app.models import OutboxState, StaffRole
-from app.staff import Actor
+from app.register.members import MemberHit
+from app.store.models import OutboxState, StaffRole
 from ui.assistance import AssistanceScreen
 from ui.context import UiContext
 
@@ -159,7 +159,7 @@ def test_buttons_follow_the_role(qtbot: QtBot, desk: Desk, people: dict[str, Any
 def test_a_partly_typed_certificate_number_does_not_jump_away(
     qtbot: QtBot, desk: Desk, screen: tuple[AssistanceScreen, RecordingNavigator], people: dict[str, Any]
 ) -> None:
-    from app.models import Certificate
+    from app.store.models import Certificate
 
     with desk.db.write() as s:
         cert = s.get(Certificate, people["cert"])

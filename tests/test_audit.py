@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select, text
 
 import main
-from app.audit import AuditFilter, export_csv, record, search_events, verify_chain
+from app.access.staff import Actor
+from app.audit.trail import AuditFilter, export_csv, record, search_events, verify_chain
 from app.desk import Desk
 from app.errors import PermissionDenied, ValidationError
-from app.models import AuditEvent, Member, MemberStatus
-from app.staff import Actor
+from app.store.models import AuditEvent, Member, MemberStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,7 +106,7 @@ def test_a_row_edited_in_the_database_is_named_by_audit_verify(
 
 def test_rewriting_a_row_and_its_hash_is_still_caught(desk: Desk, registrar: Actor) -> None:
     """A forger who recomputes the edited row's hash breaks the link to the next row."""
-    from app.audit import event_hash
+    from app.audit.trail import event_hash
 
     _fill(desk, registrar)
     with desk.db.write() as s:

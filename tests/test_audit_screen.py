@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QLabel, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from app.audit import record
+from app.access.staff import Actor
+from app.audit.trail import record
 from app.desk import Desk
-from app.models import Member, MemberStatus
-from app.staff import Actor
+from app.store.models import Member, MemberStatus
 from ui import messages
 from ui.audit_screen import AuditScreen
 from ui.context import UiContext

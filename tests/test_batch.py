@@ -15,7 +15,8 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from app.batch import (
+from app.access.staff import Actor
+from app.batch.run import (
     BatchOptions,
     Selection,
     certificate_file_name,
@@ -27,7 +28,8 @@ from app.batch import (
 )
 from app.desk import Desk
 from app.errors import PermissionDenied, ValidationErrors
-from app.models import (
+from app.printing.sheets import MergedPdfWriter
+from app.store.models import (
     Batch,
     Certificate,
     CertificateDocument,
@@ -39,8 +41,6 @@ from app.models import (
     RequestStatus,
     StaffRole,
 )
-from app.print_sheets import MergedPdfWriter
-from app.staff import Actor
 from tests.factories import make_member
 
 HEADER = [
@@ -394,7 +394,7 @@ def test_fifty_rows_issue_the_good_hold_the_reviews_and_report_the_bad(
 
 
 def _fold(text: str) -> str:
-    from app.batch import _fold as fold
+    from app.batch.run import _fold as fold
 
     return fold(text)
 
@@ -539,7 +539,7 @@ def test_with_a_worker_process_the_pool_threads_get_prompt_turns_until_the_batch
     idle): while the batch issues, the switch interval is short; afterwards it is what it was."""
     import sys
 
-    from app import batch
+    from app.batch import run as batch
 
     before = sys.getswitchinterval()
     seen: list[float] = []
@@ -558,7 +558,7 @@ def test_with_a_worker_process_the_pool_threads_get_prompt_turns_until_the_batch
 
 
 def test_merged_writer_leaves_no_file_when_it_fails(tmp_path: Path) -> None:
-    from app.print_sheets import SeparatorSheet, render_separator_sheet
+    from app.printing.sheets import SeparatorSheet, render_separator_sheet
 
     target = tmp_path / "print" / "m.pdf"
     sheet = render_separator_sheet(SeparatorSheet("Clinic", ("Clinic", "1 Main St", "Town ON  K1A 0B1")))
@@ -575,7 +575,7 @@ def test_merged_writer_leaves_no_file_when_it_fails(tmp_path: Path) -> None:
 def test_merged_writer_puts_pages_in_reserved_order_whenever_they_arrive(tmp_path: Path) -> None:
     """The batch takes a place for each certificate when it is filed and writes its pages when the
     document comes back: the page order and the outline follow the places, not the arrival."""
-    from app.print_sheets import SeparatorSheet, render_separator_sheet
+    from app.printing.sheets import SeparatorSheet, render_separator_sheet
 
     def sheet(name: str) -> bytes:
         return render_separator_sheet(SeparatorSheet(name, (name, "1 Main St", "Town ON  K1A 0B1")))
@@ -610,9 +610,9 @@ def test_merge_copies_signed_certificates_without_pypdf_and_other_files_through_
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.pdf_utils.writer import copy_into_new_writer
 
-    from app.certificates import render_pdf
-    from app.print_sheets import SeparatorSheet, _Source, render_separator_sheet
-    from app.signing import load_signer, sign_pdf
+    from app.document.certificates import render_pdf
+    from app.document.signing import load_signer, sign_pdf
+    from app.printing.sheets import SeparatorSheet, _Source, render_separator_sheet
     from tests.test_certificates import sample
 
     signer = load_signer(desk)
@@ -646,7 +646,7 @@ def test_merge_copies_signed_certificates_without_pypdf_and_other_files_through_
 
 def test_merge_leaves_a_looping_page_tree_to_pypdf() -> None:
     """A page tree whose /Kids lead back to a node it came from ends the merge's own reading at once."""
-    from app.print_sheets import _Source
+    from app.printing.sheets import _Source
 
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -669,9 +669,9 @@ def test_content_built_while_filing_equals_the_content_read_back_from_the_databa
     desk: Desk, scenario: Scenario, tmp_path: Path
 ) -> None:
     """A certificate whose document was lost is completed from the database: it must say the same."""
-    from app.batch import MemberFacts, content_as_filed
-    from app.certificates import content_for_certificate
-    from app.recipients import RecipientInput
+    from app.batch.run import MemberFacts, content_as_filed
+    from app.document.certificates import content_for_certificate
+    from app.register.recipients import RecipientInput
 
     run_requests_file(desk, scenario.path, BatchOptions(skip_invalid=True, workers=1))
     with desk.db.read() as session:

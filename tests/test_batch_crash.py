@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.desk import Desk
-from app.models import Certificate, CertificateDocument, CertificateRequest
+from app.store.models import Certificate, CertificateDocument, CertificateRequest
 from tests.factories import make_member
 from tests.test_batch import HEADER, _directory, _row
 

@@ -4,9 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.batch_render import RenderPool
+from app.batch.render_pool import RenderPool
 from app.desk import Desk
-from app.signing import load_signer
+from app.document.signing import load_signer
 from tests.test_certificates import pdf_text, sample
 from tests.test_signing import validate
 
@@ -39,9 +39,9 @@ import subprocess
 import sys
 from pathlib import Path
 sys.path.insert(0, {str(ROOT)!r})
-from app.batch_render import RenderPool
+from app.batch.render_pool import RenderPool
 from app.desk import Desk
-from app.signing import load_signer
+from app.document.signing import load_signer
 from tests.test_certificates import sample
 desk = Desk.open(Path({str(tmp_path / "data")!r}))
 with RenderPool(load_signer(desk), workers=2) as pool:
@@ -49,9 +49,9 @@ with RenderPool(load_signer(desk), workers=2) as pool:
     futures = [pool.submit(sample(number=f"CPC-2026-{{i:06d}}", member_name=n)) for i, n in enumerate(names)]
     results = [f.result(timeout=120) for f in futures]
 assert len({{r.sha256 for r in results}}) == 12
-import app.certificates
+import app.document.certificates
 drawn_here = "reportlab.platypus" in sys.modules  # render_pdf's layout engine: something was drawn here
-print(drawn_here, "pyhanko" in sys.modules, "CPC-CJK" in app.certificates._coverage)
+print(drawn_here, "pyhanko" in sys.modules, "CPC-CJK" in app.document.certificates._coverage)
 """
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=ROOT

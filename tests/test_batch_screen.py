@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.desk import Desk
-from app.models import Certificate
+from app.store.models import Certificate
 from tests.factories import make_member
 from tests.test_batch import HEADER, _directory, _row
 from ui.batch_screen import BatchScreen
@@ -97,7 +97,7 @@ def test_cancel_stops_after_the_certificate_in_hand_and_start_resumes(
 
 
 def test_printing_the_certificates_awaiting_printing(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
-    from app.batch import BatchOptions, run_requests_file
+    from app.batch.run import BatchOptions, run_requests_file
 
     path = _requests(desk, tmp_path, 3)
     run_requests_file(desk, path, BatchOptions(workers=1))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.certificates import (
+from app.document.certificates import (
     EMPTY_EXPLANATIONS,
     NONE_ON_RECORD,
     CertificateContent,
@@ -21,10 +21,10 @@ from app.certificates import (
     issuer_from_settings,
     render_pdf,
 )
-from app.demo import FIXED_MEMBERS, INSTITUTIONS, demo_members
 from app.errors import ValidationError
-from app.models import Certificate, CertificateRequest, Member, MemberStatus, RequestRecipient
+from app.register.demo import FIXED_MEMBERS, INSTITUTIONS, demo_members
 from app.settings import Settings
+from app.store.models import Certificate, CertificateRequest, Member, MemberStatus, RequestRecipient
 from tests.factories import issued_certificate
 
 ISSUER = IssuerDetails(
@@ -475,7 +475,7 @@ def test_the_qr_code_reads_back_as_the_verification_link(qapp: object, tmp_path:
 
 
 def test_a_record_of_every_kind_and_a_long_address_still_fit_one_page() -> None:
-    from app.demo import DISCIPLINE, INVESTIGATIONS, TERMS
+    from app.register.demo import DISCIPLINE, INVESTIGATIONS, TERMS
 
     content = sample(
         terms_conditions=TERMS[1].format(last="Côté-Gagnon"),
@@ -497,7 +497,7 @@ def test_a_record_of_every_kind_and_a_long_address_still_fit_one_page() -> None:
 def test_qr_codewords_match_reportlabs_own_encoder() -> None:
     from reportlab.graphics.barcode import qrencoder
 
-    from app.certificates import _qr_codewords
+    from app.document.certificates import _qr_codewords
 
     for text in ("x", "https://verify.example.org/cpc?number=CPC-2026-000123&code=ABCD-EFGH-JKMN", "é" * 300):
         for level in (
@@ -517,7 +517,7 @@ def test_importing_the_document_modules_stays_cheap() -> None:
     import sys
 
     code = (
-        "import sys, app.certificates, app.signing; "
+        "import sys, app.document.certificates, app.document.signing; "
         "print(sorted(m for m in ('reportlab', 'pyhanko') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -537,6 +537,6 @@ def test_importing_the_document_modules_stays_cheap() -> None:
     ],
 )
 def test_needs_lazy_font_says_when_the_cjk_face_would_load(overrides: dict[str, object], lazy: bool) -> None:
-    from app.certificates import needs_lazy_font
+    from app.document.certificates import needs_lazy_font
 
     assert needs_lazy_font(sample(**overrides)) is lazy

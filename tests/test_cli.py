@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import build_parser
+from app.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,7 +94,7 @@ def test_main_demo_command_runs_headless_in_the_data_folder(data_dir: Path) -> N
     ],
 )
 def test_window_only_arguments_are_told_apart_cheaply(words: list[str], window: bool) -> None:
-    from app.window_args import parse_window_args
+    from app.cli.window_args import parse_window_args
 
     args = parse_window_args(words)
     assert (args is not None) == window

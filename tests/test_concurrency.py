@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.audit import record, verify_chain
-from app.db import Database
+from app.access.staff import Actor
+from app.audit.trail import record, verify_chain
 from app.desk import Desk
-from app.models import (
+from app.store.db import Database
+from app.store.models import (
     AuditEvent,
     Certificate,
     CertificateRequest,
@@ -27,8 +28,7 @@ from app.models import (
     RequestStatus,
     StaffRole,
 )
-from app.numbering import NUMBER_RE, allocate_certificate_number, new_verification_code
-from app.staff import Actor
+from app.store.numbering import NUMBER_RE, allocate_certificate_number, new_verification_code
 
 PROCESSES = 4
 ISSUES_EACH = 50
@@ -116,8 +116,8 @@ def _issue_with_allocator(worker: int, url: str, request_id: int) -> list[str]:
 
 def _submit_requests(worker: int, url: str, data_dir: str, member_id: int) -> list[str]:
     """The real Submit path of the wizard: validate, file, number, render, sign, queue the email."""
-    from app.recipients import RecipientInput
-    from app.requests import RequestDraft, submit_request
+    from app.issuing.requests import RequestDraft, submit_request
+    from app.register.recipients import RecipientInput
 
     desk = Desk.open(data_dir, url, actor=Actor(f"desk{worker}", StaffRole.CLERK), migrate=False)
     numbers = []
@@ -153,7 +153,7 @@ def _submit_requests(worker: int, url: str, data_dir: str, member_id: int) -> li
 def _save_notes(worker: int, url: str, data_dir: str, request_id: int, version: int) -> list[str]:
     """Every desk saves the request it loaded at `version` at the same moment."""
     from app.errors import ConflictError
-    from app.requests import update_request_notes
+    from app.issuing.requests import update_request_notes
 
     desk = Desk.open(data_dir, url, actor=Actor(f"desk{worker}", StaffRole.CLERK), migrate=False)
     try:
@@ -167,7 +167,7 @@ def _save_notes(worker: int, url: str, data_dir: str, request_id: int, version: 
 
 def _wrong_passwords(worker: int, url: str, data_dir: str) -> list[str]:
     """Every desk types two wrong passwords for the same account at the same moment."""
-    from app.staff import SignInFailed, sign_in
+    from app.access.staff import SignInFailed, sign_in
 
     desk = Desk.open(data_dir, url, migrate=False)
     refusals = []
@@ -247,8 +247,8 @@ def test_four_processes_allocating_numbers_at_once(shared_url: str) -> None:
 
 @pytest.mark.slow
 def test_four_desks_submitting_requests_at_once(shared_url: str, data_dir: Path) -> None:
-    from app.requests import local_today
-    from app.signing import load_signer
+    from app.document.signing import load_signer
+    from app.issuing.requests import local_today
 
     desk = Desk.open(data_dir, shared_url)
     try:
@@ -276,7 +276,7 @@ def test_a_rolled_back_issue_gives_its_number_back(desk: Desk) -> None:
 
 def test_two_desks_saving_the_same_request_the_second_is_refused(desk: Desk) -> None:
     from app.errors import ConflictError
-    from app.requests import update_request_notes
+    from app.issuing.requests import update_request_notes
 
     with desk.db.write() as session:
         member = _new_member(session)
@@ -332,8 +332,8 @@ def test_four_desks_saving_the_same_request_at_once_only_one_wins(shared_url: st
 
 
 def test_wrong_passwords_typed_at_four_desks_at_once_all_count(shared_url: str, data_dir: Path) -> None:
-    from app.models import StaffUser, utcnow
-    from app.staff import create_first_admin, create_staff_user
+    from app.access.staff import create_first_admin, create_staff_user
+    from app.store.models import StaffUser, utcnow
 
     desk = Desk.open(data_dir, shared_url)
     try:

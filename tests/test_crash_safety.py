@@ -2,16 +2,17 @@
 matters, then restarted; and a full or read-only database while issuing.
 
 The child (tests/crash_driver.py) files three requests (1, 2 and 1 recipients: four certificates) through
-`app.requests.submit_request` and then runs `app.outbox.send_due` against a real aiosmtpd server on
-127.0.0.1. CPC_DESK_FAULT names the step where it dies (app/faults.py); the fault points are:
+`app.issuing.requests.submit_request` and then runs `app.mail.outbox.send_due` against a real aiosmtpd
+server on 127.0.0.1. CPC_DESK_FAULT names the step where it dies (app/faults.py); the fault points are:
 
-    after-request-row         app/requests.py  _file_request: request + recipient rows flushed
-    after-certificate-number  app/requests.py  issue_for_recipient: number taken, certificate row flushed
-    during-pdf-render         app/certificates.py  render_pdf: document set up, pages not yet built
-    after-pdf-stored          app/requests.py  issue_for_recipient: signed PDF added with its hash
-    after-submit-commit       app/requests.py  submit_request: committed, not yet acknowledged
-    smtp-before-data          app/mail.py  send_prepared: MAIL/RCPT accepted, DATA not yet sent
-    after-smtp-accepted       app/outbox.py  _deliver: server said 250, the row still says 'sending'
+    after-request-row         issuing/requests.py     _file_request: request + recipient rows flushed
+    after-certificate-number  issuing/requests.py     issue_for_recipient: number taken, row flushed
+    during-pdf-render         document/certificates.py  render_pdf: document set up, no pages yet
+    after-pdf-stored          issuing/requests.py     issue_for_recipient: signed PDF added with its hash
+    after-submit-commit       issuing/requests.py     submit_request: committed, not yet acknowledged
+    smtp-before-data          mail/smtp.py            send_prepared: MAIL/RCPT accepted, DATA not yet sent
+    after-smtp-accepted       mail/outbox.py          _deliver: server said 250, the row still says 'sending'
+(paths below app/)
 
 "During SMTP DATA" proper (the whole message sent, the client waiting for the server's answer) cannot be
 reached from inside smtplib, so the server's DATA handler holds the message until the test has killed the
@@ -48,10 +49,14 @@ from pypdf import PdfReader
 from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import selectinload
 
-from app.audit import verify_chain
+from app.access.staff import Actor
+from app.audit.trail import verify_chain
 from app.desk import Desk
 from app.errors import CpcDeskError
-from app.models import (
+from app.issuing.requests import RequestDraft, StorageUnavailable, recent_similar_requests, submit_request
+from app.mail.outbox import SENDING_LEASE, send_due
+from app.register.recipients import validate_recipient
+from app.store.models import (
     Certificate,
     CertificateDocument,
     CertificateRequest,
@@ -64,11 +69,7 @@ from app.models import (
     StaffRole,
     utcnow,
 )
-from app.numbering import NUMBER_RE
-from app.outbox import SENDING_LEASE, send_due
-from app.recipients import validate_recipient
-from app.requests import RequestDraft, StorageUnavailable, recent_similar_requests, submit_request
-from app.staff import Actor
+from app.store.numbering import NUMBER_RE
 from tests.factories import make_member
 from tests.smtp_servers import Received, ScriptedHandler, SmtpServer
 

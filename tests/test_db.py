@@ -7,10 +7,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from app.db import SCHEMA_HEAD, Database
 from app.desk import Desk
 from app.errors import DatabaseTooNew
-from app.models import Base
+from app.store.db import SCHEMA_HEAD, Database
+from app.store.models import Base
 
 
 def test_migrates_empty_database_to_head(database_url: str) -> None:

@@ -5,10 +5,10 @@ import unicodedata
 
 from sqlalchemy import func, select
 
-from app import demo
 from app.desk import Desk
-from app.models import Institution, InstitutionType, Member, MemberStatus
+from app.register import demo
 from app.settings import INSTITUTION_TYPES
+from app.store.models import Institution, InstitutionType, Member, MemberStatus
 
 
 def _scripts(text: str) -> set[str]:
@@ -64,7 +64,7 @@ def test_demo_fill_invariants(desk: Desk) -> None:
 
 
 def test_demo_command_fills_once(desk: Desk, capsys: object) -> None:
-    from app.cli import parse
+    from app.cli.main import parse
 
     args = parse(["demo"])
     assert demo.cli_demo(args, desk) == 0

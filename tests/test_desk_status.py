@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from app.desk import Desk
-from app.desk_status import WAITING_STATES, count_waiting, early_status
-from app.models import OutboxState
-from app.schema import SCHEMA_HEAD
+from app.mail.status import WAITING_STATES, count_waiting, early_status
+from app.store.models import OutboxState
+from app.store.schema import SCHEMA_HEAD
 from tests.factories import add_outbox_messages
 
 

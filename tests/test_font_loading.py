@@ -10,7 +10,7 @@ SCRIPT = """
 import sys
 from reportlab.pdfbase import pdfmetrics
 from tests.test_certificates import sample
-from app.certificates import render_pdf
+from app.document.certificates import render_pdf
 render_pdf(sample(member_name=sys.argv[1]))
 print("CJK" if "CPC-CJK" in pdfmetrics.getRegisteredFontNames() else "LATIN")
 """

@@ -23,19 +23,19 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
-from app import mail
-from app.batch import COLUMNS as REQUEST_COLUMNS
-from app.batch import check_requests
-from app.certificates import CertificateContent, IssuerDetails, render_pdf
-from app.csv_input import CsvFileError
+from app.access.staff import Actor
+from app.batch.run import COLUMNS as REQUEST_COLUMNS
+from app.batch.run import check_requests
 from app.desk import Desk
+from app.document.certificates import CertificateContent, IssuerDetails, render_pdf
 from app.errors import ValidationError, ValidationErrors
-from app.member_import import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_members
-from app.members import name_tokens, normalise_name, search_members
-from app.models import Member, MemberNameToken
-from app.recipients import FIELD_LABELS, POSTAL_CODE_MAX, validate_recipient
+from app.mail import smtp as mail
+from app.register.csv_input import CsvFileError
+from app.register.member_import import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_members
+from app.register.members import name_tokens, normalise_name, search_members
+from app.register.recipients import FIELD_LABELS, POSTAL_CODE_MAX, validate_recipient
 from app.settings import Settings
-from app.staff import Actor
+from app.store.models import Member, MemberNameToken
 from tests.factories import make_member
 from tests.smtp_fixtures import tiny_pdf
 

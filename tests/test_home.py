@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.access.staff import Actor
 from app.desk import Desk
-from app.models import StaffRole
-from app.staff import Actor
+from app.store.models import StaffRole
 from ui.home import Tile
 from ui.main_window import MainWindow
 from ui.placeholder import PlaceholderScreen

@@ -7,9 +7,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from app.access.staff import Actor
 from app.desk import Desk
-from app.models import Member, StaffRole
-from app.staff import Actor
+from app.store.models import Member, StaffRole
 from ui.context import UiContext
 from ui.import_dialog import ImportDialog
 

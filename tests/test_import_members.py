@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import func, select
 
 import main
-from app.csv_input import CsvFileError
+from app.access.staff import Actor
 from app.desk import Desk
 from app.errors import PermissionDenied
-from app.member_import import ImportCancelled, import_members
-from app.members import search_members
-from app.models import AuditEvent, Member, MemberNameToken, MemberStatus
-from app.staff import Actor
+from app.register.csv_input import CsvFileError
+from app.register.member_import import ImportCancelled, import_members
+from app.register.members import search_members
+from app.store.models import AuditEvent, Member, MemberNameToken, MemberStatus
 
 HEADER = (
     "cpso_number,first_name,middle_name,last_name,registration_class,status,initial_registration_date,"

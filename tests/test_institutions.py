@@ -6,11 +6,12 @@ import pytest
 from sqlalchemy import func, select
 
 import main
-from app.csv_input import CsvFileError
+from app.access.staff import Actor
 from app.desk import Desk
 from app.errors import ConflictError, PermissionDenied, ValidationErrors
-from app.institution_import import import_institutions
-from app.institutions import (
+from app.register.csv_input import CsvFileError
+from app.register.institution_import import import_institutions
+from app.register.institutions import (
     add_institution,
     edit_institution,
     get_institution,
@@ -18,9 +19,8 @@ from app.institutions import (
     list_institutions,
     set_verified,
 )
-from app.models import AuditEvent, Institution, StaffRole
 from app.settings import INSTITUTION_TYPES
-from app.staff import Actor
+from app.store.models import AuditEvent, Institution, StaffRole
 
 TGH = {
     "institution_type": "Hospital",
@@ -63,7 +63,7 @@ def test_add_edit_verify_are_checked_and_audited(desk: Desk) -> None:
 
 
 def test_staff_without_the_permission_cannot_edit(desk: Desk) -> None:
-    from app import staff
+    from app.access import staff
 
     nobody = Actor("viewer", StaffRole.CLERK)
     original = staff.ROLE_PERMISSIONS[StaffRole.CLERK]

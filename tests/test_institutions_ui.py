@@ -4,8 +4,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.desk import Desk
-from app.institutions import list_institutions
-from app.models import AuditEvent
+from app.register.institutions import list_institutions
+from app.store.models import AuditEvent
 from ui.context import UiContext
 from ui.institutions_screen import InstitutionsScreen
 

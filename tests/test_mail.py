@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from app import mail, secrets
+from app.access import secrets
 from app.desk import Desk
 from app.errors import ValidationError
-from app.mail import DeliveryError, FailureKind, SmtpConfig, SmtpTransport
+from app.mail import smtp as mail
+from app.mail.smtp import DeliveryError, FailureKind, SmtpConfig, SmtpTransport
 from tests.smtp_fixtures import MakeServer, tiny_pdf
 from tests.smtp_servers import SilentServer, SmtpServer, closed_port
 

@@ -7,8 +7,9 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from app import outbox
-from app.demo_mailbox import (
+from app.desk import Desk
+from app.mail import outbox
+from app.mail.demo_mailbox import (
     DemoMailServer,
     attachment_bytes,
     demo_active,
@@ -16,7 +17,6 @@ from app.demo_mailbox import (
     list_mailbox,
     start_demo_mail_server,
 )
-from app.desk import Desk
 from tests.smtp_fixtures import queue_certificate_email
 from tests.smtp_servers import closed_port
 from ui import workers

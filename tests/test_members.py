@@ -13,8 +13,14 @@ from sqlalchemy import select
 
 import main
 from app.desk import Desk
-from app.members import member_history, normalise_name, refresh_search_name, search_members, status_sentence
-from app.models import Member, MemberNameToken, MemberStatus, OutboxState, RequestStatus
+from app.register.members import (
+    member_history,
+    normalise_name,
+    refresh_search_name,
+    search_members,
+    status_sentence,
+)
+from app.store.models import Member, MemberNameToken, MemberStatus, OutboxState, RequestStatus
 
 
 @pytest.fixture(autouse=True)
@@ -265,7 +271,7 @@ def test_status_sentence_for_each_delivery_state(
     offline: bool,
     expected: str,
 ) -> None:
-    from app.models import Certificate
+    from app.store.models import Certificate
 
     with desk.db.write() as s:
         cert = s.get(Certificate, one_cert["cert"])
@@ -285,7 +291,7 @@ def test_status_sentence_for_each_delivery_state(
 def test_status_sentence_revoked_reissued_printed_and_unknown(
     desk: Desk, one_cert: dict[str, object]
 ) -> None:
-    from app.models import Certificate
+    from app.store.models import Certificate
 
     with desk.db.write() as s:
         cert = s.get(Certificate, one_cert["cert"])
@@ -424,7 +430,7 @@ def test_cli_search_prints_lines_and_json(
 
 
 def test_times_are_shown_in_local_time() -> None:
-    from app.members import local_time
+    from app.register.members import local_time
 
     assert local_time(datetime(2026, 11, 25, 15, 42, tzinfo=UTC), NOW) == "10:42 on 25 Nov"
     assert local_time(datetime(2025, 7, 1, 12, 0, tzinfo=UTC), NOW) == "08:00 on 1 Jul 2025"

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app import audit, outbox, secrets
-from app.cli import build_parser
+from app.access import secrets
+from app.audit import trail as audit
+from app.cli.main import build_parser
 from app.desk import Desk
 from app.errors import ConflictError, ValidationError
-from app.models import AuditEvent, Certificate, OutboxMessage, OutboxState, utcnow
+from app.mail import outbox
+from app.store.models import AuditEvent, Certificate, OutboxMessage, OutboxState, utcnow
 from tests.smtp_fixtures import MakeServer, queue_certificate_email
 from tests.smtp_servers import SilentServer, SmtpServer, closed_port
 
@@ -445,7 +447,7 @@ def run_cli(desk: Desk, *argv: str) -> tuple[int, str, str]:
     args = build_parser().parse_args(list(argv))
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        handler = getattr(__import__("app.outbox", fromlist=["x"]), args.handler.partition(":")[2])
+        handler = getattr(__import__("app.mail.outbox", fromlist=["x"]), args.handler.partition(":")[2])
         code = handler(args, desk)
     return code, out.getvalue(), err.getvalue()
 
@@ -469,7 +471,7 @@ def test_cli_list_and_send(desk: Desk, plain_smtp: SmtpServer) -> None:
 
 
 def test_cli_send_in_demo_mode_runs_the_demo_mailbox_for_the_command(desk: Desk) -> None:
-    from app.demo_mailbox import is_listening, list_mailbox
+    from app.mail.demo_mailbox import is_listening, list_mailbox
 
     port = closed_port()
     desk.settings.set("smtp.port", port)

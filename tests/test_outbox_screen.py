@@ -5,7 +5,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.desk import Desk
-from app.models import OutboxMessage, OutboxState
+from app.store.models import OutboxMessage, OutboxState
 from tests.smtp_fixtures import queue_certificate_email
 from tests.smtp_servers import SmtpServer
 from ui import messages, workers
@@ -93,7 +93,7 @@ def test_outbox_screen_sends_and_staff_resend_to_a_corrected_address(
 
 
 def test_outbox_screen_shows_a_pause_and_resumes(qtbot: QtBot, desk: Desk, smtp_server: object) -> None:
-    from app import secrets
+    from app.access import secrets
 
     server = smtp_server("starttls", username="cpc-desk", password="right")  # type: ignore[operator]
     server.configure(desk.settings)

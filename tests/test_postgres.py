@@ -4,11 +4,11 @@ import pytest
 from sqlalchemy import select
 
 import main
-from app.audit import verify_chain
-from app.db import SCHEMA_HEAD, Database
+from app.access.staff import create_first_admin, sign_in
+from app.audit.trail import verify_chain
 from app.desk import Desk
-from app.models import AuditEvent
-from app.staff import create_first_admin, sign_in
+from app.store.db import SCHEMA_HEAD, Database
+from app.store.models import AuditEvent
 
 
 def test_the_location_shown_never_contains_the_password() -> None:

@@ -13,11 +13,18 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 import ui.profile
+from app.access.staff import Actor
 from app.desk import Desk
-from app.models import Certificate, CertificateDocument, ConsentMethod, OutboxMessage, OutboxState, StaffRole
-from app.recipients import RecipientInput
-from app.requests import RequestDraft, submit_request
-from app.staff import Actor
+from app.issuing.requests import RequestDraft, submit_request
+from app.register.recipients import RecipientInput
+from app.store.models import (
+    Certificate,
+    CertificateDocument,
+    ConsentMethod,
+    OutboxMessage,
+    OutboxState,
+    StaffRole,
+)
 from ui.context import UiContext
 from ui.profile import ProfileScreen, print_pdf_to
 

@@ -3,7 +3,7 @@
 import pytest
 
 from app.errors import ValidationErrors
-from app.recipients import (
+from app.register.recipients import (
     RecipientInput,
     countries,
     parse_country,

@@ -7,10 +7,24 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.audit import verify_chain
+from app.access.staff import Actor
+from app.audit.trail import verify_chain
 from app.desk import Desk
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError, ValidationErrors
-from app.models import (
+from app.issuing.requests import (
+    RequestDraft,
+    approve_request,
+    awaiting_review,
+    decline_request,
+    find_members,
+    local_today,
+    reissue_certificate,
+    request_result,
+    submit_request,
+    update_request_notes,
+)
+from app.register.recipients import RecipientInput, validate_recipient
+from app.store.models import (
     AuditEvent,
     Certificate,
     CertificateDocument,
@@ -23,20 +37,6 @@ from app.models import (
     RequestStatus,
     StaffRole,
 )
-from app.recipients import RecipientInput, validate_recipient
-from app.requests import (
-    RequestDraft,
-    approve_request,
-    awaiting_review,
-    decline_request,
-    find_members,
-    local_today,
-    reissue_certificate,
-    request_result,
-    submit_request,
-    update_request_notes,
-)
-from app.staff import Actor
 from tests.factories import make_member
 from tests.smtp_servers import SmtpServer
 from tests.wizard_driver import flat, pdf_text
@@ -153,7 +153,7 @@ def test_the_same_key_submitted_twice_finds_the_first_request(desk: Desk, member
 
 
 def test_concurrent_submits_with_one_key_issue_once(desk: Desk, member_id: int) -> None:
-    from app.signing import load_signer
+    from app.document.signing import load_signer
 
     load_signer(desk)  # the desk's demo key exists before the race (its first-run creation is not raced here)
     d = draft(member_id)
@@ -257,7 +257,7 @@ def test_decline_needs_a_reason_and_issues_nothing(desk: Desk, flagged_id: int, 
 def test_reissue_to_a_corrected_address(
     desk: Desk, member_id: int, registrar: Actor, plain_smtp: SmtpServer
 ) -> None:
-    from app.outbox import send_due
+    from app.mail.outbox import send_due
 
     plain_smtp.configure(desk.settings)
     first = submit_request(desk, CLERK, draft(member_id)).recipients[0]

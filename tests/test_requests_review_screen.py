@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from app.access.staff import Actor
 from app.desk import Desk
-from app.models import Certificate, CertificateRequest, RequestStatus
-from app.recipients import RecipientInput
-from app.requests import submit_request
-from app.staff import Actor
+from app.issuing.requests import submit_request
+from app.register.recipients import RecipientInput
+from app.store.models import Certificate, CertificateRequest, RequestStatus
 from tests.factories import make_member
 from tests.smtp_servers import SmtpServer
 from tests.test_requests import HOSPITAL, draft

@@ -16,14 +16,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 import ui.profile
-from app import audit
-from app.cli import parse, run_command
+from app.access.staff import Actor
+from app.audit import trail as audit
+from app.cli.main import parse, run_command
 from app.desk import Desk
+from app.document.verification import revoke_certificate, verify_pdf
 from app.errors import NotFound
-from app.models import AuditEvent, Certificate, CertificateRequest, StaffRole
-from app.requests import certificate_pdf, mark_printed
-from app.staff import Actor
-from app.verification import revoke_certificate, verify_pdf
+from app.issuing.requests import certificate_pdf, mark_printed
+from app.store.models import AuditEvent, Certificate, CertificateRequest, StaffRole
 from tests.factories import make_certificate, make_member, make_request
 from tests.wizard_driver import Known, add_directory, open_wizard, run_to_review, submit
 from ui.context import UiContext
@@ -350,7 +350,7 @@ def test_printing_from_the_wizard_marks_it_printed(qtbot: QtBot, desk: Desk, tmp
 
 
 def test_the_status_column_says_printed(qtbot: QtBot) -> None:
-    from app.members import HistoryRow
+    from app.register.members import HistoryRow
 
     base = dict(
         at=T1, kind="certificate", request_id=1, request_number="R-0000001", request_status="issued",
@@ -368,7 +368,7 @@ def test_the_status_column_says_printed(qtbot: QtBot) -> None:
 def test_reissue_to_a_corrected_address_from_the_profile(
     qtbot: QtBot, desk: Desk, two_certs: dict[str, Any], registrar: Actor
 ) -> None:
-    from app.models import RequestRecipient
+    from app.store.models import RequestRecipient
 
     desk.actor = registrar
     first = two_certs["ids"][0]

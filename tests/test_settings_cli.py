@@ -10,9 +10,9 @@ from keyring.backends.fail import Keyring as FailKeyring
 from sqlalchemy import select
 
 import main
-from app import secrets
+from app.access import secrets
 from app.desk import Desk
-from app.models import AuditEvent
+from app.store.models import AuditEvent
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app import secrets
+from app.access import secrets
+from app.access.staff import Actor
 from app.desk import Desk
-from app.models import AuditEvent, StaffRole
-from app.staff import Actor
+from app.store.models import AuditEvent, StaffRole
 from tests.smtp_servers import SmtpServer
 from ui import workers
 from ui.context import UiContext

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.access.staff import Actor, create_first_admin, create_staff_user
 from app.desk import Desk
-from app.models import AuditEvent, StaffRole
-from app.staff import Actor, create_first_admin, create_staff_user
+from app.store.models import AuditEvent, StaffRole
 from ui.main_window import MainWindow
 from ui.signin import FirstAdminDialog, SignInDialog, sign_in_flow
 
@@ -206,7 +206,7 @@ def test_someone_else_signs_in_at_a_locked_desk(qtbot: QtBot, desk: Desk) -> Non
 
 
 def test_change_my_password(qtbot: QtBot, desk: Desk) -> None:
-    from app.staff import sign_in
+    from app.access.staff import sign_in
     from ui import messages
     from ui.signin import open_change_password
 

@@ -19,11 +19,11 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
 
-from app import secrets
-from app.certificates import render_pdf
+from app.access import secrets
 from app.desk import Desk
+from app.document.certificates import render_pdf
+from app.document.signing import DEMO_FILE, Signer, issue_document, load_signer, sign_pdf
 from app.errors import ValidationError
-from app.signing import DEMO_FILE, Signer, issue_document, load_signer, sign_pdf
 from tests.test_certificates import sample
 
 

@@ -5,11 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.audit import verify_chain
-from app.desk import Desk
-from app.errors import NotFound, PermissionDenied, ValidationError
-from app.models import AuditEvent, StaffRole, StaffUser, utcnow
-from app.staff import (
+from app.access.staff import (
     DEMO_USERS,
     Actor,
     SignInFailed,
@@ -24,6 +20,10 @@ from app.staff import (
     sign_in,
     unlock,
 )
+from app.audit.trail import verify_chain
+from app.desk import Desk
+from app.errors import NotFound, PermissionDenied, ValidationError
+from app.store.models import AuditEvent, StaffRole, StaffUser, utcnow
 
 
 @pytest.fixture

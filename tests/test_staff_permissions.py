@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.access.staff import Actor, create_first_admin, create_staff_user
 from app.desk import Desk
 from app.errors import CpcDeskError, PermissionDenied
-from app.models import AuditEvent, StaffRole
-from app.staff import Actor, create_first_admin, create_staff_user
+from app.store.models import AuditEvent, StaffRole
 
 APP = Path(__file__).resolve().parent.parent / "app"
 CLERK = Actor("clerk.test", StaffRole.CLERK, "Test Clerk")
@@ -24,63 +24,63 @@ Call = Callable[[Desk, Actor], Any]
 
 
 def _revoke(desk: Desk, actor: Actor) -> Any:
-    from app.verification import revoke_certificate
+    from app.document.verification import revoke_certificate
 
     return revoke_certificate(desk, actor, "CPC-2026-000001", "issued in error")
 
 
 def _reissue(desk: Desk, actor: Actor) -> Any:
-    from app.requests import reissue_certificate
+    from app.issuing.requests import reissue_certificate
 
     return reissue_certificate(desk, actor, "CPC-2026-000001", reason="wrong address")
 
 
 def _approve(desk: Desk, actor: Actor) -> Any:
-    from app.requests import approve_request
+    from app.issuing.requests import approve_request
 
     return approve_request(desk, actor, 1)
 
 
 def _decline(desk: Desk, actor: Actor) -> Any:
-    from app.requests import decline_request
+    from app.issuing.requests import decline_request
 
     return decline_request(desk, actor, 1, "discipline findings")
 
 
 def _import_members(desk: Desk, actor: Actor) -> Any:
-    from app.member_import import import_members
+    from app.register.member_import import import_members
 
     return import_members(desk, actor, desk.data_dir / "no-such-register.csv")
 
 
 def _settings_set(desk: Desk, actor: Actor) -> Any:
-    from app.settings_cli import cli_set
+    from app.cli.settings import cli_set
 
     desk.actor = actor
     return cli_set(argparse.Namespace(key="smtp.host", value="mail.example.org"), desk)
 
 
 def _settings_password(desk: Desk, actor: Actor) -> Any:
-    from app.settings_cli import cli_set_password
+    from app.cli.settings import cli_set_password
 
     desk.actor = actor
     return cli_set_password(argparse.Namespace(which="smtp", stdin=True), desk)
 
 
 def _settings_apply(desk: Desk, actor: Actor) -> Any:
-    from app.settings_cli import apply_settings
+    from app.cli.settings import apply_settings
 
     return apply_settings(desk, actor, {"smtp.host": "mail.example.org", "validity.default_days": "30"})
 
 
 def _audit_search(desk: Desk, actor: Actor) -> Any:
-    from app.audit import AuditFilter, search_events
+    from app.audit.trail import AuditFilter, search_events
 
     return search_events(desk, actor, AuditFilter())
 
 
 def _audit_export(desk: Desk, actor: Actor) -> Any:
-    from app.audit import AuditFilter, export_csv
+    from app.audit.trail import AuditFilter, export_csv
 
     return export_csv(desk, actor, AuditFilter(), desk.data_dir / "audit.csv")
 
@@ -90,7 +90,7 @@ def _create_user(desk: Desk, actor: Actor) -> Any:
 
 
 def _staff(name: str) -> Call:
-    import app.staff as staff
+    import app.access.staff as staff
 
     calls: dict[str, Call] = {
         "set_role": lambda d, a: staff.set_role(d, a, "victim", StaffRole.ADMIN),

@@ -5,9 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from app.access.staff import Actor, SignInFailed, create_first_admin, sign_in
 from app.desk import Desk
-from app.models import StaffRole
-from app.staff import Actor, SignInFailed, create_first_admin, sign_in
+from app.store.models import StaffRole
 from ui import messages
 from ui.context import UiContext
 from ui.staff_screen import StaffScreen

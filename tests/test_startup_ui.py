@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
-from app.models import OutboxState
+from app.store.models import OutboxState
 from tests.factories import add_outbox_messages
 from ui import workers
 from ui.application import DeskStarter

@@ -12,13 +12,13 @@ import pytest
 from sqlalchemy import select
 
 import main
-from app.certificates import render_pdf
+from app.access.staff import Actor
 from app.desk import Desk
+from app.document.certificates import render_pdf
+from app.document.signing import Signer, load_signer, sign_pdf
+from app.document.verification import cli_verify, revoke_certificate, verify_pdf
 from app.errors import NotFound, PermissionDenied, ValidationError
-from app.models import AuditEvent, Certificate
-from app.signing import Signer, load_signer, sign_pdf
-from app.staff import Actor
-from app.verification import cli_verify, revoke_certificate, verify_pdf
+from app.store.models import AuditEvent, Certificate
 from tests.factories import issued_certificate
 from tests.test_certificates import sample
 from tests.test_signing import make_pkcs12
@@ -122,7 +122,7 @@ def test_signed_with_another_key_fails(desk: Desk, issued: tuple[Certificate, by
     make_pkcs12(p12, b"x", common_name="Someone Else")
     forger = Signer(str(p12), b"x")
     with desk.db.read() as session:
-        from app.certificates import content_for_certificate
+        from app.document.certificates import content_for_certificate
 
         row = session.get(Certificate, cert.id)
         assert row is not None
@@ -214,7 +214,7 @@ def test_expired_certificate_fails_the_day_after_valid_until(
 def test_a_changed_signing_key_still_verifies_older_certificates(
     desk: Desk, issued: tuple[Certificate, bytes], tmp_path: Path
 ) -> None:
-    from app import secrets
+    from app.access import secrets
 
     cert, pdf = issued
     p12 = tmp_path / "new.p12"

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
 from app.desk import Desk
-from app.mail import certificate_subject
-from app.models import (
+from app.mail.smtp import certificate_subject
+from app.store.models import (
     AuditEvent,
     Certificate,
     CertificateRequest,
@@ -254,8 +254,8 @@ def test_two_recipients_get_a_certificate_each(
 def test_member_routed_to_review_then_approved_by_a_registrar(
     qtbot: Any, desk: Desk, mail: SmtpServer, registrar: Any
 ) -> None:
-    from app.outbox import send_due
-    from app.requests import approve_request
+    from app.issuing.requests import approve_request
+    from app.mail.outbox import send_due
 
     with desk.db.write() as session:
         make_member(
@@ -357,7 +357,7 @@ def test_back_then_submit_again_after_a_crash_finds_the_first_request(
     qtbot: Any, desk: Desk, mail: SmtpServer, member_id: int
 ) -> None:
     """A new wizard cannot reuse the key; the same wizard re-submitting (as after a lost reply) finds it."""
-    from app.requests import submit_request
+    from app.issuing.requests import submit_request
 
     add_directory(desk)
     wizard = open_wizard(qtbot, desk)
@@ -376,8 +376,8 @@ def test_mail_server_down_then_the_outbox_sends_later(
 ) -> None:
     from datetime import timedelta
 
-    from app.models import utcnow
-    from app.outbox import send_due
+    from app.mail.outbox import send_due
+    from app.store.models import utcnow
     from tests.smtp_servers import closed_port
 
     add_directory(desk)
@@ -586,7 +586,7 @@ def test_tab_order_follows_the_recipient_form(qtbot: Any, desk: Desk, member_id:
 def test_a_recent_request_to_the_same_address_is_asked_about(
     qtbot: Any, desk: Desk, member_id: int, record_messages: list[tuple[str, str, str]]
 ) -> None:
-    from app.requests import submit_request
+    from app.issuing.requests import submit_request
     from ui import messages
 
     add_directory(desk)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLineEdit, QWizard
 from sqlalchemy import select
 
 from app.desk import Desk
-from app.models import CertificateDocument, Institution, InstitutionType
 from app.settings import INSTITUTION_TYPES
+from app.store.models import CertificateDocument, Institution, InstitutionType
 from ui.context import UiContext
 from ui.wizard import CpcWizard
 

@@ -13,7 +13,7 @@ from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.desk import Desk
-    from app.desk_status import EarlyStatus
+    from app.mail.status import EarlyStatus
 
 
 def tr(text: str) -> str:
@@ -39,11 +39,11 @@ def open_desk(args: Any) -> "Desk":
     if getattr(args, "offline", False):
         desk.offline = True
     if getattr(args, "demo", False):
-        from app.demo import fill_if_empty
+        from app.register.demo import fill_if_empty
 
         fill_if_empty(desk)
     else:
-        from app.demo import ensure_institution_types
+        from app.register.demo import ensure_institution_types
 
         ensure_institution_types(desk)
     return desk
@@ -69,7 +69,7 @@ class DeskStarter:
         args = self.args
 
         def look(_progress: Any, _cancelled: Any) -> "EarlyStatus | None":
-            from app.desk_status import early_status
+            from app.mail.status import early_status
 
             return early_status(
                 getattr(args, "data_dir", None),
@@ -115,8 +115,8 @@ class DeskStarter:
         """The keyring check, the demo mail server and the outbox sender, once the window is ready.
 
         Each piece says plainly in the status bar when it cannot start; none stops the desk."""
-        from app import secrets
-        from app.demo_mailbox import start_demo_mail_server
+        from app.access import secrets
+        from app.mail.demo_mailbox import start_demo_mail_server
 
         try:
             state = secrets.status()
@@ -190,7 +190,7 @@ def _probe(stage: str) -> None:
 
 
 def run_gui(args: Any) -> int:
-    """Open the desk window; `args` holds the global options (app.window_args or the full parser)."""
+    """Open the desk window; `args` holds the global options (app.cli.window_args or the full parser)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("CPC Desk")

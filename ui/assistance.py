@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.staff import Permission
 from app.desk import Desk
-from app.members import MemberHit, search_members, status_sentence
-from app.staff import Permission
+from app.register.members import MemberHit, search_members, status_sentence
 from ui import workers
 from ui.context import UiContext
 from ui.table_models import Column, RowsModel, SortProxy

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from app.audit import AuditFilter, event_actors, event_kinds, export_csv, search_events, verify_chain
-from app.models import Member
-from app.staff import Permission
+from app.access.staff import Permission
+from app.audit.trail import AuditFilter, event_actors, event_kinds, export_csv, search_events, verify_chain
+from app.store.models import Member
 from ui import messages, workers
 from ui.context import UiContext
 

@@ -1,6 +1,6 @@
 """The Batch Printing screen: choose what to print, issue and print it in a worker, print on paper.
 
-The work is `app.batch` (run_requests_file / print_certificates) run off the GUI thread by ui.workers;
+The work is `app.batch.run` (run_requests_file / print_certificates) run off the GUI thread by ui.workers;
 progress arrives as (done, total, text) and Cancel finishes the certificate in hand. Printing on paper
 draws the merged PDF's pages onto a QPrinter a few at a time, so the window stays responsive.
 """
@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import batch
-from app.batch import BatchOptions, BatchResult, Selection
+from app.batch import run as batch
+from app.batch.run import BatchOptions, BatchResult, Selection
 from app.errors import CpcDeskError
 from ui import messages, workers
 from ui.context import UiContext
@@ -512,7 +512,7 @@ class BatchScreen(QWidget):
         """Every print of a certificate is recorded (and audited) once its pages went out."""
         if not certificate_ids:
             return
-        from app.requests import mark_printed
+        from app.issuing.requests import mark_printed
 
         desk, actor = self.ctx.desk, self.ctx.desk.actor
 

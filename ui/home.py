@@ -40,7 +40,7 @@ class TileSpec:
     title: str
     description: str
     staff: bool = False
-    # app.staff.Permission value the signed-in role needs to see the tile ("" = everyone)
+    # app.access.staff.Permission value the signed-in role needs to see the tile ("" = everyone)
     permission: str = ""
     demo_only: bool = False
 

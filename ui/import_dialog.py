@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.member_import import ImportResult, RowProblem, write_report
-from app.staff import Permission
+from app.access.staff import Permission
+from app.register.member_import import ImportResult, RowProblem, write_report
 from ui import messages, workers
 from ui.context import UiContext
 from ui.table_models import Column, RowsModel, SortProxy
@@ -155,7 +155,7 @@ class ImportDialog(QDialog):
 
         def job(progress: Any, cancelled: Any) -> ImportResult:
             if kind == "members":
-                from app.member_import import import_members
+                from app.register.member_import import import_members
 
                 return import_members(
                     desk,
@@ -166,7 +166,7 @@ class ImportDialog(QDialog):
                     progress=progress,
                     cancelled=cancelled,
                 )
-            from app.institution_import import import_institutions
+            from app.register.institution_import import import_institutions
 
             return import_institutions(
                 desk,

@@ -1,6 +1,6 @@
 """The institution directory: browse by type, add and edit entries, mark them verified, import a CSV.
 
-Entries are checked as the request wizard checks a recipient (app.recipients), so a directory entry
+Entries are checked as the request wizard checks a recipient (app.register.recipients), so a directory entry
 always passes the wizard. Problems show next to the form, naming each field.
 """
 
@@ -24,17 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.staff import Permission
 from app.errors import ConflictError, CpcDeskError, ValidationErrors
-from app.institutions import (
+from app.register.institutions import (
     InstitutionRow,
     add_institution,
     edit_institution,
     list_institutions,
     set_verified,
 )
-from app.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
+from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
 from app.settings import INSTITUTION_TYPES
-from app.staff import Permission
 from ui import messages
 from ui.context import UiContext
 from ui.table_models import Column, RowsModel, SortProxy

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.demo_mailbox import (
+from app.mail.demo_mailbox import (
     MAILBOX_FOLDER,
     MailboxItem,
     attachment_bytes,

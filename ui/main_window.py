@@ -29,7 +29,7 @@ from ui.screens import SCREENS
 
 if TYPE_CHECKING:
     from app.desk import Desk
-    from app.desk_status import EarlyStatus
+    from app.mail.status import EarlyStatus
     from ui.context import UiContext
 
 
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         desk = self.ctx.desk
 
         def count(_progress: Any, _cancelled: Any) -> tuple[int, bool]:
-            from app.desk_status import count_waiting
+            from app.mail.status import count_waiting
 
             return count_waiting(desk), desk.is_offline
 
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         workers.start(count, on_finished=self._show_counts, on_failed=self.outbox_label.setText, owner=self)
 
     def show_early_status(self, early: "EarlyStatus") -> None:
-        """The counts read before the desk is open (app.desk_status.early_status); attach_desk follows."""
+        """The counts read before the desk is open (app.mail.status.early_status); attach_desk follows."""
         self.db_label.setText(tr("Database: {0}").format(early.location))
         self.db_label.setToolTip(early.location)
         self._show_counts((early.status.outbox_waiting, early.status.offline))

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import outbox
-from app.addresses import validate_email
 from app.errors import CpcDeskError
-from app.models import OutboxState
-from app.outbox import OutboxRow, SendReport
+from app.mail import outbox
+from app.mail.outbox import OutboxRow, SendReport
+from app.register.addresses import validate_email
+from app.store.models import OutboxState
 from ui import messages, workers
 from ui.context import UiContext
 from ui.outbox_sender import sender_for

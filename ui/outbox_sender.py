@@ -1,14 +1,14 @@
 """Runs the outbox's sender in a worker thread: every minute, and soon after something is queued.
 
 One run at a time: a request while a run is going is remembered and served when it ends. The GUI
-thread only starts runs and hears how they went; `app.outbox.send_due` does the work off it.
+thread only starts runs and hears how they went; `app.mail.outbox.send_due` does the work off it.
 """
 
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from app.outbox import SendReport, send_due
+from app.mail.outbox import SendReport, send_due
 from ui import workers
 from ui.context import UiContext
 

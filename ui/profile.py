@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.staff import Permission
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
-from app.members import HistoryRow, MemberHit, get_member, local_time, member_history
-from app.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
-from app.staff import Permission
+from app.register.members import HistoryRow, MemberHit, get_member, local_time, member_history
+from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
 from ui import messages, workers
 from ui.assistance import MemberSearchPanel
 from ui.certificate_printing import draw_pdf, open_print_dialog
@@ -377,7 +377,7 @@ class ProfileScreen(QWidget):
     def load(
         self, member_id: int, *, request_id: int | None = None, certificate_id: int | None = None
     ) -> None:
-        from app.requests import summarise_member
+        from app.issuing.requests import summarise_member
 
         desk = self.ctx.desk
         try:
@@ -481,7 +481,7 @@ class ProfileScreen(QWidget):
 
     def export_pdf(self) -> Path | None:
         """Write the selected certificate's PDF into the exports folder; returns its path."""
-        from app.requests import export_certificate_pdf
+        from app.issuing.requests import export_certificate_pdf
 
         row = self.selected_row()
         if row is None or row.certificate_id is None:
@@ -519,7 +519,7 @@ class ProfileScreen(QWidget):
     # --- email ----------------------------------------------------------------------------------
 
     def retry_selected(self) -> None:
-        from app.outbox import retry_now
+        from app.mail.outbox import retry_now
 
         row = self.selected_row()
         if row is None or row.outbox_message_id is None:
@@ -547,7 +547,7 @@ class ProfileScreen(QWidget):
         dialog.open()
 
     def resend_selected_to(self, address: str) -> bool:
-        from app.outbox import resend_to
+        from app.mail.outbox import resend_to
 
         row = self.selected_row()
         if row is None or row.outbox_message_id is None:
@@ -566,7 +566,7 @@ class ProfileScreen(QWidget):
     # --- reissue and revoke -------------------------------------------------------------------
 
     def ask_reissue_reason(self) -> ReissueDialog | None:
-        from app.requests import certificate_recipient
+        from app.issuing.requests import certificate_recipient
 
         row = self.selected_row()
         if row is None or row.certificate_id is None:
@@ -591,7 +591,7 @@ class ProfileScreen(QWidget):
 
     def reissue_selected(self, reason: str, corrected: RecipientInput | None = None) -> None:
         """Reissue off the GUI thread (it renders and signs a PDF), then show the new certificate."""
-        from app.requests import reissue_certificate
+        from app.issuing.requests import reissue_certificate
 
         row = self.selected_row()
         if row is None or row.certificate_id is None or self._busy:
@@ -635,7 +635,7 @@ class ProfileScreen(QWidget):
 
     def revoke_selected(self, reason: str) -> None:
         """Revoke the selected certificate off the GUI thread, then show it revoked in the history."""
-        from app.verification import revoke_certificate
+        from app.document.verification import revoke_certificate
 
         row = self.selected_row()
         if row is None or row.certificate_id is None or self._busy:

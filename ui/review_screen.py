@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.staff import Permission
 from app.errors import CpcDeskError
-from app.recipients import country_name
-from app.requests import (
+from app.issuing.requests import (
     ReviewItem,
     SubmitResult,
     approve_request,
@@ -33,7 +33,7 @@ from app.requests import (
     decline_request,
     request_result,
 )
-from app.staff import Permission
+from app.register.recipients import country_name
 from ui import messages, workers
 from ui.context import UiContext
 
@@ -256,7 +256,7 @@ class ReviewScreen(QWidget):
         request_id = result.request_id
 
         def send(_progress: Any, _cancelled: Any) -> SubmitResult:
-            from app.outbox import send_due
+            from app.mail.outbox import send_due
 
             send_due(desk)
             return request_result(desk, request_id)

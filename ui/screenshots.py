@@ -32,7 +32,7 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
     from PySide6.QtPdf import QPdfDocument
     from sqlalchemy import select
 
-    from app.models import Member
+    from app.store.models import Member
     from ui.wizard import CpcWizard
 
     with desk.db.read() as session:
@@ -65,8 +65,8 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
         print(f"wrote {out / (name + '.png')}")
 
     # The certificate as it will be issued (the preview PDF: unsigned, number PREVIEW).
-    from app.recipients import RecipientInput
-    from app.requests import preview_pdf
+    from app.issuing.requests import preview_pdf
+    from app.register.recipients import RecipientInput
 
     recipient = RecipientInput(
         institution_type="Hospital",
@@ -107,9 +107,9 @@ def render_all(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
+    from app.access.staff import Actor
     from app.desk import Desk
-    from app.models import Member, StaffRole
-    from app.staff import Actor
+    from app.store.models import Member, StaffRole
     from ui import messages
     from ui.application import load_style
     from ui.main_window import MainWindow
@@ -127,7 +127,7 @@ def render_all(args: argparse.Namespace) -> int:
     failures = 0
     with tempfile.TemporaryDirectory(prefix="cpc-shots-") as folder:
         desk = Desk.open(folder, actor=Actor("demo.admin", StaffRole.ADMIN, "Demo Administrator"))
-        from app.demo import fill_if_empty
+        from app.register.demo import fill_if_empty
 
         fill_if_empty(desk)
         window = MainWindow()

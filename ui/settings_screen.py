@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import mail, secrets
+from app.access import secrets
+from app.access.staff import Permission
+from app.cli.settings import INTERNAL_KEYS, apply_settings, mail_settings_problem
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
+from app.mail import smtp as mail
 from app.settings import OPTIONS, Option
-from app.settings_cli import INTERNAL_KEYS, apply_settings, mail_settings_problem
-from app.staff import Permission
 from ui import messages, workers
 from ui.context import UiContext
 
@@ -307,7 +308,8 @@ class SettingsScreen(QWidget):
         try:
             desk.actor.require(Permission.SETTINGS)
             secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, value, session_only=session_only)
-            from app import audit, outbox
+            from app.audit import trail as audit
+            from app.mail import outbox
 
             with desk.db.write() as session:
                 audit.record(
@@ -377,7 +379,7 @@ class SettingsScreen(QWidget):
         self._update_buttons()
 
     def _show_pause(self) -> None:
-        from app.outbox import pause_reason
+        from app.mail.outbox import pause_reason
 
         reason = pause_reason(self.ctx.desk)
         self.pause_label.setText(

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk import Desk
-from app.errors import CpcDeskError
-from app.staff import (
+from app.access.staff import (
     Actor,
     change_password,
     create_first_admin,
@@ -31,6 +29,8 @@ from app.staff import (
     needs_first_admin,
     sign_in,
 )
+from app.desk import Desk
+from app.errors import CpcDeskError
 from ui import messages, workers
 
 

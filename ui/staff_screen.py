@@ -1,5 +1,6 @@
 """The Staff accounts screen (administrators): add accounts, change roles, reset passwords, deactivate,
-unlock after too many wrong passwords. Every change goes through app.staff, which checks and audits it."""
+unlock after too many wrong passwords. Every change goes through app.access.staff, which checks and audits
+it."""
 
 from collections.abc import Callable
 from typing import Any
@@ -20,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import StaffRole, StaffUser, utcnow
-from app.staff import (
+from app.access.staff import (
     Permission,
     change_password,
     create_staff_user,
@@ -30,6 +30,7 @@ from app.staff import (
     set_role,
     unlock,
 )
+from app.store.models import StaffRole, StaffUser, utcnow
 from ui import messages, workers
 from ui.context import UiContext
 

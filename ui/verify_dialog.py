@@ -177,7 +177,7 @@ class VerifyScreen(QWidget):
         desk = self.ctx.desk
 
         def job(_progress: Any, _cancelled: Any) -> Any:
-            from app.verification import verify_pdf
+            from app.document.verification import verify_pdf
 
             return verify_pdf(desk, data)
 

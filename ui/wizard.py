@@ -1,7 +1,8 @@
 """The Certificate of Professional Conduct request wizard: member → recipients → consent → review → done.
 
-Nothing is written before Submit; Submit hands one RequestDraft to app.requests.submit_request off the GUI
-thread, then delivery (app.outbox.send_due) runs in another worker. The final page shows each recipient's
+Nothing is written before Submit; Submit hands one RequestDraft to app.issuing.requests.submit_request off
+the GUI
+thread, then delivery (app.mail.outbox.send_due) runs in another worker. The final page shows each recipient's
 certificate number, verification code and delivery state.
 """
 
@@ -50,17 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
-from app.models import CONSENT_METHOD_LABELS, ConsentMethod, OutboxState, RequestStatus
-from app.recipients import (
-    ADDRESS_FIELDS,
-    FIELD_LABELS,
-    RecipientInput,
-    countries,
-    country_name,
-    subdivisions,
-    validate_recipient,
-)
-from app.requests import (
+from app.issuing.requests import (
     DirectoryEntry,
     MemberSummary,
     RequestDraft,
@@ -75,7 +66,17 @@ from app.requests import (
     request_result,
     submit_request,
 )
+from app.register.recipients import (
+    ADDRESS_FIELDS,
+    FIELD_LABELS,
+    RecipientInput,
+    countries,
+    country_name,
+    subdivisions,
+    validate_recipient,
+)
 from app.settings import INSTITUTION_TYPES
+from app.store.models import CONSENT_METHOD_LABELS, ConsentMethod, OutboxState, RequestStatus
 from ui import messages, workers
 from ui.context import UiContext
 
@@ -1264,7 +1265,7 @@ class CpcWizard(QWizard):
         request_id = result.request_id
 
         def job(_progress: Any, _cancelled: Any) -> tuple[SubmitResult, str]:
-            from app.outbox import send_due
+            from app.mail.outbox import send_due
 
             problem = ""
             try:

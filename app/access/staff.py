@@ -1,0 +1,471 @@
+"""Staff users, roles and the permission check every protected service calls; sign-in and accounts."""
+
+import functools
+import getpass
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from app.errors import CpcDeskError, NotFound, PermissionDenied, ValidationError
+from app.store.models import StaffRole, StaffUser, utcnow
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+
+
+class Permission:
+    SEARCH = "search"
+    FILE_REQUEST = "file_request"
+    RESEND = "resend"
+    BATCH_PRINT = "batch_print"
+    REVIEW = "review"  # approve / decline requests awaiting review
+    REVOKE = "revoke"
+    REISSUE = "reissue"
+    IMPORT = "import"
+    EDIT_INSTITUTIONS = "edit_institutions"
+    SETTINGS = "settings"
+    MANAGE_STAFF = "manage_staff"
+    VIEW_AUDIT = "view_audit"
+
+
+_CLERK = {
+    Permission.SEARCH,
+    Permission.FILE_REQUEST,
+    Permission.RESEND,
+    Permission.BATCH_PRINT,
+    Permission.EDIT_INSTITUTIONS,
+}
+_REGISTRAR = _CLERK | {
+    Permission.REVIEW,
+    Permission.REVOKE,
+    Permission.REISSUE,
+    Permission.IMPORT,
+    Permission.VIEW_AUDIT,
+}
+_ADMIN = _REGISTRAR | {Permission.SETTINGS, Permission.MANAGE_STAFF}
+
+ROLE_PERMISSIONS: dict[StaffRole, frozenset[str]] = {
+    StaffRole.CLERK: frozenset(_CLERK),
+    StaffRole.REGISTRAR: frozenset(_REGISTRAR),
+    StaffRole.ADMIN: frozenset(_ADMIN),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a signed-in staff user, or the operating-system user running a headless command."""
+
+    username: str
+    role: StaffRole
+    display_name: str = ""
+
+    def can(self, permission: str) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    def require(self, permission: str) -> None:
+        if not self.can(permission):
+            raise PermissionDenied(
+                f"{self.username} ({self.role.value}) is not allowed to {permission.replace('_', ' ')}"
+            )
+
+
+def os_actor() -> Actor:
+    """Headless commands act as the operating-system user; the database login is what admits them."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # noqa: BLE001 - getuser raises several kinds when no name can be found
+        name = "unknown"
+    return Actor(username=f"os:{name}", role=StaffRole.ADMIN, display_name=name)
+
+
+# --- staff accounts ------------------------------------------------------------------------------
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 1024  # argon2 takes any length; this only stops a pasted novel
+
+# argon2id with the library's defaults (RFC 9106 low-memory profile); one hasher for the process.
+_hasher = PasswordHasher()
+
+
+# Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
+@functools.cache
+def _dummy_hash() -> str:
+    # Made on first use, not at import: argon2 costs ~60 ms and 64 MB, which start-up need not pay.
+    return _hasher.hash("not a password anyone has")
+
+
+class SignInFailed(CpcDeskError):
+    """Sign-in refused: wrong username or password, a locked account or a deactivated one."""
+
+    def __init__(self, message: str, *, locked_until: datetime | None = None) -> None:
+        super().__init__(message)
+        self.locked_until = locked_until
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    role: StaffRole
+    display_name: str
+    password: str
+
+
+# Demo mode only: documented in the README, created by ensure_demo_users on a demo database.
+DEMO_USERS: tuple[DemoUser, ...] = (
+    DemoUser("clerk", StaffRole.CLERK, "Demo Clerk", "demo-clerk"),
+    DemoUser("registrar", StaffRole.REGISTRAR, "Demo Registrar", "demo-registrar"),
+    DemoUser("admin", StaffRole.ADMIN, "Demo Administrator", "demo-admin"),
+)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def password_matches(stored_hash: str, password: str) -> bool:
+    if not stored_hash:
+        return False
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def check_username(username: str) -> str:
+    name = normalise_username(username)
+    if not name:
+        raise ValidationError("username", "is required")
+    if not USERNAME_RE.match(name):
+        raise ValidationError(
+            "username",
+            "must be 2 to 64 characters: letters a-z, digits, dot, dash or underscore, starting with a "
+            "letter or digit",
+        )
+    return name
+
+
+def check_password(password: str, username: str = "") -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError("password", f"must be at least {MIN_PASSWORD_LENGTH} characters long")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError("password", f"must be at most {MAX_PASSWORD_LENGTH} characters long")
+    if not password.strip():
+        raise ValidationError("password", "must not be only spaces")
+    if username and password.strip().lower() == username.strip().lower():
+        raise ValidationError("password", "must not be the same as the username")
+
+
+def _check_display_name(display_name: str) -> str:
+    name = " ".join(display_name.split())
+    if any(ord(c) < 32 or ord(c) == 127 for c in display_name.replace("\t", " ")):
+        raise ValidationError("display name", "must not contain control characters")
+    if len(name) > 200:
+        raise ValidationError("display name", "must be at most 200 characters")
+    return name
+
+
+def actor_for(user: StaffUser) -> Actor:
+    return Actor(username=user.username, role=user.role, display_name=user.display_name or user.username)
+
+
+def _describe(user: StaffUser) -> dict[str, Any]:
+    # What the audit trail keeps about an account: never the password hash.
+    return {
+        "username": user.username,
+        "display_name": user.display_name,
+        "role": user.role.value,
+        "active": user.active,
+    }
+
+
+def _get_user(session: Session, username: str) -> StaffUser:
+    user = session.execute(
+        select(StaffUser).where(StaffUser.username == normalise_username(username))
+    ).scalar_one_or_none()
+    if user is None:
+        raise NotFound(f"No staff account named {username!r}")
+    return user
+
+
+def _lock(session: Session) -> None:
+    """Serialise account changes that check a count first (first admin, last admin)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE staff_user IN SHARE ROW EXCLUSIVE MODE"))
+    # SQLite: the write transaction already holds the database write lock (BEGIN IMMEDIATE).
+
+
+def _active_admins(session: Session) -> int:
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(StaffUser)
+            .where(StaffUser.role == StaffRole.ADMIN, StaffUser.active.is_(True))
+        ).scalar_one()
+    )
+
+
+def needs_first_admin(desk: "Desk") -> bool:
+    """True on a new database: nobody can sign in until the administrator is created."""
+    with desk.db.read() as session:
+        return session.execute(select(func.count()).select_from(StaffUser)).scalar_one() == 0
+
+
+def list_staff(desk: "Desk", actor: Actor) -> list[StaffUser]:
+    actor.require(Permission.MANAGE_STAFF)
+    with desk.db.read() as session:
+        return list(session.execute(select(StaffUser).order_by(StaffUser.username)).scalars())
+
+
+def staff_usernames(desk: "Desk") -> list[str]:
+    """Every account's username, for filters (no permission needed: names are not secret)."""
+    with desk.db.read() as session:
+        return list(session.execute(select(StaffUser.username).order_by(StaffUser.username)).scalars())
+
+
+def _new_user(
+    session: Session, username: str, display_name: str, role: StaffRole, password: str
+) -> StaffUser:
+    name = check_username(username)
+    display = _check_display_name(display_name)
+    check_password(password, name)
+    if session.execute(select(StaffUser.id).where(StaffUser.username == name)).first() is not None:
+        raise ValidationError("username", f"{name!r} is already taken")
+    user = StaffUser(
+        username=name,
+        display_name=display or name,
+        role=StaffRole(role),
+        password_hash=hash_password(password),
+        active=True,
+        failed_signins=0,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_staff_user(
+    desk: "Desk", actor: Actor, username: str, display_name: str, role: StaffRole, password: str
+) -> StaffUser:
+    """An administrator adds a staff account."""
+    from app.audit.trail import record
+
+    actor.require(Permission.MANAGE_STAFF)
+    with desk.db.write() as session:
+        user = _new_user(session, username, display_name, role, password)
+        record(session, actor, "staff.created", subject=user.username, after=_describe(user))
+    return user
+
+
+def create_first_admin(desk: "Desk", username: str, display_name: str, password: str) -> Actor:
+    """The first start of a new database: the person at the desk becomes its administrator."""
+    from app.audit.trail import record
+
+    with desk.db.write() as session:
+        _lock(session)
+        if session.execute(select(func.count()).select_from(StaffUser)).scalar_one():
+            raise PermissionDenied("The administrator already exists; sign in instead.")
+        user = _new_user(session, username, display_name, StaffRole.ADMIN, password)
+        record(session, user.username, "staff.first_admin", subject=user.username, after=_describe(user))
+        record(session, user.username, "signin", subject=user.username)
+    return actor_for(user)
+
+
+def sign_in(desk: "Desk", username: str, password: str) -> Actor:
+    """Check a username and password; five wrong passwords lock the account for a while.
+
+    Raises SignInFailed with a sentence to show. Failed attempts are recorded in the audit trail.
+    """
+    from app.audit.trail import record
+
+    name = normalise_username(username)
+    max_failed = int(desk.settings.get("session.max_failed_signins"))
+    lockout = timedelta(minutes=int(desk.settings.get("session.lockout_minutes")))
+    refusal: SignInFailed | None = None
+    actor: Actor | None = None
+    with desk.db.write() as session:
+        # Row lock: two desks typing wrong passwords at once must both count (PostgreSQL; SQLite's write
+        # transaction already holds the database lock).
+        user = session.execute(
+            select(StaffUser).where(StaffUser.username == name).with_for_update()
+        ).scalar_one_or_none()
+        now = utcnow()
+        if user is None:
+            password_matches(_dummy_hash(), password)
+            record(session, "(unknown)", "signin.failed", subject=f"unknown username {name[:64]!r}")
+            refusal = SignInFailed("Wrong username or password.")
+        elif user.locked_until is not None and user.locked_until > now:
+            record(session, user.username, "signin.failed", subject="account locked")
+            refusal = SignInFailed(_locked_message(user.locked_until), locked_until=user.locked_until)
+        elif not password_matches(user.password_hash, password):
+            user.failed_signins += 1
+            if user.failed_signins >= max_failed:
+                user.locked_until = now + lockout
+                user.failed_signins = 0
+                record(
+                    session,
+                    user.username,
+                    "signin.locked",
+                    subject=user.username,
+                    after={"locked_until": user.locked_until.isoformat(), "wrong_passwords": max_failed},
+                )
+                refusal = SignInFailed(_locked_message(user.locked_until), locked_until=user.locked_until)
+            else:
+                record(
+                    session,
+                    user.username,
+                    "signin.failed",
+                    subject="wrong password",
+                    after={"wrong_passwords": user.failed_signins},
+                )
+                left = max_failed - user.failed_signins
+                refusal = SignInFailed(
+                    "Wrong username or password."
+                    + (
+                        f" {left} more wrong password{'s' if left != 1 else ''} will lock the account."
+                        if left <= 2
+                        else ""
+                    )
+                )
+        elif not user.active:
+            record(session, user.username, "signin.failed", subject="account deactivated")
+            refusal = SignInFailed("This account has been deactivated. Ask an administrator.")
+        else:
+            user.failed_signins = 0
+            user.locked_until = None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            record(session, user.username, "signin", subject=user.username)
+            actor = actor_for(user)
+    if refusal is not None:
+        raise refusal
+    assert actor is not None
+    return actor
+
+
+def _locked_message(until: datetime) -> str:
+    local = until.astimezone().strftime("%H:%M")
+    return (
+        f"This account is locked after too many wrong passwords. Try again after {local}, "
+        "or ask an administrator to unlock it."
+    )
+
+
+def ensure_demo_users(desk: "Desk") -> Actor:
+    """Demo mode: create the demo clerk, registrar and administrator if missing; return the clerk.
+
+    The passwords are in DEMO_USERS (and the README). Demo mode signs in as the clerk without asking.
+    Refused (SignInFailed) on a database that has staff accounts of its own.
+    """
+    from app.audit.trail import record
+
+    with desk.db.write() as session:
+        _lock(session)
+        names = {d.username for d in DEMO_USERS}
+        if session.execute(select(StaffUser.id).where(StaffUser.username.not_in(names)).limit(1)).first():
+            # Never add accounts with published passwords to a database that has real staff.
+            raise SignInFailed(
+                "This database has its own staff accounts, so demo sign-in is off. Sign in with your account."
+            )
+        for demo in DEMO_USERS:
+            exists = session.execute(select(StaffUser.id).where(StaffUser.username == demo.username)).first()
+            if exists is None:
+                user = _new_user(session, demo.username, demo.display_name, demo.role, demo.password)
+                record(session, "system:demo", "staff.created", subject=user.username, after=_describe(user))
+        clerk = _get_user(session, DEMO_USERS[0].username)
+        if not clerk.active:
+            raise SignInFailed("The demo clerk's account has been deactivated. Sign in as another user.")
+        record(session, clerk.username, "signin", subject="demo mode")
+        return actor_for(clerk)
+
+
+def change_password(
+    desk: "Desk", actor: Actor, username: str, new_password: str, *, current_password: str | None = None
+) -> None:
+    """Staff change their own password (giving the current one); an administrator resets anyone's."""
+    from app.audit.trail import record
+
+    own = normalise_username(username) == actor.username
+    if not own:
+        actor.require(Permission.MANAGE_STAFF)
+    with desk.db.write() as session:
+        user = _get_user(session, username)
+        if own and not actor.can(Permission.MANAGE_STAFF):
+            if current_password is None or not password_matches(user.password_hash, current_password):
+                raise ValidationError("current password", "is not correct")
+        check_password(new_password, user.username)
+        user.password_hash = hash_password(new_password)
+        user.failed_signins = 0
+        user.locked_until = None
+        record(session, actor, "staff.password_changed", subject=user.username)
+
+
+def set_role(desk: "Desk", actor: Actor, username: str, role: StaffRole) -> None:
+    from app.audit.trail import record
+
+    actor.require(Permission.MANAGE_STAFF)
+    role = StaffRole(role)
+    with desk.db.write() as session:
+        _lock(session)
+        user = _get_user(session, username)
+        if user.role == role:
+            return
+        if user.role == StaffRole.ADMIN and user.active and _active_admins(session) <= 1:
+            raise ValidationError("role", "the last active administrator cannot be given another role")
+        before = _describe(user)
+        user.role = role
+        record(
+            session, actor, "staff.role_changed", subject=user.username, before=before, after=_describe(user)
+        )
+
+
+def set_active(desk: "Desk", actor: Actor, username: str, active: bool) -> None:
+    from app.audit.trail import record
+
+    actor.require(Permission.MANAGE_STAFF)
+    with desk.db.write() as session:
+        _lock(session)
+        user = _get_user(session, username)
+        if user.active == active:
+            return
+        if not active:
+            if user.username == actor.username:
+                raise ValidationError("account", "you cannot deactivate your own account")
+            if user.role == StaffRole.ADMIN and _active_admins(session) <= 1:
+                raise ValidationError("account", "the last active administrator cannot be deactivated")
+        before = _describe(user)
+        user.active = active
+        kind = "staff.reactivated" if active else "staff.deactivated"
+        record(session, actor, kind, subject=user.username, before=before, after=_describe(user))
+
+
+def deactivate(desk: "Desk", actor: Actor, username: str) -> None:
+    """An administrator turns an account off; its history stays in the audit trail."""
+    set_active(desk, actor, username, False)
+
+
+def reactivate(desk: "Desk", actor: Actor, username: str) -> None:
+    set_active(desk, actor, username, True)
+
+
+def unlock(desk: "Desk", actor: Actor, username: str) -> None:
+    """An administrator lifts a lockout after too many wrong passwords."""
+    from app.audit.trail import record
+
+    actor.require(Permission.MANAGE_STAFF)
+    with desk.db.write() as session:
+        user = _get_user(session, username)
+        before = {"locked_until": user.locked_until.isoformat() if user.locked_until else None}
+        user.locked_until = None
+        user.failed_signins = 0
+        record(session, actor, "staff.unlocked", subject=user.username, before=before)

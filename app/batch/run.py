@@ -1,0 +1,1838 @@
+"""Batch issuing and printing: a requests CSV (or a selection of issued certificates) to paper.
+
+A batch is known by the SHA-256 of its file. Each valid row becomes a request with the idempotency key
+`batch:<sha>:<line>`, and its certificate number is committed before the next row is started; the
+document is drawn and signed in worker processes (app.batch.render_pool) while this process files the next
+rows, then stored. A certificate whose number was committed but whose document was not (a crash, a
+kill) is completed on the next run with the same number and content, which is built from the database
+alone. Running the same file again therefore issues only what is missing, and never anything twice.
+
+Files are written whole (temporary name, then rename); the merged print file is streamed page by page
+(app.printing.sheets), in order of institution then member name, optionally with a separator sheet per
+envelope.
+"""
+
+import argparse
+import csv
+import hashlib
+import io
+import os
+import re
+import signal
+import sys
+import time
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from datetime import time as dtime
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.access.staff import Actor, Permission
+from app.audit import trail as audit
+from app.batch.render_pool import release_free_memory
+from app.desk import Desk
+from app.errors import CpcDeskError, ValidationError, ValidationErrors
+from app.faults import fault_point
+from app.handover import prompt_handover
+from app.printing.sheets import (
+    MergedPdfWriter,
+    SeparatorSheet,
+    SheetEntry,
+    address_lines,
+    atomic_write_bytes,
+    envelope_for_page,
+    page_size_of,
+    render_separator_sheet,
+)
+from app.register.addresses import clean_text, validate_email
+from app.register.csv_input import CsvSource, neutralise_for_spreadsheet, normalise_header
+from app.register.recipients import RecipientInput, address_of, validate_recipient
+from app.store.models import (
+    CONSENT_METHOD_LABELS,
+    Batch,
+    Certificate,
+    CertificateDocument,
+    CertificateRequest,
+    ConsentMethod,
+    Institution,
+    InstitutionType,
+    Member,
+    OutboxMessage,
+    RequestRecipient,
+    RequestStatus,
+    utcnow,
+)
+from app.store.numbering import allocate_certificate_number, new_verification_code
+
+ProgressFn = Callable[[int, int, str], None]
+CancelledFn = Callable[[], bool]
+
+MAX_ROWS = 100_000
+REPORT_NAME = "errors.csv"
+_STORE_EVERY = 6  # documents stored per transaction (each number is committed on its own)
+# Documents filed but not yet stored, at most. The rendering worker takes about a second to start;
+# meanwhile this process files and draws on its own, and its drawings wait for the worker to sign
+# them. A small limit would stop it there and leave a core idle. 48 documents are about 5 MB.
+_MAX_IN_FLIGHT = 48
+# The thread switch interval while a render pool's threads feed its workers (see _Issuer).
+_HANDOVER_INTERVAL_S = 0.0002
+# The issuing process hands freed C-heap pages back this often: each certificate's 100 KB document
+# passes through it (from the worker, into the database, into the print file) and glibc keeps them.
+_TRIM_EVERY_STORED = 128
+
+# Columns of a requests file, in the order the documentation lists them.
+COLUMNS: tuple[str, ...] = (
+    "cpso_number",
+    "institution_type",
+    "institution_name",
+    "attention",
+    "street1",
+    "street2",
+    "street3",
+    "street4",
+    "city",
+    "state",
+    "country",
+    "zip",
+    "email",
+    "consent_method",
+    "consent_date",
+)
+REQUIRED_COLUMNS = ("cpso_number", "institution_name", "consent_method", "consent_date")
+ADDRESS_COLUMNS = ("street1", "street2", "street3", "street4", "city", "state", "country", "zip")
+_COLUMN_ALIASES = {
+    "cpso": "cpso_number",
+    "cpso_no": "cpso_number",
+    "cpso_#": "cpso_number",
+    "cpso_num": "cpso_number",
+    "type": "institution_type",
+    "institution": "institution_name",
+    "name": "institution_name",
+    "attn": "attention",
+    "street_1": "street1",
+    "street_2": "street2",
+    "street_3": "street3",
+    "street_4": "street4",
+    "province": "state",
+    "state_province": "state",
+    "state/province": "state",
+    "postal_code": "zip",
+    "zip_code": "zip",
+    "postcode": "zip",
+    "zip/postal_code": "zip",
+    "email_address": "email",
+    "e_mail": "email",
+}
+# Field names used in error reports: the column as written in the file.
+_RECIPIENT_FIELD_COLUMNS = {
+    "Institution type": "institution_type",
+    "Institution name": "institution_name",
+    "Attention": "attention",
+    "Street 1": "street1",
+    "Street 2": "street2",
+    "Street 3": "street3",
+    "Street 4": "street4",
+    "City": "city",
+    "State/Province": "state",
+    "Country": "country",
+    "Zip/Postal code": "zip",
+    "Email address": "email",
+}
+
+
+# --- results ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row refused before anything was issued: its line in the file, the column and the problem."""
+
+    line: int
+    cpso_number: str
+    field: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.field}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class HeldRow:
+    """A member who needs a registrar's review: filed as a request awaiting review, not issued."""
+
+    line: int
+    cpso_number: str
+    member_name: str
+    reasons: tuple[str, ...]
+    request_number: str = ""
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(self.reasons)
+
+
+@dataclass(frozen=True)
+class IssuedCertificate:
+    certificate_id: int
+    number: str
+    member_name: str
+    institution_name: str
+    line: int = 0
+
+
+@dataclass
+class BatchResult:
+    source_name: str = ""
+    content_sha256: str = ""
+    batch_id: int | None = None
+    total_rows: int = 0
+    issued: list[IssuedCertificate] = field(default_factory=list)  # numbered in this run
+    completed: int = 0  # documents finished in this run for numbers committed by an earlier one
+    already_issued: int = 0  # rows an earlier run of the same file had issued
+    held: list[HeldRow] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    refused: bool = False  # rows were invalid and --skip-invalid was not given: nothing was issued
+    cancelled: bool = False
+    files_written: int = 0
+    out_dir: Path | None = None
+    merged_path: Path | None = None
+    merged_pages: int = 0
+    report_path: Path | None = None
+    emails_queued: int = 0
+    marked_printed: int = 0
+    printed_ids: list[int] = field(default_factory=list)  # the certificates in the merged file, in order
+
+    @property
+    def exit_status(self) -> int:
+        """0: every row issued (or held for review); 1: some row was refused; 3: cancelled."""
+        if self.rejected:
+            return 1
+        if self.cancelled:
+            return 3
+        return 0
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"Batch {self.source_name} ({self.total_rows} rows, sha256 {self.content_sha256[:12]}…)"]
+        if self.refused:
+            lines.append(
+                f"Nothing issued: {len({r.line for r in self.rejected})} row(s) refused. Correct them, or "
+                "run again with --skip-invalid to issue the valid rows."
+            )
+        else:
+            lines.append(f"Issued now: {len(self.issued)}")
+            if self.completed:
+                lines.append(f"Completed from an interrupted run: {self.completed}")
+            if self.already_issued:
+                lines.append(f"Already issued by an earlier run: {self.already_issued}")
+            if self.rejected:
+                lines.append(f"Refused rows: {len({r.line for r in self.rejected})}")
+        for held in self.held:
+            lines.append(
+                f"Held for registrar review: line {held.line}, {held.member_name} "
+                f"(CPSO {held.cpso_number}): {held.reason}"
+            )
+        if self.cancelled:
+            lines.append("Cancelled: run the same file again to issue the rest.")
+        if self.emails_queued:
+            lines.append(f"Emails queued in the outbox: {self.emails_queued}")
+        if self.out_dir is not None and self.files_written:
+            lines.append(f"Certificate files written: {self.files_written} in {self.out_dir}")
+        if self.merged_path is not None:
+            lines.append(f"Merged print file: {self.merged_path} ({self.merged_pages} pages)")
+        if self.report_path is not None:
+            lines.append(f"Report of refused and held rows: {self.report_path}")
+        return lines
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    out_dir: Path | None = None  # one PDF per certificate
+    merged_path: Path | None = None  # one print-ready PDF
+    separators: bool = False
+    queue_email: bool = False
+    skip_invalid: bool = False
+    workers: int = 0  # 0: one per core
+    # False: every certificate is drawn in a worker process, none in this one (the desk window's choice)
+    render_here: bool = True
+    mark_printed: bool = False
+    report_path: Path | None = None  # default: errors.csv in out_dir (or next to the merged file)
+
+
+# --- reading and checking the requests file ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """A checked row, ready to issue."""
+
+    line: int
+    member_id: int
+    cpso_number: str
+    member_name: str
+    recipient: RecipientInput
+    consent_method: ConsentMethod
+    consent_date: date
+    review_reasons: tuple[str, ...] = ()
+    member_sort: str = ""  # last, first, middle name folded: the order within an envelope
+
+
+@dataclass
+class CheckedFile:
+    content_sha256: str
+    source_name: str
+    total_rows: int
+    rows: list[RequestRow]
+    rejected: list[RejectedRow]
+    # What the certificate says about each member the rows name, as read while checking: filing a row
+    # builds the content without reading the member again.
+    members: dict[int, "MemberFacts"] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFacts:
+    """The member values a certificate prints, kept compactly for thousands of rows (not an ORM object)."""
+
+    id: int
+    cpso_number: str
+    first_name: str
+    middle_name: str
+    last_name: str
+    registration_class: str
+    status: Any
+    initial_registration_date: date
+    certificate_expiry_date: date | None
+    specialties: str
+    terms_conditions: str
+    discipline: str
+    pending_investigations: str
+
+    @classmethod
+    def of(cls, member: Member) -> "MemberFacts":
+        return cls(
+            member.id,
+            member.cpso_number,
+            member.first_name,
+            member.middle_name,
+            member.last_name,
+            member.registration_class,
+            member.status,
+            member.initial_registration_date,
+            member.certificate_expiry_date,
+            member.specialties,
+            member.terms_conditions,
+            member.discipline,
+            member.pending_investigations,
+        )
+
+    # The same derived values as the Member model, which content_for_certificate reads.
+    full_name = Member.full_name
+    specialty_list = Member.specialty_list
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
+
+
+def _normalise_header(name: str) -> str:
+    key = normalise_header(name)
+    return _COLUMN_ALIASES.get(key, key)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, str], str]]:
+    """Each non-blank row as (the line it starts on, values by column, a shape problem or "").
+
+    Encoding, delimiter and a cut-off file are app.register.csv_input's business; the header is checked here
+    after the aliases (postal_code → zip, province → state…) are applied.
+    """
+    source = CsvSource(path, required=(), optional=(*COLUMNS, *_COLUMN_ALIASES), what="requests")
+    names = [_normalise_header(c) for c in source.columns]
+    problems: list[ValidationError] = []
+    dupes = sorted({n for n in names if n and names.count(n) > 1})
+    if dupes:
+        problems.append(ValidationError("Header", f"these columns appear twice: {', '.join(dupes)}"))
+    missing = [c for c in REQUIRED_COLUMNS if c not in names]
+    if missing:
+        problems.append(ValidationError("Header", f"required columns are missing: {', '.join(missing)}"))
+    if problems:
+        raise ValidationErrors(problems)
+    rows: list[tuple[int, dict[str, str], str]] = []
+    for record in source.records():
+        if len(rows) >= MAX_ROWS:
+            raise ValidationError("File", f"has more than {MAX_ROWS:,} rows; split it into several files")
+        values = {_normalise_header(k): v for k, v in record.values.items()}
+        rows.append((record.line, values, record.problem))
+    return rows
+
+
+def parse_consent_method(value: str) -> ConsentMethod:
+    wanted = _fold(value)
+    for method in ConsentMethod:
+        if wanted in (_fold(method.value), _fold(CONSENT_METHOD_LABELS[method])):
+            return method
+    aliases = {
+        "phone": ConsentMethod.PHONE,
+        "telephone": ConsentMethod.PHONE,
+        "form": ConsentMethod.SIGNED_FORM,
+    }
+    if wanted in aliases:
+        return aliases[wanted]
+    choices = ", ".join(m.value for m in ConsentMethod)
+    raise ValidationError("consent_method", f"{value!r} is not one of: {choices}")
+
+
+def parse_consent_date(value: str, today: date) -> date:
+    try:
+        when = date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError("consent_date", f"{value!r} is not a date written as YYYY-MM-DD") from None
+    if when > today:
+        raise ValidationError("consent_date", f"{when.isoformat()} is in the future")
+    return when
+
+
+def _normalise_cpso(value: str) -> str:
+    return re.sub(r"[\s#]", "", value).lstrip("0") or value.strip()
+
+
+class _Directory:
+    """The institution directory, loaded once, looked up by name (and type when the name is ambiguous)."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_name: dict[str, list[tuple[Institution, str]]] = {}
+        rows = session.execute(select(Institution, InstitutionType.name).join(InstitutionType)).all()
+        for inst, type_name in rows:
+            session.expunge(inst)
+            self.by_name.setdefault(_fold(inst.name), []).append((inst, type_name))
+
+    def find(self, name: str, type_name: str) -> tuple[Institution, str]:
+        found = self.by_name.get(_fold(name), [])
+        if type_name:
+            found = [(i, t) for i, t in found if _fold(t) == _fold(type_name)]
+        if not found:
+            where = f" as {type_name!r}" if type_name else ""
+            raise ValidationError(
+                "institution_name",
+                f"{name!r} is not in the institution directory{where}; give the full address columns "
+                "(institution_type, street1, city, state, country, zip, email)",
+            )
+        if len(found) > 1:
+            kinds = ", ".join(sorted(t for _i, t in found))
+            raise ValidationError(
+                "institution_name",
+                f"{name!r} is in the directory under several types ({kinds}); fill in institution_type",
+            )
+        return found[0]
+
+
+def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> RecipientInput:
+    full = any((row.get(c) or "").strip() for c in ADDRESS_COLUMNS)
+    if full:
+        mapping = {
+            "institution_type": row.get("institution_type", ""),
+            "name": row.get("institution_name", ""),
+            "attention": row.get("attention", ""),
+            "street1": row.get("street1", ""),
+            "street2": row.get("street2", ""),
+            "street3": row.get("street3", ""),
+            "street4": row.get("street4", ""),
+            "city": row.get("city", ""),
+            "state": row.get("state", ""),
+            "country": row.get("country", ""),
+            "postal_code": row.get("zip", ""),
+            "email": row.get("email", ""),
+        }
+        try:
+            return validate_recipient(mapping)
+        except ValidationErrors as exc:
+            raise ValidationErrors(
+                [
+                    ValidationError(_RECIPIENT_FIELD_COLUMNS.get(e.field, e.field), e.message)
+                    for e in exc.errors
+                ]
+            ) from None
+    errors: list[ValidationError] = []
+    name = type_name = attention = email = ""
+    try:
+        name = clean_text("institution_name", row.get("institution_name"), required=True)
+        type_name = clean_text("institution_type", row.get("institution_type"))
+    except ValidationError as exc:
+        errors.append(exc)
+    try:
+        attention = clean_text("attention", row.get("attention"))
+    except ValidationError as exc:
+        errors.append(exc)
+    try:
+        email = validate_email("email", row.get("email"), required=False)
+    except ValidationError as exc:
+        errors.append(exc)
+    if errors:
+        raise ValidationErrors(errors)
+    inst, kind = directory.find(name, type_name)
+    return RecipientInput(
+        institution_type=kind,
+        institution_id=inst.id,
+        name=inst.name,
+        attention=attention or inst.attention,
+        street1=inst.street1,
+        street2=inst.street2,
+        street3=inst.street3,
+        street4=inst.street4,
+        city=inst.city,
+        state=inst.state,
+        country=inst.country,
+        postal_code=inst.postal_code,
+        email=email or inst.email,
+    )
+
+
+def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
+    """Check every row of a requests file against the register and the directory; issue nothing."""
+    from app.issuing.requests import local_today
+
+    source = Path(path)
+    before = file_sha256(source) if source.is_file() else ""
+    raw_rows = read_rows(source)  # refuses a missing, empty or non-CSV file with a clear message
+    try:
+        sha = file_sha256(source)
+    except OSError as exc:
+        raise ValidationError("File", f"{source} cannot be read ({exc.strerror or exc})") from None
+    if sha != before:  # the batch is known by its content: it must be the content that was read
+        raise ValidationError("File", f"{source.name} changed while it was being read; try again")
+    if not raw_rows:
+        raise ValidationError("File", "has a header but no rows")
+    today = local_today()
+    rows: list[RequestRow] = []
+    rejected: list[RejectedRow] = []
+    first_seen: dict[tuple[int, str, str, str], int] = {}
+    with desk.db.read() as session:
+        directory = _Directory(session)
+        wanted: set[str] = set()
+        for _line, r, _problem in raw_rows:
+            typed = "".join((r.get("cpso_number") or "").split())
+            wanted.update((typed, _normalise_cpso(typed)))
+        members: dict[str, Member] = {}
+        ordered = sorted(w for w in wanted if w)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            for found in session.scalars(select(Member).where(Member.cpso_number.in_(chunk))):
+                members[_normalise_cpso(found.cpso_number)] = found
+                session.expunge(found)  # keeps its loaded values when the read session ends
+        for line, raw, shape in raw_rows:
+            problems: list[ValidationError] = []
+            cpso_text = raw.get("cpso_number", "")
+            member: Member | None = None
+            if shape:
+                problems.append(ValidationError("row", shape))
+            try:
+                cpso = clean_text("cpso_number", cpso_text, required=True, max_length=16)
+                member = members.get(_normalise_cpso(cpso))
+                if member is None:
+                    problems.append(ValidationError("cpso_number", f"no member has CPSO number {cpso!r}"))
+            except ValidationError as exc:
+                problems.append(exc)
+            recipient: RecipientInput | None = None
+            try:
+                recipient = _recipient_from_row(directory, raw)
+            except ValidationErrors as exc:
+                problems.extend(exc.errors)
+            except ValidationError as exc:
+                problems.append(exc)
+            method: ConsentMethod | None = None
+            consent_on: date | None = None
+            try:
+                method = parse_consent_method(
+                    clean_text("consent_method", raw.get("consent_method"), required=True)
+                )
+            except ValidationError as exc:
+                problems.append(exc)
+            try:
+                consent_on = parse_consent_date(
+                    clean_text("consent_date", raw.get("consent_date"), required=True), today
+                )
+            except ValidationError as exc:
+                problems.append(exc)
+            if not problems and member is not None and recipient is not None:
+                key = (member.id, _fold(recipient.name), recipient.postal_code.upper(), recipient.country)
+                if key in first_seen:
+                    problems.append(
+                        ValidationError(
+                            "row",
+                            f"repeats line {first_seen[key]} (same member and institution): one "
+                            "certificate per member and institution",
+                        )
+                    )
+                else:
+                    first_seen[key] = line
+            if problems:
+                shown_cpso = " ".join(cpso_text.split())[:16]
+                rejected.extend(RejectedRow(line, shown_cpso, p.field, p.message) for p in problems)
+                continue
+            assert member is not None and recipient is not None and method is not None and consent_on
+            rows.append(
+                RequestRow(
+                    line=line,
+                    member_id=member.id,
+                    cpso_number=member.cpso_number,
+                    member_name=member.full_name,
+                    recipient=recipient,
+                    consent_method=method,
+                    consent_date=consent_on,
+                    review_reasons=tuple(member.needs_review_reasons),
+                    member_sort=_fold(f"{member.last_name} {member.first_name} {member.middle_name}"),
+                )
+            )
+        by_id = {m.id: MemberFacts.of(m) for m in members.values()}
+    return CheckedFile(sha, source.name, len(raw_rows), rows, rejected, by_id)
+
+
+def _safe_cell(value: Any) -> str:
+    return neutralise_for_spreadsheet(" ".join(str(value).split()))
+
+
+def write_report(path: Path, rejected: Sequence[RejectedRow], held: Sequence[HeldRow]) -> Path:
+    """The report of refused and held rows (UTF-8 with BOM so that spreadsheets read accents)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["line", "cpso_number", "status", "field", "problem"])
+    entries: list[tuple[int, int, list[str]]] = []
+    for r in rejected:
+        entries.append((r.line, 0, [str(r.line), r.cpso_number, "refused", r.field, r.problem]))
+    for h in held:
+        problem = f"needs registrar review: {h.reason}" + (
+            f" (request {h.request_number})" if h.request_number else ""
+        )
+        entries.append((h.line, 1, [str(h.line), h.cpso_number, "held", "member", problem]))
+    for _line, _kind, cells in sorted(entries, key=lambda e: (e[0], e[1])):
+        writer.writerow([_safe_cell(c) for c in cells])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, buf.getvalue().encode("utf-8-sig"))
+    return path
+
+
+# --- issuing ------------------------------------------------------------------------------------------
+
+
+def idempotency_key(content_sha256: str, line: int) -> str:
+    # The column holds 64 characters: the first 40 hex digits (160 bits) name the file well enough.
+    return f"batch:{content_sha256[:40]}:{line}"
+
+
+def _open_batch(desk: Desk, actor: Actor, checked: CheckedFile) -> tuple[int, bool]:
+    """The batch row for this file: (id, created now)."""
+    with desk.db.read() as session:
+        found = session.scalar(select(Batch.id).where(Batch.content_sha256 == checked.content_sha256))
+    if found is not None:
+        return found, False
+    try:
+        with desk.db.write() as session:
+            batch = Batch(
+                content_sha256=checked.content_sha256,
+                source_name=checked.source_name[:500],
+                created_by=actor.username,
+                total_rows=checked.total_rows,
+            )
+            session.add(batch)
+            session.flush()
+            audit.record(
+                session,
+                actor,
+                "batch.started",
+                subject=checked.source_name[:200],
+                after={"sha256": checked.content_sha256, "rows": checked.total_rows},
+            )
+            return batch.id, True
+    except IntegrityError:  # another desk opened the same file at the same moment
+        with desk.db.read() as session:
+            return int(
+                session.scalar(select(Batch.id).where(Batch.content_sha256 == checked.content_sha256)) or 0
+            ), False
+
+
+def _consent_at(day: date) -> datetime:
+    # Noon in the desk's time zone: the recorded date reads the same in any zone nearby.
+    return datetime.combine(day, dtime(12, 0)).astimezone()
+
+
+# Core tables: inserting through them skips the ORM's unit of work (several times cheaper per row).
+_REQUEST_TABLE: Any = CertificateRequest.__table__
+_RECIPIENT_TABLE: Any = RequestRecipient.__table__
+_CERTIFICATE_TABLE: Any = Certificate.__table__
+# Built once, the values passed at execution: the compiled statement is reused for every row.
+_INSERT_REQUEST = insert(_REQUEST_TABLE).returning(_REQUEST_TABLE.c.id)
+_INSERT_RECIPIENT = insert(_RECIPIENT_TABLE).returning(_RECIPIENT_TABLE.c.id)
+_INSERT_CERTIFICATE = insert(_CERTIFICATE_TABLE).returning(_CERTIFICATE_TABLE.c.id)
+
+
+@dataclass(frozen=True)
+class _Filed:
+    request_id: int
+    request_number: str
+    certificate_id: int = 0  # 0: held for review, no certificate
+    certificate_number: str = ""
+    content: Any = None
+
+
+def _file_row(
+    session: Session,
+    desk: Desk,
+    actor: Actor,
+    batch_id: int,
+    checked: CheckedFile,
+    row: RequestRow,
+    issued_on: date,
+) -> _Filed:
+    """File one row's request (and, unless held for review, take its certificate number).
+
+    Plain INSERTs rather than ORM objects: this runs once per certificate in the issuing process
+    while the workers draw, so every millisecond here is one the batch waits for.
+    """
+    now = utcnow()
+    held = bool(row.review_reasons)
+    r = row.recipient
+    request_id = session.execute(
+        _INSERT_REQUEST,
+        {
+            "member_id": row.member_id,
+            "status": RequestStatus.AWAITING_REVIEW if held else RequestStatus.ISSUED,
+            "idempotency_key": idempotency_key(checked.content_sha256, row.line),
+            "consent_given": True,
+            "consent_method": row.consent_method,
+            "consent_at": _consent_at(row.consent_date),
+            "consent_by": actor.username,
+            "consent_statement": str(desk.settings.get("consent.statement")),
+            "notes": f"Batch {checked.source_name}, line {row.line}",
+            "created_by": actor.username,
+            "created_at": now,
+            "submitted_at": now,
+            "issued_at": None if held else now,
+            "updated_by": actor.username,
+            "updated_at": now,
+            "batch_id": batch_id,
+            "version": 1,
+        },
+    ).scalar_one()
+    recipient_id = session.execute(
+        _INSERT_RECIPIENT,
+        {
+            "request_id": request_id,
+            "position": 0,
+            "institution_id": r.institution_id,
+            "institution_type": r.institution_type,
+            **address_of(r),
+        },
+    ).scalar_one()
+    request_number = f"R-{request_id:07d}"
+    # One audit event per row (the request, its consent and its certificate): the trail stays complete.
+    details: dict[str, Any] = {
+        "request": request_number,
+        "member": row.cpso_number,
+        "recipient": r.name,
+        "email": r.email,
+        "country": r.country,
+        "consent": {
+            "method": row.consent_method.value,
+            "date": row.consent_date.isoformat(),
+            "recorded_by": actor.username,
+        },
+        "batch": batch_id,
+        "line": row.line,
+    }
+    if held:
+        details["status"] = RequestStatus.AWAITING_REVIEW.value
+        details["review_reasons"] = list(row.review_reasons)
+        audit.record(
+            session, actor, "request.created", subject=request_number, member_id=row.member_id, after=details
+        )
+        return _Filed(request_id, request_number)
+    number = allocate_certificate_number(session, issued_on.year)
+    code = new_verification_code()
+    valid_until = issued_on + _validity(desk, r.institution_type)
+    certificate_id = session.execute(
+        _INSERT_CERTIFICATE,
+        {
+            "number": number,
+            "recipient_id": recipient_id,
+            "issue_seq": 0,
+            "issued_at": now,
+            "issued_by": actor.username,
+            "issue_date": issued_on,
+            "valid_until": valid_until,
+            "verification_code": code,
+            "pdf_sha256": "",
+            "revoked": False,
+        },
+    ).scalar_one()
+    details["issue_seq"] = 0
+    details["valid_until"] = valid_until.isoformat()
+    audit.record(session, actor, "certificate.issued", subject=number, member_id=row.member_id, after=details)
+    member = checked.members.get(row.member_id)
+    if member is None:
+        content = _content(desk, session, certificate_id)
+    else:
+        content = content_as_filed(desk, member, r, number, code, issued_on, valid_until)
+    return _Filed(request_id, request_number, certificate_id, number, content)
+
+
+def content_as_filed(
+    desk: Desk,
+    member: "MemberFacts",
+    recipient: RecipientInput,
+    number: str,
+    verification_code: str,
+    issue_date: date,
+    valid_until: date,
+) -> Any:
+    """The certificate's content from the values just written, without reading them back.
+
+    It is the same content `content_for_certificate` builds from the database (a test holds them
+    equal), which is what a resumed batch uses to complete a certificate whose document was lost.
+    """
+    from types import SimpleNamespace
+
+    from app.document.certificates import content_for_certificate
+
+    as_filed = SimpleNamespace(
+        number=number,
+        verification_code=verification_code,
+        issue_date=issue_date,
+        valid_until=valid_until,
+        issue_seq=0,
+        recipient=SimpleNamespace(
+            request=SimpleNamespace(member=member),
+            institution_type=recipient.institution_type,
+            name=recipient.name,
+            attention=recipient.attention,
+            street1=recipient.street1,
+            street2=recipient.street2,
+            street3=recipient.street3,
+            street4=recipient.street4,
+            street_lines=recipient.street_lines,
+            city=recipient.city,
+            state=recipient.state,
+            country=recipient.country,
+            postal_code=recipient.postal_code,
+            email=recipient.email,
+        ),
+    )
+    return content_for_certificate(desk.settings, cast(Certificate, as_filed))
+
+
+def _validity(desk: Desk, institution_type: str) -> Any:
+    from datetime import timedelta
+
+    return timedelta(days=desk.settings.validity_days(institution_type))
+
+
+@dataclass
+class _Pending:
+    certificate_id: int
+    member_name: str
+    institution_name: str
+    line: int
+    fresh: bool  # numbered in this run (else: completing an earlier run's certificate)
+
+
+class _Issuer:
+    """Files rows and stores finished documents while the render pool draws and signs.
+
+    Finished documents are stored a few at a time (one transaction, one audit event for the group):
+    a crash before they are stored costs nothing but rendering them again on the next run.
+    """
+
+    def __init__(
+        self,
+        desk: Desk,
+        actor: Actor,
+        options: BatchOptions,
+        result: BatchResult,
+        progress: ProgressFn,
+        total: int,
+    ) -> None:
+        from app.batch.render_pool import RenderPool
+
+        self.desk = desk
+        self.actor = actor
+        self.options = options
+        self.result = result
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        self.signer = _load_signer(desk)
+        self.pool = RenderPool(self.signer, options.workers, render_here=options.render_here)
+        self._handover = ExitStack()
+        if not self.pool.in_process:
+            # The pool's threads in this process feed the worker its next certificate; this thread
+            # draws and files for long stretches, and at the default 5 ms switch interval the worker
+            # would often sit idle waiting for them (about 2 s of 15 in a 1,000-certificate batch).
+            self._handover.enter_context(prompt_handover(_HANDOVER_INTERVAL_S))
+        self.store_every = 1 if self.pool.in_process else _STORE_EVERY
+        self.max_in_flight = 1 if self.pool.in_process else _MAX_IN_FLIGHT
+        self.in_flight: dict[Future[Any], _Pending] = {}
+        self.ready: list[tuple[Future[Any], _Pending]] = []
+        self.on_stored: Callable[[int, bytes], None] = lambda _certificate_id, _pdf: None
+
+    def close(self, failed: bool) -> None:
+        try:
+            self.pool.close(cancel_pending=failed)
+        finally:
+            self._handover.close()
+
+    def submit(self, content: Any, pending: _Pending) -> None:
+        while len(self.in_flight) >= self.max_in_flight:
+            self._collect(block=True)
+        self.in_flight[self.pool.submit(content)] = pending
+        self._collect(block=False)
+
+    def drain(self) -> None:
+        while self.in_flight:
+            self._collect(block=True)
+        while self.ready:
+            self._store(self.ready[: self.store_every])
+            del self.ready[: self.store_every]
+
+    def _collect(self, *, block: bool) -> None:
+        if self.in_flight:
+            timeout = None if block else 0
+            done, _rest = wait(list(self.in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
+            self.ready.extend((f, self.in_flight.pop(f)) for f in done)
+        while len(self.ready) >= self.store_every:
+            self._store(self.ready[: self.store_every])
+            del self.ready[: self.store_every]
+
+    def _store(self, finished: list[tuple[Future[Any], _Pending]]) -> None:
+        rendered = [(f.result(), p) for f, p in finished]  # a rendering error stops the batch here
+        with self.desk.db.write() as session:
+            ids = [p.certificate_id for _i, p in rendered]
+            undone = set(
+                session.scalars(
+                    select(Certificate.id).where(Certificate.id.in_(ids), Certificate.pdf_sha256 == "")
+                )
+            )
+            stored = [(i, p) for i, p in rendered if p.certificate_id in undone]
+            if stored:
+                session.execute(
+                    update(Certificate), [{"id": p.certificate_id, "pdf_sha256": i.sha256} for i, p in stored]
+                )
+                session.execute(
+                    insert(CertificateDocument),
+                    [{"certificate_id": p.certificate_id, "pdf": i.pdf} for i, p in stored],
+                )
+                if self.options.queue_email:
+                    for item, pending in stored:
+                        certificate = session.get(Certificate, pending.certificate_id)
+                        if certificate is not None and _queue_email(
+                            session, self.desk, self.actor, certificate, item.pdf
+                        ):
+                            self.result.emails_queued += 1
+                audit.record(
+                    session,
+                    self.actor,
+                    "certificate.signed",
+                    subject=", ".join(i.number for i, _p in stored)[:200],
+                    after={"pdf_sha256": {i.number: i.sha256 for i, _p in stored}},
+                )
+        for item, pending in stored:
+            if self.options.out_dir is not None:
+                target = self.options.out_dir / certificate_file_name(
+                    item.number, pending.member_name, pending.institution_name
+                )
+                atomic_write_bytes(target, item.pdf, durable=False)
+                self.result.files_written += 1
+            if pending.fresh:
+                self.result.issued.append(
+                    IssuedCertificate(
+                        pending.certificate_id,
+                        item.number,
+                        pending.member_name,
+                        pending.institution_name,
+                        pending.line,
+                    )
+                )
+            else:
+                self.result.completed += 1
+            self.done += 1
+            if self.done % _TRIM_EVERY_STORED == 0:
+                release_free_memory()
+            self.progress(self.done, self.total, f"{pending.member_name} – {item.number}")
+            self.on_stored(pending.certificate_id, item.pdf)
+        if len(stored) < len(rendered):  # stored meanwhile by another desk: that document is the one
+            kept = {p.certificate_id for _i, p in stored}
+            with self.desk.db.read() as session:
+                for _item, pending in rendered:
+                    if pending.certificate_id not in kept:
+                        self.on_stored(pending.certificate_id, _pdf_of(session, pending.certificate_id))
+
+
+def _load_signer(desk: Desk) -> Any:
+    from app.document.signing import load_signer
+
+    return load_signer(desk)
+
+
+def _queue_email(session: Session, desk: Desk, actor: Actor, certificate: Certificate, pdf: bytes) -> bool:
+    """Queue the certificate's email unless one is already queued or sent for it."""
+    from app.mail import outbox
+
+    exists = session.scalar(select(OutboxMessage.id).where(OutboxMessage.certificate_id == certificate.id))
+    if exists is not None:
+        return False
+    outbox.enqueue_certificate_email(session, desk.settings, certificate, pdf, actor)
+    return True
+
+
+def _missing_documents(session: Session, batch_id: int) -> list[tuple[int, str, str]]:
+    """Certificates of this batch whose number was committed but whose document was never stored."""
+    rows = session.execute(
+        select(Certificate.id, Member.first_name, Member.middle_name, Member.last_name, RequestRecipient.name)
+        .join(RequestRecipient, Certificate.recipient_id == RequestRecipient.id)
+        .join(CertificateRequest, RequestRecipient.request_id == CertificateRequest.id)
+        .join(Member, CertificateRequest.member_id == Member.id)
+        .where(CertificateRequest.batch_id == batch_id, Certificate.pdf_sha256 == "")
+        .order_by(Certificate.id)
+    ).all()
+    return [(cid, " ".join(p for p in (f, m, last) if p), inst) for cid, f, m, last, inst in rows]
+
+
+def _content(desk: Desk, session: Session, certificate_id: int) -> Any:
+    from app.document.certificates import content_for_certificate
+
+    certificate = session.get(Certificate, certificate_id)
+    if certificate is None:
+        raise CpcDeskError(f"certificate {certificate_id} vanished")
+    return content_for_certificate(desk.settings, certificate)
+
+
+@dataclass
+class _Group:
+    """One envelope's certificates in the merged file: a separator sheet (optional), then each of them."""
+
+    name: str
+    lines: tuple[str, ...]
+    rows_left: int = 0  # rows of the group not yet filed (or skipped)
+    entries: list[SheetEntry] = field(default_factory=list)  # what its separator sheet lists
+    separator_slot: int | None = None
+    started: bool = False
+
+
+class _MergeStream:
+    """The merged print file, written while the batch runs, each document as soon as it is in hand.
+
+    Rows are filed in print order (institution, then member name), and each certificate takes the
+    next place in the page order when it is filed; its pages are written when its document comes
+    back from the render pool, in whatever order that happens. A group's separator sheet takes its
+    place before the group's first certificate and is drawn once the last row of the group is filed,
+    when the list of certificates it carries is complete. So the merge is a little work after every
+    document rather than a long pause per envelope, which would leave the render workers idle.
+    """
+
+    def __init__(self, desk: Desk, path: Path | None, separators: bool, label: str) -> None:
+        from app.document.certificates import issuer_from_settings
+
+        self.desk = desk
+        self.separators = separators
+        self.label = label
+        self.issuer = issuer_from_settings(desk.settings)
+        self.groups: list[_Group] = []
+        self.written: list[int] = []  # certificate ids, in print order
+        self.places: dict[int, tuple[int, str]] = {}  # certificate id -> (slot, bookmark) until stored
+        self.unsheeted: deque[_Group] = deque()  # groups whose separator sheet is still to draw
+        self.writer: MergedPdfWriter | None = None
+        if path is not None:
+            _remove_stale_partials(path)
+            self.writer = MergedPdfWriter(path)
+        self.window: Any = None
+
+    def add(self, group: _Group, certificate_id: int, entry: SheetEntry, *, stored: bool) -> None:
+        """A certificate filed (or found issued) in print order: its place in the file is taken now."""
+        self.written.append(certificate_id)
+        if self.writer is None:
+            return
+        bookmark = ""
+        if not group.started:
+            group.started = True
+            if self.separators:
+                group.separator_slot = self.writer.reserve()
+                self.unsheeted.append(group)
+            else:
+                bookmark = group.name
+        if self.separators:
+            group.entries.append(entry)
+        slot = self.writer.reserve()
+        if stored:
+            with self.desk.db.read() as session:
+                pdf = _pdf_of(session, certificate_id)
+            self._put(slot, pdf, bookmark)
+        else:
+            self.places[certificate_id] = (slot, bookmark)
+
+    def stored(self, certificate_id: int, pdf: bytes) -> None:
+        place = self.places.pop(certificate_id, None)
+        if place is not None and self.writer is not None:
+            self._put(place[0], pdf, place[1])
+            if self.unsheeted:
+                self.flush()
+
+    def _put(self, slot: int, pdf: bytes, bookmark: str) -> None:
+        assert self.writer is not None
+        if self.window is None:
+            self.window = envelope_for_page(*page_size_of(pdf))
+        self.writer.add_pdf(pdf, slot=slot, bookmark=bookmark)
+        fault_point("batch-during-merge")
+
+    def flush(self) -> None:
+        """Draw the separator sheets of the groups whose rows are all filed.
+
+        The sheet's window is placed for the certificates' page size, known from the first one
+        written; until then the sheets wait.
+        """
+        while self.unsheeted and self.unsheeted[0].rows_left == 0 and self.window is not None:
+            group = self.unsheeted.popleft()
+            assert self.writer is not None and group.separator_slot is not None
+            sheet = SeparatorSheet(
+                institution_name=group.name,
+                address_lines=group.lines,
+                entries=tuple(group.entries),
+                batch_label=self.label,
+                printed_on=date.today(),
+                issuer_name=self.issuer.name,
+                issuer_address=self.issuer.address_lines,
+            )
+            pdf = render_separator_sheet(sheet, self.window)
+            self.writer.add_pdf(pdf, slot=group.separator_slot, bookmark=group.name)
+            group.entries = []  # let the list go
+            fault_point("batch-during-merge")
+
+    def close(self) -> int:
+        self.flush()
+        if self.writer is None:
+            return 0
+        if self.places or self.unsheeted:
+            raise CpcDeskError("the merged print file is incomplete: a document was never stored")
+        pages = self.writer.page_count
+        self.writer.close()
+        return pages
+
+    def abort(self) -> None:
+        if self.writer is not None:
+            self.writer.abort()
+
+
+def _envelope(recipient: RecipientInput) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the address lines in the window, the grouping key) for a recipient, as `_items` computes them."""
+    lines = address_lines(
+        recipient.name,
+        recipient.attention,
+        recipient.street_lines,
+        recipient.city,
+        recipient.state,
+        recipient.postal_code,
+        recipient.country,
+    )
+    return lines, (_fold(recipient.name), *(_fold(x) for x in lines[1:]))
+
+
+def _current_certificates(session: Session, batch_id: int) -> dict[str, tuple[int, str, bool]]:
+    """idempotency key -> (certificate id, number, document stored) of each issued row of a batch."""
+    rows = session.execute(
+        select(CertificateRequest.idempotency_key, Certificate.id, Certificate.number, Certificate.pdf_sha256)
+        .join(RequestRecipient, RequestRecipient.request_id == CertificateRequest.id)
+        .join(Certificate, Certificate.recipient_id == RequestRecipient.id)
+        .where(CertificateRequest.batch_id == batch_id, Certificate.revoked.is_(False))
+        .order_by(Certificate.issue_seq)
+    ).all()
+    return {key: (cid, number, bool(sha)) for key, cid, number, sha in rows if key}
+
+
+def run_requests_file(
+    desk: Desk,
+    path: str | os.PathLike[str],
+    options: BatchOptions,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    *,
+    actor: Actor | None = None,
+) -> BatchResult:
+    """Issue (or resume issuing) every valid row of a requests file and write the chosen outputs.
+
+    Rows are issued in print order; each certificate's number is committed before the next row is
+    started; documents are drawn by the render pool and stored as they come back; the merged file is
+    written group by group meanwhile. Cancel stops before the next row; what is in hand is finished.
+    """
+    actor = actor or desk.actor
+    actor.require(Permission.BATCH_PRINT)
+    progress = progress or (lambda _d, _t, _s: None)
+    cancelled = cancelled or (lambda: False)
+    checked = check_requests(desk, path)
+    # Checking a large file leaves tens of MB of freed query rows in the C heap: hand them back before
+    # the rendering stack loads, rather than carry them through a ten-thousand-certificate batch.
+    release_free_memory()
+    result = BatchResult(
+        source_name=checked.source_name,
+        content_sha256=checked.content_sha256,
+        total_rows=checked.total_rows,
+        rejected=list(checked.rejected),
+        out_dir=options.out_dir,
+    )
+    report_path = options.report_path or _default_report_path(options)
+    if checked.rejected and not options.skip_invalid:
+        result.refused = True
+        if report_path is not None:
+            result.report_path = write_report(report_path, checked.rejected, [])
+        return result
+
+    from app.issuing.requests import local_today
+
+    batch_id, _created = _open_batch(desk, actor, checked)
+    result.batch_id = batch_id
+    if options.out_dir is not None:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+    with desk.db.read() as session:
+        existing = {
+            key: (status, req_id)
+            for key, status, req_id in session.execute(
+                select(
+                    CertificateRequest.idempotency_key, CertificateRequest.status, CertificateRequest.id
+                ).where(CertificateRequest.batch_id == batch_id)
+            )
+        }
+        current = _current_certificates(session, batch_id)
+        missing = _missing_documents(session, batch_id)
+
+    # Print order: envelope (institution and address), then member name; one group per envelope.
+    keyed: list[tuple[tuple[Any, ...], RequestRow, tuple[str, ...]]] = []
+    for row in checked.rows:
+        lines, envelope_key = _envelope(row.recipient)
+        keyed.append(((envelope_key, row.member_sort, row.line), row, lines))
+    keyed.sort(key=lambda k: k[0])
+    stream = _MergeStream(desk, options.merged_path, options.separators, checked.source_name)
+    group_of: dict[int, _Group] = {}
+    last_key: Any = None
+    for sort_key, row, lines in keyed:
+        if not stream.groups or sort_key[0] != last_key:
+            stream.groups.append(_Group(name=row.recipient.name, lines=lines))
+            last_key = sort_key[0]
+        group = stream.groups[-1]
+        group.rows_left += 1
+        group_of[row.line] = group
+
+    keys = {idempotency_key(checked.content_sha256, row.line) for row in checked.rows}
+    new_rows = sum(
+        1
+        for row in checked.rows
+        if not row.review_reasons and idempotency_key(checked.content_sha256, row.line) not in existing
+    )
+    orphans = [m for m in missing if not any(current.get(k, (0,))[0] == m[0] for k in keys)]
+    total = new_rows + len(missing)
+    issuer = _Issuer(desk, actor, options, result, progress, total) if total else None
+    if issuer is not None:
+        issuer.on_stored = stream.stored
+    issued_on = local_today()
+    written_now: set[int] = set()
+    missing_names = {cid: (name, inst) for cid, name, inst in missing}
+    ok = False
+    try:
+        for _sort_key, row, _lines in keyed:
+            group = group_of[row.line]
+            key = idempotency_key(checked.content_sha256, row.line)
+            found = existing.get(key)
+            if found is not None:
+                _resume_row(desk, row, found, current.get(key), stream, group, issuer, result, missing_names)
+            else:
+                if cancelled():
+                    result.cancelled = True
+                    break
+                progress(issuer.done if issuer else 0, total, f"{row.member_name} – {row.recipient.name}")
+                with desk.db.write() as session:
+                    filed = _file_row(session, desk, actor, batch_id, checked, row, issued_on)
+                certificate_id, number, content = (
+                    filed.certificate_id,
+                    filed.certificate_number,
+                    filed.content,
+                )
+                if not certificate_id:
+                    result.held.append(
+                        HeldRow(
+                            row.line,
+                            row.cpso_number,
+                            row.member_name,
+                            row.review_reasons,
+                            filed.request_number,
+                        )
+                    )
+                else:
+                    fault_point("batch-after-commit")
+                    assert issuer is not None
+                    entry = SheetEntry(row.member_name, row.cpso_number, number)
+                    stream.add(group, certificate_id, entry, stored=False)
+                    written_now.add(certificate_id)
+                    issuer.submit(
+                        content, _Pending(certificate_id, row.member_name, row.recipient.name, row.line, True)
+                    )
+            group.rows_left -= 1
+            stream.flush()
+        if issuer is not None:
+            for certificate_id, member_name, institution in orphans:
+                with desk.db.read() as session:
+                    content = _content(desk, session, certificate_id)
+                issuer.submit(content, _Pending(certificate_id, member_name, institution, 0, fresh=False))
+            issuer.drain()
+        ok = True
+    finally:
+        if issuer is not None:
+            issuer.close(not ok)
+        if not ok or result.cancelled:
+            stream.abort()
+    result.held.sort(key=lambda h: h.line)
+    if report_path is not None and (result.rejected or result.held):
+        result.report_path = write_report(report_path, result.rejected, result.held)
+    if result.cancelled:
+        return result
+    result.merged_pages = stream.close()
+    if options.merged_path is not None:
+        result.merged_path = options.merged_path
+        result.printed_ids = list(stream.written)
+    written_now.update(i.certificate_id for i in result.issued)
+    with desk.db.write() as session:
+        batch = session.get(Batch, batch_id)
+        if batch is not None and batch.finished_at is None:
+            batch.finished_at = utcnow()
+            audit.record(
+                session,
+                actor,
+                "batch.finished",
+                subject=checked.source_name[:200],
+                after={
+                    "sha256": checked.content_sha256,
+                    "issued": len(result.issued),
+                    "held": len(result.held),
+                },
+            )
+    if options.out_dir is not None and existing:
+        # Files of certificates issued by earlier runs (only a resumed batch has any): written if missing
+        # or incomplete.
+        earlier = [i for i in batch_items(desk, batch_id) if i.certificate_id not in written_now]
+        _write_outputs(
+            desk,
+            actor,
+            earlier,
+            replace_options(options, merged_path=None, mark_printed=False),
+            result,
+            progress,
+            cancelled,
+            label=checked.source_name,
+        )
+    if options.mark_printed and options.merged_path is not None:
+        result.marked_printed = mark_printed_in_bulk(desk, actor, stream.written)
+    return result
+
+
+def _resume_row(
+    desk: Desk,
+    row: RequestRow,
+    found: tuple[RequestStatus, int],
+    certificate: tuple[int, str, bool] | None,
+    stream: _MergeStream,
+    group: _Group,
+    issuer: "_Issuer | None",
+    result: BatchResult,
+    missing_names: dict[int, tuple[str, str]],
+) -> None:
+    """A row an earlier run filed: count it, finish its document if a crash left it undone."""
+    status, req_id = found
+    if status == RequestStatus.AWAITING_REVIEW:
+        reasons = row.review_reasons or ("awaiting review",)
+        result.held.append(HeldRow(row.line, row.cpso_number, row.member_name, reasons, f"R-{req_id:07d}"))
+        return
+    if status == RequestStatus.DECLINED:
+        reasons = ("declined by the registrar",)
+        result.held.append(HeldRow(row.line, row.cpso_number, row.member_name, reasons, f"R-{req_id:07d}"))
+        return
+    if status != RequestStatus.ISSUED or certificate is None:
+        return
+    certificate_id, number, has_document = certificate
+    entry = SheetEntry(row.member_name, row.cpso_number, number)
+    if has_document:
+        result.already_issued += 1
+        stream.add(group, certificate_id, entry, stored=True)
+        return
+    assert issuer is not None  # a missing document is counted in the work to do
+    stream.add(group, certificate_id, entry, stored=False)
+    with desk.db.read() as session:
+        content = _content(desk, session, certificate_id)
+    missing_names.pop(certificate_id, None)
+    issuer.submit(
+        content, _Pending(certificate_id, row.member_name, row.recipient.name, row.line, fresh=False)
+    )
+
+
+def _default_report_path(options: BatchOptions) -> Path | None:
+    if options.out_dir is not None:
+        return options.out_dir / REPORT_NAME
+    if options.merged_path is not None:
+        return options.merged_path.with_name(options.merged_path.stem + "-" + REPORT_NAME)
+    return None
+
+
+# --- choosing what to print ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrintItem:
+    """One certificate to print, with what the print order and the separator sheets need."""
+
+    certificate_id: int
+    number: str
+    member_name: str
+    member_sort: str
+    cpso_number: str
+    institution_name: str
+    envelope_lines: tuple[str, ...]
+    envelope_key: tuple[str, ...]
+    issue_date: date
+    printed: bool
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Issued certificates to print: not yet printed, in a date range, for one institution, or a batch."""
+
+    awaiting_printing: bool = True
+    issued_from: date | None = None
+    issued_to: date | None = None
+    institution: str = ""  # a recipient name, matched without regard to case or accents
+    batch_id: int | None = None
+
+
+def _items(session: Session, where: list[Any]) -> list[PrintItem]:
+    query = (
+        select(Certificate, RequestRecipient, Member)
+        .join(RequestRecipient, Certificate.recipient_id == RequestRecipient.id)
+        .join(CertificateRequest, RequestRecipient.request_id == CertificateRequest.id)
+        .join(Member, CertificateRequest.member_id == Member.id)
+        .where(Certificate.revoked.is_(False), *where)
+    )
+    items: list[PrintItem] = []
+    for certificate, recipient, member in session.execute(query):
+        envelope = address_lines(
+            recipient.name,
+            recipient.attention,
+            recipient.street_lines,
+            recipient.city,
+            recipient.state,
+            recipient.postal_code,
+            recipient.country,
+        )
+        items.append(
+            PrintItem(
+                certificate_id=certificate.id,
+                number=certificate.number,
+                member_name=member.full_name,
+                member_sort=_fold(f"{member.last_name} {member.first_name} {member.middle_name}"),
+                cpso_number=member.cpso_number,
+                institution_name=recipient.name,
+                envelope_lines=envelope,
+                envelope_key=(_fold(recipient.name), *(_fold(x) for x in envelope[1:])),
+                issue_date=certificate.issue_date,
+                printed=certificate.printed_at is not None,
+            )
+        )
+    items.sort(key=lambda i: (i.envelope_key, i.member_sort, i.number))
+    return items
+
+
+def batch_items(desk: Desk, batch_id: int) -> list[PrintItem]:
+    """Every current certificate of a batch, in print order (institution, then member name)."""
+    with desk.db.read() as session:
+        return _items(session, [CertificateRequest.batch_id == batch_id])
+
+
+def select_certificates(desk: Desk, selection: Selection) -> list[PrintItem]:
+    """The certificates a selection names, in print order."""
+    where: list[Any] = [CertificateRequest.status == RequestStatus.ISSUED]
+    if selection.awaiting_printing:
+        where.append(Certificate.printed_at.is_(None))
+    if selection.issued_from is not None:
+        where.append(Certificate.issue_date >= selection.issued_from)
+    if selection.issued_to is not None:
+        where.append(Certificate.issue_date <= selection.issued_to)
+    if selection.batch_id is not None:
+        where.append(CertificateRequest.batch_id == selection.batch_id)
+    with desk.db.read() as session:
+        items = _items(session, where)
+    if selection.institution.strip():
+        wanted = _fold(selection.institution)
+        items = [i for i in items if _fold(i.institution_name) == wanted]
+    return items
+
+
+def institution_names(desk: Desk) -> list[str]:
+    """Recipient names of issued, unrevoked certificates (for the institution filter)."""
+    with desk.db.read() as session:
+        names = session.scalars(
+            select(RequestRecipient.name)
+            .join(Certificate, Certificate.recipient_id == RequestRecipient.id)
+            .where(Certificate.revoked.is_(False))
+            .distinct()
+        ).all()
+    return sorted(set(names), key=_fold)
+
+
+def print_certificates(
+    desk: Desk,
+    items: Sequence[PrintItem],
+    options: BatchOptions,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    *,
+    actor: Actor | None = None,
+    label: str = "",
+) -> BatchResult:
+    """Write the outputs for already issued certificates (completing any missing document first)."""
+    actor = actor or desk.actor
+    actor.require(Permission.BATCH_PRINT)
+    progress = progress or (lambda _d, _t, _s: None)
+    cancelled = cancelled or (lambda: False)
+    result = BatchResult(source_name=label, total_rows=len(items), out_dir=options.out_dir)
+    ids = [i.certificate_id for i in items]
+    with desk.db.read() as session:
+        missing = [
+            cid
+            for start in range(0, len(ids), 500)
+            for cid in session.scalars(
+                select(Certificate.id).where(
+                    Certificate.id.in_(ids[start : start + 500]), Certificate.pdf_sha256 == ""
+                )
+            )
+        ]
+    if missing:
+        by_id = {i.certificate_id: i for i in items}
+        issuer = _Issuer(desk, actor, replace_options(options, out_dir=None), result, progress, len(missing))
+        failed = True
+        try:
+            for cid in missing:
+                with desk.db.read() as session:
+                    content = _content(desk, session, cid)
+                item = by_id[cid]
+                issuer.submit(content, _Pending(cid, item.member_name, item.institution_name, 0, fresh=False))
+            issuer.drain()
+            failed = False
+        finally:
+            issuer.close(failed)
+    _write_outputs(desk, actor, list(items), options, result, progress, cancelled, label=label)
+    return result
+
+
+def replace_options(options: BatchOptions, **changes: Any) -> BatchOptions:
+    from dataclasses import replace
+
+    return replace(options, **changes)
+
+
+# --- writing the outputs ------------------------------------------------------------------------------
+
+
+def _slug(text: str, limit: int) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")[:limit].strip("-")
+
+
+def certificate_file_name(number: str, member_name: str, institution_name: str) -> str:
+    """A safe, unique file name: the certificate number (unique) then ASCII-only member and institution."""
+    parts = [number, _slug(member_name, 40), _slug(institution_name, 40)]
+    return "_".join(p for p in parts if p) + ".pdf"
+
+
+def _pdf_of(session: Session, certificate_id: int) -> bytes:
+    pdf = session.scalar(
+        select(CertificateDocument.pdf).where(CertificateDocument.certificate_id == certificate_id)
+    )
+    if pdf is None:
+        raise CpcDeskError(f"the document of certificate {certificate_id} is missing")
+    return bytes(pdf)
+
+
+def _digests(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        found.update(
+            session.execute(
+                select(Certificate.id, Certificate.pdf_sha256).where(Certificate.id.in_(chunk))
+            ).tuples()
+        )
+    return found
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _flush_to_disk() -> None:
+    """One flush of everything written, instead of one wait for the disk per certificate file."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+def _remove_stale_partials(path: Path) -> None:
+    for stale in path.parent.glob(f".{path.name}.*.partial"):
+        stale.unlink(missing_ok=True)
+
+
+def _write_outputs(
+    desk: Desk,
+    actor: Actor,
+    items: list[PrintItem],
+    options: BatchOptions,
+    result: BatchResult,
+    progress: ProgressFn,
+    cancelled: CancelledFn,
+    *,
+    label: str,
+) -> None:
+    if not items:
+        return
+    total = len(items)
+    if options.out_dir is not None:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+        with desk.db.read() as session:
+            for n, item in enumerate(items, start=1):
+                target = options.out_dir / certificate_file_name(
+                    item.number, item.member_name, item.institution_name
+                )
+                if not target.exists():
+                    atomic_write_bytes(target, _pdf_of(session, item.certificate_id))
+                    result.files_written += 1
+                if n % 200 == 0:
+                    session.expunge_all()
+    if options.merged_path is not None:
+        merged = options.merged_path
+        _remove_stale_partials(merged)
+        groups: list[list[PrintItem]] = []
+        for item in items:
+            if groups and groups[-1][0].envelope_key == item.envelope_key:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        try:
+            _write_merged(desk, merged, groups, options, result, progress, cancelled, label, total)
+        except _Cancelled:
+            result.cancelled = True
+            return
+        result.merged_path = merged
+        result.printed_ids = [i.certificate_id for i in items]
+        if options.mark_printed:
+            result.marked_printed = mark_printed_in_bulk(desk, actor, result.printed_ids)
+
+
+def _write_merged(
+    desk: Desk,
+    merged: Path,
+    groups: list[list[PrintItem]],
+    options: BatchOptions,
+    result: BatchResult,
+    progress: ProgressFn,
+    cancelled: CancelledFn,
+    label: str,
+    total: int,
+) -> int:
+    from app.document.certificates import issuer_from_settings
+
+    issuer = issuer_from_settings(desk.settings)
+    written = 0
+    with MergedPdfWriter(merged) as writer, desk.db.read() as session:
+        window = None
+        for group in groups:
+            first = True
+            for item in group:
+                if cancelled():
+                    raise _Cancelled()
+                pdf = _pdf_of(session, item.certificate_id)
+                if window is None:
+                    window = envelope_for_page(*page_size_of(pdf))
+                if options.separators and first:
+                    sheet = SeparatorSheet(
+                        institution_name=item.institution_name,
+                        address_lines=item.envelope_lines,
+                        entries=tuple(SheetEntry(i.member_name, i.cpso_number, i.number) for i in group),
+                        batch_label=label,
+                        printed_on=date.today(),
+                        issuer_name=issuer.name,
+                        issuer_address=issuer.address_lines,
+                    )
+                    writer.add_pdf(render_separator_sheet(sheet, window), bookmark=item.institution_name)
+                    writer.add_pdf(pdf)
+                else:
+                    writer.add_pdf(pdf, bookmark=item.institution_name if first else "")
+                first = False
+                written += 1
+                fault_point("batch-during-merge")
+                if written % 25 == 0 or written == total:
+                    progress(written, total, f"Merging the print file: {item.institution_name}")
+                if written % 200 == 0:
+                    session.expunge_all()
+        result.merged_pages = writer.page_count
+    return written
+
+
+class _Cancelled(CpcDeskError):
+    def __init__(self) -> None:
+        super().__init__("Cancelled before the print file was finished; nothing was marked printed")
+
+
+def mark_printed_in_bulk(desk: Desk, actor: Actor, certificate_ids: Sequence[int]) -> int:
+    """Record that a print file holding these certificates was made: each certificate not yet printed is
+    marked printed (and its request, once all of its certificates are); returns how many were marked.
+
+    Set-based UPDATEs in chunks and one audit event, so that ten thousand certificates load none of them
+    (app.issuing.requests.mark_printed records a reprint of a few certificates one by one instead).
+    """
+    actor.require(Permission.BATCH_PRINT)
+    now = utcnow()
+    count = 0
+    numbers: list[str] = []
+    cert, req, rec = _CERTIFICATE_TABLE, _REQUEST_TABLE, _RECIPIENT_TABLE
+    with desk.db.write() as session:
+        for start in range(0, len(certificate_ids), 500):
+            chunk = list(certificate_ids[start : start + 500])
+            numbers.extend(
+                session.scalars(
+                    select(Certificate.number).where(
+                        Certificate.id.in_(chunk), Certificate.printed_at.is_(None)
+                    )
+                )
+            )
+            updated: Any = session.execute(
+                cert.update().where(cert.c.id.in_(chunk), cert.c.printed_at.is_(None)).values(printed_at=now)
+            )
+            count += int(updated.rowcount)
+            # A request is printed once none of its current certificates is left unprinted.
+            request_ids = (
+                select(rec.c.request_id)
+                .join(cert, cert.c.recipient_id == rec.c.id)
+                .where(cert.c.id.in_(chunk))
+            )
+            unprinted = (
+                select(rec.c.id)
+                .join(cert, cert.c.recipient_id == rec.c.id)
+                .where(rec.c.request_id == req.c.id, cert.c.printed_at.is_(None), cert.c.revoked.is_(False))
+                .exists()
+            )
+            session.execute(
+                req.update()
+                .where(req.c.id.in_(request_ids), req.c.printed_at.is_(None), ~unprinted)
+                .values(printed_at=now, version=req.c.version + 1, updated_at=now, updated_by=actor.username)
+            )
+        if count:
+            audit.record(
+                session,
+                actor,
+                "certificates.printed",
+                subject=f"{count} certificate(s)",
+                after={"certificates": count, "numbers": numbers[:2000]},
+            )
+    return count
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr (done/total, current member, time left); plain lines when piped."""
+
+    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.started = time.monotonic()
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.last_line = 0.0
+        self.phase_total = -1
+
+    def __call__(self, done: int, total: int, text: str) -> None:
+        if total != self.phase_total:
+            self.phase_total = total
+            self.started = time.monotonic()
+            self.first_done = done
+        now = time.monotonic()
+        elapsed = now - self.started
+        rate_done = done - self.first_done
+        eta = ""
+        if rate_done > 0 and total > done:
+            left = elapsed / rate_done * (total - done)
+            eta = f" · {int(left // 60)}:{int(left % 60):02d} left"
+        if self.tty:
+            filled = int(self.width * done / total) if total else self.width
+            bar = "█" * filled + "░" * (self.width - filled)
+            line = f"\r{bar} {done}/{total}{eta} · {text}"[:160]
+            self.stream.write(line.ljust(120))
+            self.stream.flush()
+        elif now - self.last_line >= 5 or done == total:
+            self.last_line = now
+            self.stream.write(f"{done}/{total}{eta} · {text}\n")
+            self.stream.flush()
+
+    def finish(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def cli_batch(args: argparse.Namespace, desk: Desk) -> int:
+    """python main.py batch REQUESTS.csv --out DIR [--merged FILE.pdf] [--queue-email] [--skip-invalid]"""
+    options = BatchOptions(
+        out_dir=Path(args.out),
+        merged_path=Path(args.merged) if args.merged else None,
+        separators=bool(args.separators),
+        queue_email=bool(args.queue_email),
+        skip_invalid=bool(args.skip_invalid),
+        workers=int(args.workers or 0),
+        mark_printed=bool(args.merged),
+    )
+    stop = {"asked": False}
+
+    def on_interrupt(_signum: int, _frame: Any) -> None:
+        if stop["asked"]:
+            raise KeyboardInterrupt
+        stop["asked"] = True
+        sys.stderr.write("\nStopping after the certificates in hand (Ctrl-C again to abort)…\n")
+
+    bar = TerminalProgress()
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        result = run_requests_file(desk, args.file, options, bar, lambda: stop["asked"])
+    except ValidationErrors as exc:
+        bar.finish()
+        for error in exc.errors:
+            print(f"cpc-desk: {error}", file=sys.stderr)
+        return 2
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    bar.finish()
+    for line in result.summary_lines():
+        print(line)
+    for rejected in result.rejected[:20]:
+        print(f"  refused {rejected}", file=sys.stderr)
+    if len(result.rejected) > 20:
+        print(f"  … and {len(result.rejected) - 20} more problems in {result.report_path}", file=sys.stderr)
+    return result.exit_status

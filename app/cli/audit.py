@@ -1,0 +1,25 @@
+"""`cpc-desk audit verify`: check the audit trail's hash chain from the command line."""
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from app.audit.trail import verify_chain
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+
+
+def cli_verify(args: argparse.Namespace, desk: "Desk") -> int:
+    """Exit 0 when every event's hash and link hold; otherwise name the first broken event and exit 1."""
+    with desk.db.read() as session:
+        report = verify_chain(session)
+    if report.ok:
+        print(f"Audit trail intact: {report.checked} events checked.")
+        return 0
+    where = (
+        f"event {report.first_broken_id}" if report.first_broken_id is not None else "the end of the trail"
+    )
+    print(f"AUDIT TRAIL BROKEN at {where}: {report.problem}.", file=sys.stderr)
+    print(f"{report.checked} events checked up to the break.", file=sys.stderr)
+    return 1

@@ -1,0 +1,1 @@
+"""What a certificate says and how it is drawn, signed and verified."""

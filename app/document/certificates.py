@@ -1,0 +1,1306 @@
+"""The certificate document: what a CPC says (CertificateContent) and how it is drawn as a PDF (reportlab).
+
+Text is set in the TrueType fonts shipped in resources/fonts, chosen per character: each run of text is
+drawn in the first font that has every glyph of the run (DejaVu for Latin, Greek and Cyrillic, WenQuanYi
+Micro Hei for CJK and Hangul). A character no shipped font can draw is refused before anything is drawn,
+so a name is never printed as a box. Signing lives in app.document.signing; this module never imports pyHanko.
+"""
+
+import functools
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from app.errors import ValidationError
+from app.faults import fault_point
+from app.paths import RESOURCES
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+    from app.store.models import Certificate
+
+FONT_DIR = RESOURCES / "fonts"
+TITLE = "Certificate of Professional Conduct"
+NONE_ON_RECORD = "None on record."
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Sentences that explain an empty section: a blank is stated and explained, never just left out.
+EMPTY_EXPLANATIONS = {
+    "terms_conditions": (
+        "The register shows no terms, conditions or limitations on this member's certificate of registration."
+    ),
+    "discipline": (
+        "The register shows no finding of professional misconduct, incompetence or incapacity made "
+        "against this member by a discipline committee or tribunal."
+    ),
+    "pending_investigations": (
+        "The register shows no allegation referred to a discipline committee or tribunal, and no other "
+        "investigation of this member that the College discloses, as pending."
+    ),
+    "specialties": "The register shows no specialty recognised for this member.",
+}
+
+# Keys in the PDF document information that carry the number and code, so that verification finds
+# them without extracting text. They are also in the Subject/Keywords for people reading the properties.
+KEYWORDS_RE = re.compile(r"cpc-number=(CPC-\d{4}-\d{6})\s+verification-code=([A-Z0-9-]+)")
+
+
+def format_date(value: date) -> str:
+    """An unambiguous date in words, the same in every locale: 25 November 2026."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@dataclass(frozen=True)
+class IssuerDetails:
+    """The issuing body as printed: from settings, plain values so that worker processes can take it."""
+
+    name: str
+    address_lines: tuple[str, ...]
+    logo_path: str = ""  # empty: the built-in demo crest
+    registrar_name: str = ""
+    registrar_title: str = ""
+    signature_image_path: str = ""  # empty: the registrar's name is typed
+    verification_url: str = ""
+    demo: bool = True
+
+
+@dataclass(frozen=True)
+class CertificateContent:
+    """Everything printed on one certificate; plain values, picklable."""
+
+    number: str
+    verification_code: str
+    issue_date: date
+    valid_until: date
+    member_name: str
+    cpso_number: str
+    registration_class: str
+    member_status: str
+    initial_registration_date: date
+    certificate_expiry_date: date | None
+    specialties: tuple[str, ...]
+    terms_conditions: str
+    discipline: str
+    pending_investigations: str
+    recipient_name: str
+    attention: str
+    street_lines: tuple[str, ...]
+    city: str
+    state: str
+    postal_code: str
+    country: str  # as printed (English name)
+    issuer: IssuerDetails
+
+    @property
+    def verification_link(self) -> str:
+        """The URL in the QR code: the configured address with the number and code filled in."""
+        base = self.issuer.verification_url
+        query = urlencode({"number": self.number, "code": self.verification_code})
+        return f"{base}{'&' if '?' in base else '?'}{query}"
+
+
+def issuer_from_settings(settings: "Settings") -> IssuerDetails:
+    address = str(settings.get("issuer.address"))
+    return IssuerDetails(
+        name=str(settings.get("issuer.name")).strip(),
+        address_lines=tuple(line.strip() for line in address.splitlines() if line.strip()),
+        logo_path=str(settings.get("issuer.logo")).strip(),
+        registrar_name=str(settings.get("registrar.name")).strip(),
+        registrar_title=str(settings.get("registrar.title")).strip(),
+        signature_image_path=str(settings.get("registrar.signature_image")).strip(),
+        verification_url=str(settings.get("verification.url")).strip(),
+        demo=bool(settings.get("issuer.demo")),
+    )
+
+
+def country_name(code: str) -> str:
+    """The English name of an ISO 3166-1 alpha-2 code as it should appear on an envelope."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code.strip().upper()) if code.strip() else None
+    if country is None:
+        return code.strip()
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def content_for_certificate(settings: "Settings", certificate: "Certificate") -> CertificateContent:
+    """The content of an issued certificate, from the ORM; call it inside an open session."""
+    recipient = certificate.recipient
+    member = recipient.request.member
+    return CertificateContent(
+        number=certificate.number,
+        verification_code=certificate.verification_code,
+        issue_date=certificate.issue_date,
+        valid_until=certificate.valid_until,
+        member_name=member.full_name,
+        cpso_number=member.cpso_number,
+        registration_class=member.registration_class,
+        member_status=str(getattr(member.status, "value", member.status)).replace("_", " ").capitalize(),
+        initial_registration_date=member.initial_registration_date,
+        certificate_expiry_date=member.certificate_expiry_date,
+        specialties=tuple(member.specialty_list),
+        terms_conditions=member.terms_conditions.strip(),
+        discipline=member.discipline.strip(),
+        pending_investigations=member.pending_investigations.strip(),
+        recipient_name=recipient.name,
+        attention=recipient.attention,
+        street_lines=tuple(recipient.street_lines),
+        city=recipient.city,
+        state=recipient.state,
+        postal_code=recipient.postal_code,
+        country=country_name(recipient.country),
+        issuer=issuer_from_settings(settings),
+    )
+
+
+# --------------------------------------------------------------------------------------------- fonts
+
+# name -> (file, subfont index of a collection)
+_FONT_FILES = {
+    "CPC-Sans": ("DejaVuSans.ttf", 0),
+    "CPC-Sans-Bold": ("DejaVuSans-Bold.ttf", 0),
+    "CPC-Sans-Oblique": ("DejaVuSans-Oblique.ttf", 0),
+    "CPC-Serif-Bold": ("DejaVuSerif-Bold.ttf", 0),
+    "CPC-CJK": ("wqy-microhei.ttc", 0),
+}
+# The fallback order for text set in each face: the face, its DejaVu Sans cousin, then CJK.
+FALLBACKS = {
+    "CPC-Sans": ("CPC-Sans", "CPC-CJK"),
+    "CPC-Sans-Bold": ("CPC-Sans-Bold", "CPC-Sans", "CPC-CJK"),
+    "CPC-Sans-Oblique": ("CPC-Sans-Oblique", "CPC-Sans", "CPC-CJK"),
+    "CPC-Serif-Bold": ("CPC-Serif-Bold", "CPC-Sans-Bold", "CPC-Sans", "CPC-CJK"),
+}
+# Loaded only when a text needs it: the CJK face costs ~30 MB of parsed tables in every rendering
+# process, and most certificates never use it.
+_LAZY_FONTS = frozenset({"CPC-CJK"})
+
+
+class _Coverage(dict[str, frozenset[int]]):
+    """Each registered font's code points; a lazy font is registered on first look-up."""
+
+    def __missing__(self, name: str) -> frozenset[int]:
+        if name not in _FONT_FILES:
+            raise KeyError(name)
+        return _load_font(name)
+
+
+_coverage = _Coverage()
+
+
+def _load_font(name: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    filename, index = _FONT_FILES[name]
+    path = FONT_DIR / filename
+    if not path.exists():
+        raise ValidationError("fonts", f"the font file {path} is missing; reinstall CPC Desk")
+    font = TTFont(name, str(path), subfontIndex=index)
+    # Only reportlab's table parsing uses the glyph-to-characters map; it is ~7 MB for the CJK face.
+    font.face.__dict__.pop("glyphToChar", None)
+    pdfmetrics.registerFont(font)
+    _coverage[name] = frozenset(font.face.charToGlyph)
+    return _coverage[name]
+
+
+def _register_fonts() -> dict[str, frozenset[int]]:
+    """Register the shipped fonts with reportlab once per process; returns each font's code points
+    (the lazy ones are registered when first looked up)."""
+    if _coverage:
+        return _coverage
+    from reportlab import rl_config
+
+    # Binary (compressed) streams instead of ASCII85 text: smaller files, less work per page.
+    rl_config.useA85 = 0
+    for name in _FONT_FILES:
+        if name not in _LAZY_FONTS:
+            _load_font(name)
+    return _coverage
+
+
+_eager_coverage: frozenset[int] | None = None
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _texts(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            yield from _texts(getattr(value, f.name))
+
+
+def needs_lazy_font(content: CertificateContent) -> bool:
+    """Whether drawing `content` loads a font kept off the start (the CJK face, ~30 MB): a batch sends
+    such certificates to its worker process, so the issuing process never has to load it."""
+    global _eager_coverage
+    if _eager_coverage is None:
+        coverage = _register_fonts()
+        _eager_coverage = frozenset().union(*(coverage[n] for n in _FONT_FILES if n not in _LAZY_FONTS))
+    eager = _eager_coverage
+    return any(ord(ch) not in eager and _needs_glyph(ch) for text in _texts(content) for ch in text)
+
+
+# Characters that never need a glyph: line and paragraph structure, joiners, variation selectors.
+_INVISIBLE = {"\n", "\r", "\t", "\u200b", "\u200c", "\u200d", "\ufe0e", "\ufe0f"}
+
+
+def _needs_glyph(ch: str) -> bool:
+    return ch not in _INVISIBLE
+
+
+def _bidi_refused(ch: str) -> bool:
+    # reportlab lays text out left to right without shaping; a right-to-left name would print
+    # reversed, which is worse than refusing it with a clear message.
+    return unicodedata.bidirectional(ch) in ("R", "AL")
+
+
+def _char_label(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def _runs(text: str, face: str, field: str) -> Iterator[tuple[str, str]]:
+    """Split `text` into (font, run) pairs, each run drawn in the first font of the chain that has it."""
+    coverage = _register_fonts()
+    chain = FALLBACKS[face]
+    # Fast path, the usual case: the face itself has every character of the text.
+    chars = set(text)
+    if not (chars - coverage[face] - _INVISIBLE) and not any(_bidi_refused(ch) for ch in chars):
+        if text:
+            yield face, text
+        return
+    current_font = ""
+    current: list[str] = []
+    for ch in text:
+        if ch.isspace() or not _needs_glyph(ch):
+            font = current_font or face
+        else:
+            if _bidi_refused(ch):
+                raise ValidationError(
+                    field,
+                    f"contains {_char_label(ch)}, a right-to-left character that the certificate "
+                    "cannot print correctly; enter the name as registered in Latin letters",
+                )
+            if 0x1F000 <= ord(ch) <= 0x1FAFF:
+                raise ValidationError(
+                    field,
+                    f"contains {_char_label(ch)}, an emoji or pictograph, which a certificate does not print",
+                )
+            font = next((f for f in chain if ord(ch) in coverage[f]), "")
+            if not font:
+                raise ValidationError(
+                    field,
+                    f"contains the character {_char_label(ch)}, which no font of the certificate can "
+                    "draw; correct the text or remove the character",
+                )
+        if font != current_font and current:
+            yield current_font, "".join(current)
+            current = []
+        current_font = font
+        current.append(ch)
+    if current:
+        yield current_font, "".join(current)
+
+
+def _printable_fields(content: CertificateContent) -> Iterator[tuple[str, str, str]]:
+    """(field name, text, face) of everything that is printed as text."""
+    for f in fields(content):
+        value = getattr(content, f.name)
+        if isinstance(value, str):
+            yield f.name, value, "CPC-Sans-Bold"
+        elif isinstance(value, tuple):
+            for item in value:
+                yield f.name, str(item), "CPC-Sans-Bold"
+    issuer = content.issuer
+    for f in fields(issuer):
+        value = getattr(issuer, f.name)
+        if f.name.endswith("_path"):
+            continue
+        if isinstance(value, str):
+            yield f"issuer.{f.name}", value, "CPC-Serif-Bold"
+        elif isinstance(value, tuple):
+            for item in value:
+                yield f"issuer.{f.name}", str(item), "CPC-Sans"
+
+
+def check_renderable(content: CertificateContent) -> None:
+    """Raise ValidationError naming the field and the character when something cannot be printed."""
+    for field_name, text, face in _printable_fields(content):
+        for ch in unicodedata.normalize("NFC", text):
+            if ch in "\n\r\t":
+                continue
+            if unicodedata.category(ch) == "Cc":
+                raise ValidationError(field_name, f"contains a control character ({_char_label(ch)})")
+        # Every face's chain ends in the same fallbacks: checking through one chain is enough.
+        _cached_runs(text, face, field_name)
+    for field_name, value in (
+        ("number", content.number),
+        ("verification_code", content.verification_code),
+    ):
+        if not value.strip():
+            raise ValidationError(field_name, "is required on a certificate")
+
+
+# --------------------------------------------------------------------------------------------- layout
+
+NAVY = (0.09, 0.17, 0.33)
+GREY = (0.35, 0.37, 0.40)
+RULE = (0.70, 0.74, 0.80)
+TINT = (0.94, 0.95, 0.97)
+
+PAGE_MARGIN = 50.0
+# Taller than this, the member and address blocks are stacked instead of set side by side (a table
+# row cannot break across pages).
+SIDE_BY_SIDE_MAX_HEIGHT = 300.0
+
+
+@dataclass
+class _Styles:
+    body: Any
+    small: Any
+    label: Any
+    row_label: Any
+    value: Any
+    value_plain: Any
+    heading: Any
+    title: Any
+    subtitle: Any
+    issuer: Any
+    issuer_address: Any
+    fact_label: Any
+    fact_value: Any
+    none: Any
+    explain: Any
+    signature: Any
+    cjk_names: Any
+
+
+_styles: _Styles | None = None
+
+
+def _get_styles() -> _Styles:
+    global _styles
+    if _styles is not None:
+        return _styles
+    from reportlab.lib.colors import Color
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    navy, grey = Color(*NAVY), Color(*GREY)
+    body = ParagraphStyle("body", fontName="CPC-Sans", fontSize=9, leading=12)
+    _styles = _Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=grey),
+        label=ParagraphStyle("label", parent=body, fontSize=8.5, leading=11, textColor=grey),
+        row_label=ParagraphStyle("row_label", parent=body, fontSize=8.5, leading=12, textColor=grey),
+        value=ParagraphStyle("value", parent=body, fontName="CPC-Sans-Bold", fontSize=9.5, leading=12),
+        value_plain=ParagraphStyle("value_plain", parent=body, fontSize=9.5, leading=12),
+        heading=ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName="CPC-Serif-Bold",
+            fontSize=10.5,
+            leading=13,
+            textColor=navy,
+            spaceBefore=7,
+            spaceAfter=2,
+        ),
+        title=ParagraphStyle(
+            "title",
+            parent=body,
+            fontName="CPC-Serif-Bold",
+            fontSize=19,
+            leading=23,
+            alignment=TA_CENTER,
+            textColor=navy,
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle", parent=body, fontSize=8.5, leading=11, alignment=TA_CENTER, textColor=grey
+        ),
+        issuer=ParagraphStyle(
+            "issuer", parent=body, fontName="CPC-Serif-Bold", fontSize=14, leading=17, textColor=navy
+        ),
+        issuer_address=ParagraphStyle("issuer_address", parent=body, fontSize=8, leading=10, textColor=grey),
+        fact_label=ParagraphStyle(
+            "fact_label",
+            parent=body,
+            fontSize=7.5,
+            leading=9,
+            textColor=grey,
+            alignment=TA_CENTER,
+            spaceAfter=3,
+        ),
+        fact_value=ParagraphStyle(
+            "fact_value",
+            parent=body,
+            fontName="CPC-Sans-Bold",
+            fontSize=11,
+            leading=14,
+            alignment=TA_CENTER,
+            textColor=navy,
+        ),
+        none=ParagraphStyle("none", parent=body, fontName="CPC-Sans-Bold", fontSize=9.5, leading=12),
+        explain=ParagraphStyle("explain", parent=body, fontSize=8.5, leading=11, textColor=grey),
+        signature=ParagraphStyle(
+            "signature", parent=body, fontName="CPC-Sans-Oblique", fontSize=15, leading=19, textColor=navy
+        ),
+        cjk_names=body,
+    )
+    return _styles
+
+
+def demo_crest(size: float = 58.0) -> Any:
+    """The built-in demo crest: a shield with a staff of Asclepius, drawn straight on the canvas."""
+    from reportlab.platypus import Flowable
+
+    class Crest(Flowable):  # type: ignore[misc]
+        def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+            return size, size
+
+        def draw(self) -> None:
+            c = self.canv
+            c.saveState()
+            c.scale(size / 100.0, size / 100.0)
+            c.setFillColorRGB(*NAVY)
+            c.setStrokeColorRGB(0.78, 0.62, 0.24)
+            c.setLineWidth(3)
+            shield = c.beginPath()
+            points = [(50, 98), (92, 86), (90, 45), (78, 22), (50, 2), (22, 22), (10, 45), (8, 86)]
+            shield.moveTo(*points[0])
+            for point in points[1:]:
+                shield.lineTo(*point)
+            shield.close()
+            c.drawPath(shield, stroke=1, fill=1)
+            c.setStrokeColorRGB(1, 1, 1)
+            c.setLineWidth(5)
+            c.line(50, 18, 50, 84)
+            # The serpent: a zig-zag around the staff.
+            c.setStrokeColorRGB(0.78, 0.62, 0.24)
+            c.setLineWidth(4)
+            snake = [(40, 26), (60, 36), (40, 46), (60, 56), (40, 66), (58, 74)]
+            c.lines([(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(snake, snake[1:], strict=False)])
+            c.setFillColorRGB(0.78, 0.62, 0.24)
+            c.circle(60, 76, 4.5, stroke=0, fill=1)
+            c.setFillColorRGB(1, 1, 1)
+            c.setFont("CPC-Serif-Bold", 8)
+            c.drawCentredString(50, 88, "CPC")
+            c.restoreState()
+
+    return Crest()
+
+
+@functools.cache
+def _gf_tables() -> tuple[list[int], list[int]]:
+    """Exponent and logarithm tables of GF(256) with the QR polynomial x^8 + x^4 + x^3 + x^2 + 1."""
+    exp, log = [0] * 512, [0] * 256
+    value = 1
+    for i in range(255):
+        exp[i] = value
+        log[value] = i
+        value <<= 1
+        if value & 0x100:
+            value ^= 0x11D
+    for i in range(255, 512):
+        exp[i] = exp[i - 255]
+    return exp, log
+
+
+@functools.cache
+def _rs_generator(ec_count: int) -> tuple[int, ...]:
+    """The Reed-Solomon generator polynomial for `ec_count` error-correction codewords (highest first)."""
+    exp, log = _gf_tables()
+    poly = [1]
+    for i in range(ec_count):
+        nxt = [0] * (len(poly) + 1)
+        for j, coefficient in enumerate(poly):
+            nxt[j] ^= coefficient
+            if coefficient:
+                nxt[j + 1] ^= exp[log[coefficient] + i]
+        poly = nxt
+    return tuple(poly)
+
+
+def _rs_remainder(data: list[int], ec_count: int) -> list[int]:
+    exp, log = _gf_tables()
+    generator = [log[c] if c else -1 for c in _rs_generator(ec_count)[1:]]
+    remainder = [0] * ec_count
+    for byte in data:
+        factor = byte ^ remainder[0]
+        remainder = remainder[1:] + [0]
+        if factor:
+            lf = log[factor]
+            for k, lg in enumerate(generator):
+                if lg >= 0:
+                    remainder[k] ^= exp[lf + lg]
+    return remainder
+
+
+def _qr_codewords(qr: Any) -> list[int]:
+    """The data and error-correction codewords of a QR code, interleaved: what reportlab's
+    QRCode.createData computes, with cached generator polynomials (it rebuilds one per block)."""
+    from itertools import chain, zip_longest
+
+    from reportlab.graphics.barcode import qrencoder
+
+    blocks = qrencoder.QRRSBlock.getRSBlocks(qr.version, qr.errorCorrectLevel)
+    buffer = qrencoder.QRBitBuffer()
+    for data in qr.dataList:
+        data.write(buffer, qr.version)
+    capacity = sum(b.dataCount for b in blocks) * 8
+    if buffer.getLengthInBits() > capacity:
+        raise ValidationError("verification.url", "is too long to fit in the certificate's QR code")
+    if buffer.getLengthInBits() + 4 <= capacity:
+        buffer.put(0, 4)
+    while buffer.getLengthInBits() % 8:
+        buffer.putBit(False)
+    pads = (0xEC, 0x11)
+    i = 0
+    while buffer.getLengthInBits() < capacity:
+        buffer.put(pads[i % 2], 8)
+        i += 1
+    data_blocks, ec_blocks = [], []
+    offset = 0
+    for block in blocks:
+        chunk = list(buffer.buffer[offset : offset + block.dataCount])
+        offset += block.dataCount
+        data_blocks.append(chunk)
+        ec_blocks.append(_rs_remainder(chunk, block.totalCount - block.dataCount))
+    return [
+        d
+        for group in chain(zip_longest(*data_blocks), zip_longest(*ec_blocks))
+        for d in group
+        if d is not None
+    ]
+
+
+def qr_modules(text: str) -> list[list[bool]]:
+    """The QR code (error correction M) for `text`, as rows of dark/light modules.
+
+    Mask pattern 0 is used instead of scoring all eight: every mask gives a valid, readable code, and
+    the scoring is most of the cost of making one.
+    """
+    from reportlab.graphics.barcode import qrencoder
+
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(text)
+    qr.version = qr.calculate_version()
+    qr.dataCache = _qr_codewords(qr)
+    qr.makeImpl(False, 0)
+    return [[bool(v) for v in row] for row in qr.modules]
+
+
+def _qr_flowable(text: str, size: float) -> Any:
+    """A QR code drawn as one filled path of horizontal runs (far cheaper than one shape per module)."""
+    from reportlab.platypus import Flowable
+
+    modules = qr_modules(text)
+
+    class QrCode(Flowable):  # type: ignore[misc]
+        def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+            return size, size
+
+        def draw(self) -> None:
+            border = 2
+            count = len(modules)
+            box = size / (count + 2 * border)
+            canvas = self.canv
+            canvas.saveState()
+            # One unit = one module, origin at the top-left module: every rectangle has whole-number
+            # coordinates and goes into the page as one literal block of "re" operators.
+            canvas.transform(box, 0, 0, box, border * box, size - border * box)
+            ops = []
+            for r, row in enumerate(modules):
+                c = 0
+                while c < count:
+                    if row[c]:
+                        start = c
+                        while c < count and row[c]:
+                            c += 1
+                        ops.append(f"{start} {-r - 1} {c - start} 1 re")
+                    else:
+                        c += 1
+            canvas.setFillColorRGB(0, 0, 0)
+            canvas.addLiteral("\n".join(ops) + "\nf")
+            canvas.restoreState()
+
+    return QrCode()
+
+
+def _image(path: str, field: str, max_w: float, max_h: float) -> Any:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    p = Path(path).expanduser()
+    try:
+        reader = ImageReader(str(p))
+        w, h = reader.getSize()
+    except Exception:  # noqa: BLE001 - PIL raises many kinds for a bad image; staff need one sentence
+        raise ValidationError(field, f"the image {p} cannot be read (use a PNG or JPEG file)") from None
+    scale = min(max_w / w, max_h / h)
+    return Image(str(p), width=w * scale, height=h * scale)
+
+
+def _is_cjk(ch: str) -> bool:
+    return ord(ch) >= 0x2E80 and unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+# While not None, every text set on the page is recorded here as (face, text): see certificate_lines.
+_printed: list[tuple[str, str]] | None = None
+
+
+def _record(face: str, text: str) -> str:
+    if _printed is not None:
+        _printed.append((face, text))
+    return text
+
+
+Run = tuple[str, str]  # (font name, text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_runs(text: str, face: str, field: str) -> tuple[Run, ...]:
+    return tuple(_runs(unicodedata.normalize("NFC", text), face, field))
+
+
+def _width(runs: Iterable[Run], size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(sum(stringWidth(text, font, size) for font, text in runs))
+
+
+def _slice(runs: list[Run], start: int, end: int) -> list[Run]:
+    """The characters start..end of a run list, as runs."""
+    out: list[Run] = []
+    pos = 0
+    for font, text in runs:
+        a, b = max(start, pos), min(end, pos + len(text))
+        if a < b:
+            out.append((font, text[a - pos : b - pos]))
+        pos += len(text)
+    return out
+
+
+def _merge(runs: Iterable[Run]) -> list[Run]:
+    out: list[Run] = []
+    for font, text in runs:
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + text)
+        elif text:
+            out.append((font, text))
+    return out
+
+
+class _Text:
+    """A wrapped block of text in one style, each run in the font that has its glyphs.
+
+    Built for the certificate instead of reportlab's Paragraph: the text needs no inline markup (the
+    font runs are known beforehand), so there is nothing to parse, and lines are broken greedily at
+    spaces; a word wider than the line is split between characters, and mostly-CJK text may break
+    between any two characters. Text that does not fit the frame splits between lines.
+    """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        # Defined on first use so that importing this module never imports reportlab.
+        return _text_class()(*args, **kwargs)
+
+
+@functools.cache
+def _text_class() -> type:
+    from reportlab.platypus import Flowable
+
+    class Text(Flowable):  # type: ignore[misc]
+        def __init__(self, runs: list[Run], style: Any, lines: list[list[Run]] | None = None) -> None:
+            super().__init__()
+            self.runs = runs
+            self.style = style
+            self.lines = lines
+            self._wrapped_for = -1.0 if lines is None else None
+            visible = "".join(t for _f, t in runs).replace(" ", "")
+            self.cjk_wrap = (
+                bool(visible)
+                and max(visible) >= "\u2e80"
+                and sum(_is_cjk(ch) for ch in visible) * 2 > len(visible)
+            )
+
+        def _break(self, avail: float) -> list[list[Run]]:
+            size = self.style.fontSize
+            if _width(self.runs, size) <= avail:  # the usual case: one line
+                return [list(self.runs)]
+            text = "".join(t for _f, t in self.runs)
+            # Break opportunities: after each space, and between CJK characters in CJK text.
+            pieces: list[tuple[int, int]] = []
+            start = 0
+            for i, ch in enumerate(text):
+                if ch == " ":
+                    pieces.append((start, i + 1))
+                    start = i + 1
+                elif self.cjk_wrap and _is_cjk(ch):
+                    if start < i:
+                        pieces.append((start, i))
+                    pieces.append((i, i + 1))
+                    start = i + 1
+            if start < len(text):
+                pieces.append((start, len(text)))
+            lines: list[list[Run]] = []
+            line: list[Run] = []
+            line_width = 0.0
+            for a, b in pieces:
+                piece = _slice(self.runs, a, b)
+                width = _width(piece, size)
+                trimmed = _width(_slice(self.runs, a, b - 1), size) if text[b - 1] == " " else width
+                if line and line_width + trimmed > avail:
+                    lines.append(line)
+                    line, line_width = [], 0.0
+                if not line and trimmed > avail:
+                    # A word longer than the whole line: cut it between characters.
+                    cut = a
+                    for end in range(a + 1, b + 1):
+                        if _width(_slice(self.runs, cut, end), size) > avail and end - 1 > cut:
+                            lines.append(_slice(self.runs, cut, end - 1))
+                            cut = end - 1
+                    piece = _slice(self.runs, cut, b)
+                    width = _width(piece, size)
+                line.extend(piece)
+                line_width += width
+            if line:
+                lines.append(line)
+            return [_merge(ln) for ln in lines] or [[]]
+
+        def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
+            if self._wrapped_for is not None and self._wrapped_for != avail_width:
+                self.lines = self._break(avail_width)
+                self._wrapped_for = avail_width
+            self.width = avail_width
+            self.height = len(self.lines or [[]]) * self.style.leading
+            return self.width, self.height
+
+        def split(self, avail_width: float, avail_height: float) -> list[Any]:
+            self.wrap(avail_width, avail_height)
+            lines = self.lines or []
+            fit = int(avail_height // self.style.leading)
+            if fit <= 0 or fit >= len(lines):
+                return []  # nothing fits here (or all of it does, and the frame will not ask)
+            first, rest = lines[:fit], lines[fit:]
+            return [Text(self.runs, self.style, first), Text(self.runs, self.style, rest)]
+
+        def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+            return float(self.style.spaceBefore)
+
+        def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+            return float(self.style.spaceAfter)
+
+        def draw(self) -> None:
+            style = self.style
+            size, leading = style.fontSize, style.leading
+            canvas = self.canv
+            canvas.setFillColor(style.textColor)
+            for i, line in enumerate(self.lines or []):
+                while line and line[-1][1].endswith(" "):
+                    font, text = line[-1]
+                    line = [*line[:-1], (font, text.rstrip(" "))] if text.strip() else line[:-1]
+                x = 0.0
+                if style.alignment == 1:  # centred
+                    x = (self.width - _width(line, size)) / 2
+                # Lines of the same leading share baselines whatever their size (label and value rows).
+                text_object = canvas.beginText(x, self.height - i * leading - max(size, 0.8 * leading))
+                for font, text in line:
+                    text_object.setFont(font, size)
+                    text_object.textOut(text)
+                canvas.drawText(text_object)
+
+    return Text
+
+
+def _columns(
+    columns: list[tuple[float, list[Any]]],
+    *,
+    valign: str = "TOP",
+    pad: tuple[float, float, float, float] = (0, 0, 0, 0),
+    gap: float = 0,
+    background: Any = None,
+    border: Any = None,
+    rule_below: tuple[float, Any] | None = None,
+    dividers: tuple[float, Any] | None = None,
+) -> Any:
+    """Flowables set side by side in fixed-width columns (never split across pages): a light stand-in
+    for a one-row Table. pad is (left, top, right, bottom); gap is the space before every column but the
+    first; rule_below draws a line under the whole row."""
+    from reportlab.platypus import Flowable
+
+    left, top, right, bottom = pad
+
+    class Columns(Flowable):  # type: ignore[misc]
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            self.heights: list[float] = []
+            self.item_heights: list[list[float]] = []
+            for i, (width, items) in enumerate(columns):
+                inner = (
+                    width
+                    - (gap if i else 0)
+                    - (left if i == 0 else 0)
+                    - (right if i == len(columns) - 1 else 0)
+                )
+                height = 0.0
+                sizes = []
+                for j, item in enumerate(items):
+                    _w, h = item.wrap(inner, avail_height)
+                    sizes.append(h)
+                    height += h + item.getSpaceAfter() + (item.getSpaceBefore() if j else 0)
+                self.heights.append(height)
+                self.item_heights.append(sizes)
+            self.width = sum(w for w, _items in columns)
+            self.height = top + max(self.heights, default=0) + bottom
+            return self.width, self.height
+
+        def draw(self) -> None:
+            canvas = self.canv
+            if background is not None or border is not None:
+                canvas.saveState()
+                if background is not None:
+                    canvas.setFillColor(background)
+                if border is not None:
+                    canvas.setStrokeColor(border)
+                    canvas.setLineWidth(0.75)
+                canvas.rect(
+                    0, 0, self.width, self.height, stroke=border is not None, fill=background is not None
+                )
+                canvas.restoreState()
+            if dividers is not None:
+                canvas.saveState()
+                canvas.setLineWidth(dividers[0])
+                canvas.setStrokeColor(dividers[1])
+                x = 0.0
+                for width, _items in columns[:-1]:
+                    x += width
+                    canvas.line(x, 0, x, self.height)
+                canvas.restoreState()
+            if rule_below is not None:
+                canvas.saveState()
+                canvas.setLineWidth(rule_below[0])
+                canvas.setStrokeColor(rule_below[1])
+                canvas.line(0, 0, self.width, 0)
+                canvas.restoreState()
+            x = 0.0
+            for i, (width, items) in enumerate(columns):
+                col_x = x + (gap if i else 0) + (left if i == 0 else 0)
+                free = self.height - top - bottom - self.heights[i]
+                y = (
+                    self.height
+                    - top
+                    - (free / 2 if valign == "MIDDLE" else free if valign == "BOTTOM" else 0)
+                )
+                for j, item in enumerate(items):
+                    if j:
+                        y -= item.getSpaceBefore()
+                    y -= self.item_heights[i][j]
+                    item.drawOn(canvas, col_x, y)
+                    y -= item.getSpaceAfter()
+                x += width
+
+    return Columns()
+
+
+def _para(text: str, style: Any, field: str = "text") -> Any:
+    """One block of text in `style`; raises ValidationError (naming `field`) for an unprintable character."""
+    _record(style.fontName, text)
+    return _Text(list(_cached_runs(text, style.fontName, field)), style)
+
+
+def _label_value(label: str, value: str, field: str, style: Any) -> Any:
+    """One line "Label: value" with the value in bold."""
+    _record(style.fontName, label)
+    _record("CPC-Sans-Bold", value)
+    runs = [*_cached_runs(label + " ", style.fontName, "text"), *_cached_runs(value, "CPC-Sans-Bold", field)]
+    return _Text(_merge(runs), style)
+
+
+def _paras(text: str, style: Any, field: str) -> list[Any]:
+    """One Paragraph per paragraph of a long text (blank lines or line breaks separate them)."""
+    chunks = [c.strip() for c in re.split(r"\n", text) if c.strip()]
+    return [_para(c, style, field) for c in chunks]
+
+
+def _section(title: str, text: str, field: str, st: _Styles) -> list[Any]:
+    from reportlab.platypus import CondPageBreak, KeepTogether
+
+    head = _para(title, st.heading)
+    if text.strip():
+        body = _paras(text, st.value_plain, field)
+        # Keep the heading with at least three lines of its text; long text flows on to the next page.
+        room = st.heading.spaceBefore + st.heading.leading + 3 * st.value_plain.leading
+        return [CondPageBreak(room), head, *body]
+    return [
+        KeepTogether([head, _para(NONE_ON_RECORD, st.none), _para(EMPTY_EXPLANATIONS[field], st.explain)])
+    ]
+
+
+def _address_lines(c: CertificateContent) -> list[tuple[str, str]]:
+    lines = [("recipient_name", c.recipient_name)]
+    if c.attention:
+        lines.append(("attention", f"Attention: {c.attention}"))
+    lines += [("street_lines", s) for s in c.street_lines]
+    city_line = " ".join(p for p in (c.city, c.state, c.postal_code) if p)
+    if city_line:
+        lines.append(("city", city_line))
+    if c.country:
+        lines.append(("country", c.country.upper()))
+    return lines
+
+
+def _estimated_lines(text: str, chars_per_line: int) -> int:
+    width = sum(2 if _is_cjk(ch) else 1 for ch in text)
+    return max(1, -(-width // chars_per_line))
+
+
+def _estimated_height(member_rows: list[tuple[str, str, str]], address: list[tuple[str, str]]) -> float:
+    """A generous estimate of the taller of the side-by-side member and address columns, in points
+    (measuring them would lay out the whole table once more for every certificate)."""
+    member = sum(_estimated_lines(value, 30) for _label, value, _f in member_rows) * 12 + 3 * len(member_rows)
+    addressee = sum(_estimated_lines(text, 30) for _f, text in address) * 12
+    return 16 + max(member, addressee)
+
+
+def _story(c: CertificateContent, width: float) -> list[Any]:
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import HRFlowable, KeepTogether, Spacer
+
+    st = _get_styles()
+    navy, rule, tint = Color(*NAVY), Color(*RULE), Color(*TINT)
+    issuer = c.issuer
+    story: list[Any] = []
+
+    # --- letterhead
+    logo = _image(issuer.logo_path, "issuer.logo", 64, 64) if issuer.logo_path else demo_crest(58)
+    head_text = [_para(issuer.name, st.issuer, "issuer.name")]
+    head_text += [_para(line, st.issuer_address, "issuer.address") for line in issuer.address_lines]
+    letterhead = _columns(
+        [(72, [logo]), (width - 72, head_text)], valign="MIDDLE", pad=(0, 0, 0, 8), rule_below=(1.5, navy)
+    )
+    story += [letterhead, Spacer(1, 10)]
+
+    # --- title and the three key facts
+    story.append(_para(TITLE, st.title))
+    story.append(_para(f"A statement of the register of the {issuer.name}", st.subtitle, "issuer.name"))
+    story.append(Spacer(1, 8))
+    facts = _columns(
+        [
+            (width / 3, [_para(label, st.fact_label), _para(value, st.fact_value, field)])
+            for label, value, field in (
+                ("Certificate number", c.number, "number"),
+                ("Issue date", format_date(c.issue_date), "issue_date"),
+                ("Valid until", format_date(c.valid_until), "valid_until"),
+            )
+        ],
+        pad=(0, 6, 0, 6),
+        background=tint,
+        border=rule,
+        dividers=(0.5, rule),
+    )
+    story += [facts, Spacer(1, 8)]
+
+    # --- addressee and member, side by side
+    address = [_para("Addressed to", st.heading)]
+    address += [
+        _para(text, st.value if f == "recipient_name" else st.value_plain, f) for f, text in _address_lines(c)
+    ]
+    expiry = (
+        format_date(c.certificate_expiry_date)
+        if c.certificate_expiry_date
+        else "None on record (the register shows no expiry date)"
+    )
+    specialties = "; ".join(c.specialties) if c.specialties else None
+    member_rows = [
+        ("Name", c.member_name, "member_name"),
+        ("CPSO number", c.cpso_number, "cpso_number"),
+        ("Class of registration", c.registration_class, "registration_class"),
+        ("Current status", c.member_status, "member_status"),
+        ("Initial registration", format_date(c.initial_registration_date), "initial_registration_date"),
+        ("Certificate expiry", expiry, "certificate_expiry_date"),
+        ("Specialties", specialties or f"None on record. {EMPTY_EXPLANATIONS['specialties']}", "specialties"),
+    ]
+
+    def member_block(total: float, label_width: float) -> list[Any]:
+        # One row per fact, each free to go to the next page when the block is set full width.
+        rows = [
+            _columns(
+                [
+                    (label_width, [_para(label, st.row_label)]),
+                    (total - label_width, [_para(value, st.value, f)]),
+                ],
+                pad=(0, 2, 0, 2),
+                rule_below=(0.25, rule) if i < len(member_rows) - 1 else None,
+            )
+            for i, (label, value, f) in enumerate(member_rows)
+        ]
+        return [_para("Member", st.heading), *rows]
+
+    if _estimated_height(member_rows, _address_lines(c)) <= SIDE_BY_SIDE_MAX_HEIGHT:
+        story.append(
+            _columns([(width * 0.58, member_block(width * 0.58, 100)), (width * 0.42, address)], gap=16)
+        )
+    else:
+        # Very long names or addresses: one above the other, each free to flow across a page break.
+        story += [*member_block(width, 110), *address]
+
+    # --- the three register sections; long text flows on to a second page
+    story += _section("Terms, conditions and limitations", c.terms_conditions, "terms_conditions", st)
+    story += _section("Discipline findings", c.discipline, "discipline", st)
+    story += _section("Pending investigations", c.pending_investigations, "pending_investigations", st)
+
+    # --- attestation and signature
+    attest = _para(
+        f"The {issuer.name} certifies that, on {format_date(c.issue_date)}, its register shows the "
+        f"information above for the member named. This certificate is issued at the member's request for "
+        f"the addressee named above and is valid until {format_date(c.valid_until)}.",
+        st.body,
+        "issuer.name",
+    )
+    if issuer.signature_image_path:
+        signature: Any = _image(issuer.signature_image_path, "registrar.signature_image", 160, 40)
+    else:
+        signature = _para(issuer.registrar_name, st.signature, "issuer.registrar_name")
+    signed_by = _columns(
+        [
+            (
+                width * 0.5,
+                [
+                    signature,
+                    HRFlowable(
+                        width="85%", thickness=0.75, color=navy, hAlign="LEFT", spaceBefore=2, spaceAfter=6
+                    ),
+                    _para(issuer.registrar_name, st.value, "issuer.registrar_name"),
+                    _para(issuer.registrar_title, st.label, "issuer.registrar_title"),
+                ],
+            ),
+            (
+                width * 0.5,
+                [
+                    _para(
+                        "This document is signed digitally by the issuing body. A PDF reader shows the "
+                        "signature and whether the file has been changed since it was signed.",
+                        st.small,
+                    )
+                ],
+            ),
+        ],
+        valign="BOTTOM",
+        gap=20,
+    )
+    sign_block = [Spacer(1, 6), attest, Spacer(1, 8), signed_by]
+
+    # --- verification box
+    qr_drawing = _qr_flowable(c.verification_link, 80)
+    instructions = [
+        _para("How to check this certificate", st.heading),
+        _label_value("Verification code:", c.verification_code, "verification_code", st.value_plain),
+        _label_value("Certificate number:", c.number, "number", st.value_plain),
+        _para(
+            "Scan the code, or go to the address below and enter the certificate number and the verification "
+            "code. The PDF file carries the digital signature of the issuing body: any change to the file "
+            "breaks the signature. A printed copy is genuine only if its number and code are confirmed "
+            "online or by the registrar's office.",
+            st.explain,
+        ),
+        _para(issuer.verification_url, st.small, "issuer.verification_url"),
+    ]
+    verify_box = _columns(
+        [(92, [qr_drawing]), (width - 92, instructions)],
+        pad=(8, 6, 8, 7),
+        gap=4,
+        background=tint,
+        border=rule,
+    )
+    story.append(KeepTogether([*sign_block, Spacer(1, 10), verify_box]))
+    return story
+
+
+def _page_decorations(content: CertificateContent) -> Any:
+    """The canvas class that draws the footer (with "page N of M") and the DEMO mark on every page."""
+    from reportlab.lib.colors import Color
+    from reportlab.pdfgen.canvas import Canvas
+
+    grey, red = Color(*GREY), Color(0.75, 0.1, 0.1, alpha=0.09)
+    footer_left = f"{TITLE} {content.number}"
+
+    class CertificateCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, total: int) -> None:
+            w, _h = self._pagesize
+            self.saveState()
+            if content.issuer.demo:
+                self.setFillColor(red)
+                self.setFont("CPC-Sans-Bold", 64)
+                self.translate(w / 2, 330)
+                self.rotate(35)
+                self.drawCentredString(0, 0, "DEMO")
+                self.setFont("CPC-Sans-Bold", 20)
+                self.drawCentredString(0, -30, "not an official document")
+                self.rotate(-35)
+                self.translate(-w / 2, -330)
+            self.setStrokeColor(Color(*RULE))
+            self.setLineWidth(0.5)
+            self.line(PAGE_MARGIN, 36, w - PAGE_MARGIN, 36)
+            if self._pageNumber > 1:
+                self.setFillColor(grey)
+                self.setFont("CPC-Sans", 7.5)
+                self.drawString(PAGE_MARGIN, _h - 30, f"{footer_left} (continued)")
+                self.line(PAGE_MARGIN, _h - 36, w - PAGE_MARGIN, _h - 36)
+            self.setFillColor(grey)
+            self.setFont("CPC-Sans", 7.5)
+            self.drawString(PAGE_MARGIN, 26, footer_left)
+            self.drawRightString(w - PAGE_MARGIN, 26, f"Page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    return CertificateCanvas
+
+
+def pdf_keywords(content: CertificateContent) -> str:
+    return f"cpc-number={content.number} verification-code={content.verification_code}"
+
+
+def render_pdf(content: CertificateContent) -> bytes:
+    """The certificate as an unsigned PDF (US Letter); raises ValidationError for unprintable text."""
+    check_renderable(content)
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    _register_fonts()
+    buffer = io.BytesIO()
+    page_w, page_h = LETTER
+    frame = Frame(
+        PAGE_MARGIN,
+        48,
+        page_w - 2 * PAGE_MARGIN,
+        page_h - 48 - 44,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=LETTER,
+        pageTemplates=[PageTemplate(id="page", frames=[frame])],
+        leftMargin=PAGE_MARGIN,
+        rightMargin=PAGE_MARGIN,
+        topMargin=44,
+        bottomMargin=48,
+        title=f"{TITLE} {content.number}",
+        author=content.issuer.name,
+        subject=f"{TITLE} {content.number} for {content.member_name}",
+        keywords=pdf_keywords(content),
+        creator="CPC Desk",
+        producer="CPC Desk (reportlab)",
+        lang="en",
+    )
+    fault_point("during-pdf-render")
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        doc.build(_story(content, doc.width), canvasmaker=_page_decorations(content))
+    except LayoutError:
+        # A block that cannot break (the member or address block) is taller than a page: say which
+        # value made it so, in the terms staff can correct, never reportlab's words.
+        field_name, length = _longest_block_value(content)
+        raise ValidationError(
+            field_name, f"is too long to fit on the certificate page ({length} characters); shorten it"
+        ) from None
+    return buffer.getvalue()
+
+
+def _longest_block_value(content: CertificateContent) -> tuple[str, int]:
+    """The member- or address-block value most likely to have overflowed the page, and its length."""
+    candidates = {
+        "member_name": len(content.member_name),
+        "specialties": sum(len(s) for s in content.specialties),
+        "registration_class": len(content.registration_class),
+        "recipient_name": len(content.recipient_name),
+        "attention": len(content.attention),
+        "street_lines": sum(len(s) for s in content.street_lines),
+        "city": len(content.city),
+        "state": len(content.state),
+    }
+    name = max(candidates, key=lambda k: candidates[k])
+    return name, candidates[name]
+
+
+def certificate_lines(content: CertificateContent) -> list[tuple[str, str]]:
+    """Every piece of text the certificate sets, with its face, in reading order (for the bench)."""
+    global _printed
+    _register_fonts()
+    _printed = []
+    try:
+        _story(content, 512)
+        lines = _printed
+    finally:
+        _printed = None
+    footer = f"{TITLE} {content.number}"
+    return [*lines, ("CPC-Sans", footer), ("CPC-Sans", "Page 1 of 1")]
+
+
+def plain_page_pdf(lines: list[tuple[str, str]]) -> bytes:
+    """The same text in the same fonts, drawn line by line on a plain canvas page with no layout (long
+    text cut at the page edge): the baseline the bench compares render_pdf against."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen.canvas import Canvas
+
+    _register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER)
+    y = 760.0
+    for face, text in lines:
+        x = 50.0
+        for font, run in _runs(unicodedata.normalize("NFC", text), face, "text"):
+            canvas.setFont(font, 9)
+            canvas.drawString(x, y, run)
+            x += canvas.stringWidth(run, font, 9)
+        y -= 11
+        if y < 50:
+            canvas.showPage()
+            y = 760.0
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def all_text(content: CertificateContent) -> Iterable[str]:
+    """Every text value printed (for tests and the bench)."""
+    return (text for _f, text, _face in _printable_fields(content))

@@ -1,0 +1,971 @@
+"""The CPC request workflow: filed → (awaiting review →) issued → handed to the outbox; review and reissue.
+
+A Submit writes the request, its recipients, one signed certificate per recipient and each certificate's
+outgoing email in ONE transaction, before any network I/O; delivery happens afterwards (app.mail.outbox).
+Submit is idempotent: the draft carries a key made when the form opened, and a second Submit with the same
+key returns the first request's result instead of filing another.
+"""
+
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.access.staff import Actor, Permission
+from app.audit import trail as audit
+from app.desk import Desk
+from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
+from app.faults import fault_point
+from app.register.addresses import clean_text
+from app.register.recipients import RecipientInput, address_of, validate_recipient
+from app.store.models import (
+    Certificate,
+    CertificateDocument,
+    CertificateRequest,
+    ConsentMethod,
+    Institution,
+    InstitutionType,
+    Member,
+    OutboxMessage,
+    RequestRecipient,
+    RequestStatus,
+    utcnow,
+)
+from app.store.numbering import NUMBER_RE, allocate_certificate_number, new_verification_code
+
+if TYPE_CHECKING:
+    from app.document.signing import Signer
+
+MAX_RECIPIENTS = 20
+NOTES_MAX = 4000
+REASON_MAX = 2000
+
+
+@dataclass(frozen=True)
+class RequestDraft:
+    """Everything the wizard collected; handed to submit_request in one piece."""
+
+    member_id: int
+    recipients: tuple[RecipientInput, ...]
+    consent_given: bool
+    consent_method: ConsentMethod | None
+    consent_statement: str
+    notes: str = ""
+    idempotency_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+
+@dataclass(frozen=True)
+class RecipientResult:
+    recipient_id: int
+    position: int
+    name: str
+    email: str
+    certificate_id: int | None = None
+    certificate_number: str = ""
+    verification_code: str = ""
+    valid_until: date | None = None
+    outbox_message_id: int | None = None
+    delivery_state: str = ""  # an OutboxState value, "" when nothing was queued
+    delivery_error: str = ""
+    pdf_available: bool = False
+
+
+@dataclass
+class SubmitResult:
+    request_id: int
+    request_number: str
+    status: RequestStatus
+    member_name: str
+    cpso_number: str
+    review_reasons: list[str] = field(default_factory=list)
+    recipients: list[RecipientResult] = field(default_factory=list)
+    # True when this Submit found the request an earlier Submit with the same key had filed
+    already_submitted: bool = False
+
+
+# --- the shared issuing step ---------------------------------------------------------------------
+
+
+def local_today() -> date:
+    """The issuing body's local date (the desk's time zone)."""
+    return datetime.now().astimezone().date()
+
+
+def issue_for_recipient(
+    session: Session,
+    desk: Desk,
+    actor: Actor | str,
+    recipient: RequestRecipient,
+    signer: "Signer",
+    issue_seq: int = 0,
+    *,
+    replaces: Certificate | None = None,
+    today: date | None = None,
+    send_email: bool = True,
+) -> Certificate:
+    """Issue one certificate to one recipient, in the caller's transaction.
+
+    Takes the next number, makes a verification code, renders and signs the PDF, stores it with its
+    SHA-256, and queues the email. A second call for the same (recipient, issue_seq) fails on the unique
+    constraint when the transaction flushes, so a certificate is never issued twice.
+    """
+    from app.document.certificates import content_for_certificate
+    from app.document.signing import issue_document
+
+    issued_on = today or local_today()
+    request = recipient.request
+    member = request.member
+    certificate = Certificate(
+        number=allocate_certificate_number(session, issued_on.year),
+        recipient=recipient,
+        issue_seq=issue_seq,
+        issued_at=utcnow(),
+        issued_by=actor if isinstance(actor, str) else actor.username,
+        issue_date=issued_on,
+        valid_until=issued_on + timedelta(days=desk.settings.validity_days(recipient.institution_type)),
+        verification_code=new_verification_code(),
+        replaces_id=replaces.id if replaces is not None else None,
+    )
+    session.add(certificate)
+    session.flush()  # the unique (recipient_id, issue_seq) is checked here
+    fault_point("after-certificate-number")
+    content = content_for_certificate(desk.settings, certificate)
+    pdf, sha256 = issue_document(content, signer)
+    certificate.pdf_sha256 = sha256
+    session.add(CertificateDocument(certificate=certificate, pdf=pdf))
+    fault_point("after-pdf-stored")
+    audit.record(
+        session,
+        actor,
+        "certificate.issued",
+        subject=certificate.number,
+        member_id=member.id,
+        after={
+            "request": request.number,
+            "recipient": recipient.name,
+            "email": recipient.email,
+            "issue_seq": issue_seq,
+            "valid_until": certificate.valid_until.isoformat(),
+            "pdf_sha256": certificate.pdf_sha256,
+            "replaces": replaces.number if replaces is not None else None,
+        },
+    )
+    if send_email:
+        from app.mail.outbox import enqueue_certificate_email
+
+        enqueue_certificate_email(session, desk.settings, certificate, pdf, actor)
+    session.flush()
+    return certificate
+
+
+def _load_signer(desk: Desk) -> "Signer":
+    from app.document.signing import load_signer
+
+    return load_signer(desk)
+
+
+# --- submit ---------------------------------------------------------------------------------------
+
+
+def _validate_draft(draft: RequestDraft) -> list[RecipientInput]:
+    errors: list[ValidationError] = []
+    if not draft.recipients:
+        errors.append(
+            ValidationError("Recipient", "add at least one organisation to send the certificate to")
+        )
+    if len(draft.recipients) > MAX_RECIPIENTS:
+        errors.append(ValidationError("Recipient", f"at most {MAX_RECIPIENTS} recipients per request"))
+    cleaned: list[RecipientInput] = []
+    for index, raw in enumerate(draft.recipients, start=1):
+        try:
+            cleaned.append(validate_recipient(raw))
+        except ValidationErrors as exc:
+            prefix = f"Recipient {index} – " if len(draft.recipients) > 1 else ""
+            errors.extend(ValidationError(prefix + e.field, e.message) for e in exc.errors)
+    if not draft.consent_given:
+        errors.append(
+            ValidationError("Consent", "the member's consent to release the information is required")
+        )
+    if draft.consent_method is None:
+        errors.append(ValidationError("How consent was given", "is required"))
+    try:
+        clean_text("Idempotency key", draft.idempotency_key, required=True, max_length=64)
+    except ValidationError as exc:
+        errors.append(exc)
+    if errors:
+        raise ValidationErrors(errors)
+    return cleaned
+
+
+def _recipient_row(session: Session, actor: Actor, r: RecipientInput, position: int) -> RequestRecipient:
+    institution_id = r.institution_id
+    if institution_id is not None and session.get(Institution, institution_id) is None:
+        raise ValidationError("Institution", f"directory entry {institution_id} no longer exists")
+    if institution_id is None and r.save_to_directory and actor.can(Permission.EDIT_INSTITUTIONS):
+        institution_id = _save_institution(session, actor, r)
+    return RequestRecipient(
+        position=position,
+        institution_id=institution_id,
+        institution_type=r.institution_type,
+        **address_of(r),
+    )
+
+
+def _save_institution(session: Session, actor: Actor, r: RecipientInput) -> int:
+    """Add a typed-in organisation to the directory, unverified (or reuse the entry of that name)."""
+    kind = session.scalar(select(InstitutionType).where(InstitutionType.name == r.institution_type))
+    if kind is None:
+        position = int(session.scalar(select(func.coalesce(func.max(InstitutionType.position), 0))) or 0)
+        kind = InstitutionType(name=r.institution_type, position=position + 1)
+        session.add(kind)
+        session.flush()
+    existing = session.scalar(
+        select(Institution).where(Institution.type_id == kind.id, Institution.name == r.name)
+    )
+    if existing is not None:
+        return existing.id
+    inst = Institution(
+        type_id=kind.id,
+        **address_of(r),
+        verified=False,
+    )
+    session.add(inst)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "institution.added",
+        subject=r.name,
+        after={"type": r.institution_type, "email": r.email, "verified": False, "id": inst.id},
+    )
+    return inst.id
+
+
+def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResult:
+    """File the request; for a member in good standing issue every certificate and queue every email.
+
+    One transaction, no network I/O: deliver afterwards with app.mail.outbox.send_due. A member who needs a
+    registrar's review gets a request "awaiting review" and no certificate.
+    """
+    actor.require(Permission.FILE_REQUEST)
+    recipients = _validate_draft(draft)
+    existing = find_request_by_key(desk, draft.idempotency_key)
+    if existing is not None:
+        return existing
+    with desk.db.read() as session:
+        member = session.get(Member, draft.member_id)
+        if member is None:
+            raise NotFound(f"Member {draft.member_id} does not exist")
+        needs_review = bool(member.needs_review_reasons)
+    signer = None if needs_review else _load_signer(desk)
+    try:
+        with desk.db.write() as session:
+            request_id = _file_request(session, desk, actor, draft, recipients, signer)
+        fault_point("after-submit-commit")
+    except IntegrityError:
+        # A concurrent or repeated Submit with the same key won the race: report what it filed.
+        existing = find_request_by_key(desk, draft.idempotency_key)
+        if existing is None:
+            raise
+        return existing
+    except OperationalError as exc:
+        storage = _storage_error(exc)
+        if storage is None:
+            raise
+        raise storage from exc
+    return request_result(desk, request_id)
+
+
+# What SQLite and PostgreSQL say when the disk is full or the database cannot be written.
+_STORAGE_FAILURES = (
+    "disk is full",
+    "no space left",
+    "could not extend file",
+    "readonly database",
+    "read-only",
+)
+
+
+class StorageUnavailable(CpcDeskError):
+    """The database could not be written (disk full, read-only folder); nothing was filed."""
+
+
+def _storage_error(exc: OperationalError) -> "StorageUnavailable | None":
+    """A sentence for staff when the write failed for lack of room or permission; else None.
+
+    The whole request is one transaction, so it rolled back: nothing was filed and no number was used,
+    and pressing Submit again (same key) files it once the cause is fixed.
+    """
+    text = str(exc.orig).lower()
+    if any(words in text for words in _STORAGE_FAILURES):
+        full = any(words in text for words in ("full", "space", "extend"))
+        reason = "the disk is full" if full else "the database is read-only"
+        return StorageUnavailable(
+            f"The request could not be saved because {reason}. Nothing was filed and no certificate "
+            "number was used; free some space (or ask IT to fix the data folder) and press Submit again."
+        )
+    return None
+
+
+def _file_request(
+    session: Session,
+    desk: Desk,
+    actor: Actor,
+    draft: RequestDraft,
+    recipients: Sequence[RecipientInput],
+    signer: "Signer | None",
+) -> int:
+    member = session.get(Member, draft.member_id)
+    if member is None:
+        raise NotFound(f"Member {draft.member_id} does not exist")
+    reasons = member.needs_review_reasons
+    now = utcnow()
+    request = CertificateRequest(
+        member=member,
+        status=RequestStatus.DRAFT,
+        idempotency_key=draft.idempotency_key,
+        consent_given=True,
+        consent_method=draft.consent_method,
+        consent_at=now,
+        consent_by=actor.username,
+        consent_statement=draft.consent_statement,
+        notes=draft.notes.strip()[:NOTES_MAX],
+        created_by=actor.username,
+        created_at=now,
+        submitted_at=now,
+        updated_by=actor.username,
+    )
+    session.add(request)
+    for position, r in enumerate(recipients):
+        request.recipients.append(_recipient_row(session, actor, r, position))
+    session.flush()
+    fault_point("after-request-row")
+    number = request.number
+    audit.record(
+        session,
+        actor,
+        "request.created",
+        subject=number,
+        member_id=member.id,
+        after={
+            "member": member.cpso_number,
+            "recipients": [{"name": r.name, "email": r.email, "country": r.country} for r in recipients],
+        },
+    )
+    audit.record(
+        session,
+        actor,
+        "request.consent_recorded",
+        subject=number,
+        member_id=member.id,
+        after={
+            "method": draft.consent_method.value if draft.consent_method else None,
+            "by": actor.username,
+            "at": now.isoformat(),
+            "statement": draft.consent_statement,
+        },
+    )
+    if reasons:
+        request.status = RequestStatus.AWAITING_REVIEW
+        audit.record(
+            session,
+            actor,
+            "request.submitted",
+            subject=number,
+            member_id=member.id,
+            after={"status": request.status.value, "review_reasons": reasons},
+        )
+    else:
+        audit.record(
+            session,
+            actor,
+            "request.submitted",
+            subject=number,
+            member_id=member.id,
+            after={"status": "issuing"},
+        )
+        _issue_all(session, desk, actor, request, signer)
+    session.flush()
+    return request.id
+
+
+def _issue_all(
+    session: Session, desk: Desk, actor: Actor, request: CertificateRequest, signer: "Signer | None"
+) -> None:
+    if signer is None:
+        raise ValueError("issuing needs the signer")
+    today = local_today()
+    for recipient in request.recipients:
+        issue_for_recipient(session, desk, actor, recipient, signer, 0, today=today)
+    request.status = RequestStatus.ISSUED
+    request.issued_at = utcnow()
+    request.updated_by = actor.username
+    audit.record(
+        session,
+        actor,
+        "request.issued",
+        subject=request.number,
+        member_id=request.member_id,
+        after={"certificates": len(request.recipients)},
+    )
+
+
+# --- reading results ------------------------------------------------------------------------------
+
+
+def find_request_by_key(desk: Desk, idempotency_key: str) -> SubmitResult | None:
+    with desk.db.read() as session:
+        request_id = session.scalar(
+            select(CertificateRequest.id).where(CertificateRequest.idempotency_key == idempotency_key)
+        )
+    if request_id is None:
+        return None
+    result = request_result(desk, request_id)
+    result.already_submitted = True
+    return result
+
+
+def request_result(desk: Desk, request_id: int) -> SubmitResult:
+    """Where a request stands now: its certificates and each one's delivery state."""
+    with desk.db.read() as session:
+        request = session.scalar(
+            select(CertificateRequest)
+            .where(CertificateRequest.id == request_id)
+            .options(selectinload(CertificateRequest.recipients).selectinload(RequestRecipient.certificates))
+        )
+        if request is None:
+            raise NotFound(f"Request {request_id} does not exist")
+        member = request.member
+        result = SubmitResult(
+            request_id=request.id,
+            request_number=request.number,
+            status=request.status,
+            member_name=member.full_name,
+            cpso_number=member.cpso_number,
+            review_reasons=member.needs_review_reasons
+            if request.status == RequestStatus.AWAITING_REVIEW
+            else [],
+        )
+        for recipient in request.recipients:
+            current = next((c for c in reversed(recipient.certificates) if not c.revoked), None)
+            if current is None:
+                result.recipients.append(
+                    RecipientResult(recipient.id, recipient.position, recipient.name, recipient.email)
+                )
+                continue
+            message = session.scalar(
+                select(OutboxMessage)
+                .where(OutboxMessage.certificate_id == current.id)
+                .order_by(OutboxMessage.id.desc())
+                .limit(1)
+            )
+            has_pdf = session.scalar(
+                select(func.count())
+                .select_from(CertificateDocument)
+                .where(CertificateDocument.certificate_id == current.id)
+            )
+            result.recipients.append(
+                RecipientResult(
+                    recipient_id=recipient.id,
+                    position=recipient.position,
+                    name=recipient.name,
+                    email=recipient.email,
+                    certificate_id=current.id,
+                    certificate_number=current.number,
+                    verification_code=current.verification_code,
+                    valid_until=current.valid_until,
+                    outbox_message_id=message.id if message else None,
+                    delivery_state=message.state.value if message else "",
+                    delivery_error=message.last_error if message else "",
+                    pdf_available=bool(has_pdf),
+                )
+            )
+    return result
+
+
+def certificate_pdf(desk: Desk, certificate_id: int) -> bytes:
+    with desk.db.read() as session:
+        doc = session.get(CertificateDocument, certificate_id)
+        if doc is None:
+            raise NotFound(f"No PDF is stored for certificate {certificate_id}")
+        return bytes(doc.pdf)
+
+
+def export_certificate_pdf(desk: Desk, certificate_id: int, certificate_number: str) -> Path:
+    """Write a certificate's signed PDF into the data folder's exports (whole, then renamed); its path."""
+    if not NUMBER_RE.match(certificate_number):
+        raise ValidationError("certificate number", f"{certificate_number!r} is not a certificate number")
+    pdf = certificate_pdf(desk, certificate_id)
+    path = desk.folder("exports") / f"{certificate_number}.pdf"
+    partial = path.with_suffix(".pdf.partial")
+    partial.write_bytes(pdf)
+    os.replace(partial, path)
+    return path
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A request awaiting a registrar's review, as the review screen lists it."""
+
+    request_id: int
+    number: str
+    member: "MemberSummary"
+    recipients: tuple[RecipientInput, ...]
+    submitted_at: datetime | None
+    created_by: str
+    consent_method: ConsentMethod | None
+    consent_by: str
+    notes: str
+
+
+def awaiting_review(desk: Desk) -> list[ReviewItem]:
+    """Requests waiting for a registrar, oldest first."""
+    with desk.db.read() as session:
+        rows = session.scalars(
+            select(CertificateRequest)
+            .where(CertificateRequest.status == RequestStatus.AWAITING_REVIEW)
+            .options(selectinload(CertificateRequest.member), selectinload(CertificateRequest.recipients))
+            .order_by(CertificateRequest.submitted_at, CertificateRequest.id)
+        ).all()
+        return [
+            ReviewItem(
+                request_id=r.id,
+                number=r.number,
+                member=summarise_member(r.member),
+                recipients=tuple(_recipient_input(x) for x in r.recipients),
+                submitted_at=r.submitted_at,
+                created_by=r.created_by,
+                consent_method=r.consent_method,
+                consent_by=r.consent_by,
+                notes=r.notes,
+            )
+            for r in rows
+        ]
+
+
+def _recipient_input(x: RequestRecipient) -> RecipientInput:
+    return RecipientInput(
+        institution_type=x.institution_type,
+        institution_id=x.institution_id,
+        **address_of(x),
+    )
+
+
+# --- registrar review -----------------------------------------------------------------------------
+
+
+def _awaiting(session: Session, request_id: int) -> CertificateRequest:
+    request = session.get(CertificateRequest, request_id)
+    if request is None:
+        raise NotFound(f"Request {request_id} does not exist")
+    if request.status != RequestStatus.AWAITING_REVIEW:
+        who = f" by {request.reviewed_by}" if request.reviewed_by else ""
+        raise ConflictError(
+            f"Request {request.number} is no longer awaiting review (it is {request.status.value}{who})"
+        )
+    return request
+
+
+def approve_request(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
+    """A registrar approves a request awaiting review: every certificate is issued and queued."""
+    actor.require(Permission.REVIEW)
+    signer = _load_signer(desk)
+    try:
+        with desk.db.write() as session:
+            request = _awaiting(session, request_id)
+            request.reviewed_by = actor.username
+            request.reviewed_at = utcnow()
+            audit.record(
+                session,
+                actor,
+                "request.approved",
+                subject=request.number,
+                member_id=request.member_id,
+                before={"status": request.status.value},
+                after={"review_reasons": request.member.needs_review_reasons},
+            )
+            _issue_all(session, desk, actor, request, signer)
+    except (IntegrityError, StaleDataError):
+        raise ConflictError(
+            "The request was changed by someone else while it was being approved; look again"
+        ) from None
+    return request_result(desk, request_id)
+
+
+def decline_request(desk: Desk, actor: Actor, request_id: int, reason: str) -> SubmitResult:
+    actor.require(Permission.REVIEW)
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("Reason", "is required when declining a request")
+    if len(text) > REASON_MAX:
+        raise ValidationError("Reason", f"is {len(text)} characters long; at most {REASON_MAX} are allowed")
+    try:
+        with desk.db.write() as session:
+            request = _awaiting(session, request_id)
+            request.status = RequestStatus.DECLINED
+            request.reviewed_by = actor.username
+            request.reviewed_at = utcnow()
+            request.review_reason = text
+            request.updated_by = actor.username
+            audit.record(
+                session,
+                actor,
+                "request.declined",
+                subject=request.number,
+                member_id=request.member_id,
+                before={"status": RequestStatus.AWAITING_REVIEW.value},
+                after={"status": RequestStatus.DECLINED.value, "reason": text},
+            )
+    except StaleDataError:
+        raise ConflictError("The request was changed by someone else; look again") from None
+    return request_result(desk, request_id)
+
+
+# --- reissue --------------------------------------------------------------------------------------
+
+
+def reissue_certificate(
+    desk: Desk,
+    actor: Actor,
+    certificate_number: str,
+    corrected_recipient: RecipientInput | None = None,
+    *,
+    reason: str,
+) -> Certificate:
+    """Issue a new certificate in place of one (optionally to a corrected address); the old is revoked.
+
+    A corrected address becomes a new recipient of the same request, so the old certificate keeps the
+    address it was issued to. Both certificates stay in the history, linked by `replaces_id`.
+    """
+    actor.require(Permission.REISSUE)
+    why = clean_text("Reason", reason, required=True, max_length=REASON_MAX)
+    corrected = validate_recipient(corrected_recipient) if corrected_recipient is not None else None
+    signer = _load_signer(desk)
+    with desk.db.write() as session:
+        old = session.scalar(
+            select(Certificate).where(Certificate.number == certificate_number.strip().upper())
+        )
+        if old is None:
+            raise NotFound(f"Certificate {certificate_number} does not exist")
+        newer = session.scalar(select(Certificate).where(Certificate.replaces_id == old.id))
+        if newer is not None:
+            raise ConflictError(f"Certificate {old.number} was already reissued as {newer.number}")
+        recipient = old.recipient
+        request = recipient.request
+        if not old.revoked:
+            old.revoked = True
+            old.revoked_at = utcnow()
+            old.revoked_by = actor.username
+            old.revoked_reason = f"Reissued: {why}"
+            audit.record(
+                session,
+                actor,
+                "certificate.revoked",
+                subject=old.number,
+                member_id=request.member_id,
+                after={"reason": old.revoked_reason},
+            )
+        if corrected is not None:
+            position = max(r.position for r in request.recipients) + 1
+            target = _recipient_row(session, actor, corrected, position)
+            request.recipients.append(target)
+            session.flush()
+            seq = 0
+        else:
+            target = recipient
+            seq = max(c.issue_seq for c in recipient.certificates) + 1
+        new = issue_for_recipient(session, desk, actor, target, signer, seq, replaces=old)
+        audit.record(
+            session,
+            actor,
+            "certificate.reissued",
+            subject=new.number,
+            member_id=request.member_id,
+            before={"certificate": old.number, "recipient": recipient.name, "email": recipient.email},
+            after={"certificate": new.number, "recipient": target.name, "email": target.email, "reason": why},
+        )
+        return new
+
+
+# --- notes (optimistic lock) ----------------------------------------------------------------------
+
+
+def update_request_notes(desk: Desk, actor: Actor, request_id: int, expected_version: int, notes: str) -> int:
+    """Save a request's notes unless someone saved it since `expected_version`; returns the new version."""
+    actor.require(Permission.FILE_REQUEST)
+    text = (notes or "").strip()
+    if len(text) > NOTES_MAX:
+        raise ValidationError("Notes", f"is {len(text)} characters long; at most {NOTES_MAX} are allowed")
+    try:
+        with desk.db.write() as session:
+            request = session.get(CertificateRequest, request_id)
+            if request is None:
+                raise NotFound(f"Request {request_id} does not exist")
+            if request.version != expected_version:
+                raise _conflict(request)
+            before = request.notes
+            request.notes = text
+            request.updated_by = actor.username
+            audit.record(
+                session,
+                actor,
+                "request.notes_changed",
+                subject=request.number,
+                member_id=request.member_id,
+                before={"notes": before},
+                after={"notes": text},
+            )
+            session.flush()
+            return request.version
+    except StaleDataError:
+        with desk.db.read() as session:
+            current = session.get(CertificateRequest, request_id)
+            if current is None:
+                raise NotFound(f"Request {request_id} does not exist") from None
+            raise _conflict(current) from None
+
+
+def _conflict(request: CertificateRequest) -> ConflictError:
+    when = request.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return ConflictError(f"changed by {request.updated_by or request.created_by} at {when}")
+
+
+# --- what the wizard shows ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberSummary:
+    id: int
+    full_name: str
+    cpso_number: str
+    registration_class: str
+    status: str
+    review_reasons: tuple[str, ...]
+    # (label, value) of everything the certificate will state about the member
+    disclosure: tuple[tuple[str, str], ...]
+
+
+NONE_ON_RECORD = "None on record"
+
+
+def member_summary(desk: Desk, member_id: int) -> MemberSummary:
+    with desk.db.read() as session:
+        m = session.get(Member, member_id)
+        if m is None:
+            raise NotFound(f"Member {member_id} does not exist")
+        return summarise_member(m)
+
+
+def summarise_member(m: Member) -> MemberSummary:
+    expiry = m.certificate_expiry_date.isoformat() if m.certificate_expiry_date else NONE_ON_RECORD
+    disclosure = (
+        ("Name", m.full_name),
+        ("CPSO #", m.cpso_number),
+        ("Class of registration", m.registration_class),
+        ("Registration status", m.status.value.capitalize()),
+        ("Date of initial registration", m.initial_registration_date.isoformat()),
+        ("Current certificate expires", expiry),
+        ("Specialties", "; ".join(m.specialty_list) or NONE_ON_RECORD),
+        ("Terms, conditions and limitations", m.terms_conditions.strip() or NONE_ON_RECORD),
+        ("Discipline findings", m.discipline.strip() or NONE_ON_RECORD),
+        ("Pending investigations", m.pending_investigations.strip() or NONE_ON_RECORD),
+    )
+    return MemberSummary(
+        id=m.id,
+        full_name=m.full_name,
+        cpso_number=m.cpso_number,
+        registration_class=m.registration_class,
+        status=m.status.value,
+        review_reasons=tuple(m.needs_review_reasons),
+        disclosure=disclosure,
+    )
+
+
+def find_members(desk: Desk, query: str, limit: int = 25) -> list[MemberSummary]:
+    """Members matching a CPSO number or a name as typed (accents and case ignored), via
+    app.register.members."""
+    from app.register.members import search_members
+
+    text = query.strip()
+    if not text:
+        return []
+    with desk.db.read() as session:
+        ids: list[int] = []
+        for hit in search_members(session, text, limit):
+            if hit.member_id not in ids:
+                ids.append(hit.member_id)
+        members = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(ids)))}
+        return [summarise_member(members[i]) for i in ids if i in members]
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    recipient: RecipientInput  # institution_id set
+    verified: bool
+
+
+def directory_institutions(desk: Desk, institution_type: str) -> list[DirectoryEntry]:
+    """The directory's institutions of one type, by name."""
+    with desk.db.read() as session:
+        rows = session.scalars(
+            select(Institution)
+            .join(InstitutionType, Institution.type_id == InstitutionType.id)
+            .where(InstitutionType.name == institution_type)
+            .order_by(Institution.name)
+        ).all()
+        return [
+            DirectoryEntry(
+                RecipientInput(
+                    institution_type=institution_type,
+                    institution_id=i.id,
+                    **address_of(i),
+                ),
+                bool(i.verified),
+            )
+            for i in rows
+        ]
+
+
+PREVIEW_NUMBER = "PREVIEW"
+PREVIEW_CODE = "PREVIEW-ONLY"
+
+
+def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: date | None = None) -> bytes:
+    """The certificate as it will be issued to `recipient`, unsigned, with a PREVIEW number and code.
+
+    Builds nothing in the database. Raises ValidationError when a name cannot be printed.
+    """
+    from app.document.certificates import content_for_certificate, render_pdf
+
+    issued_on = today or local_today()
+    with desk.db.read() as session:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFound(f"Member {member_id} does not exist")
+        # Transient rows, never added to the session: the same content builder as the issued certificate.
+        request = CertificateRequest(member=member, status=RequestStatus.DRAFT, created_by="preview")
+        row = RequestRecipient(
+            request=request,
+            institution_type=recipient.institution_type,
+            **address_of(recipient),
+        )
+        certificate = Certificate(
+            number=PREVIEW_NUMBER,
+            recipient=row,
+            issue_date=issued_on,
+            valid_until=issued_on + timedelta(days=desk.settings.validity_days(recipient.institution_type)),
+            verification_code=PREVIEW_CODE,
+        )
+        content = content_for_certificate(desk.settings, certificate)
+        session.expunge_all()
+    return render_pdf(content)
+
+
+def recent_similar_requests(
+    desk: Desk, draft: RequestDraft, within: timedelta = timedelta(hours=24)
+) -> list[str]:
+    """Requests filed lately for the same member to any of the same email addresses (other keys).
+
+    A second request after a crash or a second call is usually a mistake; the wizard asks before filing.
+    """
+    emails = {r.email.strip().lower() for r in draft.recipients if r.email}
+    if not emails:
+        return []
+    since = utcnow() - within
+    with desk.db.read() as session:
+        rows = session.scalars(
+            select(CertificateRequest)
+            .where(
+                CertificateRequest.member_id == draft.member_id,
+                CertificateRequest.created_at >= since,
+                CertificateRequest.idempotency_key != draft.idempotency_key,
+                CertificateRequest.status.not_in([RequestStatus.DECLINED, RequestStatus.CANCELLED]),
+            )
+            .options(selectinload(CertificateRequest.recipients))
+            .order_by(CertificateRequest.id)
+        ).all()
+        found = []
+        for r in rows:
+            same = sorted({x.email for x in r.recipients if x.email.lower() in emails})
+            if same:
+                when = r.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                found.append(
+                    f"{r.number} ({r.status.value}), filed {when} by {r.created_by}, to {', '.join(same)}"
+                )
+        return found
+
+
+# --- printing -------------------------------------------------------------------------------------
+
+
+def mark_printed(
+    desk: Desk, actor: Actor, certificate_ids: Sequence[int], *, at: datetime | None = None
+) -> int:
+    """Record that these certificates were just printed; returns how many were recorded.
+
+    Every print is audited ("certificate.printed", one event per certificate, with the previous print
+    time), and `printed_at` holds the latest one. A request counts as printed (its `printed_at` set) once
+    every certificate on it that is still in force has been printed. All or nothing: an unknown id
+    records nothing.
+    """
+    actor.require(Permission.BATCH_PRINT)
+    ids = list(dict.fromkeys(certificate_ids))
+    if not ids:
+        return 0
+    now = at or utcnow()
+    with desk.db.write() as session:
+        certificates: list[Certificate] = []
+        for start in range(0, len(ids), 500):
+            certificates.extend(
+                session.scalars(
+                    select(Certificate)
+                    .where(Certificate.id.in_(ids[start : start + 500]))
+                    .options(
+                        selectinload(Certificate.recipient)
+                        .selectinload(RequestRecipient.request)
+                        .selectinload(CertificateRequest.recipients)
+                        .selectinload(RequestRecipient.certificates)
+                    )
+                )
+            )
+        missing = sorted(set(ids) - {c.id for c in certificates})
+        if missing:
+            listed = ", ".join(str(i) for i in missing[:10]) + ("…" if len(missing) > 10 else "")
+            raise NotFound(f"No certificate with id {listed}; nothing was marked printed")
+        order = {certificate_id: i for i, certificate_id in enumerate(ids)}
+        requests: dict[int, CertificateRequest] = {}
+        for certificate in sorted(certificates, key=lambda c: order[c.id]):  # audited in the order printed
+            before = certificate.printed_at
+            certificate.printed_at = now
+            request = certificate.recipient.request
+            requests[request.id] = request
+            audit.record(
+                session,
+                actor,
+                "certificate.printed",
+                subject=certificate.number,
+                member_id=request.member_id,
+                before={"printed_at": before.isoformat() if before else None},
+                after={"printed_at": now.isoformat()},
+            )
+        for request in requests.values():
+            if all(c.printed_at is not None or c.revoked for r in request.recipients for c in r.certificates):
+                request.printed_at = now
+    return len(certificates)
+
+
+def certificate_recipient(desk: Desk, certificate_id: int) -> RecipientInput:
+    """The recipient a certificate was issued to, as a form would hold it (for a corrected reissue)."""
+    with desk.db.read() as session:
+        certificate = session.get(Certificate, certificate_id)
+        if certificate is None:
+            raise NotFound(f"Certificate {certificate_id} does not exist")
+        return _recipient_input(certificate.recipient)

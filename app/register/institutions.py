@@ -1,0 +1,229 @@
+"""The directory of recipient institutions: list by type, add, edit, mark verified. Every change is audited.
+
+Values are checked by app.register.recipients.validate_recipient, the same checks the request wizard
+applies, so
+an entry taken from the directory always passes the wizard.
+"""
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.access.staff import Actor, Permission
+from app.audit import trail as audit
+from app.desk import Desk
+from app.errors import ConflictError, NotFound
+from app.register.recipients import ADDRESS_FIELDS, RecipientInput, address_of, validate_recipient
+from app.settings import INSTITUTION_TYPES
+from app.store.models import Institution, InstitutionType
+
+
+@dataclass(frozen=True)
+class InstitutionRow:
+    id: int
+    institution_type: str
+    name: str
+    attention: str
+    street1: str
+    street2: str
+    street3: str
+    street4: str
+    city: str
+    state: str
+    country: str
+    postal_code: str
+    email: str
+    verified: bool
+    updated_at: datetime
+
+    def as_recipient(self) -> RecipientInput:
+        return RecipientInput(
+            institution_type=self.institution_type,
+            institution_id=self.id,
+            **address_of(self),
+        )
+
+
+def institution_row(inst: Institution) -> InstitutionRow:
+    return InstitutionRow(
+        id=inst.id,
+        institution_type=inst.type.name,
+        verified=inst.verified,
+        updated_at=inst.updated_at,
+        **address_of(inst),
+    )
+
+
+def ensure_institution_types(session: Session) -> None:
+    """Create the standard institution types that are missing (in the caller's transaction)."""
+    have = set(session.scalars(select(InstitutionType.name)))
+    for position, name in enumerate(INSTITUTION_TYPES, start=1):
+        if name not in have:
+            session.add(InstitutionType(name=name, position=position))
+    session.flush()
+
+
+def institution_types(session: Session) -> list[str]:
+    """The types in their display order (the standard ones first, even when none is stored yet)."""
+    stored = list(session.scalars(select(InstitutionType.name).order_by(InstitutionType.position)))
+    return list(INSTITUTION_TYPES) + [n for n in stored if n not in INSTITUTION_TYPES]
+
+
+def list_institutions(
+    session: Session, institution_type: str | None = None, query: str = ""
+) -> list[InstitutionRow]:
+    """The directory (or one type of it), by name; `query` keeps entries whose name, city or email has it."""
+    stmt = select(Institution).join(InstitutionType, Institution.type_id == InstitutionType.id)
+    if institution_type:
+        stmt = stmt.where(InstitutionType.name == institution_type)
+    rows = [
+        institution_row(i) for i in session.scalars(stmt.order_by(InstitutionType.position, Institution.name))
+    ]
+    words = query.casefold().split()
+    if words:
+        rows = [
+            r
+            for r in rows
+            if all(w in f"{r.name} {r.city} {r.email} {r.attention}".casefold() for w in words)
+        ]
+    return rows
+
+
+def get_institution(session: Session, institution_id: int) -> InstitutionRow:
+    inst = session.get(Institution, institution_id)
+    if inst is None:
+        raise NotFound(f"Institution {institution_id} is not in the directory.")
+    return institution_row(inst)
+
+
+def _type_of(session: Session, name: str) -> InstitutionType:
+    ensure_institution_types(session)
+    kind = session.scalar(select(InstitutionType).where(InstitutionType.name == name))
+    if kind is None:  # validate_recipient only lets the standard types through
+        position = int(session.scalar(select(func.coalesce(func.max(InstitutionType.position), 0))) or 0)
+        kind = InstitutionType(name=name, position=position + 1)
+        session.add(kind)
+        session.flush()
+    return kind
+
+
+def _duplicate(session: Session, type_id: int, name: str, other_than: int | None) -> Institution | None:
+    stmt = select(Institution).where(Institution.type_id == type_id, Institution.name == name)
+    if other_than is not None:
+        stmt = stmt.where(Institution.id != other_than)
+    return session.scalar(stmt)
+
+
+def _snapshot(row: InstitutionRow) -> dict[str, Any]:
+    data = asdict(row)
+    data.pop("updated_at")
+    return data
+
+
+def save_institution(
+    session: Session,
+    actor: Actor,
+    data: RecipientInput | Mapping[str, Any],
+    *,
+    institution_id: int | None = None,
+    verified: bool | None = None,
+    audited: bool = True,
+) -> tuple[InstitutionRow, str]:
+    """Add (no id) or change (id) one entry in the caller's transaction; returns it and
+    "added"/"updated"/"unchanged". Raises ValidationErrors naming each bad field, ConflictError for a
+    second entry with the same type and name. `audited=False` is for an import, which records one
+    summary event instead of one per entry."""
+    actor.require(Permission.EDIT_INSTITUTIONS)
+    clean = validate_recipient(data)
+    kind = _type_of(session, clean.institution_type)
+    clash = _duplicate(session, kind.id, clean.name, institution_id)
+    if clash is not None:
+        raise ConflictError(
+            f"{clean.name} is already in the directory as a {clean.institution_type.lower()} "
+            f"(entry {clash.id}); edit that entry instead."
+        )
+    if institution_id is None:
+        inst = Institution(type_id=kind.id, verified=bool(verified), **address_of(clean))
+        session.add(inst)
+        session.flush()
+        session.refresh(inst)
+        row = institution_row(inst)
+        if audited:
+            audit.record(session, actor, "institution.added", subject=inst.name, after=_snapshot(row))
+        return row, "added"
+    current = session.get(Institution, institution_id)
+    if current is None:
+        raise NotFound(f"Institution {institution_id} is not in the directory.")
+    before = institution_row(current)
+    current.type_id = kind.id
+    for f in ADDRESS_FIELDS:
+        setattr(current, f, getattr(clean, f))
+    if verified is not None:
+        current.verified = verified
+    session.flush()
+    session.refresh(current)
+    after = institution_row(current)
+    if _snapshot(after) == _snapshot(before):
+        return after, "unchanged"
+    if not audited:
+        return after, "updated"
+    audit.record(
+        session,
+        actor,
+        "institution.updated",
+        subject=current.name,
+        before=_snapshot(before),
+        after=_snapshot(after),
+    )
+    return after, "updated"
+
+
+def add_institution(
+    desk: Desk, actor: Actor, data: RecipientInput | Mapping[str, Any], *, verified: bool = False
+) -> InstitutionRow:
+    with desk.db.write() as session:
+        return save_institution(session, actor, data, verified=verified)[0]
+
+
+def edit_institution(
+    desk: Desk,
+    actor: Actor,
+    institution_id: int,
+    data: RecipientInput | Mapping[str, Any],
+    *,
+    verified: bool | None = None,
+) -> InstitutionRow:
+    with desk.db.write() as session:
+        return save_institution(session, actor, data, institution_id=institution_id, verified=verified)[0]
+
+
+def set_verified(desk: Desk, actor: Actor, institution_id: int, verified: bool = True) -> InstitutionRow:
+    """Mark an entry verified (its address and email were confirmed with the institution) or not."""
+    actor.require(Permission.EDIT_INSTITUTIONS)
+    with desk.db.write() as session:
+        inst = session.get(Institution, institution_id)
+        if inst is None:
+            raise NotFound(f"Institution {institution_id} is not in the directory.")
+        if inst.verified == verified:
+            return institution_row(inst)
+        inst.verified = verified
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "institution.verified" if verified else "institution.unverified",
+            subject=inst.name,
+            before={"id": inst.id, "verified": not verified},
+            after={"id": inst.id, "verified": verified},
+        )
+        return institution_row(inst)
+
+
+def recipient_from_row(row: InstitutionRow, **changes: Any) -> RecipientInput:
+    """The entry as wizard input, with some fields changed (for the edit form)."""
+    known = {f.name for f in fields(RecipientInput)}
+    return replace(row.as_recipient(), **{k: v for k, v in changes.items() if k in known})

@@ -1,6 +1,0 @@
-"""The schema revisions this version of CPC Desk knows. Kept free of SQLAlchemy so that the start-up
-status check (app.desk_status) can read them before the ORM has loaded."""
-
-# Every revision this version of CPC Desk knows, oldest first. The last one is the schema it expects.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
-SCHEMA_HEAD = KNOWN_REVISIONS[-1]
