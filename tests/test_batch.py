@@ -21,13 +21,13 @@ from app.batch.run import (
     Selection,
     certificate_file_name,
     check_requests,
-    mark_printed_in_bulk,
     print_certificates,
     run_requests_file,
     select_certificates,
 )
 from app.desk import Desk
 from app.errors import PermissionDenied, ValidationErrors
+from app.printing.record import mark_printed
 from app.printing.sheets import MergedPdfWriter
 from app.store.models import (
     Batch,
@@ -495,7 +495,7 @@ def test_batch_printing_needs_the_permission(desk: Desk, tmp_path: Path) -> None
     with pytest.raises(PermissionDenied):
         run_requests_file(desk, path, BatchOptions(workers=1), actor=_NoBatchActor())
     with pytest.raises(PermissionDenied):
-        mark_printed_in_bulk(desk, _NoBatchActor(), [1])
+        mark_printed(desk, _NoBatchActor(), [1])
 
 
 class _NoBatchActor(Actor):
@@ -669,8 +669,8 @@ def test_content_built_while_filing_equals_the_content_read_back_from_the_databa
     desk: Desk, scenario: Scenario, tmp_path: Path
 ) -> None:
     """A certificate whose document was lost is completed from the database: it must say the same."""
-    from app.batch.run import MemberFacts, content_as_filed
-    from app.document.certificates import content_for_certificate
+    from app.document.certificates import certificate_content, content_for_certificate
+    from app.issuing.engine import MemberFacts
     from app.register.recipients import RecipientInput
 
     run_requests_file(desk, scenario.path, BatchOptions(skip_invalid=True, workers=1))
@@ -680,8 +680,8 @@ def test_content_built_while_filing_equals_the_content_read_back_from_the_databa
         for cert in certs:
             recipient = cert.recipient
             as_read = content_for_certificate(desk.settings, cert)
-            as_filed = content_as_filed(
-                desk,
+            as_filed = certificate_content(
+                desk.settings,
                 MemberFacts.of(recipient.request.member),
                 RecipientInput(
                     institution_type=recipient.institution_type,
@@ -697,9 +697,9 @@ def test_content_built_while_filing_equals_the_content_read_back_from_the_databa
                     postal_code=recipient.postal_code,
                     email=recipient.email,
                 ),
-                cert.number,
-                cert.verification_code,
-                cert.issue_date,
-                cert.valid_until,
+                number=cert.number,
+                verification_code=cert.verification_code,
+                issue_date=cert.issue_date,
+                valid_until=cert.valid_until,
             )
             assert as_filed == as_read

@@ -5,10 +5,10 @@ The child (tests/crash_driver.py) files three requests (1, 2 and 1 recipients: f
 `app.issuing.requests.submit_request` and then runs `app.mail.outbox.send_due` against a real aiosmtpd
 server on 127.0.0.1. CPC_DESK_FAULT names the step where it dies (app/faults.py); the fault points are:
 
-    after-request-row         issuing/requests.py     _file_request: request + recipient rows flushed
-    after-certificate-number  issuing/requests.py     issue_for_recipient: number taken, row flushed
+    after-request-row         issuing/engine.py       file_request: request + recipient rows written
+    after-certificate-number  issuing/engine.py       number_certificate: number taken, row written
     during-pdf-render         document/certificates.py  render_pdf: document set up, no pages yet
-    after-pdf-stored          issuing/requests.py     issue_for_recipient: signed PDF added with its hash
+    after-pdf-stored          issuing/engine.py       store_document: signed PDF added with its hash
     after-submit-commit       issuing/requests.py     submit_request: committed, not yet acknowledged
     smtp-before-data          mail/smtp.py            send_prepared: MAIL/RCPT accepted, DATA not yet sent
     after-smtp-accepted       mail/outbox.py          _deliver: server said 250, the row still says 'sending'

@@ -22,7 +22,8 @@ from app.cli.main import parse, run_command
 from app.desk import Desk
 from app.document.verification import revoke_certificate, verify_pdf
 from app.errors import NotFound
-from app.issuing.requests import certificate_pdf, mark_printed
+from app.issuing.requests import certificate_pdf
+from app.printing.record import mark_printed
 from app.store.models import AuditEvent, Certificate, CertificateRequest, StaffRole
 from tests.factories import make_certificate, make_member, make_request
 from tests.wizard_driver import Known, add_directory, open_wizard, run_to_review, submit

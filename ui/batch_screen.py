@@ -512,7 +512,7 @@ class BatchScreen(QWidget):
         """Every print of a certificate is recorded (and audited) once its pages went out."""
         if not certificate_ids:
             return
-        from app.issuing.requests import mark_printed
+        from app.printing.record import mark_printed
 
         desk, actor = self.ctx.desk, self.ctx.desk.actor
 

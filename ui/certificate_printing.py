@@ -1,5 +1,5 @@
 """Printing stored certificates: the system print dialog (opened, never exec'd), every page drawn, and the
-print recorded on the certificates (`app.issuing.requests.mark_printed`, audited) once the pages went out."""
+print recorded on the certificates (`app.printing.record.mark_printed`, audited) once the pages went out."""
 
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -85,7 +85,8 @@ def print_certificates(
     on_recorded: Callable[[], None] | None = None,
 ) -> int:
     """Print the stored PDFs on `printer`, then record the print off the GUI thread; returns pages drawn."""
-    from app.issuing.requests import certificate_pdf, mark_printed
+    from app.issuing.requests import certificate_pdf
+    from app.printing.record import mark_printed
 
     ids = list(certificate_ids)
     desk = ctx.desk

@@ -1,7 +1,8 @@
 """Batch issuing and printing: a requests CSV (or a selection of issued certificates) to paper.
 
 A batch is known by the SHA-256 of its file. Each valid row becomes a request with the idempotency key
-`batch:<sha>:<line>`, and its certificate number is committed before the next row is started; the
+`batch:<sha>:<line>`, filed and numbered by the issuing engine (app.issuing.engine) exactly as the wizard
+files one, and its certificate number is committed before the next row is started; the
 document is drawn and signed in worker processes (app.batch.render_pool) while this process files the next
 rows, then stored. A certificate whose number was committed but whose document was not (a crash, a
 kill) is completed on the next run with the same number and content, which is built from the database
@@ -30,9 +31,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from datetime import time as dtime
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, TextIO
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,6 +44,9 @@ from app.desk import Desk
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.faults import fault_point
 from app.handover import prompt_handover
+from app.issuing.engine import Filing, MemberFacts, file_request, store_document
+from app.issuing.rules import review_reasons
+from app.printing.record import mark_printed
 from app.printing.sheets import (
     MergedPdfWriter,
     SeparatorSheet,
@@ -55,7 +59,7 @@ from app.printing.sheets import (
 )
 from app.register.addresses import clean_text, validate_email
 from app.register.csv_input import CsvSource, neutralise_for_spreadsheet, normalise_header
-from app.register.recipients import RecipientInput, address_of, validate_recipient
+from app.register.recipients import RecipientInput, validate_recipient
 from app.store.models import (
     CONSENT_METHOD_LABELS,
     Batch,
@@ -66,12 +70,10 @@ from app.store.models import (
     Institution,
     InstitutionType,
     Member,
-    OutboxMessage,
     RequestRecipient,
     RequestStatus,
     utcnow,
 )
-from app.store.numbering import allocate_certificate_number, new_verification_code
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
@@ -295,47 +297,6 @@ class CheckedFile:
     # What the certificate says about each member the rows name, as read while checking: filing a row
     # builds the content without reading the member again.
     members: dict[int, "MemberFacts"] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class MemberFacts:
-    """The member values a certificate prints, kept compactly for thousands of rows (not an ORM object)."""
-
-    id: int
-    cpso_number: str
-    first_name: str
-    middle_name: str
-    last_name: str
-    registration_class: str
-    status: Any
-    initial_registration_date: date
-    certificate_expiry_date: date | None
-    specialties: str
-    terms_conditions: str
-    discipline: str
-    pending_investigations: str
-
-    @classmethod
-    def of(cls, member: Member) -> "MemberFacts":
-        return cls(
-            member.id,
-            member.cpso_number,
-            member.first_name,
-            member.middle_name,
-            member.last_name,
-            member.registration_class,
-            member.status,
-            member.initial_registration_date,
-            member.certificate_expiry_date,
-            member.specialties,
-            member.terms_conditions,
-            member.discipline,
-            member.pending_investigations,
-        )
-
-    # The same derived values as the Member model, which content_for_certificate reads.
-    full_name = Member.full_name
-    specialty_list = Member.specialty_list
 
 
 def _fold(text: str) -> str:
@@ -596,7 +557,7 @@ def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
                     recipient=recipient,
                     consent_method=method,
                     consent_date=consent_on,
-                    review_reasons=tuple(member.needs_review_reasons),
+                    review_reasons=tuple(review_reasons(member)),
                     member_sort=_fold(f"{member.last_name} {member.first_name} {member.middle_name}"),
                 )
             )
@@ -672,16 +633,6 @@ def _consent_at(day: date) -> datetime:
     return datetime.combine(day, dtime(12, 0)).astimezone()
 
 
-# Core tables: inserting through them skips the ORM's unit of work (several times cheaper per row).
-_REQUEST_TABLE: Any = CertificateRequest.__table__
-_RECIPIENT_TABLE: Any = RequestRecipient.__table__
-_CERTIFICATE_TABLE: Any = Certificate.__table__
-# Built once, the values passed at execution: the compiled statement is reused for every row.
-_INSERT_REQUEST = insert(_REQUEST_TABLE).returning(_REQUEST_TABLE.c.id)
-_INSERT_RECIPIENT = insert(_RECIPIENT_TABLE).returning(_RECIPIENT_TABLE.c.id)
-_INSERT_CERTIFICATE = insert(_CERTIFICATE_TABLE).returning(_CERTIFICATE_TABLE.c.id)
-
-
 @dataclass(frozen=True)
 class _Filed:
     request_id: int
@@ -700,146 +651,31 @@ def _file_row(
     row: RequestRow,
     issued_on: date,
 ) -> _Filed:
-    """File one row's request (and, unless held for review, take its certificate number).
-
-    Plain INSERTs rather than ORM objects: this runs once per certificate in the issuing process
-    while the workers draw, so every millisecond here is one the batch waits for.
-    """
-    now = utcnow()
-    held = bool(row.review_reasons)
-    r = row.recipient
-    request_id = session.execute(
-        _INSERT_REQUEST,
-        {
-            "member_id": row.member_id,
-            "status": RequestStatus.AWAITING_REVIEW if held else RequestStatus.ISSUED,
-            "idempotency_key": idempotency_key(checked.content_sha256, row.line),
-            "consent_given": True,
-            "consent_method": row.consent_method,
-            "consent_at": _consent_at(row.consent_date),
-            "consent_by": actor.username,
-            "consent_statement": str(desk.settings.get("consent.statement")),
-            "notes": f"Batch {checked.source_name}, line {row.line}",
-            "created_by": actor.username,
-            "created_at": now,
-            "submitted_at": now,
-            "issued_at": None if held else now,
-            "updated_by": actor.username,
-            "updated_at": now,
-            "batch_id": batch_id,
-            "version": 1,
-        },
-    ).scalar_one()
-    recipient_id = session.execute(
-        _INSERT_RECIPIENT,
-        {
-            "request_id": request_id,
-            "position": 0,
-            "institution_id": r.institution_id,
-            "institution_type": r.institution_type,
-            **address_of(r),
-        },
-    ).scalar_one()
-    request_number = f"R-{request_id:07d}"
-    # One audit event per row (the request, its consent and its certificate): the trail stays complete.
-    details: dict[str, Any] = {
-        "request": request_number,
-        "member": row.cpso_number,
-        "recipient": r.name,
-        "email": r.email,
-        "country": r.country,
-        "consent": {
-            "method": row.consent_method.value,
-            "date": row.consent_date.isoformat(),
-            "recorded_by": actor.username,
-        },
-        "batch": batch_id,
-        "line": row.line,
-    }
-    if held:
-        details["status"] = RequestStatus.AWAITING_REVIEW.value
-        details["review_reasons"] = list(row.review_reasons)
-        audit.record(
-            session, actor, "request.created", subject=request_number, member_id=row.member_id, after=details
-        )
-        return _Filed(request_id, request_number)
-    number = allocate_certificate_number(session, issued_on.year)
-    code = new_verification_code()
-    valid_until = issued_on + _validity(desk, r.institution_type)
-    certificate_id = session.execute(
-        _INSERT_CERTIFICATE,
-        {
-            "number": number,
-            "recipient_id": recipient_id,
-            "issue_seq": 0,
-            "issued_at": now,
-            "issued_by": actor.username,
-            "issue_date": issued_on,
-            "valid_until": valid_until,
-            "verification_code": code,
-            "pdf_sha256": "",
-            "revoked": False,
-        },
-    ).scalar_one()
-    details["issue_seq"] = 0
-    details["valid_until"] = valid_until.isoformat()
-    audit.record(session, actor, "certificate.issued", subject=number, member_id=row.member_id, after=details)
+    """File one row's request through the issuing engine (and, unless held for review, number it)."""
     member = checked.members.get(row.member_id)
     if member is None:
-        content = _content(desk, session, certificate_id)
-    else:
-        content = content_as_filed(desk, member, r, number, code, issued_on, valid_until)
-    return _Filed(request_id, request_number, certificate_id, number, content)
-
-
-def content_as_filed(
-    desk: Desk,
-    member: "MemberFacts",
-    recipient: RecipientInput,
-    number: str,
-    verification_code: str,
-    issue_date: date,
-    valid_until: date,
-) -> Any:
-    """The certificate's content from the values just written, without reading them back.
-
-    It is the same content `content_for_certificate` builds from the database (a test holds them
-    equal), which is what a resumed batch uses to complete a certificate whose document was lost.
-    """
-    from types import SimpleNamespace
-
-    from app.document.certificates import content_for_certificate
-
-    as_filed = SimpleNamespace(
-        number=number,
-        verification_code=verification_code,
-        issue_date=issue_date,
-        valid_until=valid_until,
-        issue_seq=0,
-        recipient=SimpleNamespace(
-            request=SimpleNamespace(member=member),
-            institution_type=recipient.institution_type,
-            name=recipient.name,
-            attention=recipient.attention,
-            street1=recipient.street1,
-            street2=recipient.street2,
-            street3=recipient.street3,
-            street4=recipient.street4,
-            street_lines=recipient.street_lines,
-            city=recipient.city,
-            state=recipient.state,
-            country=recipient.country,
-            postal_code=recipient.postal_code,
-            email=recipient.email,
-        ),
+        found = session.get(Member, row.member_id)
+        if found is None:
+            raise CpcDeskError(f"member {row.cpso_number} vanished from the register")
+        member = MemberFacts.of(found)
+    filing = Filing(
+        member=member,
+        recipients=(row.recipient,),
+        consent_method=row.consent_method,
+        consent_at=_consent_at(row.consent_date),
+        consent_statement=str(desk.settings.get("consent.statement")),
+        idempotency_key=idempotency_key(checked.content_sha256, row.line),
+        notes=f"Batch {checked.source_name}, line {row.line}",
+        batch_id=batch_id,
+        batch_line=row.line,
     )
-    return content_for_certificate(desk.settings, cast(Certificate, as_filed))
-
-
-def _validity(desk: Desk, institution_type: str) -> Any:
-    from datetime import timedelta
-
-    return timedelta(days=desk.settings.validity_days(institution_type))
+    filed = file_request(session, desk, actor, filing, issued_on=issued_on)
+    if not filed.certificates:
+        return _Filed(filed.request_id, filed.number)
+    [certificate] = filed.certificates
+    return _Filed(
+        filed.request_id, filed.number, certificate.certificate_id, certificate.number, certificate.content
+    )
 
 
 @dataclass
@@ -920,36 +756,23 @@ class _Issuer:
 
     def _store(self, finished: list[tuple[Future[Any], _Pending]]) -> None:
         rendered = [(f.result(), p) for f, p in finished]  # a rendering error stops the batch here
+        stored = []
         with self.desk.db.write() as session:
-            ids = [p.certificate_id for _i, p in rendered]
-            undone = set(
-                session.scalars(
-                    select(Certificate.id).where(Certificate.id.in_(ids), Certificate.pdf_sha256 == "")
-                )
-            )
-            stored = [(i, p) for i, p in rendered if p.certificate_id in undone]
-            if stored:
-                session.execute(
-                    update(Certificate), [{"id": p.certificate_id, "pdf_sha256": i.sha256} for i, p in stored]
-                )
-                session.execute(
-                    insert(CertificateDocument),
-                    [{"certificate_id": p.certificate_id, "pdf": i.pdf} for i, p in stored],
-                )
-                if self.options.queue_email:
-                    for item, pending in stored:
-                        certificate = session.get(Certificate, pending.certificate_id)
-                        if certificate is not None and _queue_email(
-                            session, self.desk, self.actor, certificate, item.pdf
-                        ):
-                            self.result.emails_queued += 1
-                audit.record(
+            for item, pending in rendered:
+                outcome = store_document(
                     session,
+                    self.desk,
                     self.actor,
-                    "certificate.signed",
-                    subject=", ".join(i.number for i, _p in stored)[:200],
-                    after={"pdf_sha256": {i.number: i.sha256 for i, _p in stored}},
+                    pending.certificate_id,
+                    item.number,
+                    item.pdf,
+                    item.sha256,
+                    queue_email=self.options.queue_email,
                 )
+                if outcome.stored:
+                    stored.append((item, pending))
+                if outcome.email_queued:
+                    self.result.emails_queued += 1
         for item, pending in stored:
             if self.options.out_dir is not None:
                 target = self.options.out_dir / certificate_file_name(
@@ -986,17 +809,6 @@ def _load_signer(desk: Desk) -> Any:
     from app.document.signing import load_signer
 
     return load_signer(desk)
-
-
-def _queue_email(session: Session, desk: Desk, actor: Actor, certificate: Certificate, pdf: bytes) -> bool:
-    """Queue the certificate's email unless one is already queued or sent for it."""
-    from app.mail import outbox
-
-    exists = session.scalar(select(OutboxMessage.id).where(OutboxMessage.certificate_id == certificate.id))
-    if exists is not None:
-        return False
-    outbox.enqueue_certificate_email(session, desk.settings, certificate, pdf, actor)
-    return True
 
 
 def _missing_documents(session: Session, batch_id: int) -> list[tuple[int, str, str]]:
@@ -1341,7 +1153,7 @@ def run_requests_file(
             label=checked.source_name,
         )
     if options.mark_printed and options.merged_path is not None:
-        result.marked_printed = mark_printed_in_bulk(desk, actor, stream.written)
+        result.marked_printed = mark_printed(desk, actor, stream.written)
     return result
 
 
@@ -1643,7 +1455,7 @@ def _write_outputs(
         result.merged_path = merged
         result.printed_ids = [i.certificate_id for i in items]
         if options.mark_printed:
-            result.marked_printed = mark_printed_in_bulk(desk, actor, result.printed_ids)
+            result.marked_printed = mark_printed(desk, actor, result.printed_ids)
 
 
 def _write_merged(
@@ -1699,60 +1511,6 @@ def _write_merged(
 class _Cancelled(CpcDeskError):
     def __init__(self) -> None:
         super().__init__("Cancelled before the print file was finished; nothing was marked printed")
-
-
-def mark_printed_in_bulk(desk: Desk, actor: Actor, certificate_ids: Sequence[int]) -> int:
-    """Record that a print file holding these certificates was made: each certificate not yet printed is
-    marked printed (and its request, once all of its certificates are); returns how many were marked.
-
-    Set-based UPDATEs in chunks and one audit event, so that ten thousand certificates load none of them
-    (app.issuing.requests.mark_printed records a reprint of a few certificates one by one instead).
-    """
-    actor.require(Permission.BATCH_PRINT)
-    now = utcnow()
-    count = 0
-    numbers: list[str] = []
-    cert, req, rec = _CERTIFICATE_TABLE, _REQUEST_TABLE, _RECIPIENT_TABLE
-    with desk.db.write() as session:
-        for start in range(0, len(certificate_ids), 500):
-            chunk = list(certificate_ids[start : start + 500])
-            numbers.extend(
-                session.scalars(
-                    select(Certificate.number).where(
-                        Certificate.id.in_(chunk), Certificate.printed_at.is_(None)
-                    )
-                )
-            )
-            updated: Any = session.execute(
-                cert.update().where(cert.c.id.in_(chunk), cert.c.printed_at.is_(None)).values(printed_at=now)
-            )
-            count += int(updated.rowcount)
-            # A request is printed once none of its current certificates is left unprinted.
-            request_ids = (
-                select(rec.c.request_id)
-                .join(cert, cert.c.recipient_id == rec.c.id)
-                .where(cert.c.id.in_(chunk))
-            )
-            unprinted = (
-                select(rec.c.id)
-                .join(cert, cert.c.recipient_id == rec.c.id)
-                .where(rec.c.request_id == req.c.id, cert.c.printed_at.is_(None), cert.c.revoked.is_(False))
-                .exists()
-            )
-            session.execute(
-                req.update()
-                .where(req.c.id.in_(request_ids), req.c.printed_at.is_(None), ~unprinted)
-                .values(printed_at=now, version=req.c.version + 1, updated_at=now, updated_by=actor.username)
-            )
-        if count:
-            audit.record(
-                session,
-                actor,
-                "certificates.printed",
-                subject=f"{count} certificate(s)",
-                after={"certificates": count, "numbers": numbers[:2000]},
-            )
-    return count
 
 
 # --- the command line ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlencode
 
 from app.errors import ValidationError
@@ -142,15 +142,70 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-def content_for_certificate(settings: "Settings", certificate: "Certificate") -> CertificateContent:
-    """The content of an issued certificate, from the ORM; call it inside an open session."""
-    recipient = certificate.recipient
-    member = recipient.request.member
+class PrintedMember(Protocol):
+    """The member values a certificate prints: a Member row or the batch's compact copy of one."""
+
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def specialty_list(self) -> list[str]: ...
+    @property
+    def cpso_number(self) -> str: ...
+    @property
+    def registration_class(self) -> str: ...
+    @property
+    def status(self) -> Any: ...
+    @property
+    def initial_registration_date(self) -> date: ...
+    @property
+    def certificate_expiry_date(self) -> date | None: ...
+    @property
+    def terms_conditions(self) -> str: ...
+    @property
+    def discipline(self) -> str: ...
+    @property
+    def pending_investigations(self) -> str: ...
+
+
+class PrintedRecipient(Protocol):
+    """The addressee as printed: a RequestRecipient row or the recipient form's values."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def attention(self) -> str: ...
+    @property
+    def street_lines(self) -> list[str]: ...
+    @property
+    def city(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def postal_code(self) -> str: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def institution_type(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+
+
+def certificate_content(
+    settings: "Settings",
+    member: PrintedMember,
+    recipient: PrintedRecipient,
+    *,
+    number: str,
+    verification_code: str,
+    issue_date: date,
+    valid_until: date,
+) -> CertificateContent:
+    """What a certificate says: the one builder for an issued certificate, a preview and a batch row."""
     return CertificateContent(
-        number=certificate.number,
-        verification_code=certificate.verification_code,
-        issue_date=certificate.issue_date,
-        valid_until=certificate.valid_until,
+        number=number,
+        verification_code=verification_code,
+        issue_date=issue_date,
+        valid_until=valid_until,
         member_name=member.full_name,
         cpso_number=member.cpso_number,
         registration_class=member.registration_class,
@@ -169,6 +224,20 @@ def content_for_certificate(settings: "Settings", certificate: "Certificate") ->
         postal_code=recipient.postal_code,
         country=country_name(recipient.country),
         issuer=issuer_from_settings(settings),
+    )
+
+
+def content_for_certificate(settings: "Settings", certificate: "Certificate") -> CertificateContent:
+    """The content of an issued certificate, from its rows; call it inside an open session."""
+    recipient = certificate.recipient
+    return certificate_content(
+        settings,
+        recipient.request.member,
+        recipient,
+        number=certificate.number,
+        verification_code=certificate.verification_code,
+        issue_date=certificate.issue_date,
+        valid_until=certificate.valid_until,
     )
 
 

@@ -1,5 +1,8 @@
 """The CPC request workflow: filed → (awaiting review →) issued → handed to the outbox; review and reissue.
 
+Filing, numbering and storing go through the one issuing engine (app.issuing.engine); this module is the
+workflow around it: the wizard's draft, idempotent Submit, registrar review, reissue, and what screens read.
+
 A Submit writes the request, its recipients, one signed certificate per recipient and each certificate's
 outgoing email in ONE transaction, before any network I/O; delivery happens afterwards (app.mail.outbox).
 Submit is idempotent: the draft carries a key made when the form opened, and a second Submit with the same
@@ -24,6 +27,8 @@ from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
 from app.faults import fault_point
+from app.issuing import engine
+from app.issuing.rules import review_reasons
 from app.register.addresses import clean_text
 from app.register.recipients import RecipientInput, address_of, validate_recipient
 from app.store.models import (
@@ -39,7 +44,7 @@ from app.store.models import (
     RequestStatus,
     utcnow,
 )
-from app.store.numbering import NUMBER_RE, allocate_certificate_number, new_verification_code
+from app.store.numbering import NUMBER_RE
 
 if TYPE_CHECKING:
     from app.document.signing import Signer
@@ -91,79 +96,9 @@ class SubmitResult:
     already_submitted: bool = False
 
 
-# --- the shared issuing step ---------------------------------------------------------------------
-
-
 def local_today() -> date:
     """The issuing body's local date (the desk's time zone)."""
     return datetime.now().astimezone().date()
-
-
-def issue_for_recipient(
-    session: Session,
-    desk: Desk,
-    actor: Actor | str,
-    recipient: RequestRecipient,
-    signer: "Signer",
-    issue_seq: int = 0,
-    *,
-    replaces: Certificate | None = None,
-    today: date | None = None,
-    send_email: bool = True,
-) -> Certificate:
-    """Issue one certificate to one recipient, in the caller's transaction.
-
-    Takes the next number, makes a verification code, renders and signs the PDF, stores it with its
-    SHA-256, and queues the email. A second call for the same (recipient, issue_seq) fails on the unique
-    constraint when the transaction flushes, so a certificate is never issued twice.
-    """
-    from app.document.certificates import content_for_certificate
-    from app.document.signing import issue_document
-
-    issued_on = today or local_today()
-    request = recipient.request
-    member = request.member
-    certificate = Certificate(
-        number=allocate_certificate_number(session, issued_on.year),
-        recipient=recipient,
-        issue_seq=issue_seq,
-        issued_at=utcnow(),
-        issued_by=actor if isinstance(actor, str) else actor.username,
-        issue_date=issued_on,
-        valid_until=issued_on + timedelta(days=desk.settings.validity_days(recipient.institution_type)),
-        verification_code=new_verification_code(),
-        replaces_id=replaces.id if replaces is not None else None,
-    )
-    session.add(certificate)
-    session.flush()  # the unique (recipient_id, issue_seq) is checked here
-    fault_point("after-certificate-number")
-    content = content_for_certificate(desk.settings, certificate)
-    pdf, sha256 = issue_document(content, signer)
-    certificate.pdf_sha256 = sha256
-    session.add(CertificateDocument(certificate=certificate, pdf=pdf))
-    fault_point("after-pdf-stored")
-    audit.record(
-        session,
-        actor,
-        "certificate.issued",
-        subject=certificate.number,
-        member_id=member.id,
-        after={
-            "request": request.number,
-            "recipient": recipient.name,
-            "email": recipient.email,
-            "issue_seq": issue_seq,
-            "valid_until": certificate.valid_until.isoformat(),
-            "pdf_sha256": certificate.pdf_sha256,
-            "replaces": replaces.number if replaces is not None else None,
-        },
-    )
-    if send_email:
-        from app.mail.outbox import enqueue_certificate_email
-
-        enqueue_certificate_email(session, desk.settings, certificate, pdf, actor)
-    session.flush()
-    return certificate
 
 
 def _load_signer(desk: Desk) -> "Signer":
@@ -205,50 +140,6 @@ def _validate_draft(draft: RequestDraft) -> list[RecipientInput]:
     return cleaned
 
 
-def _recipient_row(session: Session, actor: Actor, r: RecipientInput, position: int) -> RequestRecipient:
-    institution_id = r.institution_id
-    if institution_id is not None and session.get(Institution, institution_id) is None:
-        raise ValidationError("Institution", f"directory entry {institution_id} no longer exists")
-    if institution_id is None and r.save_to_directory and actor.can(Permission.EDIT_INSTITUTIONS):
-        institution_id = _save_institution(session, actor, r)
-    return RequestRecipient(
-        position=position,
-        institution_id=institution_id,
-        institution_type=r.institution_type,
-        **address_of(r),
-    )
-
-
-def _save_institution(session: Session, actor: Actor, r: RecipientInput) -> int:
-    """Add a typed-in organisation to the directory, unverified (or reuse the entry of that name)."""
-    kind = session.scalar(select(InstitutionType).where(InstitutionType.name == r.institution_type))
-    if kind is None:
-        position = int(session.scalar(select(func.coalesce(func.max(InstitutionType.position), 0))) or 0)
-        kind = InstitutionType(name=r.institution_type, position=position + 1)
-        session.add(kind)
-        session.flush()
-    existing = session.scalar(
-        select(Institution).where(Institution.type_id == kind.id, Institution.name == r.name)
-    )
-    if existing is not None:
-        return existing.id
-    inst = Institution(
-        type_id=kind.id,
-        **address_of(r),
-        verified=False,
-    )
-    session.add(inst)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        "institution.added",
-        subject=r.name,
-        after={"type": r.institution_type, "email": r.email, "verified": False, "id": inst.id},
-    )
-    return inst.id
-
-
 def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResult:
     """File the request; for a member in good standing issue every certificate and queue every email.
 
@@ -264,7 +155,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
         member = session.get(Member, draft.member_id)
         if member is None:
             raise NotFound(f"Member {draft.member_id} does not exist")
-        needs_review = bool(member.needs_review_reasons)
+        needs_review = bool(review_reasons(member))
     signer = None if needs_review else _load_signer(desk)
     try:
         with desk.db.write() as session:
@@ -326,96 +217,23 @@ def _file_request(
     member = session.get(Member, draft.member_id)
     if member is None:
         raise NotFound(f"Member {draft.member_id} does not exist")
-    reasons = member.needs_review_reasons
-    now = utcnow()
-    request = CertificateRequest(
-        member=member,
-        status=RequestStatus.DRAFT,
-        idempotency_key=draft.idempotency_key,
-        consent_given=True,
+    if draft.consent_method is None:  # _validate_draft refused it already
+        raise ValidationError("How consent was given", "is required")
+    filing = engine.Filing(
+        member=engine.MemberFacts.of(member),
+        recipients=tuple(recipients),
         consent_method=draft.consent_method,
-        consent_at=now,
-        consent_by=actor.username,
+        consent_at=utcnow(),
         consent_statement=draft.consent_statement,
+        idempotency_key=draft.idempotency_key,
         notes=draft.notes.strip()[:NOTES_MAX],
-        created_by=actor.username,
-        created_at=now,
-        submitted_at=now,
-        updated_by=actor.username,
     )
-    session.add(request)
-    for position, r in enumerate(recipients):
-        request.recipients.append(_recipient_row(session, actor, r, position))
-    session.flush()
-    fault_point("after-request-row")
-    number = request.number
-    audit.record(
-        session,
-        actor,
-        "request.created",
-        subject=number,
-        member_id=member.id,
-        after={
-            "member": member.cpso_number,
-            "recipients": [{"name": r.name, "email": r.email, "country": r.country} for r in recipients],
-        },
-    )
-    audit.record(
-        session,
-        actor,
-        "request.consent_recorded",
-        subject=number,
-        member_id=member.id,
-        after={
-            "method": draft.consent_method.value if draft.consent_method else None,
-            "by": actor.username,
-            "at": now.isoformat(),
-            "statement": draft.consent_statement,
-        },
-    )
-    if reasons:
-        request.status = RequestStatus.AWAITING_REVIEW
-        audit.record(
-            session,
-            actor,
-            "request.submitted",
-            subject=number,
-            member_id=member.id,
-            after={"status": request.status.value, "review_reasons": reasons},
-        )
-    else:
-        audit.record(
-            session,
-            actor,
-            "request.submitted",
-            subject=number,
-            member_id=member.id,
-            after={"status": "issuing"},
-        )
-        _issue_all(session, desk, actor, request, signer)
-    session.flush()
-    return request.id
-
-
-def _issue_all(
-    session: Session, desk: Desk, actor: Actor, request: CertificateRequest, signer: "Signer | None"
-) -> None:
-    if signer is None:
-        raise ValueError("issuing needs the signer")
-    today = local_today()
-    for recipient in request.recipients:
-        issue_for_recipient(session, desk, actor, recipient, signer, 0, today=today)
-    request.status = RequestStatus.ISSUED
-    request.issued_at = utcnow()
-    request.updated_by = actor.username
-    audit.record(
-        session,
-        actor,
-        "request.issued",
-        subject=request.number,
-        member_id=request.member_id,
-        after={"certificates": len(request.recipients)},
-    )
+    filed = engine.file_request(session, desk, actor, filing, issued_on=local_today())
+    if filed.certificates:
+        if signer is None:
+            raise ValueError("issuing needs the signer")
+        engine.issue_documents(session, desk, actor, filed.certificates, signer)
+    return filed.request_id
 
 
 # --- reading results ------------------------------------------------------------------------------
@@ -450,9 +268,7 @@ def request_result(desk: Desk, request_id: int) -> SubmitResult:
             status=request.status,
             member_name=member.full_name,
             cpso_number=member.cpso_number,
-            review_reasons=member.needs_review_reasons
-            if request.status == RequestStatus.AWAITING_REVIEW
-            else [],
+            review_reasons=review_reasons(member) if request.status == RequestStatus.AWAITING_REVIEW else [],
         )
         for recipient in request.recipients:
             current = next((c for c in reversed(recipient.certificates) if not c.revoked), None)
@@ -590,9 +406,10 @@ def approve_request(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
                 subject=request.number,
                 member_id=request.member_id,
                 before={"status": request.status.value},
-                after={"review_reasons": request.member.needs_review_reasons},
+                after={"review_reasons": review_reasons(request.member)},
             )
-            _issue_all(session, desk, actor, request, signer)
+            numbered = engine.issue_request(session, desk, actor, request, issued_on=local_today())
+            engine.issue_documents(session, desk, actor, numbered, signer)
     except (IntegrityError, StaleDataError):
         raise ConflictError(
             "The request was changed by someone else while it was being approved; look again"
@@ -675,14 +492,27 @@ def reissue_certificate(
             )
         if corrected is not None:
             position = max(r.position for r in request.recipients) + 1
-            target = _recipient_row(session, actor, corrected, position)
-            request.recipients.append(target)
-            session.flush()
+            target_id = engine.add_recipient(session, actor, request.id, corrected, position)
+            target: RecipientInput | RequestRecipient = corrected
             seq = 0
         else:
-            target = recipient
+            target_id, target = recipient.id, recipient
             seq = max(c.issue_seq for c in recipient.certificates) + 1
-        new = issue_for_recipient(session, desk, actor, target, signer, seq, replaces=old)
+        numbered = engine.number_certificate(
+            session,
+            desk,
+            actor,
+            request_number=request.number,
+            member=request.member,
+            recipient_id=target_id,
+            recipient=target,
+            issue_seq=seq,
+            issued_on=local_today(),
+            replaces=old,
+        )
+        engine.issue_documents(session, desk, actor, [numbered], signer)
+        new = session.get(Certificate, numbered.certificate_id)
+        assert new is not None
         audit.record(
             session,
             actor,
@@ -784,7 +614,7 @@ def summarise_member(m: Member) -> MemberSummary:
         cpso_number=m.cpso_number,
         registration_class=m.registration_class,
         status=m.status.value,
-        review_reasons=tuple(m.needs_review_reasons),
+        review_reasons=tuple(review_reasons(m)),
         disclosure=disclosure,
     )
 
@@ -843,29 +673,22 @@ def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: da
 
     Builds nothing in the database. Raises ValidationError when a name cannot be printed.
     """
-    from app.document.certificates import content_for_certificate, render_pdf
+    from app.document.certificates import certificate_content, render_pdf
 
     issued_on = today or local_today()
     with desk.db.read() as session:
         member = session.get(Member, member_id)
         if member is None:
             raise NotFound(f"Member {member_id} does not exist")
-        # Transient rows, never added to the session: the same content builder as the issued certificate.
-        request = CertificateRequest(member=member, status=RequestStatus.DRAFT, created_by="preview")
-        row = RequestRecipient(
-            request=request,
-            institution_type=recipient.institution_type,
-            **address_of(recipient),
-        )
-        certificate = Certificate(
+        content = certificate_content(
+            desk.settings,
+            member,
+            recipient,
             number=PREVIEW_NUMBER,
-            recipient=row,
-            issue_date=issued_on,
-            valid_until=issued_on + timedelta(days=desk.settings.validity_days(recipient.institution_type)),
             verification_code=PREVIEW_CODE,
+            issue_date=issued_on,
+            valid_until=engine.valid_until(desk, recipient.institution_type, issued_on),
         )
-        content = content_for_certificate(desk.settings, certificate)
-        session.expunge_all()
     return render_pdf(content)
 
 
@@ -901,65 +724,6 @@ def recent_similar_requests(
                     f"{r.number} ({r.status.value}), filed {when} by {r.created_by}, to {', '.join(same)}"
                 )
         return found
-
-
-# --- printing -------------------------------------------------------------------------------------
-
-
-def mark_printed(
-    desk: Desk, actor: Actor, certificate_ids: Sequence[int], *, at: datetime | None = None
-) -> int:
-    """Record that these certificates were just printed; returns how many were recorded.
-
-    Every print is audited ("certificate.printed", one event per certificate, with the previous print
-    time), and `printed_at` holds the latest one. A request counts as printed (its `printed_at` set) once
-    every certificate on it that is still in force has been printed. All or nothing: an unknown id
-    records nothing.
-    """
-    actor.require(Permission.BATCH_PRINT)
-    ids = list(dict.fromkeys(certificate_ids))
-    if not ids:
-        return 0
-    now = at or utcnow()
-    with desk.db.write() as session:
-        certificates: list[Certificate] = []
-        for start in range(0, len(ids), 500):
-            certificates.extend(
-                session.scalars(
-                    select(Certificate)
-                    .where(Certificate.id.in_(ids[start : start + 500]))
-                    .options(
-                        selectinload(Certificate.recipient)
-                        .selectinload(RequestRecipient.request)
-                        .selectinload(CertificateRequest.recipients)
-                        .selectinload(RequestRecipient.certificates)
-                    )
-                )
-            )
-        missing = sorted(set(ids) - {c.id for c in certificates})
-        if missing:
-            listed = ", ".join(str(i) for i in missing[:10]) + ("…" if len(missing) > 10 else "")
-            raise NotFound(f"No certificate with id {listed}; nothing was marked printed")
-        order = {certificate_id: i for i, certificate_id in enumerate(ids)}
-        requests: dict[int, CertificateRequest] = {}
-        for certificate in sorted(certificates, key=lambda c: order[c.id]):  # audited in the order printed
-            before = certificate.printed_at
-            certificate.printed_at = now
-            request = certificate.recipient.request
-            requests[request.id] = request
-            audit.record(
-                session,
-                actor,
-                "certificate.printed",
-                subject=certificate.number,
-                member_id=request.member_id,
-                before={"printed_at": before.isoformat() if before else None},
-                after={"printed_at": now.isoformat()},
-            )
-        for request in requests.values():
-            if all(c.printed_at is not None or c.revoked for r in request.recipients for c in r.certificates):
-                request.printed_at = now
-    return len(certificates)
 
 
 def certificate_recipient(desk: Desk, certificate_id: int) -> RecipientInput:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.desk import Desk
 from app.errors import NotFound
+from app.issuing.rules import review_reasons
 from app.store.models import (
     Certificate,
     CertificateDocument,
@@ -506,7 +507,7 @@ def request_sentence(
         return f"Request {num} for {name} is a draft, started by {who} at {started}; not submitted."
     if status == RequestStatus.AWAITING_REVIEW:
         since = request.submitted_at or request.created_at
-        reasons = request.member.needs_review_reasons
+        reasons = review_reasons(request.member)
         why = f" because the member {'; '.join(reasons)}" if reasons else ""
         why = why.replace("the member registration status", "the registration status")
         return (

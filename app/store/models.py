@@ -161,20 +161,6 @@ class Member(Base):
     def specialty_list(self) -> list[str]:
         return [s.strip() for s in self.specialties.split(";") if s.strip()]
 
-    @property
-    def needs_review_reasons(self) -> list[str]:
-        """Why this member cannot be issued a certificate automatically (empty: issue at once)."""
-        reasons = []
-        if self.status != MemberStatus.ACTIVE:
-            reasons.append(f"registration status is {self.status.value}")
-        if self.terms_conditions.strip():
-            reasons.append("has terms, conditions or limitations")
-        if self.discipline.strip():
-            reasons.append("has discipline findings")
-        if self.pending_investigations.strip():
-            reasons.append("has a pending investigation")
-        return reasons
-
 
 class MemberNameToken(Base):
     """One normalised word of a member's name: prefix range scans on `token` find members in any word order.
