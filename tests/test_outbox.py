@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from app.access import secrets
 from app.audit import trail as audit
-from app.cli.main import build_parser
+from app.cli.main import build_parser, resolve
 from app.desk import Desk
 from app.errors import ConflictError, ValidationError
 from app.mail import outbox
@@ -447,7 +447,7 @@ def run_cli(desk: Desk, *argv: str) -> tuple[int, str, str]:
     args = build_parser().parse_args(list(argv))
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        handler = getattr(__import__("app.mail.outbox", fromlist=["x"]), args.handler.partition(":")[2])
+        handler = resolve(args.handler)
         code = handler(args, desk)
     return code, out.getvalue(), err.getvalue()
 

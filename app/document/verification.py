@@ -6,13 +6,11 @@ byte the one issued (SHA-256); it is not revoked; and the day of checking is wit
 Each failure is reported in words a registrar's staff can read out to the caller.
 """
 
-import argparse
 import hashlib
 import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -196,27 +194,6 @@ def verify_pdf(desk: "Desk", data: bytes, today: date | None = None) -> Verifica
     return result
 
 
-def cli_verify(args: argparse.Namespace, desk: "Desk") -> int:
-    """`verify FILE.pdf`: print each finding; exit 0 only when every check holds (1 otherwise)."""
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError("file", f"cannot read {path} ({exc.strerror})") from None
-    result = verify_pdf(desk, data)
-    print(f"File: {path}")
-    if result.number:
-        who = f" for {result.member_name}" if result.member_name else ""
-        to = f", addressed to {result.recipient_name}" if result.recipient_name else ""
-        print(f"Certificate: {result.number}{who}{to}")
-    for check in result.checks:
-        print(f"  ok      {check}")
-    for problem in result.problems:
-        print(f"  FAILED  {problem}")
-    print("Result: VALID - every check holds." if result.ok else "Result: NOT VALID.")
-    return 0 if result.ok else 1
-
-
 def revoke_certificate(desk: "Desk", actor: Actor, number: str, reason: str) -> Certificate:
     """Revoke an issued certificate (registrar only); the reason is required and audited."""
     from app.audit import trail as audit
@@ -251,11 +228,3 @@ def revoke_certificate(desk: "Desk", actor: Actor, number: str, reason: str) -> 
         )
         session.flush()
     return cert
-
-
-def cli_revoke(args: argparse.Namespace, desk: "Desk") -> int:
-    """`certificates revoke NUMBER --reason TEXT`, as the desk's actor (the OS user when headless)."""
-    cert = revoke_certificate(desk, desk.actor, args.number, args.reason)
-    when = cert.revoked_at.astimezone().strftime("%Y-%m-%d %H:%M") if cert.revoked_at else ""
-    print(f"Revoked {cert.number} at {when} because {cert.revoked_reason}")
-    return 0
