@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Select, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.access.staff import Actor, Permission
+from app.access.permissions import Actor, Permission
 from app.errors import ValidationError
 from app.store.models import AuditEvent, AuditHead, Member, utcnow
 

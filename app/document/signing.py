@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from app.document.trust import remember_signing_certificate
 from app.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -232,8 +233,6 @@ def load_signer(desk: "Desk") -> Signer:
             _make_demo_pkcs12(path, str(desk.settings.get("issuer.name")))
         signer = Signer(str(path), None, demo=True)
     der = signer.check()  # fail now, with a clear message, rather than at the first certificate
-    from app.document.verification import remember_signing_certificate
-
     remember_signing_certificate(desk, der)
     return signer
 

@@ -11,20 +11,18 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.access.staff import Actor, Permission
+from app.desk import Desk
 from app.document.certificates import KEYWORDS_RE, format_date
+from app.document.signing import load_signer
+from app.document.trust import known_signing_certificates
 from app.errors import NotFound, ValidationError
 from app.store.models import Certificate, CertificateRequest, RequestRecipient, utcnow
-
-if TYPE_CHECKING:
-    from app.desk import Desk
-
-TRUSTED_CERTS_FILE = "signing-certificates.pem"
 
 ALTERED = "altered after signing"
 NOT_OURS = "not signed by this College's signing certificate"
@@ -51,40 +49,10 @@ class VerificationResult:
         return f"{what} is NOT valid: " + "; ".join(self.problems) + "."
 
 
-def _pem(der: bytes) -> str:
-    import base64
-
-    body = base64.encodebytes(der).decode("ascii").replace("\n", "")
-    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
-    return "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n"
-
-
-def remember_signing_certificate(desk: "Desk", der: bytes) -> None:
-    """Keep every signing certificate this desk has used, so certificates signed before a key change
-    still verify. Only certificates go here, never keys."""
-    path = desk.folder("signing") / TRUSTED_CERTS_FILE
-    known = trusted_signing_certificates(desk, load_current=False)
-    if der not in known:
-        with path.open("a", encoding="ascii") as fh:
-            fh.write(_pem(der))
-
-
-def trusted_signing_certificates(desk: "Desk", *, load_current: bool = True) -> list[bytes]:
-    """DER of every signing certificate this desk accepts (the current one first when loaded)."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    path = desk.folder("signing") / TRUSTED_CERTS_FILE
-    known: list[bytes] = []
-    if path.exists():
-        known = [c.public_bytes(Encoding.DER) for c in x509.load_pem_x509_certificates(path.read_bytes())]
-    if load_current and not known:
-        from app.document.signing import load_signer
-
-        current = load_signer(desk).certificate_der
-        remember_signing_certificate(desk, current)
-        known = [current]
-    return known
+def trusted_signing_certificates(desk: Desk) -> list[bytes]:
+    """DER of every signing certificate this desk accepts; on a desk that has signed nothing yet, the
+    current one (loading the signer adds it to the trusted list)."""
+    return known_signing_certificates(desk) or [load_signer(desk).certificate_der]
 
 
 def _signature_findings(data: bytes, trusted: list[bytes]) -> tuple[list[str], list[str], Any]:
@@ -137,7 +105,7 @@ def _number_in_file(reader: Any) -> str:
     return match.group(1) if match else ""
 
 
-def verify_pdf(desk: "Desk", data: bytes, today: date | None = None) -> VerificationResult:
+def verify_pdf(desk: Desk, data: bytes, today: date | None = None) -> VerificationResult:
     """Check one certificate file; `today` is the issuing body's local date (default: today)."""
     today = today or date.today()
     if not data.lstrip()[:5] == b"%PDF-":
@@ -194,7 +162,7 @@ def verify_pdf(desk: "Desk", data: bytes, today: date | None = None) -> Verifica
     return result
 
 
-def revoke_certificate(desk: "Desk", actor: Actor, number: str, reason: str) -> Certificate:
+def revoke_certificate(desk: Desk, actor: Actor, number: str, reason: str) -> Certificate:
     """Revoke an issued certificate (registrar only); the reason is required and audited."""
     from app.audit import trail as audit
     from app.register.addresses import clean_text
