@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -20,12 +20,9 @@ from app.access.permissions import Actor as Actor
 from app.access.permissions import Permission as Permission
 from app.access.permissions import os_actor as os_actor
 from app.audit.trail import record
+from app.desk import Desk
 from app.errors import CpcDeskError, NotFound, PermissionDenied, ValidationError
 from app.store.models import StaffRole, StaffUser, utcnow
-
-if TYPE_CHECKING:
-    from app.desk import Desk
-
 
 # --- staff accounts ------------------------------------------------------------------------------
 
@@ -158,19 +155,19 @@ def _active_admins(session: Session) -> int:
     )
 
 
-def needs_first_admin(desk: "Desk") -> bool:
+def needs_first_admin(desk: Desk) -> bool:
     """True on a new database: nobody can sign in until the administrator is created."""
     with desk.db.read() as session:
         return session.execute(select(func.count()).select_from(StaffUser)).scalar_one() == 0
 
 
-def list_staff(desk: "Desk", actor: Actor) -> list[StaffUser]:
+def list_staff(desk: Desk, actor: Actor) -> list[StaffUser]:
     actor.require(Permission.MANAGE_STAFF)
     with desk.db.read() as session:
         return list(session.execute(select(StaffUser).order_by(StaffUser.username)).scalars())
 
 
-def staff_usernames(desk: "Desk") -> list[str]:
+def staff_usernames(desk: Desk) -> list[str]:
     """Every account's username, for filters (no permission needed: names are not secret)."""
     with desk.db.read() as session:
         return list(session.execute(select(StaffUser.username).order_by(StaffUser.username)).scalars())
@@ -198,7 +195,7 @@ def _new_user(
 
 
 def create_staff_user(
-    desk: "Desk", actor: Actor, username: str, display_name: str, role: StaffRole, password: str
+    desk: Desk, actor: Actor, username: str, display_name: str, role: StaffRole, password: str
 ) -> StaffUser:
     """An administrator adds a staff account."""
     actor.require(Permission.MANAGE_STAFF)
@@ -208,7 +205,7 @@ def create_staff_user(
     return user
 
 
-def create_first_admin(desk: "Desk", username: str, display_name: str, password: str) -> Actor:
+def create_first_admin(desk: Desk, username: str, display_name: str, password: str) -> Actor:
     """The first start of a new database: the person at the desk becomes its administrator."""
     with desk.db.write() as session:
         _lock(session)
@@ -220,7 +217,7 @@ def create_first_admin(desk: "Desk", username: str, display_name: str, password:
     return actor_for(user)
 
 
-def sign_in(desk: "Desk", username: str, password: str) -> Actor:
+def sign_in(desk: Desk, username: str, password: str) -> Actor:
     """Check a username and password; five wrong passwords lock the account for a while.
 
     Raises SignInFailed with a sentence to show. Failed attempts are recorded in the audit trail.
@@ -298,7 +295,7 @@ def _locked_message(until: datetime) -> str:
     )
 
 
-def ensure_demo_users(desk: "Desk") -> Actor:
+def ensure_demo_users(desk: Desk) -> Actor:
     """Demo mode: create the demo clerk, registrar and administrator if missing; return the clerk.
 
     The passwords are in DEMO_USERS (and the README). Demo mode signs in as the clerk without asking.
@@ -325,7 +322,7 @@ def ensure_demo_users(desk: "Desk") -> Actor:
 
 
 def change_password(
-    desk: "Desk", actor: Actor, username: str, new_password: str, *, current_password: str | None = None
+    desk: Desk, actor: Actor, username: str, new_password: str, *, current_password: str | None = None
 ) -> None:
     """Staff change their own password (giving the current one); an administrator resets anyone's."""
     own = normalise_username(username) == actor.username
@@ -343,7 +340,7 @@ def change_password(
         record(session, actor, "staff.password_changed", subject=user.username)
 
 
-def set_role(desk: "Desk", actor: Actor, username: str, role: StaffRole) -> None:
+def set_role(desk: Desk, actor: Actor, username: str, role: StaffRole) -> None:
     actor.require(Permission.MANAGE_STAFF)
     role = StaffRole(role)
     with desk.db.write() as session:
@@ -360,7 +357,7 @@ def set_role(desk: "Desk", actor: Actor, username: str, role: StaffRole) -> None
         )
 
 
-def set_active(desk: "Desk", actor: Actor, username: str, active: bool) -> None:
+def set_active(desk: Desk, actor: Actor, username: str, active: bool) -> None:
     actor.require(Permission.MANAGE_STAFF)
     with desk.db.write() as session:
         _lock(session)
@@ -378,16 +375,16 @@ def set_active(desk: "Desk", actor: Actor, username: str, active: bool) -> None:
         record(session, actor, kind, subject=user.username, before=before, after=_describe(user))
 
 
-def deactivate(desk: "Desk", actor: Actor, username: str) -> None:
+def deactivate(desk: Desk, actor: Actor, username: str) -> None:
     """An administrator turns an account off; its history stays in the audit trail."""
     set_active(desk, actor, username, False)
 
 
-def reactivate(desk: "Desk", actor: Actor, username: str) -> None:
+def reactivate(desk: Desk, actor: Actor, username: str) -> None:
     set_active(desk, actor, username, True)
 
 
-def unlock(desk: "Desk", actor: Actor, username: str) -> None:
+def unlock(desk: Desk, actor: Actor, username: str) -> None:
     """An administrator lifts a lockout after too many wrong passwords."""
     actor.require(Permission.MANAGE_STAFF)
     with desk.db.write() as session:

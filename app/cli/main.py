@@ -154,6 +154,7 @@ def resolve(handler: str) -> Handler:
 
 def run_command(args: argparse.Namespace) -> int:
     """Open the desk and run one headless sub-command; errors become one plain line and exit status 2."""
+    # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
     from app.desk import Desk
 
     try:
@@ -167,6 +168,7 @@ def run_command(args: argparse.Namespace) -> int:
         if args.offline:
             desk.offline = True
         if args.demo:
+            # lazy: only --demo needs the demo register (a sub-command imports only its own module)
             from app.register.demo import fill_if_empty
 
             fill_if_empty(desk)

@@ -8,8 +8,10 @@ from typing import Any
 
 from app.access import secrets
 from app.access.staff import Actor, Permission
+from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import SecretStoreUnavailable, ValidationError, ValidationErrors
+from app.mail.outbox import resume
 from app.mail.smtp import SmtpConfig
 from app.settings import OPTIONS, Settings, parse_value
 
@@ -60,8 +62,6 @@ def apply_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[str
         desk.settings.set(key, parsed[key])
     if changed:
         with desk.db.write() as session:
-            from app.audit import trail as audit
-
             for key in changed:
                 audit.record(
                     session,
@@ -107,8 +107,6 @@ def cli_set(args: argparse.Namespace, desk: Desk) -> int:
     if key == "mail.paused":
         if str(args.value).strip():
             raise ValidationError(key, 'can only be cleared (set it to "") to resume sending')
-        from app.mail.outbox import resume
-
         desk.actor.require(Permission.SETTINGS)
         print("Sending resumed." if resume(desk, desk.actor) else "Sending was not paused.")
         return 0
@@ -151,12 +149,8 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
         raise ValidationError(label, "must be one line")
     secrets.set_secret(name, value)
     with desk.db.write() as session:
-        from app.audit import trail as audit
-
         audit.record(session, desk.actor, "settings.secret_stored", subject=label)
     if name == secrets.SMTP_PASSWORD_ENTRY:
-        from app.mail.outbox import resume
-
         resume(desk, desk.actor)
     print(f"The {label} is stored in the OS keyring ({status.backend}).")
     return 0

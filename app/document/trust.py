@@ -6,11 +6,13 @@ against the list).
 """
 
 import base64
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from app.desk import Desk
+if TYPE_CHECKING:  # app.desk brings SQLAlchemy, which the signing worker processes need not load
+    from app.desk import Desk
 
 TRUSTED_CERTS_FILE = "signing-certificates.pem"
 
@@ -21,7 +23,7 @@ def _pem(der: bytes) -> str:
     return "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n"
 
 
-def known_signing_certificates(desk: Desk) -> list[bytes]:
+def known_signing_certificates(desk: "Desk") -> list[bytes]:
     """DER of every signing certificate on the desk's trusted list, oldest first."""
     path = desk.folder("signing") / TRUSTED_CERTS_FILE
     if not path.exists():
@@ -29,7 +31,7 @@ def known_signing_certificates(desk: Desk) -> list[bytes]:
     return [c.public_bytes(Encoding.DER) for c in x509.load_pem_x509_certificates(path.read_bytes())]
 
 
-def remember_signing_certificate(desk: Desk, der: bytes) -> None:
+def remember_signing_certificate(desk: "Desk", der: bytes) -> None:
     """Add a signing certificate to the trusted list (once)."""
     if der not in known_signing_certificates(desk):
         with (desk.folder("signing") / TRUSTED_CERTS_FILE).open("a", encoding="ascii") as fh:

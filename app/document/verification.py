@@ -17,11 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.access.staff import Actor, Permission
+from app.audit import trail as audit
 from app.desk import Desk
 from app.document.certificates import KEYWORDS_RE, format_date
 from app.document.signing import load_signer
 from app.document.trust import known_signing_certificates
 from app.errors import NotFound, ValidationError
+from app.register.addresses import clean_text
 from app.store.models import Certificate, CertificateRequest, RequestRecipient, utcnow
 
 ALTERED = "altered after signing"
@@ -57,6 +59,7 @@ def trusted_signing_certificates(desk: Desk) -> list[bytes]:
 
 def _signature_findings(data: bytes, trusted: list[bytes]) -> tuple[list[str], list[str], Any]:
     """(problems, checks, reader) for the file's digital signature."""
+    # lazy: pyHanko (with asn1crypto) costs ~0.35 s and ~40 MB; only checking a signature needs it
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -164,9 +167,6 @@ def verify_pdf(desk: Desk, data: bytes, today: date | None = None) -> Verificati
 
 def revoke_certificate(desk: Desk, actor: Actor, number: str, reason: str) -> Certificate:
     """Revoke an issued certificate (registrar only); the reason is required and audited."""
-    from app.audit import trail as audit
-    from app.register.addresses import clean_text
-
     actor.require(Permission.REVOKE)
     reason = clean_text("reason", reason, required=True, max_length=500)
     number = number.strip().upper()
