@@ -427,9 +427,9 @@ def test_retry_now_resend_to_and_cancel(desk: Desk, plain_smtp: SmtpServer) -> N
     assert outbox.send_due(desk).attempted == 0
     assert state_of(desk, box_id).state == OutboxState.CANCELLED
     assert {"outbox.resend", "outbox.retry", "outbox.cancelled"} <= set(audit_kinds(desk))
-    listed = outbox.list_messages(desk, include_done=True)
+    listed = outbox.list_messages(desk, desk.actor, include_done=True)
     assert [r.id for r in listed] == [new.id, box_id] and listed[0].resend_of_id == box_id
-    assert outbox.list_messages(desk) == []
+    assert outbox.list_messages(desk, desk.actor) == []
 
 
 def test_resend_cancels_a_message_still_waiting_for_the_old_address(desk: Desk) -> None:
@@ -437,7 +437,7 @@ def test_resend_cancels_a_message_still_waiting_for_the_old_address(desk: Desk) 
     _cert, box_id = queue_certificate_email(desk, email="typo@clinc.example.org")
     new = outbox.resend_to(desk, desk.actor, box_id, "right@clinic.example.org")
     assert state_of(desk, box_id).state == OutboxState.CANCELLED
-    assert [r.id for r in outbox.list_messages(desk)] == [new.id]
+    assert [r.id for r in outbox.list_messages(desk, desk.actor)] == [new.id]
 
 
 # --- command line ---------------------------------------------------------------------------------

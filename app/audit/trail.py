@@ -237,14 +237,35 @@ def count_events(desk: Desk, actor: Actor, flt: AuditFilter) -> int:
         return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
-def event_kinds(desk: Desk) -> list[str]:
+def event_kinds(desk: Desk, actor: Actor) -> list[str]:
+    """Every kind of event in the trail, for the Audit screen's filter."""
+    actor.require(Permission.VIEW_AUDIT)
     with desk.db.read() as session:
         return list(session.execute(select(AuditEvent.kind).distinct().order_by(AuditEvent.kind)).scalars())
 
 
-def event_actors(desk: Desk) -> list[str]:
+def event_actors(desk: Desk, actor: Actor) -> list[str]:
+    """Everyone who appears in the trail (staff, the OS users of headless commands, system jobs)."""
+    actor.require(Permission.VIEW_AUDIT)
     with desk.db.read() as session:
         return list(session.execute(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)).scalars())
+
+
+def member_numbers(desk: Desk, actor: Actor, member_ids: set[int]) -> dict[int, str]:
+    """The CPSO number of each member the shown events name (the Audit screen's member column)."""
+    actor.require(Permission.VIEW_AUDIT)
+    if not member_ids:
+        return {}
+    with desk.db.read() as session:
+        rows = session.execute(select(Member.id, Member.cpso_number).where(Member.id.in_(member_ids)))
+        return {member_id: number for member_id, number in rows}
+
+
+def check_trail(desk: Desk, actor: Actor) -> ChainReport:
+    """verify_chain over the desk's whole trail, for those who may read it."""
+    actor.require(Permission.VIEW_AUDIT)
+    with desk.db.read() as session:
+        return verify_chain(session)
 
 
 CSV_COLUMNS = (

@@ -3,14 +3,13 @@
 import argparse
 import sys
 
-from app.audit.trail import verify_chain
+from app.audit.trail import check_trail
 from app.desk import Desk
 
 
 def cli_verify(args: argparse.Namespace, desk: Desk) -> int:
     """Exit 0 when every event's hash and link hold; otherwise name the first broken event and exit 1."""
-    with desk.db.read() as session:
-        report = verify_chain(session)
+    report = check_trail(desk, desk.actor)
     if report.ok:
         print(f"Audit trail intact: {report.checked} events checked.")
         return 0

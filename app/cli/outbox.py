@@ -15,7 +15,7 @@ def _local(value: datetime | None) -> str:
 
 
 def cli_list(args: argparse.Namespace, desk: Desk) -> int:
-    rows = list_messages(desk, include_done=bool(getattr(args, "all", False)))
+    rows = list_messages(desk, desk.actor, include_done=bool(getattr(args, "all", False)))
     reason = pause_reason(desk)
     if desk.is_offline:
         print("Offline mode: nothing is sent; everything waits in the outbox.", file=sys.stderr)

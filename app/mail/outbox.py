@@ -174,6 +174,7 @@ def _pause(desk: Desk, reason: str) -> None:
 
 def resume(desk: Desk, actor: Actor) -> bool:
     """End a pause (after the settings or the password were fixed); True when there was one."""
+    actor.require(Permission.RESEND)
     if not str(desk.settings.get("mail.paused")):
         return False
     before = str(desk.settings.get("mail.paused"))
@@ -807,8 +808,9 @@ class OutboxRow:
     resend_of_id: int | None
 
 
-def list_messages(desk: Desk, include_done: bool = False, limit: int = 2000) -> list[OutboxRow]:
+def list_messages(desk: Desk, actor: Actor, include_done: bool = False, limit: int = 2000) -> list[OutboxRow]:
     """Newest first; without include_done, sent and cancelled messages are left out."""
+    actor.require(Permission.SEARCH)
     query = (
         select(OutboxMessage, Certificate.number, RequestRecipient.name, Member)
         .outerjoin(Certificate, OutboxMessage.certificate_id == Certificate.id)
