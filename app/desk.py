@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import paths
-from app.access.staff import Actor, os_actor
+from app.access.permissions import Actor, os_actor
 from app.settings import Settings
 from app.store.db import Database
 

@@ -49,6 +49,7 @@ def _port(key: str, value: int) -> None:
 
 def _optional_email(key: str, value: str) -> None:
     if value:
+        # lazy: email_validator costs ~30 ms on the status bar start-up path; only an address set needs it
         from app.register.addresses import validate_email
 
         validate_email(key, value)

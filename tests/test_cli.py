@@ -55,7 +55,7 @@ def test_every_handler_names_a_module_function() -> None:
             extra = ["CPC-2026-000001", "--reason", "r"]
         ns = parser.parse_args([*words, *extra])
         module, _, func = ns.handler.partition(":")
-        assert module.startswith("app.") and func.startswith("cli_")
+        assert module.startswith("app.cli.") and func.startswith("cli_")
         seen.add(ns.handler)
     assert len(seen) == len(COMMANDS)
 

@@ -65,12 +65,13 @@ def test_demo_fill_invariants(desk: Desk) -> None:
 
 
 def test_demo_command_fills_once(desk: Desk, capsys: object) -> None:
+    from app.cli.demo import cli_demo
     from app.cli.main import parse
 
     args = parse(["demo"])
-    assert demo.cli_demo(args, desk) == 0
+    assert cli_demo(args, desk) == 0
     with desk.db.read() as s:
         first = s.scalar(select(func.count()).select_from(Member))
-    assert demo.cli_demo(args, desk) == 0
+    assert cli_demo(args, desk) == 0
     with desk.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Member)) == first

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from app.access import secrets
 from app.audit import trail as audit
-from app.cli.main import build_parser
+from app.cli.main import build_parser, resolve
 from app.desk import Desk
 from app.errors import ConflictError, ValidationError
 from app.mail import outbox
@@ -427,9 +427,9 @@ def test_retry_now_resend_to_and_cancel(desk: Desk, plain_smtp: SmtpServer) -> N
     assert outbox.send_due(desk).attempted == 0
     assert state_of(desk, box_id).state == OutboxState.CANCELLED
     assert {"outbox.resend", "outbox.retry", "outbox.cancelled"} <= set(audit_kinds(desk))
-    listed = outbox.list_messages(desk, include_done=True)
+    listed = outbox.list_messages(desk, desk.actor, include_done=True)
     assert [r.id for r in listed] == [new.id, box_id] and listed[0].resend_of_id == box_id
-    assert outbox.list_messages(desk) == []
+    assert outbox.list_messages(desk, desk.actor) == []
 
 
 def test_resend_cancels_a_message_still_waiting_for_the_old_address(desk: Desk) -> None:
@@ -437,7 +437,7 @@ def test_resend_cancels_a_message_still_waiting_for_the_old_address(desk: Desk) 
     _cert, box_id = queue_certificate_email(desk, email="typo@clinc.example.org")
     new = outbox.resend_to(desk, desk.actor, box_id, "right@clinic.example.org")
     assert state_of(desk, box_id).state == OutboxState.CANCELLED
-    assert [r.id for r in outbox.list_messages(desk)] == [new.id]
+    assert [r.id for r in outbox.list_messages(desk, desk.actor)] == [new.id]
 
 
 # --- command line ---------------------------------------------------------------------------------
@@ -447,7 +447,7 @@ def run_cli(desk: Desk, *argv: str) -> tuple[int, str, str]:
     args = build_parser().parse_args(list(argv))
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        handler = getattr(__import__("app.mail.outbox", fromlist=["x"]), args.handler.partition(":")[2])
+        handler = resolve(args.handler)
         code = handler(args, desk)
     return code, out.getvalue(), err.getvalue()
 

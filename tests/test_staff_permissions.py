@@ -68,9 +68,27 @@ def _settings_password(desk: Desk, actor: Actor) -> Any:
 
 
 def _settings_apply(desk: Desk, actor: Actor) -> Any:
-    from app.cli.settings import apply_settings
+    from app.setting_changes import change_settings
 
-    return apply_settings(desk, actor, {"smtp.host": "mail.example.org", "validity.default_days": "30"})
+    return change_settings(desk, actor, {"smtp.host": "mail.example.org", "validity.default_days": "30"})
+
+
+def _change_setting(desk: Desk, actor: Actor) -> Any:
+    from app.setting_changes import change_setting
+
+    return change_setting(desk, actor, "validity.default_days", "30")
+
+
+def _audit_call(name: str) -> Call:
+    from app.audit import trail
+
+    calls: dict[str, Call] = {
+        "event_kinds": lambda d, a: trail.event_kinds(d, a),
+        "event_actors": lambda d, a: trail.event_actors(d, a),
+        "member_numbers": lambda d, a: trail.member_numbers(d, a, {1}),
+        "check_trail": lambda d, a: trail.check_trail(d, a),
+    }
+    return calls[name]
 
 
 def _audit_search(desk: Desk, actor: Actor) -> Any:
@@ -104,22 +122,37 @@ def _staff(name: str) -> Call:
 
 
 # (name, call, roles refused, an allowed role)
-PROTECTED: list[tuple[str, Call, tuple[Actor, ...], Actor]] = [
-    ("revoke", _revoke, (CLERK,), REGISTRAR),
-    ("reissue", _reissue, (CLERK,), REGISTRAR),
-    ("approve", _approve, (CLERK,), REGISTRAR),
-    ("decline", _decline, (CLERK,), REGISTRAR),
-    ("members import", _import_members, (CLERK,), REGISTRAR),
-    ("audit search", _audit_search, (CLERK,), REGISTRAR),
-    ("audit export", _audit_export, (CLERK,), REGISTRAR),
-    ("settings set", _settings_set, (CLERK, REGISTRAR), ADMIN),
-    ("settings apply", _settings_apply, (CLERK, REGISTRAR), ADMIN),
-    ("settings set-password", _settings_password, (CLERK, REGISTRAR), ADMIN),
-    ("create staff user", _create_user, (CLERK, REGISTRAR), ADMIN),
-] + [
-    (f"staff {name}", _staff(name), (CLERK, REGISTRAR), ADMIN)
-    for name in ("set_role", "deactivate", "reactivate", "unlock", "change_password_of_another", "list_staff")
-]
+PROTECTED: list[tuple[str, Call, tuple[Actor, ...], Actor]] = (
+    [
+        ("revoke", _revoke, (CLERK,), REGISTRAR),
+        ("reissue", _reissue, (CLERK,), REGISTRAR),
+        ("approve", _approve, (CLERK,), REGISTRAR),
+        ("decline", _decline, (CLERK,), REGISTRAR),
+        ("members import", _import_members, (CLERK,), REGISTRAR),
+        ("audit search", _audit_search, (CLERK,), REGISTRAR),
+        ("audit export", _audit_export, (CLERK,), REGISTRAR),
+        ("settings set", _settings_set, (CLERK, REGISTRAR), ADMIN),
+        ("settings apply", _settings_apply, (CLERK, REGISTRAR), ADMIN),
+        ("change setting", _change_setting, (CLERK, REGISTRAR), ADMIN),
+        ("settings set-password", _settings_password, (CLERK, REGISTRAR), ADMIN),
+        ("create staff user", _create_user, (CLERK, REGISTRAR), ADMIN),
+    ]
+    + [
+        (f"audit {name}", _audit_call(name), (CLERK,), REGISTRAR)
+        for name in ("event_kinds", "event_actors", "member_numbers", "check_trail")
+    ]
+    + [
+        (f"staff {name}", _staff(name), (CLERK, REGISTRAR), ADMIN)
+        for name in (
+            "set_role",
+            "deactivate",
+            "reactivate",
+            "unlock",
+            "change_password_of_another",
+            "list_staff",
+        )
+    ]
+)
 
 
 def _audit_count(desk: Desk) -> int:
@@ -183,7 +216,6 @@ NO_CHECK_NEEDED = {
     "issuing.engine.queue_certificate_email": _ENGINE_STEP,
     "issuing.engine.issue_documents": _ENGINE_STEP,
     "mail.outbox.enqueue_certificate_email": "a step inside issuing, which checks first",
-    "mail.outbox.resume": "every role may resend mail (clerk has RESEND); reported to the lead",
 }
 
 
@@ -241,3 +273,48 @@ def reads(desk, actor):
     return 1
 """
     assert _unchecked("m", source) == ["m.forgot"]
+
+
+@pytest.mark.parametrize(
+    ("name", "permission"), [("resume", "resend"), ("list_messages", "search")], ids=["resume", "list"]
+)
+def test_the_outbox_services_check_their_permission(
+    staffed: Desk, monkeypatch: pytest.MonkeyPatch, name: str, permission: str
+) -> None:
+    """Every role holds these permissions, so a role is made without the one the service needs."""
+    from app.access import permissions
+    from app.mail import outbox
+
+    monkeypatch.setitem(
+        permissions.ROLE_PERMISSIONS,
+        StaffRole.CLERK,
+        permissions.ROLE_PERMISSIONS[StaffRole.CLERK] - {permission},
+    )
+    staffed.settings.set("mail.paused", "the server refused our password")
+    call: Call = (
+        (lambda d, a: outbox.resume(d, a)) if name == "resume" else (lambda d, a: outbox.list_messages(d, a))
+    )
+    events_before = _audit_count(staffed)
+    with pytest.raises(PermissionDenied, match=permission.replace("_", " ")):
+        call(staffed, CLERK)
+    assert _audit_count(staffed) == events_before
+    assert staffed.settings.get("mail.paused")
+    call(staffed, REGISTRAR)
+
+
+def test_a_setting_change_is_audited_before_and_after_and_a_secret_is_refused(staffed: Desk) -> None:
+    from app.errors import ValidationError
+    from app.setting_changes import change_setting
+
+    assert change_setting(staffed, ADMIN, "validity.default_days", "30") is True
+    assert change_setting(staffed, ADMIN, "validity.default_days", "30") is False  # unchanged: no event
+    with staffed.db.read() as s:
+        events = s.execute(select(AuditEvent).where(AuditEvent.kind == "settings.changed")).scalars().all()
+    assert [(e.actor, e.subject, e.after_json) for e in events] == [
+        ("admin.test", "validity.default_days", '{"validity.default_days":30}')
+    ]
+    assert events[0].before_json and "30" not in events[0].before_json
+    with pytest.raises(ValidationError, match="smtp.password.*keyring"):
+        change_setting(staffed, ADMIN, "smtp.password", "hunter22")
+    with pytest.raises(ValidationError, match="no such setting"):
+        change_setting(staffed, ADMIN, "no.such", "1")

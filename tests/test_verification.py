@@ -13,10 +13,11 @@ from sqlalchemy import select
 
 import main
 from app.access.staff import Actor
+from app.cli.verify import cli_verify
 from app.desk import Desk
 from app.document.certificates import render_pdf
 from app.document.signing import Signer, load_signer, sign_pdf
-from app.document.verification import cli_verify, revoke_certificate, verify_pdf
+from app.document.verification import revoke_certificate, verify_pdf
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.store.models import AuditEvent, Certificate
 from tests.factories import issued_certificate

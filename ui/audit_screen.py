@@ -27,11 +27,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from app.access.staff import Permission
-from app.audit.trail import AuditFilter, event_actors, event_kinds, export_csv, search_events, verify_chain
-from app.store.models import Member
+from app.audit.trail import (
+    AuditFilter,
+    check_trail,
+    event_actors,
+    event_kinds,
+    export_csv,
+    member_numbers,
+    search_events,
+)
 from ui import messages, workers
 from ui.context import UiContext
 
@@ -210,7 +216,7 @@ class AuditScreen(QWidget):
     def load_choices(self) -> None:
         desk = self.ctx.desk
         workers.start(
-            lambda _p, _c: (event_actors(desk), event_kinds(desk)),
+            lambda _p, _c: (event_actors(desk, desk.actor), event_kinds(desk, desk.actor)),
             on_finished=self._fill_choices,
             on_failed=self.status.setText,
         )
@@ -248,16 +254,7 @@ class AuditScreen(QWidget):
 
         def job(_p: Any, _c: Any) -> list[AuditRow]:
             events = search_events(desk, actor, flt, limit=ROW_LIMIT)
-            ids = {e.member_id for e in events if e.member_id is not None}
-            cpso: dict[int, str] = {}
-            if ids:
-                with desk.db.read() as session:
-                    cpso = {
-                        mid: number
-                        for mid, number in session.execute(
-                            select(Member.id, Member.cpso_number).where(Member.id.in_(ids))
-                        )
-                    }
+            cpso = member_numbers(desk, actor, {e.member_id for e in events if e.member_id is not None})
             return [
                 AuditRow(
                     id=e.id,
@@ -326,8 +323,7 @@ class AuditScreen(QWidget):
         self.verify_button.setEnabled(False)
 
         def job(_p: Any, _c: Any) -> Any:
-            with desk.db.read() as session:
-                return verify_chain(session)
+            return check_trail(desk, desk.actor)
 
         def done(report: Any) -> None:
             self.verify_button.setEnabled(True)

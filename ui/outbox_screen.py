@@ -191,7 +191,7 @@ class OutboxScreen(QWidget):
 
         def load(_progress: Any, _cancelled: Any) -> tuple[list[OutboxRow], str, bool, int]:
             return (
-                outbox.list_messages(desk, include_done=include_done),
+                outbox.list_messages(desk, desk.actor, include_done=include_done),
                 outbox.pause_reason(desk),
                 desk.is_offline,
                 outbox.count_waiting(desk),

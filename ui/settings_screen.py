@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.access import secrets
 from app.access.staff import Permission
-from app.cli.settings import INTERNAL_KEYS, apply_settings, mail_settings_problem
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.mail import smtp as mail
+from app.setting_changes import INTERNAL_KEYS, change_settings, mail_settings_problem
 from app.settings import OPTIONS, Option
 from ui import messages, workers
 from ui.context import UiContext
@@ -425,7 +425,7 @@ class SettingsScreen(QWidget):
             if (raw != current) if isinstance(current, bool) else (str(raw).strip() != str(current).strip()):
                 values[key] = raw
         try:
-            changed = apply_settings(self.ctx.desk, self.ctx.desk.actor, values)
+            changed = change_settings(self.ctx.desk, self.ctx.desk.actor, values)
         except ValidationErrors as exc:
             self._show_errors(exc.errors)
             return False

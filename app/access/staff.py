@@ -1,88 +1,28 @@
-"""Staff users, roles and the permission check every protected service calls; sign-in and accounts."""
+"""Staff accounts: sign-in, lockout, the first administrator, demo users, roles and deactivation.
+
+The roles and the permission check every protected service calls live in app.access.permissions (the
+desk and the audit trail need them, and this module records to the trail).
+"""
 
 import functools
-import getpass
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.access.permissions import ROLE_PERMISSIONS as ROLE_PERMISSIONS
+from app.access.permissions import Actor as Actor
+from app.access.permissions import Permission as Permission
+from app.access.permissions import os_actor as os_actor
+from app.audit.trail import record
+from app.desk import Desk
 from app.errors import CpcDeskError, NotFound, PermissionDenied, ValidationError
 from app.store.models import StaffRole, StaffUser, utcnow
-
-if TYPE_CHECKING:
-    from app.desk import Desk
-
-
-class Permission:
-    SEARCH = "search"
-    FILE_REQUEST = "file_request"
-    RESEND = "resend"
-    BATCH_PRINT = "batch_print"
-    REVIEW = "review"  # approve / decline requests awaiting review
-    REVOKE = "revoke"
-    REISSUE = "reissue"
-    IMPORT = "import"
-    EDIT_INSTITUTIONS = "edit_institutions"
-    SETTINGS = "settings"
-    MANAGE_STAFF = "manage_staff"
-    VIEW_AUDIT = "view_audit"
-
-
-_CLERK = {
-    Permission.SEARCH,
-    Permission.FILE_REQUEST,
-    Permission.RESEND,
-    Permission.BATCH_PRINT,
-    Permission.EDIT_INSTITUTIONS,
-}
-_REGISTRAR = _CLERK | {
-    Permission.REVIEW,
-    Permission.REVOKE,
-    Permission.REISSUE,
-    Permission.IMPORT,
-    Permission.VIEW_AUDIT,
-}
-_ADMIN = _REGISTRAR | {Permission.SETTINGS, Permission.MANAGE_STAFF}
-
-ROLE_PERMISSIONS: dict[StaffRole, frozenset[str]] = {
-    StaffRole.CLERK: frozenset(_CLERK),
-    StaffRole.REGISTRAR: frozenset(_REGISTRAR),
-    StaffRole.ADMIN: frozenset(_ADMIN),
-}
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: a signed-in staff user, or the operating-system user running a headless command."""
-
-    username: str
-    role: StaffRole
-    display_name: str = ""
-
-    def can(self, permission: str) -> bool:
-        return permission in ROLE_PERMISSIONS[self.role]
-
-    def require(self, permission: str) -> None:
-        if not self.can(permission):
-            raise PermissionDenied(
-                f"{self.username} ({self.role.value}) is not allowed to {permission.replace('_', ' ')}"
-            )
-
-
-def os_actor() -> Actor:
-    """Headless commands act as the operating-system user; the database login is what admits them."""
-    try:
-        name = getpass.getuser()
-    except Exception:  # noqa: BLE001 - getuser raises several kinds when no name can be found
-        name = "unknown"
-    return Actor(username=f"os:{name}", role=StaffRole.ADMIN, display_name=name)
-
 
 # --- staff accounts ------------------------------------------------------------------------------
 
@@ -215,19 +155,19 @@ def _active_admins(session: Session) -> int:
     )
 
 
-def needs_first_admin(desk: "Desk") -> bool:
+def needs_first_admin(desk: Desk) -> bool:
     """True on a new database: nobody can sign in until the administrator is created."""
     with desk.db.read() as session:
         return session.execute(select(func.count()).select_from(StaffUser)).scalar_one() == 0
 
 
-def list_staff(desk: "Desk", actor: Actor) -> list[StaffUser]:
+def list_staff(desk: Desk, actor: Actor) -> list[StaffUser]:
     actor.require(Permission.MANAGE_STAFF)
     with desk.db.read() as session:
         return list(session.execute(select(StaffUser).order_by(StaffUser.username)).scalars())
 
 
-def staff_usernames(desk: "Desk") -> list[str]:
+def staff_usernames(desk: Desk) -> list[str]:
     """Every account's username, for filters (no permission needed: names are not secret)."""
     with desk.db.read() as session:
         return list(session.execute(select(StaffUser.username).order_by(StaffUser.username)).scalars())
@@ -255,11 +195,9 @@ def _new_user(
 
 
 def create_staff_user(
-    desk: "Desk", actor: Actor, username: str, display_name: str, role: StaffRole, password: str
+    desk: Desk, actor: Actor, username: str, display_name: str, role: StaffRole, password: str
 ) -> StaffUser:
     """An administrator adds a staff account."""
-    from app.audit.trail import record
-
     actor.require(Permission.MANAGE_STAFF)
     with desk.db.write() as session:
         user = _new_user(session, username, display_name, role, password)
@@ -267,10 +205,8 @@ def create_staff_user(
     return user
 
 
-def create_first_admin(desk: "Desk", username: str, display_name: str, password: str) -> Actor:
+def create_first_admin(desk: Desk, username: str, display_name: str, password: str) -> Actor:
     """The first start of a new database: the person at the desk becomes its administrator."""
-    from app.audit.trail import record
-
     with desk.db.write() as session:
         _lock(session)
         if session.execute(select(func.count()).select_from(StaffUser)).scalar_one():
@@ -281,13 +217,11 @@ def create_first_admin(desk: "Desk", username: str, display_name: str, password:
     return actor_for(user)
 
 
-def sign_in(desk: "Desk", username: str, password: str) -> Actor:
+def sign_in(desk: Desk, username: str, password: str) -> Actor:
     """Check a username and password; five wrong passwords lock the account for a while.
 
     Raises SignInFailed with a sentence to show. Failed attempts are recorded in the audit trail.
     """
-    from app.audit.trail import record
-
     name = normalise_username(username)
     max_failed = int(desk.settings.get("session.max_failed_signins"))
     lockout = timedelta(minutes=int(desk.settings.get("session.lockout_minutes")))
@@ -361,14 +295,12 @@ def _locked_message(until: datetime) -> str:
     )
 
 
-def ensure_demo_users(desk: "Desk") -> Actor:
+def ensure_demo_users(desk: Desk) -> Actor:
     """Demo mode: create the demo clerk, registrar and administrator if missing; return the clerk.
 
     The passwords are in DEMO_USERS (and the README). Demo mode signs in as the clerk without asking.
     Refused (SignInFailed) on a database that has staff accounts of its own.
     """
-    from app.audit.trail import record
-
     with desk.db.write() as session:
         _lock(session)
         names = {d.username for d in DEMO_USERS}
@@ -390,11 +322,9 @@ def ensure_demo_users(desk: "Desk") -> Actor:
 
 
 def change_password(
-    desk: "Desk", actor: Actor, username: str, new_password: str, *, current_password: str | None = None
+    desk: Desk, actor: Actor, username: str, new_password: str, *, current_password: str | None = None
 ) -> None:
     """Staff change their own password (giving the current one); an administrator resets anyone's."""
-    from app.audit.trail import record
-
     own = normalise_username(username) == actor.username
     if not own:
         actor.require(Permission.MANAGE_STAFF)
@@ -410,9 +340,7 @@ def change_password(
         record(session, actor, "staff.password_changed", subject=user.username)
 
 
-def set_role(desk: "Desk", actor: Actor, username: str, role: StaffRole) -> None:
-    from app.audit.trail import record
-
+def set_role(desk: Desk, actor: Actor, username: str, role: StaffRole) -> None:
     actor.require(Permission.MANAGE_STAFF)
     role = StaffRole(role)
     with desk.db.write() as session:
@@ -429,9 +357,7 @@ def set_role(desk: "Desk", actor: Actor, username: str, role: StaffRole) -> None
         )
 
 
-def set_active(desk: "Desk", actor: Actor, username: str, active: bool) -> None:
-    from app.audit.trail import record
-
+def set_active(desk: Desk, actor: Actor, username: str, active: bool) -> None:
     actor.require(Permission.MANAGE_STAFF)
     with desk.db.write() as session:
         _lock(session)
@@ -449,19 +375,17 @@ def set_active(desk: "Desk", actor: Actor, username: str, active: bool) -> None:
         record(session, actor, kind, subject=user.username, before=before, after=_describe(user))
 
 
-def deactivate(desk: "Desk", actor: Actor, username: str) -> None:
+def deactivate(desk: Desk, actor: Actor, username: str) -> None:
     """An administrator turns an account off; its history stays in the audit trail."""
     set_active(desk, actor, username, False)
 
 
-def reactivate(desk: "Desk", actor: Actor, username: str) -> None:
+def reactivate(desk: Desk, actor: Actor, username: str) -> None:
     set_active(desk, actor, username, True)
 
 
-def unlock(desk: "Desk", actor: Actor, username: str) -> None:
+def unlock(desk: Desk, actor: Actor, username: str) -> None:
     """An administrator lifts a lockout after too many wrong passwords."""
-    from app.audit.trail import record
-
     actor.require(Permission.MANAGE_STAFF)
     with desk.db.write() as session:
         user = _get_user(session, username)

@@ -11,17 +11,15 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from sqlalchemy import Select, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.access.staff import Actor, Permission
+from app.access.permissions import Actor, Permission
+from app.desk import Desk
 from app.errors import ValidationError
 from app.store.models import AuditEvent, AuditHead, Member, utcnow
-
-if TYPE_CHECKING:
-    from app.desk import Desk
 
 GENESIS = "0" * 64
 # Column widths of audit_event; values are clipped *before* hashing so the stored row hashes the same.
@@ -224,7 +222,7 @@ def _filtered(flt: AuditFilter) -> Select[AuditEvent]:
     return query
 
 
-def search_events(desk: "Desk", actor: Actor, flt: AuditFilter, *, limit: int = 1000) -> list[AuditEvent]:
+def search_events(desk: Desk, actor: Actor, flt: AuditFilter, *, limit: int = 1000) -> list[AuditEvent]:
     """The newest events matching `flt` first, at most `limit` of them."""
     actor.require(Permission.VIEW_AUDIT)
     with desk.db.read() as session:
@@ -232,21 +230,42 @@ def search_events(desk: "Desk", actor: Actor, flt: AuditFilter, *, limit: int = 
         return list(session.execute(query).scalars())
 
 
-def count_events(desk: "Desk", actor: Actor, flt: AuditFilter) -> int:
+def count_events(desk: Desk, actor: Actor, flt: AuditFilter) -> int:
     actor.require(Permission.VIEW_AUDIT)
     with desk.db.read() as session:
         sub = _filtered(flt).subquery()
         return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
-def event_kinds(desk: "Desk") -> list[str]:
+def event_kinds(desk: Desk, actor: Actor) -> list[str]:
+    """Every kind of event in the trail, for the Audit screen's filter."""
+    actor.require(Permission.VIEW_AUDIT)
     with desk.db.read() as session:
         return list(session.execute(select(AuditEvent.kind).distinct().order_by(AuditEvent.kind)).scalars())
 
 
-def event_actors(desk: "Desk") -> list[str]:
+def event_actors(desk: Desk, actor: Actor) -> list[str]:
+    """Everyone who appears in the trail (staff, the OS users of headless commands, system jobs)."""
+    actor.require(Permission.VIEW_AUDIT)
     with desk.db.read() as session:
         return list(session.execute(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)).scalars())
+
+
+def member_numbers(desk: Desk, actor: Actor, member_ids: set[int]) -> dict[int, str]:
+    """The CPSO number of each member the shown events name (the Audit screen's member column)."""
+    actor.require(Permission.VIEW_AUDIT)
+    if not member_ids:
+        return {}
+    with desk.db.read() as session:
+        rows = session.execute(select(Member.id, Member.cpso_number).where(Member.id.in_(member_ids)))
+        return {member_id: number for member_id, number in rows}
+
+
+def check_trail(desk: Desk, actor: Actor) -> ChainReport:
+    """verify_chain over the desk's whole trail, for those who may read it."""
+    actor.require(Permission.VIEW_AUDIT)
+    with desk.db.read() as session:
+        return verify_chain(session)
 
 
 CSV_COLUMNS = (
@@ -268,7 +287,7 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def export_csv(desk: "Desk", actor: Actor, flt: AuditFilter, path: Path) -> int:
+def export_csv(desk: Desk, actor: Actor, flt: AuditFilter, path: Path) -> int:
     """Write the matching events, oldest first, as UTF-8 CSV (with BOM, for spreadsheets); returns the count.
 
     The export itself is recorded in the trail.

@@ -7,6 +7,7 @@ worker loads only what drawing and signing need. With one worker everything runs
 process (no start-up cost: the choice for tests and one-off reprints).
 """
 
+import ctypes
 import hashlib
 import multiprocessing
 import os
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
-from app.document.certificates import CertificateContent, needs_lazy_font
+from app.document.certificates import CertificateContent, needs_lazy_font, render_pdf
+from app.document.signing import issue_document, sign_pdf
 
 _signer: Any = None
 
@@ -50,8 +52,6 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
     if sys.platform.startswith("linux"):
         try:
-            import ctypes
-
             pr_set_pdeathsig = 1
             ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
         except (OSError, AttributeError):
@@ -88,8 +88,6 @@ def tune_memory() -> None:
     the pool share two heaps rather than each growing its own."""
     if sys.platform.startswith("linux"):
         try:
-            import ctypes
-
             libc = ctypes.CDLL("libc.so.6")
             m_mmap_threshold, m_arena_max = -3, -8
             libc.mallopt(m_mmap_threshold, 64 * 1024)
@@ -102,8 +100,6 @@ def release_free_memory() -> None:
     """Give the C heap's free pages back to the system (glibc keeps them after each render)."""
     if sys.platform.startswith("linux"):
         try:
-            import ctypes
-
             ctypes.CDLL("libc.so.6").malloc_trim(0)
         except (OSError, AttributeError):
             pass
@@ -118,8 +114,6 @@ def _count_and_trim() -> None:
 
 def render_and_sign(content: CertificateContent, signer: Any = None) -> RenderedCertificate:
     """Draw and sign one certificate (in a worker: with the signer it was started with)."""
-    from app.document.signing import issue_document
-
     _count_and_trim()
     issued = issue_document(content, signer if signer is not None else _signer)
     return RenderedCertificate(content.number, issued.pdf, issued.sha256)
@@ -127,8 +121,6 @@ def render_and_sign(content: CertificateContent, signer: Any = None) -> Rendered
 
 def sign_rendered(number: str, pdf: bytes, signer: Any = None) -> RenderedCertificate:
     """Sign a certificate the issuing process has drawn (so that process never loads pyHanko)."""
-    from app.document.signing import sign_pdf
-
     _count_and_trim()
     signed = sign_pdf(pdf, signer if signer is not None else _signer)
     return RenderedCertificate(number, signed, hashlib.sha256(signed).hexdigest())
@@ -202,7 +194,6 @@ class RenderPool:
         else:
             # Drawn here while the worker is busy, signed there: signing is the worker's alone, so this
             # process never loads pyHanko (~40 MB) and the two share the drawing.
-            from app.document.certificates import render_pdf
 
             future = self._pool.submit(sign_rendered, content.number, render_pdf(content))
         self._queued.add(future)

@@ -2,18 +2,14 @@
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
-from app.audit.trail import verify_chain
-
-if TYPE_CHECKING:
-    from app.desk import Desk
+from app.audit.trail import check_trail
+from app.desk import Desk
 
 
-def cli_verify(args: argparse.Namespace, desk: "Desk") -> int:
+def cli_verify(args: argparse.Namespace, desk: Desk) -> int:
     """Exit 0 when every event's hash and link hold; otherwise name the first broken event and exit 1."""
-    with desk.db.read() as session:
-        report = verify_chain(session)
+    report = check_trail(desk, desk.actor)
     if report.ok:
         print(f"Audit trail intact: {report.checked} events checked.")
         return 0

@@ -46,9 +46,7 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
         "members", help="the register of members", description="The register of members."
     )
     msub = members.add_subparsers(dest="members_command", metavar="ACTION", required=True)
-    p = _add(
-        msub, "import", "app.register.member_import:cli_import", "import or update members from a CSV file"
-    )
+    p = _add(msub, "import", "app.cli.members:cli_import", "import or update members from a CSV file")
     p.add_argument("file", help="CSV file (UTF-8 with or without BOM, or Windows-1252)")
     p.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
@@ -56,7 +54,7 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p = _add(
         msub,
         "search",
-        "app.register.members:cli_search",
+        "app.cli.members:cli_search",
         "search members by CPSO number, name or certificate",
     )
     p.add_argument("query", help="CPSO number, name (any order), certificate number or verification code")
@@ -72,7 +70,7 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p = _add(
         isub,
         "import",
-        "app.register.institution_import:cli_import",
+        "app.cli.institutions:cli_import",
         "import or update institutions from a CSV file",
     )
     p.add_argument("file")
@@ -81,7 +79,7 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("--report", help="where to write the CSV report of refused rows")
 
     p = _add(
-        sub, "batch", "app.batch.run:cli_batch", "issue and print a batch of certificates from a requests CSV"
+        sub, "batch", "app.cli.batch:cli_batch", "issue and print a batch of certificates from a requests CSV"
     )
     p.add_argument("file", help="requests CSV (see README)")
     p.add_argument("--out", required=True, help="folder for one PDF per certificate")
@@ -97,14 +95,14 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
 
     outbox = sub.add_parser("outbox", help="outgoing email", description="Outgoing certificate email.")
     osub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
-    p = _add(osub, "list", "app.mail.outbox:cli_list", "list the outbox")
+    p = _add(osub, "list", "app.cli.outbox:cli_list", "list the outbox")
     p.add_argument("--all", action="store_true", help="include sent and cancelled messages")
-    _add(osub, "send", "app.mail.outbox:cli_send", "send what is due now; exit 1 when anything failed")
+    _add(osub, "send", "app.cli.outbox:cli_send", "send what is due now; exit 1 when anything failed")
 
     p = _add(
         sub,
         "verify",
-        "app.document.verification:cli_verify",
+        "app.cli.verify:cli_verify",
         "check that a certificate PDF is genuine and valid",
     )
     p.add_argument("file", help="the certificate PDF")
@@ -113,9 +111,7 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
         "certificates", help="issued certificates", description="Issued certificates."
     )
     csub = certificates.add_subparsers(dest="certificates_command", metavar="ACTION", required=True)
-    p = _add(
-        csub, "revoke", "app.document.verification:cli_revoke", "revoke an issued certificate, with a reason"
-    )
+    p = _add(csub, "revoke", "app.cli.verify:cli_revoke", "revoke an issued certificate, with a reason")
     p.add_argument("number", help="the certificate number, CPC-YYYY-NNNNNN")
     p.add_argument(
         "--reason", required=True, help="why it is revoked (recorded and shown when it is checked)"
@@ -143,7 +139,7 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     _add(asub, "verify", "app.cli.audit:cli_verify", "check the hash chain; name the first broken event")
 
-    _add(sub, "demo", "app.register.demo:cli_demo", "fill an empty database with the demo register")
+    _add(sub, "demo", "app.cli.demo:cli_demo", "fill an empty database with the demo register")
     if extra is not None:
         extra(sub)
     return parser
@@ -158,6 +154,7 @@ def resolve(handler: str) -> Handler:
 
 def run_command(args: argparse.Namespace) -> int:
     """Open the desk and run one headless sub-command; errors become one plain line and exit status 2."""
+    # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
     from app.desk import Desk
 
     try:
@@ -171,6 +168,7 @@ def run_command(args: argparse.Namespace) -> int:
         if args.offline:
             desk.offline = True
         if args.demo:
+            # lazy: only --demo needs the demo register (a sub-command imports only its own module)
             from app.register.demo import fill_if_empty
 
             fill_if_empty(desk)

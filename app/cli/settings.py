@@ -7,14 +7,13 @@ import sys
 from typing import Any
 
 from app.access import secrets
-from app.access.staff import Actor, Permission
+from app.access.staff import Permission
+from app.audit import trail as audit
 from app.desk import Desk
-from app.errors import SecretStoreUnavailable, ValidationError, ValidationErrors
-from app.mail.smtp import SmtpConfig
-from app.settings import OPTIONS, Settings, parse_value
-
-# Kept by CPC Desk itself; shown, but set only through the outbox (pause / resume).
-INTERNAL_KEYS = frozenset({"mail.paused_settings"})
+from app.errors import SecretStoreUnavailable, ValidationError
+from app.mail.outbox import resume
+from app.setting_changes import INTERNAL_KEYS, change_setting, mail_settings_problem
+from app.settings import OPTIONS
 
 
 def format_value(value: Any) -> str:
@@ -26,52 +25,6 @@ def format_value(value: Any) -> str:
     return (
         json.dumps(text, ensure_ascii=False) if ("\n" in text or text != text.strip() or not text) else text
     )
-
-
-def mail_settings_problem(settings: Settings) -> str:
-    """The cross-field check of the mail settings (e.g. no encryption to a remote host), or ""."""
-    try:
-        SmtpConfig.from_settings(settings)
-    except ValidationError as exc:
-        return str(exc)
-    return ""
-
-
-def apply_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[str]:
-    """Check every value first (all problems at once, each naming its setting), then save the changed
-    ones, each audited. A change to the mail settings ends a pause of the outbox. Returns changed keys."""
-    actor.require(Permission.SETTINGS)
-    parsed: dict[str, Any] = {}
-    problems: list[ValidationError] = []
-    for key, raw in values.items():
-        option = OPTIONS.get(key)
-        if option is None or key in INTERNAL_KEYS or key == "mail.paused":
-            problems.append(ValidationError(key, "cannot be set here"))
-            continue
-        try:
-            parsed[key] = parse_value(option, raw)
-        except ValidationError as exc:
-            problems.append(exc)
-    if problems:
-        raise ValidationErrors(problems)
-    changed = [k for k, v in parsed.items() if desk.settings.get(k) != v]
-    before = {k: desk.settings.get(k) for k in changed}
-    for key in changed:
-        desk.settings.set(key, parsed[key])
-    if changed:
-        with desk.db.write() as session:
-            from app.audit import trail as audit
-
-            for key in changed:
-                audit.record(
-                    session,
-                    actor,
-                    "settings.changed",
-                    subject=key,
-                    before={key: before[key]},
-                    after={key: parsed[key]},
-                )
-    return changed
 
 
 def cli_list(args: argparse.Namespace, desk: Desk) -> int:
@@ -98,24 +51,13 @@ def cli_get(args: argparse.Namespace, desk: Desk) -> int:
 
 def cli_set(args: argparse.Namespace, desk: Desk) -> int:
     key = str(args.key)
-    if any(word in key.lower() for word in ("password", "passphrase", "secret")):
-        raise ValidationError(
-            key, "secrets are kept only in the OS keyring: use 'settings set-password smtp' (or 'signing')"
-        )
-    if key not in OPTIONS:
-        raise ValidationError(key, "no such setting (see 'settings list')")
     if key == "mail.paused":
         if str(args.value).strip():
             raise ValidationError(key, 'can only be cleared (set it to "") to resume sending')
-        from app.mail.outbox import resume
-
         desk.actor.require(Permission.SETTINGS)
         print("Sending resumed." if resume(desk, desk.actor) else "Sending was not paused.")
         return 0
-    try:
-        apply_settings(desk, desk.actor, {key: args.value})
-    except ValidationErrors as exc:
-        raise exc.errors[0] from None
+    change_setting(desk, desk.actor, key, args.value)
     print(f"{key} = {format_value(desk.settings.get(key))}")
     if key.startswith("smtp."):
         problem = mail_settings_problem(desk.settings)
@@ -151,12 +93,8 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
         raise ValidationError(label, "must be one line")
     secrets.set_secret(name, value)
     with desk.db.write() as session:
-        from app.audit import trail as audit
-
         audit.record(session, desk.actor, "settings.secret_stored", subject=label)
     if name == secrets.SMTP_PASSWORD_ENTRY:
-        from app.mail.outbox import resume
-
         resume(desk, desk.actor)
     print(f"The {label} is stored in the OS keyring ({status.backend}).")
     return 0

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
+from itertools import chain, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlencode
@@ -20,9 +21,9 @@ from urllib.parse import urlencode
 from app.errors import ValidationError
 from app.faults import fault_point
 from app.paths import RESOURCES
+from app.settings import Settings
 
-if TYPE_CHECKING:
-    from app.settings import Settings
+if TYPE_CHECKING:  # app.store.models brings SQLAlchemy, which the batch workers need not load
     from app.store.models import Certificate
 
 FONT_DIR = RESOURCES / "fonts"
@@ -118,7 +119,7 @@ class CertificateContent:
         return f"{base}{'&' if '?' in base else '?'}{query}"
 
 
-def issuer_from_settings(settings: "Settings") -> IssuerDetails:
+def issuer_from_settings(settings: Settings) -> IssuerDetails:
     address = str(settings.get("issuer.address"))
     return IssuerDetails(
         name=str(settings.get("issuer.name")).strip(),
@@ -134,6 +135,7 @@ def issuer_from_settings(settings: "Settings") -> IssuerDetails:
 
 def country_name(code: str) -> str:
     """The English name of an ISO 3166-1 alpha-2 code as it should appear on an envelope."""
+    # lazy: pycountry costs ~30 ms; only a foreign address needs a country name
     import pycountry
 
     country = pycountry.countries.get(alpha_2=code.strip().upper()) if code.strip() else None
@@ -276,6 +278,7 @@ _coverage = _Coverage()
 
 
 def _load_font(name: str) -> frozenset[int]:
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -296,6 +299,7 @@ def _register_fonts() -> dict[str, frozenset[int]]:
     (the lazy ones are registered when first looked up)."""
     if _coverage:
         return _coverage
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab import rl_config
 
     # Binary (compressed) streams instead of ASCII85 text: smaller files, less work per page.
@@ -473,6 +477,7 @@ def _get_styles() -> _Styles:
     global _styles
     if _styles is not None:
         return _styles
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.lib.colors import Color
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
@@ -542,6 +547,7 @@ def _get_styles() -> _Styles:
 
 def demo_crest(size: float = 58.0) -> Any:
     """The built-in demo crest: a shield with a staff of Asclepius, drawn straight on the canvas."""
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.platypus import Flowable
 
     class Crest(Flowable):  # type: ignore[misc]
@@ -629,8 +635,8 @@ def _rs_remainder(data: list[int], ec_count: int) -> list[int]:
 def _qr_codewords(qr: Any) -> list[int]:
     """The data and error-correction codewords of a QR code, interleaved: what reportlab's
     QRCode.createData computes, with cached generator polynomials (it rebuilds one per block)."""
-    from itertools import chain, zip_longest
 
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.graphics.barcode import qrencoder
 
     blocks = qrencoder.QRRSBlock.getRSBlocks(qr.version, qr.errorCorrectLevel)
@@ -670,6 +676,7 @@ def qr_modules(text: str) -> list[list[bool]]:
     Mask pattern 0 is used instead of scoring all eight: every mask gives a valid, readable code, and
     the scoring is most of the cost of making one.
     """
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.graphics.barcode import qrencoder
 
     qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
@@ -682,6 +689,7 @@ def qr_modules(text: str) -> list[list[bool]]:
 
 def _qr_flowable(text: str, size: float) -> Any:
     """A QR code drawn as one filled path of horizontal runs (far cheaper than one shape per module)."""
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.platypus import Flowable
 
     modules = qr_modules(text)
@@ -718,6 +726,7 @@ def _qr_flowable(text: str, size: float) -> Any:
 
 
 def _image(path: str, field: str, max_w: float, max_h: float) -> Any:
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image
 
@@ -754,6 +763,7 @@ def _cached_runs(text: str, face: str, field: str) -> tuple[Run, ...]:
 
 
 def _width(runs: Iterable[Run], size: float) -> float:
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return float(sum(stringWidth(text, font, size) for font, text in runs))
@@ -797,6 +807,7 @@ class _Text:
 
 @functools.cache
 def _text_class() -> type:
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.platypus import Flowable
 
     class Text(Flowable):  # type: ignore[misc]
@@ -916,6 +927,7 @@ def _columns(
     """Flowables set side by side in fixed-width columns (never split across pages): a light stand-in
     for a one-row Table. pad is (left, top, right, bottom); gap is the space before every column but the
     first; rule_below draws a line under the whole row."""
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.platypus import Flowable
 
     left, top, right, bottom = pad
@@ -1012,6 +1024,7 @@ def _paras(text: str, style: Any, field: str) -> list[Any]:
 
 
 def _section(title: str, text: str, field: str, st: _Styles) -> list[Any]:
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.platypus import CondPageBreak, KeepTogether
 
     head = _para(title, st.heading)
@@ -1052,6 +1065,7 @@ def _estimated_height(member_rows: list[tuple[str, str, str]], address: list[tup
 
 
 def _story(c: CertificateContent, width: float) -> list[Any]:
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.lib.colors import Color
     from reportlab.platypus import HRFlowable, KeepTogether, Spacer
 
@@ -1207,6 +1221,7 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
 
 def _page_decorations(content: CertificateContent) -> Any:
     """The canvas class that draws the footer (with "page N of M") and the DEMO mark on every page."""
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.lib.colors import Color
     from reportlab.pdfgen.canvas import Canvas
 
@@ -1267,6 +1282,7 @@ def pdf_keywords(content: CertificateContent) -> str:
 def render_pdf(content: CertificateContent) -> bytes:
     """The certificate as an unsigned PDF (US Letter); raises ValidationError for unprintable text."""
     check_renderable(content)
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.lib.pagesizes import LETTER
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -1301,6 +1317,7 @@ def render_pdf(content: CertificateContent) -> bytes:
         lang="en",
     )
     fault_point("during-pdf-render")
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.platypus.doctemplate import LayoutError
 
     try:
@@ -1348,6 +1365,7 @@ def certificate_lines(content: CertificateContent) -> list[tuple[str, str]]:
 def plain_page_pdf(lines: list[tuple[str, str]]) -> bytes:
     """The same text in the same fonts, drawn line by line on a plain canvas page with no layout (long
     text cut at the page edge): the baseline the bench compares render_pdf against."""
+    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.lib.pagesizes import LETTER
     from reportlab.pdfgen.canvas import Canvas
 

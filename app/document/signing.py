@@ -18,11 +18,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from app.document.certificates import CertificateContent, render_pdf
+from app.document.trust import remember_signing_certificate
 from app.errors import ValidationError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # app.desk brings SQLAlchemy, which the signing worker processes need not load
     from app.desk import Desk
-    from app.document.certificates import CertificateContent
 
 DEMO_FILE = "demo-signing.p12"
 SIGNATURE_FIELD = "CPCSignature"
@@ -90,8 +97,6 @@ class Signer:
 
 
 def _pkcs12_certificate(path: str, passphrase: bytes | None) -> bytes:
-    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
-
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -110,6 +115,7 @@ def _pkcs12_certificate(path: str, passphrase: bytes | None) -> bytes:
 
 
 def _load_pyhanko_signer(path: str, passphrase: bytes | None) -> Any:
+    # lazy: pyHanko costs ~0.35 s and ~40 MB; only a process that signs loads it
     from pyhanko.sign import signers
 
     signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase)  # type: ignore[no-untyped-call]
@@ -131,6 +137,7 @@ def _pades_signed_attributes(signing_cert: Any) -> Any:
     DER encoding for each signature (asn1crypto objects must not be shared between two trees). The
     signature is byte for byte what the default provider makes; a test holds them equal.
     """
+    # lazy: pyHanko (with asn1crypto) costs ~0.35 s; only a process that signs loads it
     from asn1crypto import cms
     from pyhanko.sign.attributes import CMSAttributeProvider, SignedAttributeProviderSpec
     from pyhanko.sign.general import as_signing_certificate_v2, simple_cms_attribute
@@ -157,12 +164,6 @@ def _make_demo_pkcs12(path: Path, issuer_name: str) -> None:
     It is a demo key: anyone with the data folder can use it, which is why documents signed with it
     say DEMO. A real desk configures its own PKCS#12 file and passphrase.
     """
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name(
         [
@@ -217,6 +218,7 @@ def _make_demo_pkcs12(path: Path, issuer_name: str) -> None:
 
 def load_signer(desk: "Desk") -> Signer:
     """The desk's signer: the configured PKCS#12 file, or the demo key (made on first run)."""
+    # lazy: keyring costs ~60 ms; worker processes import this module and get the passphrase pickled
     from app.access import secrets
 
     configured = str(desk.settings.get("signing.pkcs12_path")).strip()
@@ -232,8 +234,6 @@ def load_signer(desk: "Desk") -> Signer:
             _make_demo_pkcs12(path, str(desk.settings.get("issuer.name")))
         signer = Signer(str(path), None, demo=True)
     der = signer.check()  # fail now, with a clear message, rather than at the first certificate
-    from app.document.verification import remember_signing_certificate
-
     remember_signing_certificate(desk, der)
     return signer
 
@@ -246,6 +246,7 @@ def sign_pdf(pdf: bytes, signer: Signer) -> bytes:
 def sign_pdf_with(pdf: bytes, loaded: Any, *, reason: str, location: str = "") -> bytes:
     """Sign `pdf` with a loaded pyHanko signer: ours (`Signer.pyhanko_signer`), or, in the benchmarks,
     pyHanko's own `SimpleSigner` with its default attribute providers."""
+    # lazy: pyHanko costs ~0.35 s and ~40 MB; the batch's issuing process imports this module and never signs
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
@@ -277,9 +278,7 @@ class IssuedDocument(NamedTuple):
     sha256: str
 
 
-def issue_document(content: "CertificateContent", signer: Signer) -> IssuedDocument:
+def issue_document(content: CertificateContent, signer: Signer) -> IssuedDocument:
     """Render and sign one certificate: (signed PDF, its SHA-256 in hex, to store with the record)."""
-    from app.document.certificates import render_pdf
-
     signed = sign_pdf(render_pdf(content), signer)
     return IssuedDocument(signed, hashlib.sha256(signed).hexdigest())

@@ -6,27 +6,25 @@ byte the one issued (SHA-256); it is not revoked; and the day of checking is wit
 Each failure is reported in words a registrar's staff can read out to the caller.
 """
 
-import argparse
 import hashlib
 import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.access.staff import Actor, Permission
+from app.audit import trail as audit
+from app.desk import Desk
 from app.document.certificates import KEYWORDS_RE, format_date
+from app.document.signing import load_signer
+from app.document.trust import known_signing_certificates
 from app.errors import NotFound, ValidationError
+from app.register.addresses import clean_text
 from app.store.models import Certificate, CertificateRequest, RequestRecipient, utcnow
-
-if TYPE_CHECKING:
-    from app.desk import Desk
-
-TRUSTED_CERTS_FILE = "signing-certificates.pem"
 
 ALTERED = "altered after signing"
 NOT_OURS = "not signed by this College's signing certificate"
@@ -53,44 +51,15 @@ class VerificationResult:
         return f"{what} is NOT valid: " + "; ".join(self.problems) + "."
 
 
-def _pem(der: bytes) -> str:
-    import base64
-
-    body = base64.encodebytes(der).decode("ascii").replace("\n", "")
-    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
-    return "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n"
-
-
-def remember_signing_certificate(desk: "Desk", der: bytes) -> None:
-    """Keep every signing certificate this desk has used, so certificates signed before a key change
-    still verify. Only certificates go here, never keys."""
-    path = desk.folder("signing") / TRUSTED_CERTS_FILE
-    known = trusted_signing_certificates(desk, load_current=False)
-    if der not in known:
-        with path.open("a", encoding="ascii") as fh:
-            fh.write(_pem(der))
-
-
-def trusted_signing_certificates(desk: "Desk", *, load_current: bool = True) -> list[bytes]:
-    """DER of every signing certificate this desk accepts (the current one first when loaded)."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    path = desk.folder("signing") / TRUSTED_CERTS_FILE
-    known: list[bytes] = []
-    if path.exists():
-        known = [c.public_bytes(Encoding.DER) for c in x509.load_pem_x509_certificates(path.read_bytes())]
-    if load_current and not known:
-        from app.document.signing import load_signer
-
-        current = load_signer(desk).certificate_der
-        remember_signing_certificate(desk, current)
-        known = [current]
-    return known
+def trusted_signing_certificates(desk: Desk) -> list[bytes]:
+    """DER of every signing certificate this desk accepts; on a desk that has signed nothing yet, the
+    current one (loading the signer adds it to the trusted list)."""
+    return known_signing_certificates(desk) or [load_signer(desk).certificate_der]
 
 
 def _signature_findings(data: bytes, trusted: list[bytes]) -> tuple[list[str], list[str], Any]:
     """(problems, checks, reader) for the file's digital signature."""
+    # lazy: pyHanko (with asn1crypto) costs ~0.35 s and ~40 MB; only checking a signature needs it
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -139,7 +108,7 @@ def _number_in_file(reader: Any) -> str:
     return match.group(1) if match else ""
 
 
-def verify_pdf(desk: "Desk", data: bytes, today: date | None = None) -> VerificationResult:
+def verify_pdf(desk: Desk, data: bytes, today: date | None = None) -> VerificationResult:
     """Check one certificate file; `today` is the issuing body's local date (default: today)."""
     today = today or date.today()
     if not data.lstrip()[:5] == b"%PDF-":
@@ -196,32 +165,8 @@ def verify_pdf(desk: "Desk", data: bytes, today: date | None = None) -> Verifica
     return result
 
 
-def cli_verify(args: argparse.Namespace, desk: "Desk") -> int:
-    """`verify FILE.pdf`: print each finding; exit 0 only when every check holds (1 otherwise)."""
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError("file", f"cannot read {path} ({exc.strerror})") from None
-    result = verify_pdf(desk, data)
-    print(f"File: {path}")
-    if result.number:
-        who = f" for {result.member_name}" if result.member_name else ""
-        to = f", addressed to {result.recipient_name}" if result.recipient_name else ""
-        print(f"Certificate: {result.number}{who}{to}")
-    for check in result.checks:
-        print(f"  ok      {check}")
-    for problem in result.problems:
-        print(f"  FAILED  {problem}")
-    print("Result: VALID - every check holds." if result.ok else "Result: NOT VALID.")
-    return 0 if result.ok else 1
-
-
-def revoke_certificate(desk: "Desk", actor: Actor, number: str, reason: str) -> Certificate:
+def revoke_certificate(desk: Desk, actor: Actor, number: str, reason: str) -> Certificate:
     """Revoke an issued certificate (registrar only); the reason is required and audited."""
-    from app.audit import trail as audit
-    from app.register.addresses import clean_text
-
     actor.require(Permission.REVOKE)
     reason = clean_text("reason", reason, required=True, max_length=500)
     number = number.strip().upper()
@@ -251,11 +196,3 @@ def revoke_certificate(desk: "Desk", actor: Actor, number: str, reason: str) -> 
         )
         session.flush()
     return cert
-
-
-def cli_revoke(args: argparse.Namespace, desk: "Desk") -> int:
-    """`certificates revoke NUMBER --reason TEXT`, as the desk's actor (the OS user when headless)."""
-    cert = revoke_certificate(desk, desk.actor, args.number, args.reason)
-    when = cert.revoked_at.astimezone().strftime("%Y-%m-%d %H:%M") if cert.revoked_at else ""
-    print(f"Revoked {cert.number} at {when} because {cert.revoked_reason}")
-    return 0

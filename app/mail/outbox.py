@@ -8,10 +8,8 @@ took it but before the outcome was written is sent again with the same Message-I
 mail system can recognise the repeat. Every change of state is written to the audit trail.
 """
 
-import argparse
 import logging
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -176,6 +174,7 @@ def _pause(desk: Desk, reason: str) -> None:
 
 def resume(desk: Desk, actor: Actor) -> bool:
     """End a pause (after the settings or the password were fixed); True when there was one."""
+    actor.require(Permission.RESEND)
     if not str(desk.settings.get("mail.paused")):
         return False
     before = str(desk.settings.get("mail.paused"))
@@ -809,8 +808,9 @@ class OutboxRow:
     resend_of_id: int | None
 
 
-def list_messages(desk: Desk, include_done: bool = False, limit: int = 2000) -> list[OutboxRow]:
+def list_messages(desk: Desk, actor: Actor, include_done: bool = False, limit: int = 2000) -> list[OutboxRow]:
     """Newest first; without include_done, sent and cancelled messages are left out."""
+    actor.require(Permission.SEARCH)
     query = (
         select(OutboxMessage, Certificate.number, RequestRecipient.name, Member)
         .outerjoin(Certificate, OutboxMessage.certificate_id == Certificate.id)
@@ -843,45 +843,3 @@ def list_messages(desk: Desk, include_done: bool = False, limit: int = 2000) -> 
             )
             for row, number, rname, member in session.execute(query)
         ]
-
-
-# --- command line ---------------------------------------------------------------------------------
-
-
-def _local(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
-
-
-def cli_list(args: argparse.Namespace, desk: Desk) -> int:
-    rows = list_messages(desk, include_done=bool(getattr(args, "all", False)))
-    reason = pause_reason(desk)
-    if desk.is_offline:
-        print("Offline mode: nothing is sent; everything waits in the outbox.", file=sys.stderr)
-    if reason:
-        print(f"Sending is paused: {reason}", file=sys.stderr)
-    if not rows:
-        print("The outbox is empty.")
-        return 0
-    print("ID\tSTATE\tATTEMPTS\tCERTIFICATE\tTO\tNEXT TRY / SENT\tLAST ERROR")
-    for r in rows:
-        when = _local(r.sent_at) if r.state == OutboxState.SENT else _local(r.next_attempt_at)
-        print(
-            f"{r.id}\t{r.state.value}\t{r.attempts}\t{r.certificate_number}\t{r.to_address}\t{when}\t"
-            f"{' '.join(r.last_error.split())}"
-        )
-    return 0
-
-
-def cli_send(args: argparse.Namespace, desk: Desk) -> int:
-    """Send what is due; in demo mode start the local mailbox server for the run if none is listening."""
-    from app.mail.demo_mailbox import demo_server_for_command
-
-    def show(done: int, total: int, text: str) -> None:
-        print(f"[{done}/{total}] {text}", file=sys.stderr)
-
-    with demo_server_for_command(desk):
-        report = send_due(desk, progress=show)
-    for line in report.errors:
-        print(f"cpc-desk: {line}", file=sys.stderr)
-    print(report.summary())
-    return 0 if report.ok else 1

@@ -27,10 +27,13 @@ from pypdf.generic import (
     DictionaryObject,
     IndirectObject,
     NameObject,
+    NumberObject,
     PdfObject,
     StreamObject,
     TextStringObject,
 )
+
+from app.document.certificates import _register_fonts, country_name
 
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 # Page entries not copied: the page tree is this file's own, and form fields (the signature's widget)
@@ -671,8 +674,6 @@ def _ref_of(value: bytes) -> int:
 
 
 def _number(value: int) -> PdfObject:
-    from pypdf.generic import NumberObject
-
     return NumberObject(value)
 
 
@@ -787,8 +788,7 @@ def address_lines(
     if last:
         lines.append(last)
     if code and code != home_country.upper():
-        from app.document.certificates import country_name  # the name as the certificate prints it
-
+        # the name as the certificate prints it
         lines.append(country_name(code).upper())
     return tuple(line for line in lines if line)
 
@@ -801,8 +801,6 @@ _SHEET_FACES = (("CPC-Sans", "CPC-Sans-Bold"), ("CPC-CJK", "CPC-CJK"))
 
 def _font_for(text: str, bold: bool = False) -> str:
     """The first shipped face that can draw every character of `text` (Helvetica when none can)."""
-    from app.document.certificates import _register_fonts
-
     coverage = _register_fonts()
     wanted = {ord(ch) for ch in text if not ch.isspace()}
     for regular, heavy in _SHEET_FACES:
@@ -814,6 +812,7 @@ def _font_for(text: str, bold: bool = False) -> str:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
+    # lazy: reportlab costs ~0.1 s; only a separator sheet is drawn with it (merging needs pypdf alone)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     if stringWidth(text, font, size) <= width:
@@ -832,6 +831,7 @@ def _draw(canvas: Any, x: float, y: float, text: str, size: float, width: float,
 
 def render_separator_sheet(sheet: SeparatorSheet, window: EnvelopeWindow = NO10_LETTER) -> bytes:
     """One page: the address block in the envelope window, then the list of what the envelope holds."""
+    # lazy: reportlab costs ~0.1 s; only a separator sheet is drawn with it (merging needs pypdf alone)
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 

@@ -4,7 +4,6 @@ Every name, address and email here is fictitious; email domains are example.org/
 can never reach a real organisation.
 """
 
-import argparse
 import importlib
 import random
 from dataclasses import dataclass
@@ -802,12 +801,3 @@ def fill_if_empty(desk: Desk) -> bool:
         return False
     fill(desk)
     return True
-
-
-def cli_demo(args: argparse.Namespace, desk: Desk) -> int:
-    if not is_empty(desk):
-        print("The database already holds members; demo data is only added to an empty database.")
-        return 0
-    members, institutions = fill(desk)
-    print(f"Added {members} demo members and {institutions} demo institutions to {desk.db.location}.")
-    return 0

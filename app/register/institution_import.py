@@ -10,7 +10,6 @@ verified is yes/no, true/false or 1/0. An empty cell keeps the entry's current v
 an optional field.
 """
 
-import argparse
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -35,7 +34,6 @@ from app.register.member_import import (
     ImportCancelled,
     ImportResult,
     RowProblem,
-    print_import_outcome,
     row_reporter,
 )
 from app.register.members import normalise_name
@@ -217,11 +215,3 @@ def import_institutions(
     except _Rollback:
         pass
     return result
-
-
-def cli_import(args: argparse.Namespace, desk: Desk) -> int:
-    """`institutions import FILE.csv [--dry-run] [--skip-invalid] [--report PATH]` (exit codes as members)."""
-    result = import_institutions(
-        desk, desk.actor, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid
-    )
-    return print_import_outcome(result, args, "institutions")

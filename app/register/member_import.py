@@ -10,12 +10,10 @@ value `[clear]` empties an optional field on purpose. Rows stream through in bat
 bounded for a register of any size.
 """
 
-import argparse
 import csv
 import functools
 import hashlib
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -493,29 +491,3 @@ def write_report(problems: Iterable[RowProblem], path: str | Path) -> None:
         writer.writerow(["line", "column", "value", "reason"])
         for p in problems:
             writer.writerow([p.line, p.column, neutralise_for_spreadsheet(p.value), p.reason])
-
-
-def print_import_outcome(result: ImportResult, args: argparse.Namespace, what: str) -> int:
-    """The shared end of the `members import` and `institutions import` commands."""
-    if args.report and result.problems:
-        write_report(result.problems, args.report)
-    stream = sys.stdout if result.ok else sys.stderr
-    print(result.summary(what), file=stream)
-    if result.problems:
-        if args.report:
-            print(f"The refused rows are listed in {args.report}.", file=sys.stderr)
-        else:
-            print("line\tcolumn\tvalue\treason", file=sys.stderr)
-            for p in result.problems:
-                value = p.value if len(p.value) <= 60 else p.value[:57] + "..."
-                print(f"{p.line}\t{p.column}\t{value!r}\t{p.reason}", file=sys.stderr)
-        if not args.skip_invalid and not args.dry_run:
-            print("Correct these rows, or use --skip-invalid to import the others.", file=sys.stderr)
-    return 0 if result.ok else 1
-
-
-def cli_import(args: argparse.Namespace, desk: Desk) -> int:
-    """`members import FILE.csv [--dry-run] [--skip-invalid] [--report PATH]`: exit 0 only when every row
-    was imported (or, on a dry run, would be); 1 when any row was refused; 2 when the file is unreadable."""
-    result = import_members(desk, desk.actor, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
-    return print_import_outcome(result, args, "members")

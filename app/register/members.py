@@ -6,20 +6,16 @@ index, intersected per member. Every value from the person typing is a bound par
 text is ever interpreted as SQL or as a LIKE pattern.
 """
 
-import argparse
 import functools
-import json
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import event, exists, func, inspect, intersect, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.desk import Desk
 from app.errors import NotFound
 from app.issuing.rules import review_reasons
 from app.store.models import (
@@ -705,26 +701,3 @@ def member_history(
                 )
     rows.sort(key=lambda r: (r.at, r.kind == "certificate", r.certificate_id or 0), reverse=True)
     return rows
-
-
-# --- command line ----------------------------------------------------------------------------------
-
-
-def cli_search(args: argparse.Namespace, desk: Desk) -> int:
-    """`members search QUERY [--json]`: one member per line (or JSON); exit 1 when nothing matches."""
-    with desk.db.read() as session:
-        hits = search_members(session, args.query, limit=args.limit)
-    if args.json:
-        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
-    else:
-        for h in hits:
-            extra = ""
-            if h.certificate_number:
-                extra = f"\t{h.certificate_number}"
-            if h.request_id is not None:
-                extra += f"\tR-{h.request_id:07d}"
-            print(f"{h.cpso_number}\t{h.full_name}\t{h.registration_class}\t{h.status}{extra}")
-    if not hits:
-        print(f"No member, certificate or request matches {args.query!r}.", file=sys.stderr)
-        return 1
-    return 0

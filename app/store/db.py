@@ -123,11 +123,13 @@ class Database:
         return True
 
     def upgrade(self, revision: str = "head") -> None:
+        # lazy: alembic costs ~0.27 s; only a database behind the code's schema is migrated
         from alembic import command
 
         command.upgrade(self.alembic_config(), revision)
 
     def alembic_config(self) -> Any:
+        # lazy: alembic costs ~0.27 s; see upgrade()
         from alembic.config import Config
 
         cfg = Config()

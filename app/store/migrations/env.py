@@ -1,6 +1,7 @@
 """Alembic environment: runs on the engine handed over by app.store.db.Database (no alembic.ini needed)."""
 
 from alembic import context
+from sqlalchemy import text
 
 from app.store.models import Base
 
@@ -13,8 +14,6 @@ engine = config.attributes["engine"]
 # current revision after the lock is held, so the second desk finds the work done.
 with engine.execution_options(cpc_write=True).connect() as connection:
     if connection.dialect.name == "postgresql":
-        from sqlalchemy import text
-
         connection.execute(text("SELECT pg_advisory_xact_lock(7201350001)"))
     context.configure(
         connection=connection,

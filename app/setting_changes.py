@@ -1,0 +1,81 @@
+"""Changing a desk's settings: every value checked first, saved only by those allowed, each change audited.
+
+The one door for a person's change of settings (the Settings screen and `settings set`); the desk's own
+bookkeeping (the outbox pause, the demo mailbox's port) writes through Settings directly.
+"""
+
+from typing import Any
+
+from app.access.permissions import Actor, Permission
+from app.audit import trail as audit
+from app.desk import Desk
+from app.errors import ValidationError, ValidationErrors
+from app.mail.smtp import SmtpConfig
+from app.settings import OPTIONS, Settings, parse_value
+
+# Kept by CPC Desk itself; shown, but set only through the outbox (pause / resume).
+INTERNAL_KEYS = frozenset({"mail.paused_settings"})
+# Secrets live in the OS keyring (app.access.secrets), never in settings nor in the audit trail.
+_SECRET_WORDS = ("password", "passphrase", "secret")
+
+
+def mail_settings_problem(settings: Settings) -> str:
+    """The cross-field check of the mail settings (e.g. no encryption to a remote host), or ""."""
+    try:
+        SmtpConfig.from_settings(settings)
+    except ValidationError as exc:
+        return str(exc)
+    return ""
+
+
+def _check(key: str, raw: Any) -> Any:
+    if any(word in key.lower() for word in _SECRET_WORDS):
+        raise ValidationError(
+            key, "secrets are kept only in the OS keyring: use 'settings set-password smtp' (or 'signing')"
+        )
+    option = OPTIONS.get(key)
+    if option is None:
+        raise ValidationError(key, "no such setting (see 'settings list')")
+    if key in INTERNAL_KEYS or key == "mail.paused":
+        raise ValidationError(key, "cannot be set here")
+    return parse_value(option, raw)
+
+
+def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[str]:
+    """Check every value first (all problems at once, each naming its setting), then save the changed
+    ones, each audited with its value before and after. A change to the mail settings ends a pause of
+    the outbox. Returns the changed keys."""
+    actor.require(Permission.SETTINGS)
+    parsed: dict[str, Any] = {}
+    problems: list[ValidationError] = []
+    for key, raw in values.items():
+        try:
+            parsed[key] = _check(key, raw)
+        except ValidationError as exc:
+            problems.append(exc)
+    if problems:
+        raise ValidationErrors(problems)
+    changed = [k for k, v in parsed.items() if desk.settings.get(k) != v]
+    before = {k: desk.settings.get(k) for k in changed}
+    for key in changed:
+        desk.settings.set(key, parsed[key])
+    if changed:
+        with desk.db.write() as session:
+            for key in changed:
+                audit.record(
+                    session,
+                    actor,
+                    "settings.changed",
+                    subject=key,
+                    before={key: before[key]},
+                    after={key: parsed[key]},
+                )
+    return changed
+
+
+def change_setting(desk: Desk, actor: Actor, key: str, value: Any) -> bool:
+    """Change one setting (checked, allowed, audited); True when its value changed."""
+    try:
+        return bool(change_settings(desk, actor, {key: value}))
+    except ValidationErrors as exc:
+        raise exc.errors[0] from None
