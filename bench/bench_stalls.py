@@ -224,10 +224,11 @@ def measure(meter: StallMeter, activity: Callable[[], None]) -> list[float]:
 def good_members(desk: Any, count: int) -> list[Any]:
     from sqlalchemy import select
 
+    from app.issuing.rules import review_reasons
     from app.store.models import Member
 
     with desk.db.read() as session:
-        found = [m for m in session.scalars(select(Member).order_by(Member.id)) if not m.needs_review_reasons]
+        found = [m for m in session.scalars(select(Member).order_by(Member.id)) if not review_reasons(m)]
     return found[:count]
 
 

@@ -53,9 +53,9 @@ from app.printing.sheets import (
     page_size_of,
     render_separator_sheet,
 )
-from app.register.addresses import clean_text, validate_email
 from app.register.csv_input import CsvSource, neutralise_for_spreadsheet, normalise_header
 from app.register.recipients import RecipientInput, address_of, validate_recipient
+from app.register.text import clean_text, fold, validate_email
 from app.store.models import (
     CONSENT_METHOD_LABELS,
     Batch,
@@ -338,10 +338,8 @@ class MemberFacts:
     specialty_list = Member.specialty_list
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
+# Matching and sort keys use the one folding rule (app.register.text.fold).
+_fold = fold
 
 
 def _normalise_header(name: str) -> str:
@@ -839,7 +837,9 @@ def content_as_filed(
 def _validity(desk: Desk, institution_type: str) -> Any:
     from datetime import timedelta
 
-    return timedelta(days=desk.settings.validity_days(institution_type))
+    from app.issuing import rules
+
+    return timedelta(days=rules.validity_days(desk.settings, institution_type))
 
 
 @dataclass

@@ -10,7 +10,9 @@ from app.access import secrets
 from app.access.staff import Actor, Permission
 from app.desk import Desk
 from app.errors import SecretStoreUnavailable, ValidationError, ValidationErrors
+from app.issuing import rules
 from app.mail.smtp import SmtpConfig
+from app.register.institution_types import desk_types
 from app.settings import OPTIONS, Settings, parse_value
 
 # Kept by CPC Desk itself; shown, but set only through the outbox (pause / resume).
@@ -50,6 +52,10 @@ def apply_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[str
             continue
         try:
             parsed[key] = parse_value(option, raw)
+            if key == rules.DAYS_BY_TYPE_KEY:
+                # Only the database knows the types: a misspelt one is refused here, not ignored later.
+                by_type = rules.parse_days_by_type(key, parsed[key], desk_types(desk.db))
+                parsed[key] = rules.format_days_by_type(by_type)
         except ValidationError as exc:
             problems.append(exc)
     if problems:

@@ -19,7 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.access.staff import Actor, Permission
-from app.document.certificates import KEYWORDS_RE, format_date
+from app.document.certificates import KEYWORDS_RE
+from app.document.disclosure import format_date
 from app.errors import NotFound, ValidationError
 from app.store.models import Certificate, CertificateRequest, RequestRecipient, utcnow
 
@@ -220,7 +221,7 @@ def cli_verify(args: argparse.Namespace, desk: "Desk") -> int:
 def revoke_certificate(desk: "Desk", actor: Actor, number: str, reason: str) -> Certificate:
     """Revoke an issued certificate (registrar only); the reason is required and audited."""
     from app.audit import trail as audit
-    from app.register.addresses import clean_text
+    from app.register.text import clean_text
 
     actor.require(Permission.REVOKE)
     reason = clean_text("reason", reason, required=True, max_length=500)

@@ -24,8 +24,9 @@ from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
 from app.faults import fault_point
-from app.register.addresses import clean_text
+from app.issuing import rules
 from app.register.recipients import RecipientInput, address_of, validate_recipient
+from app.register.text import clean_text
 from app.store.models import (
     Certificate,
     CertificateDocument,
@@ -130,7 +131,7 @@ def issue_for_recipient(
         issued_at=utcnow(),
         issued_by=actor if isinstance(actor, str) else actor.username,
         issue_date=issued_on,
-        valid_until=issued_on + timedelta(days=desk.settings.validity_days(recipient.institution_type)),
+        valid_until=rules.valid_until(desk.settings, recipient.institution_type, issued_on),
         verification_code=new_verification_code(),
         replaces_id=replaces.id if replaces is not None else None,
     )
@@ -753,9 +754,6 @@ class MemberSummary:
     disclosure: tuple[tuple[str, str], ...]
 
 
-NONE_ON_RECORD = "None on record"
-
-
 def member_summary(desk: Desk, member_id: int) -> MemberSummary:
     with desk.db.read() as session:
         m = session.get(Member, member_id)
@@ -765,27 +763,17 @@ def member_summary(desk: Desk, member_id: int) -> MemberSummary:
 
 
 def summarise_member(m: Member) -> MemberSummary:
-    expiry = m.certificate_expiry_date.isoformat() if m.certificate_expiry_date else NONE_ON_RECORD
-    disclosure = (
-        ("Name", m.full_name),
-        ("CPSO #", m.cpso_number),
-        ("Class of registration", m.registration_class),
-        ("Registration status", m.status.value.capitalize()),
-        ("Date of initial registration", m.initial_registration_date.isoformat()),
-        ("Current certificate expires", expiry),
-        ("Specialties", "; ".join(m.specialty_list) or NONE_ON_RECORD),
-        ("Terms, conditions and limitations", m.terms_conditions.strip() or NONE_ON_RECORD),
-        ("Discipline findings", m.discipline.strip() or NONE_ON_RECORD),
-        ("Pending investigations", m.pending_investigations.strip() or NONE_ON_RECORD),
-    )
+    # The certificate's own fields and words (app.document.disclosure), so the wizard shows what prints.
+    from app.document.disclosure import disclosed_facts, disclosure
+
     return MemberSummary(
         id=m.id,
         full_name=m.full_name,
         cpso_number=m.cpso_number,
         registration_class=m.registration_class,
         status=m.status.value,
-        review_reasons=tuple(m.needs_review_reasons),
-        disclosure=disclosure,
+        review_reasons=tuple(rules.review_reasons(m)),
+        disclosure=tuple((d.label, d.value) for d in disclosure(disclosed_facts(m))),
     )
 
 
@@ -861,7 +849,7 @@ def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: da
             number=PREVIEW_NUMBER,
             recipient=row,
             issue_date=issued_on,
-            valid_until=issued_on + timedelta(days=desk.settings.validity_days(recipient.institution_type)),
+            valid_until=rules.valid_until(desk.settings, recipient.institution_type, issued_on),
             verification_code=PREVIEW_CODE,
         )
         content = content_for_certificate(desk.settings, certificate)
