@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app import paths
 from app.access.permissions import Actor, os_actor
+from app.register.institution_types import ensure_default_types
 from app.settings import Settings
 from app.store.db import Database
 
@@ -36,6 +37,7 @@ class Desk:
         db = Database(url, backup_dir=folder / "backups")
         if migrate:
             db.ensure_schema()
+            ensure_default_types(db)
         return cls(data_dir=folder, settings=settings, db=db, actor=actor or os_actor())
 
     def folder(self, name: str) -> Path:

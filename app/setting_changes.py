@@ -10,7 +10,9 @@ from app.access.permissions import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ValidationError, ValidationErrors
+from app.issuing import rules
 from app.mail.smtp import SmtpConfig
+from app.register.institution_types import desk_types
 from app.settings import OPTIONS, Settings, parse_value
 
 # Kept by CPC Desk itself; shown, but set only through the outbox (pause / resume).
@@ -28,7 +30,7 @@ def mail_settings_problem(settings: Settings) -> str:
     return ""
 
 
-def _check(key: str, raw: Any) -> Any:
+def _check(desk: Desk, key: str, raw: Any) -> Any:
     if any(word in key.lower() for word in _SECRET_WORDS):
         raise ValidationError(
             key, "secrets are kept only in the OS keyring: use 'settings set-password smtp' (or 'signing')"
@@ -38,7 +40,12 @@ def _check(key: str, raw: Any) -> Any:
         raise ValidationError(key, "no such setting (see 'settings list')")
     if key in INTERNAL_KEYS or key == "mail.paused":
         raise ValidationError(key, "cannot be set here")
-    return parse_value(option, raw)
+    value = parse_value(option, raw)
+    if key == rules.DAYS_BY_TYPE_KEY:
+        # Only the database knows the types: a misspelt one is refused here, not silently ignored later,
+        # and the table's spelling is what is stored.
+        value = rules.format_days_by_type(rules.parse_days_by_type(key, value, desk_types(desk.db)))
+    return value
 
 
 def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[str]:
@@ -50,7 +57,7 @@ def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[st
     problems: list[ValidationError] = []
     for key, raw in values.items():
         try:
-            parsed[key] = _check(key, raw)
+            parsed[key] = _check(desk, key, raw)
         except ValidationError as exc:
             problems.append(exc)
     if problems:

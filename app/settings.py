@@ -15,17 +15,6 @@ from app.errors import ValidationError
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
 
-INSTITUTION_TYPES: tuple[str, ...] = (
-    "Hospital",
-    "Health authority or facility",
-    "Medical school or university",
-    "Licensing or regulatory authority",
-    "Insurance or liability protection",
-    "Employer or locum agency",
-    "Government or immigration",
-    "Other",
-)
-
 DEFAULT_CONSENT_STATEMENT = (
     "I certify that I have read and understand the section above regarding the information to be "
     "included in the Certificate of Professional Conduct."
@@ -50,9 +39,17 @@ def _port(key: str, value: int) -> None:
 def _optional_email(key: str, value: str) -> None:
     if value:
         # lazy: email_validator costs ~30 ms on the status bar start-up path; only an address set needs it
-        from app.register.addresses import validate_email
+        from app.register.text import validate_email
 
         validate_email(key, value)
+
+
+def _days_by_type(key: str, value: str) -> None:
+    # The form only: which types exist is the database's to say, checked when the setting is changed
+    # (app.setting_changes.change_settings).
+    from app.issuing.rules import parse_days_by_type
+
+    parse_days_by_type(key, value)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -111,6 +108,7 @@ OPTIONS: dict[str, Option] = _options(
         "validity.days_by_type",
         "",
         "Per institution type validity, as 'Type=days; Type=days' (others use the default)",
+        check=_days_by_type,
     ),
     Option(
         "consent.statement",
@@ -228,13 +226,6 @@ class Settings:
     def items(self) -> list[tuple[str, Any, bool]]:
         """(key, value, is_default) for every option, in declaration order."""
         return [(k, self.get(k), k not in self._values) for k in OPTIONS]
-
-    def validity_days(self, institution_type: str) -> int:
-        for part in str(self.get("validity.days_by_type")).split(";"):
-            name, _, days = part.partition("=")
-            if name.strip().lower() == institution_type.strip().lower() and days.strip().isdigit():
-                return max(1, int(days.strip()))
-        return int(self.get("validity.default_days"))
 
     def _save(self) -> None:
         payload = json.dumps(

@@ -133,12 +133,13 @@ def make_requests(desk: "Desk", count: int, folder: Path) -> Path:
     """A register of `count` members, a directory of 20 hospitals, one request row per member."""
     from datetime import date, timedelta
 
+    from sqlalchemy import select
+
     from app.store.models import Institution, InstitutionType, Member, MemberStatus
 
     with desk.db.write() as session:
-        hospital = InstitutionType(name="Hospital", position=1)
-        session.add(hospital)
-        session.flush()
+        # Desk.open seeded the institution types.
+        hospital = session.scalars(select(InstitutionType).where(InstitutionType.name == "Hospital")).one()
         names = []
         for i in range(20):
             city, province, postal = CITIES[i % len(CITIES)]

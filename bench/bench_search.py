@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert  # noqa: E402
 
 from app.desk import Desk  # noqa: E402
-from app.register.members import name_tokens, normalise_name, search_members  # noqa: E402
+from app.register.members import name_tokens, search_members  # noqa: E402
+from app.register.text import fold  # noqa: E402
 from app.store.models import Member, MemberNameToken  # noqa: E402
 
 FIRST = (
@@ -66,7 +67,7 @@ def generate(desk: Desk, count: int, rng: random.Random) -> list[tuple[str, str,
                     first_name=first,
                     middle_name=middle,
                     last_name=last,
-                    search_name=normalise_name(full),
+                    search_name=fold(full),
                     registration_class=rng.choice(CLASSES),
                     status="active",
                     initial_registration_date=date(1990 + i % 35, 1 + i % 12, 1),
@@ -88,7 +89,7 @@ def generate(desk: Desk, count: int, rng: random.Random) -> list[tuple[str, str,
 
 
 def strip(text: str) -> str:
-    return normalise_name(text)
+    return fold(text)
 
 
 def queries(people: list[tuple[str, str, str]], n: int, rng: random.Random) -> list[tuple[str, str]]:

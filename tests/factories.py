@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.desk import Desk
+from app.issuing.rules import validity_days
 from app.store.models import (
     Certificate,
     CertificateDocument,
@@ -113,7 +114,7 @@ def make_certificate(
         recipient = session.get(RequestRecipient, recipient_id)
         assert recipient is not None, f"no recipient {recipient_id}"
         days = (
-            valid_days if valid_days is not None else desk.settings.validity_days(recipient.institution_type)
+            valid_days if valid_days is not None else validity_days(desk.settings, recipient.institution_type)
         )
         cert = Certificate(
             number=allocate_certificate_number(session, issued_on.year),

@@ -66,10 +66,9 @@ CONSENT_DAY = (date.today() - timedelta(days=3)).isoformat()
 
 def _directory(desk: Desk) -> None:
     with desk.db.write() as session:
-        hospital = InstitutionType(name="Hospital", position=1)
-        school = InstitutionType(name="Medical school or university", position=3)
-        session.add_all([hospital, school])
-        session.flush()
+        # The types are the ones Desk.open seeded.
+        kinds = {t.name: t for t in session.scalars(select(InstitutionType))}
+        hospital, school = kinds["Hospital"], kinds["Medical school or university"]
         common = {"country": "CA", "verified": True}
         session.add_all(
             [
@@ -394,7 +393,7 @@ def test_fifty_rows_issue_the_good_hold_the_reviews_and_report_the_bad(
 
 
 def _fold(text: str) -> str:
-    from app.batch.run import _fold as fold
+    from app.register.text import fold
 
     return fold(text)
 

@@ -11,16 +11,14 @@ import pytest
 from pypdf import PdfReader
 
 from app.document.certificates import (
-    EMPTY_EXPLANATIONS,
-    NONE_ON_RECORD,
     CertificateContent,
     IssuerDetails,
     check_renderable,
     content_for_certificate,
-    format_date,
     issuer_from_settings,
     render_pdf,
 )
+from app.document.disclosure import EMPTY_EXPLANATIONS, NONE_ON_RECORD, format_date
 from app.errors import ValidationError
 from app.register.demo import FIXED_MEMBERS, INSTITUTIONS, demo_members
 from app.settings import Settings

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from app.desk import Desk
 from app.issuing.rules import review_reasons
 from app.register import demo
-from app.settings import INSTITUTION_TYPES
+from app.register.institution_types import DEFAULT_TYPES
 from app.store.models import Institution, InstitutionType, Member, MemberStatus
 
 
@@ -48,7 +48,7 @@ def test_demo_fill_invariants(desk: Desk) -> None:
     assert sum(1 for m in members if m.discipline) >= 3
     assert sum(1 for m in members if m.pending_investigations) >= 2
     assert sum(1 for m in members if not review_reasons(m)) > 400
-    assert types == list(INSTITUTION_TYPES)
+    assert types == list(DEFAULT_TYPES)
     assert len(institutions) >= 30
     with desk.db.read() as s:
         used = set(
@@ -56,7 +56,7 @@ def test_demo_fill_invariants(desk: Desk) -> None:
                 select(InstitutionType.name).join(Institution, Institution.type_id == InstitutionType.id)
             )
         )
-    assert used == set(INSTITUTION_TYPES)
+    assert used == set(DEFAULT_TYPES)
     assert len({i.country for i in institutions}) >= 5
     for inst in institutions:
         assert re.search(r"@([a-z0-9-]+\.)*example\.(org|com|net)$", inst.email), inst.email

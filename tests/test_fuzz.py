@@ -32,8 +32,9 @@ from app.errors import ValidationError, ValidationErrors
 from app.mail import smtp as mail
 from app.register.csv_input import CsvFileError
 from app.register.member_import import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_members
-from app.register.members import name_tokens, normalise_name, search_members
+from app.register.members import name_tokens, search_members
 from app.register.recipients import FIELD_LABELS, POSTAL_CODE_MAX, validate_recipient
+from app.register.text import fold
 from app.settings import Settings
 from app.store.models import Member, MemberNameToken
 from tests.factories import make_member
@@ -203,7 +204,7 @@ def test_member_import_stores_literally_or_refuses_naming_line_and_column(
             # Stored literally: the same text, only Unicode-composed and with whitespace runs made single.
             assert getattr(member, column) == " ".join(unicodedata.normalize("NFC", value).split())
             hits = search_members(session, value, 1000)
-            if normalise_name(value).split():
+            if fold(value).split():
                 assert member.id in {h.member_id for h in hits}
         if desk.db.is_sqlite:
             assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
@@ -499,7 +500,7 @@ def literal_register(desk: Desk) -> Desk:
 
 def _reference(session: Any, query: str) -> set[int]:
     """Members whose every query word begins one of their name words: the literal meaning of a search."""
-    words = [w[:200] for w in normalise_name(" ".join(query.split())).split()]
+    words = [w[:200] for w in fold(" ".join(query.split())).split()]
     found = set()
     for member in session.scalars(select(Member)):
         tokens = name_tokens(member.first_name, member.middle_name or "", member.last_name)

@@ -11,6 +11,7 @@ from app.desk import Desk
 from app.errors import ConflictError, PermissionDenied, ValidationErrors
 from app.register.csv_input import CsvFileError
 from app.register.institution_import import import_institutions
+from app.register.institution_types import DEFAULT_TYPES
 from app.register.institutions import (
     add_institution,
     edit_institution,
@@ -19,7 +20,6 @@ from app.register.institutions import (
     list_institutions,
     set_verified,
 )
-from app.settings import INSTITUTION_TYPES
 from app.store.models import AuditEvent, Institution, StaffRole
 
 TGH = {
@@ -47,7 +47,7 @@ def test_add_edit_verify_are_checked_and_audited(desk: Desk) -> None:
         assert [r.name for r in list_institutions(s, "Hospital")] == ["Toronto General Hospital"]
         assert list_institutions(s, "Other") == []
         assert [r.id for r in list_institutions(s, query="uhn toronto")] == [row.id]
-        assert institution_types(s)[: len(INSTITUTION_TYPES)] == list(INSTITUTION_TYPES)
+        assert institution_types(s) == list(DEFAULT_TYPES)
     with pytest.raises(ConflictError, match="already in the directory"):
         add_institution(desk, desk.actor, {**TGH, "email": "other@uhn.example"})
     with pytest.raises(ValidationErrors) as bad:

@@ -50,9 +50,8 @@ ONE_CERTIFICATE = [
 
 def _hospital(desk: Desk) -> int:
     with desk.db.write() as session:
-        kind = InstitutionType(name="Hospital", position=1)
-        session.add(kind)
-        session.flush()
+        kind = session.scalar(select(InstitutionType).where(InstitutionType.name == "Hospital"))
+        assert kind is not None  # a new desk is seeded with the default types
         inst = Institution(
             type_id=kind.id,
             name="Toronto General Hospital",

@@ -15,11 +15,11 @@ import main
 from app.desk import Desk
 from app.register.members import (
     member_history,
-    normalise_name,
     refresh_search_name,
     search_members,
     status_sentence,
 )
+from app.register.text import fold
 from app.store.models import Member, MemberNameToken, MemberStatus, OutboxState, RequestStatus
 
 
@@ -56,13 +56,13 @@ def names(hits: list) -> list[str]:
         ("", ""),
     ],
 )
-def test_normalise_name(raw: str, expected: str) -> None:
-    assert normalise_name(raw) == expected
+def test_fold(raw: str, expected: str) -> None:
+    assert fold(raw) == expected
 
 
-def test_normalise_name_keeps_vowel_signs_of_other_scripts() -> None:
+def test_fold_keeps_vowel_signs_of_other_scripts() -> None:
     # Devanagari vowel signs are combining marks, but dropping them would change the name.
-    assert normalise_name("प्रिया शर्मा") == "प्रिया शर्मा"
+    assert fold("प्रिया शर्मा") == "प्रिया शर्मा"
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from sqlalchemy import select
 import ui.profile
 from app.access.staff import Actor
 from app.desk import Desk
+from app.document.disclosure import NONE_ON_RECORD
 from app.issuing.requests import RequestDraft, submit_request
 from app.register.recipients import RecipientInput
 from app.store.models import (
@@ -124,7 +125,7 @@ def test_profile_shows_the_certificate_statements_and_history(
     values = form_values(screen)
     assert values["Name"] == "Hélène Côté-Gagnon"
     assert values["Specialties"] == "Family Medicine; Emergency Medicine"
-    assert values["Discipline findings"] == "None on record"
+    assert values["Discipline findings"] == NONE_ON_RECORD
     first, second = issued["first"], issued["second"]
     assert history_texts(screen) == [
         (f"Certificate {second.recipients[0].certificate_number}", "Mount Sinai Hospital", "queued"),

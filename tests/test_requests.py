@@ -186,13 +186,14 @@ def test_concurrent_submits_with_one_key_issue_once(desk: Desk, member_id: int) 
 
 
 def test_a_failure_while_issuing_leaves_nothing_behind(desk: Desk, member_id: int) -> None:
-    # A character no font can draw fails the second certificate; the first must roll back with it.
+    # A letter no font can draw (Cherokee; an emoji is refused earlier, by the text rule) fails the second
+    # certificate; the first must roll back with it.
     unprintable = RecipientInput(
-        **{**HOSPITAL.__dict__, "name": "Clinic \U0001f3e5", "email": "x@clinic.example"}
+        **{**HOSPITAL.__dict__, "name": "Clinic \u13a0", "email": "x@clinic.example"}
     )
     with pytest.raises(ValidationError) as info:
         submit_request(desk, CLERK, draft(member_id, HOSPITAL, unprintable))
-    assert "U+1F3E5" in str(info.value)
+    assert "U+13A0" in str(info.value)
     for model in (CertificateRequest, Certificate, CertificateDocument, OutboxMessage, AuditEvent):
         assert count(desk, model) == 0, model
     with desk.db.read() as session:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QLineEdit, QWizard
 from sqlalchemy import select
 
 from app.desk import Desk
-from app.settings import INSTITUTION_TYPES
 from app.store.models import CertificateDocument, Institution, InstitutionType
 from ui.context import UiContext
 from ui.wizard import CpcWizard
@@ -47,12 +46,8 @@ def add_directory(desk: Desk, kind: str = "Hospital", **values: Any) -> int:
     }
     defaults.update(values)
     with desk.db.write() as session:
+        # Desk.open seeded the types.
         types = {t.name: t for t in session.scalars(select(InstitutionType))}
-        for position, name in enumerate(INSTITUTION_TYPES):
-            if name not in types:
-                types[name] = InstitutionType(name=name, position=position)
-                session.add(types[name])
-        session.flush()
         inst = Institution(type_id=types[kind].id, **defaults)
         session.add(inst)
         session.flush()

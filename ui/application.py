@@ -42,10 +42,6 @@ def open_desk(args: Any) -> "Desk":
         from app.register.demo import fill_if_empty
 
         fill_if_empty(desk)
-    else:
-        from app.register.demo import ensure_institution_types
-
-        ensure_institution_types(desk)
     return desk
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.errors import ConflictError, CpcDeskError, ValidationErrors
+from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.institutions import (
     InstitutionRow,
     add_institution,
@@ -34,7 +35,6 @@ from app.register.institutions import (
     set_verified,
 )
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
-from app.settings import INSTITUTION_TYPES
 from ui import messages
 from ui.context import UiContext
 from ui.table_models import Column, RowsModel, SortProxy
@@ -47,15 +47,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Institutions", text)
 
 
-def institution_columns() -> list[Column[InstitutionRow]]:
+def institution_columns(types: InstitutionTypes) -> list[Column[InstitutionRow]]:
     return [
         Column(tr("Name"), lambda r: r.name, tooltip=lambda r: r.name),
         Column(
             tr("Type"),
             lambda r: r.institution_type,
-            sort=lambda r: (
-                INSTITUTION_TYPES.index(r.institution_type) if r.institution_type in INSTITUTION_TYPES else 99
-            ),
+            sort=lambda r: types.position(r.institution_type),
         ),
         Column(tr("City"), lambda r: r.city),
         Column(tr("Country"), lambda r: r.country),
@@ -70,13 +68,14 @@ class InstitutionsScreen(QWidget):
         self.ctx = ctx
         self.editing_id: int | None = None
         self.can_edit = ctx.desk.actor.can(Permission.EDIT_INSTITUTIONS)
+        self.types = desk_types(ctx.desk.db)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         filters = QHBoxLayout()
         self.type_filter = QComboBox()
         self.type_filter.setAccessibleName(tr("Institution type"))
         self.type_filter.addItem(tr("All types"), "")
-        for name in INSTITUTION_TYPES:
+        for name in self.types:
             self.type_filter.addItem(tr(name), name)
         self.type_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.filter_box = QLineEdit()
@@ -98,7 +97,7 @@ class InstitutionsScreen(QWidget):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 8, 0)
-        self.model: RowsModel[InstitutionRow] = RowsModel(institution_columns(), self)
+        self.model: RowsModel[InstitutionRow] = RowsModel(institution_columns(self.types), self)
         self.proxy = SortProxy(self.model, self)
         self.table = QTableView()
         self.table.setObjectName("institutionTable")
@@ -130,7 +129,7 @@ class InstitutionsScreen(QWidget):
         fl = QVBoxLayout(form_box)
         form = QFormLayout()
         self.type_combo = QComboBox()
-        for name in INSTITUTION_TYPES:
+        for name in self.types:
             self.type_combo.addItem(tr(name), name)
         form.addRow(tr("Institution type:"), self.type_combo)
         self.edits: dict[str, QLineEdit] = {}

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import CpcDeskError
 from app.mail import outbox
 from app.mail.outbox import OutboxRow, SendReport
-from app.register.addresses import validate_email
+from app.register.text import validate_email
 from app.store.models import OutboxState
 from ui import messages, workers
 from ui.context import UiContext

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
+from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.members import HistoryRow, MemberHit, get_member, local_time, member_history
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
 from ui import messages, workers
@@ -155,9 +156,12 @@ class ReissueDialog(ReasonDialog):
     # (reason, the corrected and validated RecipientInput, or None to reissue to the same recipient)
     reissue_given = Signal(str, object)
 
-    def __init__(self, parent: QWidget, title: str, text: str, recipient: RecipientInput) -> None:
+    def __init__(
+        self, parent: QWidget, title: str, text: str, recipient: RecipientInput, types: InstitutionTypes
+    ) -> None:
         super().__init__(parent, title, text, tr("Reissue"))
         self.recipient = recipient
+        self.types = types
         self.correct_box = QCheckBox(tr("Send it to a &corrected name, address or email"))
         self.address_box = QWidget()
         form = QFormLayout(self.address_box)
@@ -197,7 +201,7 @@ class ReissueDialog(ReasonDialog):
         corrected = None
         if self.correct_box.isChecked():
             try:
-                corrected = validate_recipient(self.corrected_input())
+                corrected = validate_recipient(self.corrected_input(), self.types)
             except ValidationErrors as exc:
                 self.show_error("\n".join(str(e) for e in exc.errors))
                 return
@@ -584,7 +588,13 @@ class ProfileScreen(QWidget):
             text = tr("{0} will be revoked and a new certificate issued to {1} in its place.").format(
                 row.certificate_number, row.recipient
             )
-        dialog = ReissueDialog(self, tr("Reissue {0}").format(row.certificate_number), text, recipient)
+        dialog = ReissueDialog(
+            self,
+            tr("Reissue {0}").format(row.certificate_number),
+            text,
+            recipient,
+            desk_types(self.ctx.desk.db),
+        )
         dialog.reissue_given.connect(self.reissue_selected)
         dialog.open()
         return dialog

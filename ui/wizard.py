@@ -66,6 +66,7 @@ from app.issuing.requests import (
     request_result,
     submit_request,
 )
+from app.register.institution_types import desk_types
 from app.register.recipients import (
     ADDRESS_FIELDS,
     FIELD_LABELS,
@@ -75,7 +76,6 @@ from app.register.recipients import (
     subdivisions,
     validate_recipient,
 )
-from app.settings import INSTITUTION_TYPES
 from app.store.models import CONSENT_METHOD_LABELS, ConsentMethod, OutboxState, RequestStatus
 from ui import messages, workers
 from ui.context import UiContext
@@ -288,9 +288,11 @@ class RecipientPage(QWizardPage):
         self._was_known = False
         self.setStyleSheet('QLineEdit[readOnly="true"] { background: #eef1f4; color: #222; }')
 
+        # The desk's types, read once for the wizard: the combo offers them and the form is checked on them.
+        self.types = desk_types(wizard.ctx.desk.db)
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("institutionType")
-        self.type_combo.addItems(list(INSTITUTION_TYPES))
+        self.type_combo.addItems(list(self.types))
         self.inst_combo = QComboBox()
         self.inst_combo.setObjectName("institutionName")
         self.inst_combo.setMinimumContentsLength(40)
@@ -599,7 +601,7 @@ class RecipientPage(QWizardPage):
             self.inst_combo.setFocus()
             return None
         try:
-            recipient = validate_recipient(self.current_input())
+            recipient = validate_recipient(self.current_input(), self.types)
         except ValidationErrors as exc:
             self._show_errors(exc.errors)
             return None

@@ -53,9 +53,10 @@ from app.printing.sheets import (
     page_size_of,
     render_separator_sheet,
 )
-from app.register.addresses import clean_text, validate_email
 from app.register.csv_input import CsvSource, neutralise_for_spreadsheet, normalise_header
+from app.register.institution_types import read_types
 from app.register.recipients import RecipientInput, validate_recipient
+from app.register.text import clean_text, fold, validate_email
 from app.store.models import (
     CONSENT_METHOD_LABELS,
     Batch,
@@ -295,10 +296,8 @@ class CheckedFile:
     members: dict[int, "MemberFacts"] = field(default_factory=dict)
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
+# Matching and sort keys use the one folding rule (app.register.text.fold).
+_fold = fold
 
 
 def _normalise_header(name: str) -> str:
@@ -375,6 +374,7 @@ class _Directory:
 
     def __init__(self, session: Session) -> None:
         self.by_name: dict[str, list[tuple[Institution, str]]] = {}
+        self.types = read_types(session)  # a full address names its type: the table's list, read once
         rows = session.execute(select(Institution, InstitutionType.name).join(InstitutionType)).all()
         for inst, type_name in rows:
             session.expunge(inst)
@@ -418,7 +418,7 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
             "email": row.get("email", ""),
         }
         try:
-            return validate_recipient(mapping)
+            return validate_recipient(mapping, directory.types)
         except ValidationErrors as exc:
             raise ValidationErrors(
                 [

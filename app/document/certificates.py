@@ -18,6 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlencode
 
+from app.document.disclosure import (
+    Disclosed,
+    PrintedMember,
+    disclosed_facts,
+    disclosure,
+    format_date,
+)
 from app.errors import ValidationError
 from app.faults import fault_point
 from app.paths import RESOURCES
@@ -28,46 +35,9 @@ if TYPE_CHECKING:  # app.store.models brings SQLAlchemy, which the batch workers
 
 FONT_DIR = RESOURCES / "fonts"
 TITLE = "Certificate of Professional Conduct"
-NONE_ON_RECORD = "None on record."
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-# Sentences that explain an empty section: a blank is stated and explained, never just left out.
-EMPTY_EXPLANATIONS = {
-    "terms_conditions": (
-        "The register shows no terms, conditions or limitations on this member's certificate of registration."
-    ),
-    "discipline": (
-        "The register shows no finding of professional misconduct, incompetence or incapacity made "
-        "against this member by a discipline committee or tribunal."
-    ),
-    "pending_investigations": (
-        "The register shows no allegation referred to a discipline committee or tribunal, and no other "
-        "investigation of this member that the College discloses, as pending."
-    ),
-    "specialties": "The register shows no specialty recognised for this member.",
-}
-
 # Keys in the PDF document information that carry the number and code, so that verification finds
 # them without extracting text. They are also in the Subject/Keywords for people reading the properties.
 KEYWORDS_RE = re.compile(r"cpc-number=(CPC-\d{4}-\d{6})\s+verification-code=([A-Z0-9-]+)")
-
-
-def format_date(value: date) -> str:
-    """An unambiguous date in words, the same in every locale: 25 November 2026."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 @dataclass(frozen=True)
@@ -144,31 +114,6 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-class PrintedMember(Protocol):
-    """The member values a certificate prints: a Member row or the batch's compact copy of one."""
-
-    @property
-    def full_name(self) -> str: ...
-    @property
-    def specialty_list(self) -> list[str]: ...
-    @property
-    def cpso_number(self) -> str: ...
-    @property
-    def registration_class(self) -> str: ...
-    @property
-    def status(self) -> Any: ...
-    @property
-    def initial_registration_date(self) -> date: ...
-    @property
-    def certificate_expiry_date(self) -> date | None: ...
-    @property
-    def terms_conditions(self) -> str: ...
-    @property
-    def discipline(self) -> str: ...
-    @property
-    def pending_investigations(self) -> str: ...
-
-
 class PrintedRecipient(Protocol):
     """The addressee as printed: a RequestRecipient row or the recipient form's values."""
 
@@ -203,21 +148,13 @@ def certificate_content(
     valid_until: date,
 ) -> CertificateContent:
     """What a certificate says: the one builder for an issued certificate, a preview and a batch row."""
+    facts = disclosed_facts(member)
     return CertificateContent(
         number=number,
         verification_code=verification_code,
         issue_date=issue_date,
         valid_until=valid_until,
-        member_name=member.full_name,
-        cpso_number=member.cpso_number,
-        registration_class=member.registration_class,
-        member_status=str(getattr(member.status, "value", member.status)).replace("_", " ").capitalize(),
-        initial_registration_date=member.initial_registration_date,
-        certificate_expiry_date=member.certificate_expiry_date,
-        specialties=tuple(member.specialty_list),
-        terms_conditions=member.terms_conditions.strip(),
-        discipline=member.discipline.strip(),
-        pending_investigations=member.pending_investigations.strip(),
+        **{f.name: getattr(facts, f.name) for f in fields(facts)},
         recipient_name=recipient.name,
         attention=recipient.attention,
         street_lines=tuple(recipient.street_lines),
@@ -1023,19 +960,16 @@ def _paras(text: str, style: Any, field: str) -> list[Any]:
     return [_para(c, style, field) for c in chunks]
 
 
-def _section(title: str, text: str, field: str, st: _Styles) -> list[Any]:
-    # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
+def _section(item: Disclosed, text: str, st: _Styles) -> list[Any]:
     from reportlab.platypus import CondPageBreak, KeepTogether
 
-    head = _para(title, st.heading)
+    head = _para(item.label, st.heading)
     if text.strip():
-        body = _paras(text, st.value_plain, field)
+        body = _paras(text, st.value_plain, item.field)
         # Keep the heading with at least three lines of its text; long text flows on to the next page.
         room = st.heading.spaceBefore + st.heading.leading + 3 * st.value_plain.leading
         return [CondPageBreak(room), head, *body]
-    return [
-        KeepTogether([head, _para(NONE_ON_RECORD, st.none), _para(EMPTY_EXPLANATIONS[field], st.explain)])
-    ]
+    return [KeepTogether([head, _para(item.value, st.none), _para(item.explanation, st.explain)])]
 
 
 def _address_lines(c: CertificateContent) -> list[tuple[str, str]]:
@@ -1108,20 +1042,11 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
     address += [
         _para(text, st.value if f == "recipient_name" else st.value_plain, f) for f, text in _address_lines(c)
     ]
-    expiry = (
-        format_date(c.certificate_expiry_date)
-        if c.certificate_expiry_date
-        else "None on record (the register shows no expiry date)"
-    )
-    specialties = "; ".join(c.specialties) if c.specialties else None
+    disclosed = disclosure(c)
     member_rows = [
-        ("Name", c.member_name, "member_name"),
-        ("CPSO number", c.cpso_number, "cpso_number"),
-        ("Class of registration", c.registration_class, "registration_class"),
-        ("Current status", c.member_status, "member_status"),
-        ("Initial registration", format_date(c.initial_registration_date), "initial_registration_date"),
-        ("Certificate expiry", expiry, "certificate_expiry_date"),
-        ("Specialties", specialties or f"None on record. {EMPTY_EXPLANATIONS['specialties']}", "specialties"),
+        (d.label, f"{d.value} {d.explanation}" if d.explanation else d.value, d.field)
+        for d in disclosed
+        if not d.section
     ]
 
     def member_block(total: float, label_width: float) -> list[Any]:
@@ -1148,9 +1073,9 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
         story += [*member_block(width, 110), *address]
 
     # --- the three register sections; long text flows on to a second page
-    story += _section("Terms, conditions and limitations", c.terms_conditions, "terms_conditions", st)
-    story += _section("Discipline findings", c.discipline, "discipline", st)
-    story += _section("Pending investigations", c.pending_investigations, "pending_investigations", st)
+    for d in disclosed:
+        if d.section:
+            story += _section(d, getattr(c, d.field), st)
 
     # --- attestation and signature
     attest = _para(

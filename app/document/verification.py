@@ -19,11 +19,12 @@ from sqlalchemy.orm import joinedload
 from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
-from app.document.certificates import KEYWORDS_RE, format_date
+from app.document.certificates import KEYWORDS_RE
+from app.document.disclosure import format_date
 from app.document.signing import load_signer
 from app.document.trust import known_signing_certificates
 from app.errors import NotFound, ValidationError
-from app.register.addresses import clean_text
+from app.register.text import clean_text
 from app.store.models import Certificate, CertificateRequest, RequestRecipient, utcnow
 
 ALTERED = "altered after signing"

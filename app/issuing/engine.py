@@ -20,7 +20,7 @@ runs this once per certificate while its workers draw, so every millisecond here
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -29,11 +29,12 @@ from sqlalchemy.orm import Session
 from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
-from app.document.certificates import CertificateContent, PrintedMember, PrintedRecipient, certificate_content
+from app.document.certificates import CertificateContent, PrintedRecipient, certificate_content
+from app.document.disclosure import PrintedMember
 from app.document.signing import Signer, issue_document
 from app.errors import ValidationError
 from app.faults import fault_point
-from app.issuing.rules import review_reasons
+from app.issuing import rules
 from app.register.recipients import RecipientInput, address_of
 from app.store.models import (
     Certificate,
@@ -159,7 +160,7 @@ def file_request(
     """
     actor.require(Permission.FILE_REQUEST)
     member = filing.member
-    reasons = tuple(review_reasons(member))
+    reasons = tuple(rules.review_reasons(member))
     now = utcnow()
     request_id = session.execute(
         _INSERT_REQUEST,
@@ -332,7 +333,7 @@ def _member_id(member: PrintedMember) -> int | None:
 
 def valid_until(desk: Desk, institution_type: str, issued_on: date) -> date:
     """The last day a certificate issued today to this type of institution is valid."""
-    return issued_on + timedelta(days=desk.settings.validity_days(institution_type))
+    return rules.valid_until(desk.settings, institution_type, issued_on)
 
 
 def number_certificate(

@@ -27,10 +27,10 @@ from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
 from app.faults import fault_point
-from app.issuing import engine
-from app.issuing.rules import review_reasons
-from app.register.addresses import clean_text
+from app.issuing import engine, rules
+from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.recipients import RecipientInput, address_of, validate_recipient
+from app.register.text import clean_text
 from app.store.models import (
     Certificate,
     CertificateDocument,
@@ -110,7 +110,7 @@ def _load_signer(desk: Desk) -> "Signer":
 # --- submit ---------------------------------------------------------------------------------------
 
 
-def _validate_draft(draft: RequestDraft) -> list[RecipientInput]:
+def _validate_draft(draft: RequestDraft, types: InstitutionTypes) -> list[RecipientInput]:
     errors: list[ValidationError] = []
     if not draft.recipients:
         errors.append(
@@ -121,7 +121,7 @@ def _validate_draft(draft: RequestDraft) -> list[RecipientInput]:
     cleaned: list[RecipientInput] = []
     for index, raw in enumerate(draft.recipients, start=1):
         try:
-            cleaned.append(validate_recipient(raw))
+            cleaned.append(validate_recipient(raw, types))
         except ValidationErrors as exc:
             prefix = f"Recipient {index} – " if len(draft.recipients) > 1 else ""
             errors.extend(ValidationError(prefix + e.field, e.message) for e in exc.errors)
@@ -147,7 +147,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
     registrar's review gets a request "awaiting review" and no certificate.
     """
     actor.require(Permission.FILE_REQUEST)
-    recipients = _validate_draft(draft)
+    recipients = _validate_draft(draft, desk_types(desk.db))
     existing = find_request_by_key(desk, draft.idempotency_key)
     if existing is not None:
         return existing
@@ -155,7 +155,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
         member = session.get(Member, draft.member_id)
         if member is None:
             raise NotFound(f"Member {draft.member_id} does not exist")
-        needs_review = bool(review_reasons(member))
+        needs_review = bool(rules.review_reasons(member))
     signer = None if needs_review else _load_signer(desk)
     try:
         with desk.db.write() as session:
@@ -268,7 +268,9 @@ def request_result(desk: Desk, request_id: int) -> SubmitResult:
             status=request.status,
             member_name=member.full_name,
             cpso_number=member.cpso_number,
-            review_reasons=review_reasons(member) if request.status == RequestStatus.AWAITING_REVIEW else [],
+            review_reasons=rules.review_reasons(member)
+            if request.status == RequestStatus.AWAITING_REVIEW
+            else [],
         )
         for recipient in request.recipients:
             current = next((c for c in reversed(recipient.certificates) if not c.revoked), None)
@@ -406,7 +408,7 @@ def approve_request(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
                 subject=request.number,
                 member_id=request.member_id,
                 before={"status": request.status.value},
-                after={"review_reasons": review_reasons(request.member)},
+                after={"review_reasons": rules.review_reasons(request.member)},
             )
             numbered = engine.issue_request(session, desk, actor, request, issued_on=local_today())
             engine.issue_documents(session, desk, actor, numbered, signer)
@@ -464,7 +466,11 @@ def reissue_certificate(
     """
     actor.require(Permission.REISSUE)
     why = clean_text("Reason", reason, required=True, max_length=REASON_MAX)
-    corrected = validate_recipient(corrected_recipient) if corrected_recipient is not None else None
+    corrected = (
+        validate_recipient(corrected_recipient, desk_types(desk.db))
+        if corrected_recipient is not None
+        else None
+    )
     signer = _load_signer(desk)
     with desk.db.write() as session:
         old = session.scalar(
@@ -583,9 +589,6 @@ class MemberSummary:
     disclosure: tuple[tuple[str, str], ...]
 
 
-NONE_ON_RECORD = "None on record"
-
-
 def member_summary(desk: Desk, member_id: int) -> MemberSummary:
     with desk.db.read() as session:
         m = session.get(Member, member_id)
@@ -595,27 +598,17 @@ def member_summary(desk: Desk, member_id: int) -> MemberSummary:
 
 
 def summarise_member(m: Member) -> MemberSummary:
-    expiry = m.certificate_expiry_date.isoformat() if m.certificate_expiry_date else NONE_ON_RECORD
-    disclosure = (
-        ("Name", m.full_name),
-        ("CPSO #", m.cpso_number),
-        ("Class of registration", m.registration_class),
-        ("Registration status", m.status.value.capitalize()),
-        ("Date of initial registration", m.initial_registration_date.isoformat()),
-        ("Current certificate expires", expiry),
-        ("Specialties", "; ".join(m.specialty_list) or NONE_ON_RECORD),
-        ("Terms, conditions and limitations", m.terms_conditions.strip() or NONE_ON_RECORD),
-        ("Discipline findings", m.discipline.strip() or NONE_ON_RECORD),
-        ("Pending investigations", m.pending_investigations.strip() or NONE_ON_RECORD),
-    )
+    # The certificate's own fields and words (app.document.disclosure), so the wizard shows what prints.
+    from app.document.disclosure import disclosed_facts, disclosure
+
     return MemberSummary(
         id=m.id,
         full_name=m.full_name,
         cpso_number=m.cpso_number,
         registration_class=m.registration_class,
         status=m.status.value,
-        review_reasons=tuple(review_reasons(m)),
-        disclosure=disclosure,
+        review_reasons=tuple(rules.review_reasons(m)),
+        disclosure=tuple((d.label, d.value) for d in disclosure(disclosed_facts(m))),
     )
 
 

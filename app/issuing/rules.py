@@ -1,11 +1,86 @@
-"""The issuing rules a registrar's policy decides: when a request waits for review."""
+"""The issuing rules: how long a certificate is valid (per institution type) and why a request waits for
+a registrar's review instead of being issued at once. Every path that issues asks here.
+"""
 
-from typing import Any, Protocol
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Protocol
+
+from app.errors import ValidationError
+from app.register.text import fold
+from app.store.models import MemberStatus
+
+if TYPE_CHECKING:
+    from app.register.institution_types import InstitutionTypes
 
 
-class ReviewedMember(Protocol):
+class SettingsReader(Protocol):
+    """What the rules read of a desk's settings (app.settings.Settings; the settings module checks
+    values with these rules, so the rules name only this)."""
+
+    def get(self, key: str) -> Any: ...
+
+
+DAYS_BY_TYPE_KEY = "validity.days_by_type"
+DEFAULT_DAYS_KEY = "validity.default_days"
+
+
+# --- validity --------------------------------------------------------------------------------------
+
+
+def parse_days_by_type(field: str, text: str, types: "InstitutionTypes | None" = None) -> dict[str, int]:
+    """'Hospital=60; Other=30' → {"Hospital": 60, "Other": 30}; raises ValidationError(field, …) for a part
+    that is not Type=days, days that are not a whole number above zero, a type given twice, or (with
+    `types`, the table's list) a type the table does not have. With `types` the names become the table's."""
+    days_by_type: dict[str, int] = {}
+    seen: dict[str, str] = {}
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        name, equals, days = (p.strip() for p in part.partition("="))
+        if not equals or not name:
+            raise ValidationError(field, f"{part.strip()!r} is not Type=days (for example Hospital=60)")
+        if not days.isascii() or not days.isdigit() or int(days) <= 0:
+            raise ValidationError(field, f"the days for {name!r} must be a whole number greater than zero")
+        if types is not None:
+            name = types.canonical(field, name)
+        if fold(name) in seen:
+            raise ValidationError(field, f"{name!r} is given twice")
+        seen[fold(name)] = name
+        days_by_type[name] = int(days)
+    return days_by_type
+
+
+def format_days_by_type(days_by_type: dict[str, int]) -> str:
+    """The setting's text for a parsed value: 'Hospital=60; Other=30'."""
+    return "; ".join(f"{name}={days}" for name, days in days_by_type.items())
+
+
+def validity_days(settings: "SettingsReader", institution_type: str) -> int:
+    """Days a certificate for an institution of this type is valid: its entry in validity.days_by_type,
+    else validity.default_days."""
+    try:
+        by_type = parse_days_by_type(DAYS_BY_TYPE_KEY, str(settings.get(DAYS_BY_TYPE_KEY)))
+    except ValidationError:
+        # Only a hand-edited settings file gets here (`settings set` refuses such a value): use the default.
+        by_type = {}
+    wanted = fold(institution_type)
+    for name, days in by_type.items():
+        if fold(name) == wanted:
+            return days
+    return int(settings.get(DEFAULT_DAYS_KEY))
+
+
+def valid_until(settings: "SettingsReader", institution_type: str, issued_on: date) -> date:
+    """The last day a certificate issued on `issued_on` to an institution of this type is valid."""
+    return issued_on + timedelta(days=validity_days(settings, institution_type))
+
+
+# --- review ----------------------------------------------------------------------------------------
+
+
+class _RegisterEntry(Protocol):
     @property
-    def status(self) -> Any: ...
+    def status(self) -> MemberStatus: ...
     @property
     def terms_conditions(self) -> str: ...
     @property
@@ -14,12 +89,11 @@ class ReviewedMember(Protocol):
     def pending_investigations(self) -> str: ...
 
 
-def review_reasons(member: ReviewedMember) -> list[str]:
+def review_reasons(member: _RegisterEntry) -> list[str]:
     """Why this member cannot be issued a certificate automatically (empty: issue at once)."""
     reasons = []
-    status = str(getattr(member.status, "value", member.status))
-    if status != "active":
-        reasons.append(f"registration status is {status}")
+    if member.status != MemberStatus.ACTIVE:
+        reasons.append(f"registration status is {member.status.value}")
     if member.terms_conditions.strip():
         reasons.append("has terms, conditions or limitations")
     if member.discipline.strip():

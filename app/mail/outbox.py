@@ -35,7 +35,7 @@ from app.mail.smtp import (
     mail_settings_fingerprint,
 )
 from app.mail.status import count_waiting  # noqa: F401 - re-exported: the outbox screen counts with it
-from app.register.addresses import validate_email
+from app.register.text import validate_email
 from app.settings import Settings
 from app.store.models import (
     Certificate,

@@ -30,7 +30,7 @@ from typing import Any
 from app.access import secrets
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
-from app.register.addresses import clean_text, validate_email
+from app.register.text import clean_text, validate_email
 from app.settings import Settings, is_loopback_host
 from app.store.models import utcnow
 from app.store.numbering import NUMBER_RE

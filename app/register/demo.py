@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import trail as audit
 from app.desk import Desk
-from app.settings import INSTITUTION_TYPES
+from app.register.institution_types import read_types
 from app.store.models import REGISTRATION_CLASSES, Institution, InstitutionType, Member, MemberStatus
 
 SEED = 20261125
@@ -747,15 +747,13 @@ def _refresh_search(session: Session, members: list[Member]) -> None:
 def fill(desk: Desk) -> tuple[int, int]:
     """Insert the demo register into an empty database; returns (members, institutions) added."""
     with desk.db.write() as session:
-        types: dict[str, InstitutionType] = {}
-        for pos, name in enumerate(INSTITUTION_TYPES):
-            existing = session.scalar(select(InstitutionType).where(InstitutionType.name == name))
-            types[name] = existing or InstitutionType(name=name, position=pos)
-            session.add(types[name])
+        # The types are the table's (Desk.open seeded them); the demo directory is checked against them.
+        known = read_types(session)
+        types = {t.name: t for t in session.scalars(select(InstitutionType))}
         for d in INSTITUTIONS:
             session.add(
                 Institution(
-                    type=types[d.type],
+                    type=types[known.canonical("institution_type", d.type)],
                     name=d.name,
                     attention=d.attention,
                     street1=d.street1,
@@ -781,15 +779,6 @@ def fill(desk: Desk) -> tuple[int, int]:
     return len(members), len(INSTITUTIONS)
 
 
-def ensure_institution_types(desk: Desk) -> None:
-    """Every database has the eight institution types, demo or not."""
-    with desk.db.write() as session:
-        have = set(session.scalars(select(InstitutionType.name)))
-        for pos, name in enumerate(INSTITUTION_TYPES):
-            if name not in have:
-                session.add(InstitutionType(name=name, position=pos))
-
-
 def is_empty(desk: Desk) -> bool:
     with desk.db.read() as session:
         return not session.scalar(select(func.count()).select_from(Member))
@@ -797,7 +786,6 @@ def is_empty(desk: Desk) -> bool:
 
 def fill_if_empty(desk: Desk) -> bool:
     if not is_empty(desk):
-        ensure_institution_types(desk)
         return False
     fill(desk)
     return True

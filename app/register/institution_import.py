@@ -3,11 +3,10 @@ transaction, with the same rules as the register import.
 
 Columns (README): required institution_type, name, street1, city, country, email; optional attention,
 street2, street3, street4, state, postal_code, verified. The checks are the request wizard's
-(app.register.recipients): institution_type is one of the eight types; country is an ISO 3166-1 code (CA,
-CAN) or
-an English name (Canada); Canadian and US addresses need a province/state and a valid postal/ZIP code;
-verified is yes/no, true/false or 1/0. An empty cell keeps the entry's current value; `[clear]` empties
-an optional field.
+(app.register.recipients): institution_type is one of the institution_type table's types
+(app.register.institution_types); country is an ISO 3166-1 code (CA, CAN) or an English name (Canada);
+Canadian and US addresses need a province/state and a valid postal/ZIP code; verified is yes/no,
+true/false or 1/0. An empty cell keeps the entry's current value; `[clear]` empties an optional field.
 """
 
 from collections.abc import Callable
@@ -21,11 +20,10 @@ from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, CpcDeskError, ValidationError, ValidationErrors
-from app.register.addresses import clean_text
 from app.register.csv_input import CsvFileError, CsvRecord, CsvSource
+from app.register.institution_types import InstitutionTypes, read_types
 from app.register.institutions import (
     InstitutionRow,
-    ensure_institution_types,
     institution_row,
     save_institution,
 )
@@ -36,9 +34,8 @@ from app.register.member_import import (
     RowProblem,
     row_reporter,
 )
-from app.register.members import normalise_name
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, validate_recipient
-from app.settings import INSTITUTION_TYPES
+from app.register.text import clean_text, fold
 from app.store.models import Institution, InstitutionType
 
 REQUIRED_COLUMNS = ("institution_type", "name", "street1", "city", "country", "email")
@@ -74,16 +71,8 @@ def _existing(session: Any, type_name: str, name: str) -> InstitutionRow | None:
     return institution_row(inst) if inst is not None else None
 
 
-def _institution_type(value: str) -> str:
-    wanted = normalise_name(value)
-    for name in INSTITUTION_TYPES:
-        if normalise_name(name) == wanted:
-            return name
-    raise ValidationError("institution_type", "must be one of: " + ", ".join(INSTITUTION_TYPES))
-
-
 def _check(
-    session: Any, record: CsvRecord, seen: dict[tuple[str, str], int]
+    session: Any, types: InstitutionTypes, record: CsvRecord, seen: dict[tuple[str, str], int]
 ) -> tuple[dict[str, Any], InstitutionRow | None, bool | None, list[RowProblem]]:
     """The row merged over the entry it updates (empty cells keep what is there), checked; or its problems."""
     raw = record.values
@@ -101,7 +90,9 @@ def _check(
         problems.append(RowProblem(line, "verified", raw["verified"], "must be yes or no"))
     type_name = name = ""
     try:
-        type_name = _institution_type(raw.get("institution_type", ""))
+        type_name = types.canonical(
+            "institution_type", clean_text("institution_type", raw.get("institution_type", ""), required=True)
+        )
     except ValidationError as exc:
         problems.append(RowProblem(line, "institution_type", raw.get("institution_type", ""), exc.message))
     try:
@@ -110,7 +101,7 @@ def _check(
         problems.append(RowProblem(line, "name", raw.get("name", ""), exc.message))
     if not type_name or not name:
         return {}, None, verified, problems
-    key = (type_name, normalise_name(name))
+    key = (type_name, fold(name))
     if key in seen:
         reason = f"repeats line {seen[key]}; each institution once"
         return {}, None, verified, [*problems, RowProblem(line, "name", raw.get("name", ""), reason)]
@@ -126,7 +117,7 @@ def _check(
         else:
             merged[column] = getattr(current, column)
     try:
-        clean = validate_recipient(merged)
+        clean = validate_recipient(merged, types)
     except ValidationErrors as exc:
         return {}, current, verified, [*problems, *_problems(line, raw, exc)]
     values = {k: v for k, v in asdict(clean).items() if k in (*ADDRESS_FIELDS, "institution_type")}
@@ -159,10 +150,10 @@ def import_institutions(
 
     try:
         with desk.db.write() as session:
-            ensure_institution_types(session)
+            types = read_types(session)
             for record in source.records(report):
                 result.rows += 1
-                values, current, verified, problems = _check(session, record, seen)
+                values, current, verified, problems = _check(session, types, record, seen)
                 if problems:
                     result.refused_rows += 1
                     result.problems.extend(problems)
@@ -185,6 +176,7 @@ def import_institutions(
                         institution_id=current.id if current else None,
                         verified=verified if verified is not None or current is not None else False,
                         audited=False,
+                        types=types,
                     )
                 except (ValidationErrors, ValidationError, ConflictError) as exc:
                     result.refused_rows += 1

@@ -10,15 +10,15 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, NotFound
+from app.register.institution_types import InstitutionTypes, read_types
 from app.register.recipients import ADDRESS_FIELDS, RecipientInput, address_of, validate_recipient
-from app.settings import INSTITUTION_TYPES
 from app.store.models import Institution, InstitutionType
 
 
@@ -58,19 +58,9 @@ def institution_row(inst: Institution) -> InstitutionRow:
     )
 
 
-def ensure_institution_types(session: Session) -> None:
-    """Create the standard institution types that are missing (in the caller's transaction)."""
-    have = set(session.scalars(select(InstitutionType.name)))
-    for position, name in enumerate(INSTITUTION_TYPES, start=1):
-        if name not in have:
-            session.add(InstitutionType(name=name, position=position))
-    session.flush()
-
-
 def institution_types(session: Session) -> list[str]:
-    """The types in their display order (the standard ones first, even when none is stored yet)."""
-    stored = list(session.scalars(select(InstitutionType.name).order_by(InstitutionType.position)))
-    return list(INSTITUTION_TYPES) + [n for n in stored if n not in INSTITUTION_TYPES]
+    """The types in their display order, from the table."""
+    return list(read_types(session))
 
 
 def list_institutions(
@@ -101,14 +91,8 @@ def get_institution(session: Session, institution_id: int) -> InstitutionRow:
 
 
 def _type_of(session: Session, name: str) -> InstitutionType:
-    ensure_institution_types(session)
-    kind = session.scalar(select(InstitutionType).where(InstitutionType.name == name))
-    if kind is None:  # validate_recipient only lets the standard types through
-        position = int(session.scalar(select(func.coalesce(func.max(InstitutionType.position), 0))) or 0)
-        kind = InstitutionType(name=name, position=position + 1)
-        session.add(kind)
-        session.flush()
-    return kind
+    # `name` came out of InstitutionTypes.canonical on this session's list, so the row is there.
+    return session.scalars(select(InstitutionType).where(InstitutionType.name == name)).one()
 
 
 def _duplicate(session: Session, type_id: int, name: str, other_than: int | None) -> Institution | None:
@@ -132,13 +116,15 @@ def save_institution(
     institution_id: int | None = None,
     verified: bool | None = None,
     audited: bool = True,
+    types: InstitutionTypes | None = None,
 ) -> tuple[InstitutionRow, str]:
     """Add (no id) or change (id) one entry in the caller's transaction; returns it and
     "added"/"updated"/"unchanged". Raises ValidationErrors naming each bad field, ConflictError for a
     second entry with the same type and name. `audited=False` is for an import, which records one
-    summary event instead of one per entry."""
+    summary event instead of one per entry. `types`: the table's list when the caller has read it already
+    (an import reads it once per file), else it is read here."""
     actor.require(Permission.EDIT_INSTITUTIONS)
-    clean = validate_recipient(data)
+    clean = validate_recipient(data, types if types is not None else read_types(session))
     kind = _type_of(session, clean.institution_type)
     clash = _duplicate(session, kind.id, clean.name, institution_id)
     if clash is not None:

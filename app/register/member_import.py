@@ -28,9 +28,9 @@ from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import CpcDeskError, ValidationError
-from app.register.addresses import clean_text, validate_email
 from app.register.csv_input import CsvFileError, CsvRecord, CsvSource, neutralise_for_spreadsheet
-from app.register.members import TOKEN_MAX_LENGTH, name_tokens, normalise_name
+from app.register.members import TOKEN_MAX_LENGTH, name_tokens
+from app.register.text import check_characters, clean_text, fold, validate_email
 from app.store.models import REGISTRATION_CLASSES, Member, MemberNameToken, MemberStatus, utcnow
 
 REQUIRED_COLUMNS = (
@@ -58,7 +58,7 @@ MAX_NOTE_LENGTH = 5000
 _CPSO_RE = re.compile(r"^[0-9A-Z][0-9A-Z\-]{0,15}$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PHONE_RE = re.compile(r"^\+?[0-9 ().\-/]*[0-9][0-9 ().\-/]*(\s*(x|ext\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
-_CLASSES = {normalise_name(c): c for c in REGISTRATION_CLASSES}
+_CLASSES = {fold(c): c for c in REGISTRATION_CLASSES}
 _MEMBER: Table = Member.__table__  # type: ignore[assignment]
 _TOKENS: Table = MemberNameToken.__table__  # type: ignore[assignment]
 _FIELDS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
@@ -152,9 +152,7 @@ def row_reporter(
 def _note(column: str, value: str) -> str:
     """Multi-line text (terms, discipline, address): line breaks kept, control characters refused."""
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    for ch in text:
-        if unicodedata.category(ch) == "Cc" and ch not in "\n\t":
-            raise ValidationError(column, f"contains a control character (U+{ord(ch):04X})")
+    check_characters(column, text, allowed="\n\t")
     text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationError(
@@ -199,7 +197,7 @@ def _iso_date(column: str, value: str) -> date:
 
 
 def _name(column: str, value: str, required: bool) -> str:
-    text = clean_text(column, unicodedata.normalize("NFC", value), required=required)
+    text = clean_text(column, value, required=required)
     if text and not any(ch.isalpha() for ch in text):
         raise ValidationError(column, "must contain at least one letter")
     return text
@@ -232,7 +230,7 @@ def check_member_row(values: dict[str, str], today: date) -> tuple[dict[str, Any
 
     def reg_class(v: str) -> str:
         text = clean_text("registration_class", v, required=True, max_length=64)
-        return _CLASSES.get(normalise_name(text), text)
+        return _CLASSES.get(fold(text), text)
 
     def status(v: str) -> MemberStatus:
         key = v.strip().casefold()
@@ -300,7 +298,7 @@ def _tokens_for(row: dict[str, Any]) -> set[str]:
 
 def _search_name(row: dict[str, Any]) -> str:
     full = " ".join(p for p in (row["first_name"], row.get("middle_name") or "", row["last_name"]) if p)
-    return normalise_name(full)[:610]
+    return fold(full)[:610]
 
 
 def _apply_batch(session: Session, batch: list[dict[str, Any]], result: ImportResult, write: bool) -> None:

@@ -8,7 +8,6 @@ text is ever interpreted as SQL or as a LIKE pattern.
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.errors import NotFound
 from app.issuing.rules import review_reasons
+from app.register.text import fold
 from app.store.models import (
     Certificate,
     CertificateDocument,
@@ -33,85 +33,22 @@ from app.store.numbering import normalise_code
 
 # --- normalisation ---------------------------------------------------------------------------------
 
-# Letters that Unicode does not decompose into a base letter plus an accent.
-_SPECIAL_LETTERS = str.maketrans(
-    {
-        "ß": "ss",
-        "ẞ": "ss",
-        "ø": "o",
-        "ł": "l",
-        "æ": "ae",
-        "œ": "oe",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-        "ħ": "h",
-        "ŧ": "t",
-        "ŀ": "l",
-        "ĸ": "k",
-        "ŋ": "n",
-        "ƒ": "f",
-        "ſ": "s",
-    }
-)
 _JOINERS = re.compile(r"[\-‐‑‒–—'’ʼ‘`´.]")
 TOKEN_MAX_LENGTH = 200
-
-
-def _strips_accents(ch: str) -> bool:
-    """Latin, Greek and Cyrillic letters lose their accents; other scripts keep their marks (vowel signs)."""
-    cp = ord(ch)
-    return (
-        cp < 0x0250
-        or 0x1E00 <= cp <= 0x1EFF
-        or 0x0370 <= cp <= 0x03FF
-        or 0x1F00 <= cp <= 0x1FFF
-        or 0x0400 <= cp <= 0x052F
-    )
-
-
-_ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise_name(text: str) -> str:
-    """Lower-case, accent-free words separated by single spaces ("Hélène Côté-Gagnon" → "helene cote gagnon").
-
-    Punctuation, hyphens and symbols become spaces; letters of scripts without case or accents (Chinese,
-    Arabic, Devanagari…) are kept as they are, case-folded.
-    """
-    if text.isascii():  # most names: no accents to strip, so skip the per-character walk
-        return " ".join(_ASCII_SEPARATORS.sub(" ", text.lower()).split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_SPECIAL_LETTERS)
-    out: list[str] = []
-    strip_marks = False
-    for ch in decomposed:
-        category = unicodedata.category(ch)
-        if category.startswith("M"):
-            if not strip_marks:
-                out.append(ch)
-        elif category.startswith(("L", "N")):
-            out.append(ch)
-            strip_marks = _strips_accents(ch)
-        else:
-            out.append(" ")
-            strip_marks = False
-    return " ".join(unicodedata.normalize("NFC", "".join(out)).split())
 
 
 def name_tokens(*parts: str) -> set[str]:
     """The searchable words of a name: each word, plus words joined across hyphens and apostrophes
     ("O'Brien" gives "o", "brien" and "obrien"; "Côté-Gagnon" also gives "cotegagnon")."""
     text = " ".join(p for p in parts if p)
-    words = set(normalise_name(text).split())
-    words.update(normalise_name(_JOINERS.sub("", text)).split())
+    words = set(fold(text).split())
+    words.update(fold(_JOINERS.sub("", text)).split())
     return {w[:TOKEN_MAX_LENGTH] for w in words if w}
 
 
 def refresh_search_name(member: Member) -> None:
     """Recompute the member's search name and search words; call whenever a name or CPSO number changes."""
-    member.search_name = normalise_name(member.full_name)[:610]
+    member.search_name = fold(member.full_name)[:610]
     wanted = name_tokens(member.first_name, member.middle_name or "", member.last_name)
     if member.cpso_number:
         wanted.add(member.cpso_number.casefold()[:TOKEN_MAX_LENGTH])
@@ -125,7 +62,7 @@ def refresh_search_name(member: Member) -> None:
 
 @functools.lru_cache(maxsize=8192)
 def _sort_key(name: str) -> str:
-    return normalise_name(name)
+    return fold(name)
 
 
 _NAME_ATTRIBUTES = ("first_name", "middle_name", "last_name", "cpso_number")
@@ -328,7 +265,7 @@ def search_members(session: Session, query: str, limit: int = 50) -> list[Member
     hits = _cpso_hits(session, text, limit)
     if hits and text.replace(" ", "").isdigit():
         return hits
-    words = list(dict.fromkeys(normalise_name(text).split()))
+    words = list(dict.fromkeys(fold(text).split()))
     if not words:
         return hits
     ids = _name_member_ids(session, [w[:TOKEN_MAX_LENGTH] for w in words], limit)

@@ -6,7 +6,6 @@ addresses are checked against their provinces/states and postal/ZIP code formats
 """
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from functools import cache
@@ -15,8 +14,8 @@ from typing import Any
 import pycountry
 
 from app.errors import ValidationError, ValidationErrors
-from app.register.addresses import clean_text, validate_email
-from app.settings import INSTITUTION_TYPES
+from app.register.institution_types import DEFAULT_INSTITUTION_TYPES, InstitutionTypes
+from app.register.text import clean_text, fold, validate_email
 
 # Field name -> the label the form shows (and every error names).
 FIELD_LABELS: dict[str, str] = {
@@ -166,18 +165,16 @@ class RecipientInput:
         return lines
 
 
-def _fold(text: str) -> str:
-    """Lower-case without accents or punctuation differences, for matching names as typed."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
+def _place_key(text: str) -> str:
+    """fold, with "&" read as "and" ("Trinidad & Tobago"), for matching country and state names."""
+    return fold(text.replace("&", " and "))
 
 
 @cache
 def countries() -> list[tuple[str, str]]:
     """(alpha-2 code, English name) of every country: Canada and the United States first, then by name."""
     rows = [(c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries]
-    rows.sort(key=lambda r: _fold(r[1]))
+    rows.sort(key=lambda r: _place_key(r[1]))
     first = [r for code in ("CA", "US") for r in rows if r[0] == code]
     return first + [r for r in rows if r[0] not in ("CA", "US")]
 
@@ -193,7 +190,7 @@ def subdivisions(code: str) -> list[tuple[str, str]]:
     rows = [(s.code.split("-", 1)[1], s.name) for s in found if getattr(s, "parent_code", None) in (None, "")]
     if code.upper() == "US":
         rows.extend(_US_EXTRA_SUBDIVISIONS)
-    return sorted(rows, key=lambda r: _fold(r[1]))
+    return sorted(rows, key=lambda r: _place_key(r[1]))
 
 
 @cache
@@ -203,19 +200,19 @@ def _country_index() -> dict[str, str]:
         for attr in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
             value = getattr(c, attr, None)
             if value:
-                index.setdefault(_fold(value), c.alpha_2)
+                index.setdefault(_place_key(value), c.alpha_2)
     for alias, code in _COUNTRY_ALIASES.items():
-        index.setdefault(_fold(alias), code)
+        index.setdefault(_place_key(alias), code)
     return index
 
 
 def parse_country(field: str, value: str) -> str:
     """A country given as a code (CA, CAN) or an English name (Canada, "Côte d'Ivoire") -> alpha-2."""
     index = _country_index()
-    code = index.get(_fold(value))
+    code = index.get(_place_key(value))
     if code is None and "(" in value:  # "Slovakia (Slovak Republic)", "Bouvet Island (Bouvetoya)"
-        code = index.get(_fold(re.sub(r"\([^)]*\)", " ", value))) or index.get(
-            _fold(value[value.index("(") + 1 :].split(")")[0])
+        code = index.get(_place_key(re.sub(r"\([^)]*\)", " ", value))) or index.get(
+            _place_key(value[value.index("(") + 1 :].split(")")[0])
         )
     if code is None:
         raise ValidationError(field, f"{value!r} is not a country we know (use its name or 2-letter code)")
@@ -224,10 +221,10 @@ def parse_country(field: str, value: str) -> str:
 
 def parse_subdivision(field: str, country: str, value: str) -> str:
     """A province/state as a code (ON, CA-ON) or a name (Ontario, Quebec/Québec) -> its code."""
-    wanted = _fold(value)
-    prefix = _fold(country) + " "
+    wanted = _place_key(value)
+    prefix = _place_key(country) + " "
     for code, name in subdivisions(country):
-        if wanted in (_fold(code), _fold(name)) or wanted == prefix + _fold(code):
+        if wanted in (_place_key(code), _place_key(name)) or wanted == prefix + _place_key(code):
             return code
     kind = "province or territory" if country == "CA" else "state"
     raise ValidationError(field, f"{value!r} is not a {kind} of {country_name(country)}")
@@ -250,28 +247,6 @@ def parse_postal_code(field: str, country: str, value: str, state: str = "") -> 
             field, f"is {len(value)} characters long; at most {POSTAL_CODE_MAX} are allowed"
         )
     return value
-
-
-# Invisible characters that reorder text: they can make a name or address read differently on paper.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _one_line(field: str, value: str, required: bool) -> str:
-    """clean_text, plus: composed (NFC) form, and no invisible direction-control characters."""
-    text = clean_text(field, unicodedata.normalize("NFC", value or ""), required=required)
-    for ch in text:
-        if ch in _BIDI_CONTROLS:
-            raise ValidationError(
-                field, f"contains an invisible text-direction character (U+{ord(ch):04X}); retype the value"
-            )
-    return text
-
-
-def _institution_type(field: str, value: str) -> str:
-    for name in INSTITUTION_TYPES:
-        if _fold(name) == _fold(value):
-            return name
-    raise ValidationError(field, f"{value!r} is not one of: {', '.join(INSTITUTION_TYPES)}")
 
 
 def _as_input(raw: RecipientInput | Mapping[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
@@ -297,8 +272,13 @@ def _as_input(raw: RecipientInput | Mapping[str, Any]) -> tuple[dict[str, Any], 
     return values, errors
 
 
-def validate_recipient(raw: RecipientInput | Mapping[str, Any]) -> RecipientInput:
-    """Check every field and return the cleaned recipient; raises ValidationErrors listing every problem."""
+def validate_recipient(
+    raw: RecipientInput | Mapping[str, Any], types: InstitutionTypes = DEFAULT_INSTITUTION_TYPES
+) -> RecipientInput:
+    """Check every field and return the cleaned recipient; raises ValidationErrors listing every problem.
+
+    `types` is the desk's list (app.register.institution_types.read_types), read once by the caller; the
+    default, the seeded list, is for values checked with no database at hand."""
     values, errors = _as_input(raw)
     out: dict[str, Any] = {
         "institution_id": values["institution_id"],
@@ -315,9 +295,9 @@ def validate_recipient(raw: RecipientInput | Mapping[str, Any]) -> RecipientInpu
         return str(out[name])
 
     def text(required: bool) -> Callable[[str, str], str]:
-        return lambda label, value: _one_line(label, value, required)
+        return lambda label, value: clean_text(label, value, required=required)
 
-    check("institution_type", lambda label, v: _institution_type(label, clean_text(label, v, required=True)))
+    check("institution_type", lambda label, v: types.canonical(label, clean_text(label, v, required=True)))
     check("name", text(True))
     check("attention", text(False))
     check("street1", text(True))

@@ -1,0 +1,152 @@
+"""The text rules every typed or imported value follows: which characters a value may hold, one line of
+text, an email address, and the one accent-folding function that matching and search use.
+
+Member import, the request wizard, the institution directory and the batch requests file all check their
+names, addresses and emails here, so a value one entry point accepts is never refused by another.
+"""
+
+import functools
+import re
+import unicodedata
+
+from email_validator import EmailNotValidError
+from email_validator import validate_email as _validate_email
+
+from app.errors import ValidationError
+
+MAX_FIELD_LENGTH = 200
+
+# Format characters that spell words in Indic and Persian scripts; every other format character (bidi
+# overrides and isolates, the BOM / zero-width no-break space, zero-width space, soft hyphen…) is
+# invisible on paper and can make a name read differently from what is stored.
+_JOINERS_NEEDED_BY_SCRIPTS = frozenset("\u200c\u200d")
+
+
+def is_pictograph(ch: str) -> bool:
+    """Emoji and pictographs: a certificate does not print them (app.document.certificates agrees)."""
+    return 0x1F000 <= ord(ch) <= 0x1FAFF
+
+
+def char_label(ch: str) -> str:
+    """U+202E (RIGHT-TO-LEFT OVERRIDE): how every message names a character."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def check_characters(field: str, text: str, *, allowed: str = "") -> None:
+    """Refuse, naming the field and the character, what no value of ours may hold: control characters
+    (other than those in `allowed`), invisible or direction-changing characters, emoji, and code points
+    that are unassigned or private-use."""
+    for ch in text:
+        if ch in allowed:
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cc":
+            raise ValidationError(field, f"contains a control character (U+{ord(ch):04X})")
+        if category == "Cf" and ch not in _JOINERS_NEEDED_BY_SCRIPTS:
+            raise ValidationError(
+                field, f"contains an invisible or direction-changing character (U+{ord(ch):04X}); retype it"
+            )
+        if is_pictograph(ch):
+            raise ValidationError(field, f"contains an emoji or pictograph (U+{ord(ch):04X})")
+        if category in ("Co", "Cn", "Cs"):
+            raise ValidationError(field, f"contains an unassigned or private-use character (U+{ord(ch):04X})")
+
+
+def clean_text(
+    field: str, value: str | None, *, required: bool = False, max_length: int = MAX_FIELD_LENGTH
+) -> str:
+    """One line of text: composed (NFC), trimmed, runs of whitespace made single, whitespace-only counts
+    as empty; no line breaks, and only characters check_characters lets through."""
+    text = unicodedata.normalize("NFC", "" if value is None else str(value))
+    if "\r" in text or "\n" in text or "\u2028" in text or "\u2029" in text:
+        raise ValidationError(field, "must be on one line (a line break was found)")
+    check_characters(field, text, allowed="\t")
+    text = " ".join(text.replace("\t", " ").split())
+    if required and not text:
+        raise ValidationError(field, "is required")
+    if len(text) > max_length:
+        raise ValidationError(field, f"is {len(text)} characters long; at most {max_length} are allowed")
+    return text
+
+
+def validate_email(field: str, value: str | None, *, required: bool = True) -> str:
+    """One bare address (no display name, no list), normalised; raises ValidationError naming the field."""
+    text = clean_text(field, value, required=required)
+    if not text:
+        return ""
+    if any(c in text for c in "<>,;") or " " in text:
+        raise ValidationError(field, "must be one email address, without a name or a second address")
+    try:
+        result = _validate_email(text, check_deliverability=False, allow_display_name=False)
+    except EmailNotValidError as exc:
+        raise ValidationError(field, f"is not a valid email address ({exc})") from None
+    return str(result.normalized)
+
+
+# --- folding ---------------------------------------------------------------------------------------
+
+# Letters that Unicode does not decompose into a base letter plus an accent.
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "ß": "ss",
+        "ẞ": "ss",
+        "ø": "o",
+        "ł": "l",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŀ": "l",
+        "ĸ": "k",
+        "ŋ": "n",
+        "ƒ": "f",
+        "ſ": "s",
+    }
+)
+_ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+def _strips_accents(ch: str) -> bool:
+    """Latin, Greek and Cyrillic letters lose their accents; other scripts keep their marks (vowel signs)."""
+    cp = ord(ch)
+    return (
+        cp < 0x0250
+        or 0x1E00 <= cp <= 0x1EFF
+        or 0x0370 <= cp <= 0x03FF
+        or 0x1F00 <= cp <= 0x1FFF
+        or 0x0400 <= cp <= 0x052F
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accent-free words separated by single spaces ("Hélène  CÔTÉ-Gagnon" → "helene cote
+    gagnon"): the one key for comparing what people type (member search, directory names, institution
+    types, countries, sort orders).
+
+    Punctuation, hyphens and symbols become spaces; letters of scripts without case or accents (Chinese,
+    Arabic, Devanagari…) are kept as they are, case-folded. Members' stored search words are made with
+    it: changing its output means rebuilding them (app.register.members.refresh_search_name) on upgrade.
+    """
+    if text.isascii():  # most names: no accents to strip, so skip the per-character walk
+        return " ".join(_ASCII_SEPARATORS.sub(" ", text.lower()).split())
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_SPECIAL_LETTERS)
+    out: list[str] = []
+    strip_marks = False
+    for ch in decomposed:
+        category = unicodedata.category(ch)
+        if category.startswith("M"):
+            if not strip_marks:
+                out.append(ch)
+        elif category.startswith(("L", "N")):
+            out.append(ch)
+            strip_marks = _strips_accents(ch)
+        else:
+            out.append(" ")
+            strip_marks = False
+    return " ".join(unicodedata.normalize("NFC", "".join(out)).split())
