@@ -79,15 +79,5 @@ def set_secret(name: str, value: str, account: str = "", *, session_only: bool =
     _session_only.pop(key, None)
 
 
-def delete_secret(name: str, account: str = "") -> None:
-    key = _account(name, account)
-    _session_only.pop(key, None)
-    if status().secure:
-        try:
-            keyring.delete_password(SERVICE, key)
-        except keyring.errors.PasswordDeleteError:
-            pass
-
-
 def forget_session_secrets() -> None:
     _session_only.clear()

@@ -1570,31 +1570,6 @@ def _pdf_of(session: Session, certificate_id: int) -> bytes:
     return bytes(pdf)
 
 
-def _digests(session: Session, ids: Sequence[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        found.update(
-            session.execute(
-                select(Certificate.id, Certificate.pdf_sha256).where(Certificate.id.in_(chunk))
-            ).tuples()
-        )
-    return found
-
-
-def _file_digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
-def _flush_to_disk() -> None:
-    """One flush of everything written, instead of one wait for the disk per certificate file."""
-    if hasattr(os, "sync"):
-        os.sync()
-
-
 def _remove_stale_partials(path: Path) -> None:
     for stale in path.parent.glob(f".{path.name}.*.partial"):
         stale.unlink(missing_ok=True)
