@@ -131,9 +131,12 @@ class DeskStarter:
                 self.window.statusBar().showMessage(
                     tr("Demo mail server not started: {0}").format(exc), 15000
                 )
+        from app import tuning
         from ui import gc_policy
 
-        # Full garbage collections wait for idle moments instead of pausing a Submit or a batch.
+        # The window's process-wide interpreter settings (app/tuning.py says why), then full garbage
+        # collections wait for idle moments instead of pausing a Submit or a batch.
+        tuning.tune_window_process()
         self.gc_policy = gc_policy.install(self.window)
         if self.window.ctx is not None:
             from ui.outbox_sender import sender_for
