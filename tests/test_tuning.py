@@ -52,9 +52,10 @@ def _run(words: list[str]) -> int:
 def test_a_headless_command_leaves_the_collector_and_switch_interval_as_the_interpreter_set_them(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    thresholds, frozen, switch = gc.get_threshold(), gc.get_freeze_count(), sys.getswitchinterval()
+    gc.unfreeze()  # an earlier test's window tuning may have frozen objects, which die off one by one
+    thresholds, switch = gc.get_threshold(), sys.getswitchinterval()
     assert _run(["--demo", "members", "search", "cote helene"]) == 0
     assert "Côté" in capsys.readouterr().out
     assert gc.get_threshold() == thresholds
-    assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0
     assert sys.getswitchinterval() == switch
