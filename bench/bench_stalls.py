@@ -406,7 +406,7 @@ def main() -> int:
         "--gc",
         choices=("python", "product"),
         default="product",
-        help="garbage collection as the desk runs it (product: ui.gc_policy, installed at start-up) "
+        help="garbage collection as the desk runs it (product: app.tuning and ui.gc_policy, as at start-up) "
         "or Python's defaults, for comparison",
     )
     args = parser.parse_args()
@@ -450,9 +450,11 @@ def main() -> int:
                 StallTracer(meter, float(os.environ.get("TRACE_MS", GOAL_MS)))
                 trace_gc()
             if args.gc == "product":
+                from app import tuning
                 from ui import gc_policy
 
-                # The same policy ui/application.py installs once the desk is ready.
+                # The same tuning and idle collector ui/application.py installs once the desk is ready.
+                tuning.tune_window_process()
                 gc_policy.install(app)
 
             results["idle"] = measure(meter, lambda: spin(int(idle_s * 1000)))

@@ -538,7 +538,7 @@ def test_with_a_worker_process_the_pool_threads_get_prompt_turns_until_the_batch
     idle): while the batch issues, the switch interval is short; afterwards it is what it was."""
     import sys
 
-    from app.batch import run as batch
+    from app import tuning
 
     before = sys.getswitchinterval()
     seen: list[float] = []
@@ -550,7 +550,7 @@ def test_with_a_worker_process_the_pool_threads_get_prompt_turns_until_the_batch
         progress=lambda _d, _t, _s: seen.append(sys.getswitchinterval()),
     )
     assert len(result.issued) == len(scenario.good) == 38
-    lowered = [v for v in seen if v == pytest.approx(batch._HANDOVER_INTERVAL_S)]
+    lowered = [v for v in seen if v == pytest.approx(tuning.BATCH_HANDOVER_INTERVAL_S)]
     assert len(lowered) >= len(result.issued)
     assert sys.getswitchinterval() == before
     assert len(PdfReader(merged, strict=True).pages) == result.merged_pages > 38

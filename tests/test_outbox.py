@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app import tuning
 from app.access import secrets
 from app.audit import trail as audit
 from app.cli.main import build_parser, resolve
@@ -334,7 +335,8 @@ def test_threads_hand_over_promptly_while_sending_and_the_interval_comes_back(
         queue_certificate_email(desk)
     before = sys.getswitchinterval()
     assert outbox.send_due(desk).sent == 3
-    assert [round(r.switch_interval, 6) for r in plain_smtp.received] == [outbox.SWITCH_INTERVAL_S] * 3
+    intervals = [round(r.switch_interval, 6) for r in plain_smtp.received]
+    assert intervals == [tuning.OUTBOX_HANDOVER_INTERVAL_S] * 3
     assert sys.getswitchinterval() == before
 
 
@@ -494,31 +496,3 @@ def test_very_long_names_in_many_scripts_are_queued_and_delivered(desk: Desk, pl
     assert len(state_of(desk, box_id).subject) <= 500
     assert outbox.send_due(desk).sent == 1
     assert f"{first} {middle} {last}" in str(plain_smtp.received[0].message["Subject"])
-
-
-def test_prompt_handover_blocks_nest_and_overlap_and_restore_the_interval_after_the_last() -> None:
-    import sys
-    import threading
-
-    from app.handover import prompt_handover
-
-    before = sys.getswitchinterval()
-    entered, release = threading.Event(), threading.Event()
-
-    def other_thread() -> None:
-        with prompt_handover(0.0005):
-            entered.set()
-            release.wait(5)
-
-    with prompt_handover(0.001):
-        assert sys.getswitchinterval() == pytest.approx(0.001)
-        thread = threading.Thread(target=other_thread)
-        thread.start()
-        assert entered.wait(5)
-        assert sys.getswitchinterval() == pytest.approx(0.0005)  # the shorter one wins
-        with prompt_handover(0.002):  # a longer one never lengthens it
-            assert sys.getswitchinterval() == pytest.approx(0.0005)
-    assert sys.getswitchinterval() == pytest.approx(0.0005)  # the other thread's block is still on
-    release.set()
-    thread.join(5)
-    assert sys.getswitchinterval() == before

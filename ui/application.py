@@ -1,12 +1,16 @@
 """Start the desk window: paint first, then open the database off the GUI thread, then sign in."""
 
+import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
@@ -19,6 +23,8 @@ if TYPE_CHECKING:
 def tr(text: str) -> str:
     return QCoreApplication.translate("Application", text)
 
+
+log = logging.getLogger(__name__)
 
 STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
@@ -127,9 +133,12 @@ class DeskStarter:
                 self.window.statusBar().showMessage(
                     tr("Demo mail server not started: {0}").format(exc), 15000
                 )
+        from app import tuning
         from ui import gc_policy
 
-        # Full garbage collections wait for idle moments instead of pausing a Submit or a batch.
+        # The window's process-wide interpreter settings (app/tuning.py says why), then full garbage
+        # collections wait for idle moments instead of pausing a Submit or a batch.
+        tuning.tune_window_process()
         self.gc_policy = gc_policy.install(self.window)
         if self.window.ctx is not None:
             from ui.outbox_sender import sender_for
@@ -185,6 +194,64 @@ def _probe(stage: str) -> None:
     print(f"STARTUP {stage} {time.perf_counter():.6f} {rss_mb:.1f}", flush=True)
 
 
+class UnexpectedErrors(QObject):
+    """Every exception nothing caught, on the GUI thread (sys.excepthook) or any other thread
+    (threading.excepthook): its traceback goes to the log, and staff read one sentence in the status bar."""
+
+    occurred = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.occurred.connect(self._show)  # queued to the GUI thread when raised in another one
+        self._saved = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self._on_exception
+        threading.excepthook = self._on_thread_exception
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._saved
+
+    def _on_exception(
+        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            self._saved[0](kind, value, tb)
+            return
+        log.error("unexpected error on the GUI thread", exc_info=(kind, value, tb))
+        self._tell(value)
+
+    def _on_thread_exception(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        exc_info = (args.exc_type, args.exc_value, args.exc_traceback)
+        log.error("unexpected error in thread %s", name, exc_info=exc_info)
+        if args.exc_value is not None:
+            self._tell(args.exc_value)
+
+    def _tell(self, exc: BaseException) -> None:
+        from ui.workers import unexpected_error_sentence
+
+        if shiboken6.isValid(self):
+            self.occurred.emit(unexpected_error_sentence(exc))
+
+    def _show(self, text: str) -> None:
+        if shiboken6.isValid(self.window):
+            self.window.statusBar().showMessage(text, 30_000)
+
+
+def start_logging(args: Any) -> Path | None:
+    """The window's log, in the data folder (after the first paint: finding the folder costs ~10 ms)."""
+    from app import paths
+    from app.log import configure_logging
+
+    try:
+        folder = paths.data_dir(getattr(args, "data_dir", None))
+    except OSError:
+        return None  # the desk will say why when it fails to open its database there
+    return configure_logging(folder, console=True)
+
+
 def run_gui(args: Any) -> int:
     """Open the desk window; `args` holds the global options (app.cli.window_args or the full parser)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -193,16 +260,21 @@ def run_gui(args: Any) -> int:
     app.setOrganizationName("CPC Desk")
     load_style(app)
     window = MainWindow()
+    errors = UnexpectedErrors(window)
     if os.environ.get("CPC_DESK_STARTUP_PROBE"):
         StartupProbe(window)
     window.show()
     starter = DeskStarter(window, args)
     # Open the database only once the home window is on screen, so nothing competes with the first paint.
+    window.first_painted.connect(lambda: start_logging(args))
     window.first_painted.connect(starter.start)
     try:
         return app.exec()
     finally:
+        from app.log import stop_logging
         from ui import workers
 
         workers.wait_all(10_000)
         starter.stop()
+        errors.uninstall()
+        stop_logging()

@@ -6,19 +6,21 @@ those into `progress(int, int, str)`, `finished(object)` and `failed(str)` signa
 thread. Widgets are never touched from the worker thread.
 """
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import CpcDeskError
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
 Job = Callable[[ProgressFn, CancelledFn], Any]
+
+log = logging.getLogger(__name__)
 
 
 class WorkerSignals(QObject):
@@ -48,10 +50,26 @@ class Worker(QRunnable):
         except CpcDeskError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - staff see a sentence, the log gets the traceback
-            traceback.print_exc()
-            self.signals.failed.emit(f"Something went wrong: {type(exc).__name__}: {exc}")
+            log.exception("unexpected error in a worker job (%s)", _job_name(self.job))
+            self.signals.failed.emit(unexpected_error_sentence(exc))
         else:
             self.signals.finished.emit(result)
+
+
+def _job_name(job: Job) -> str:
+    return getattr(job, "__qualname__", type(job).__name__)
+
+
+def unexpected_error_sentence(exc: BaseException) -> str:
+    """What staff are told of a fault of ours: what it says and where the details are, never a traceback."""
+    from app.log import current_log_path, redact
+
+    detail = redact(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+    text = QCoreApplication.translate("Workers", "Something went wrong ({0}).").format(detail)
+    where = current_log_path()
+    if where is not None:
+        text += " " + QCoreApplication.translate("Workers", "The details are in {0}.").format(where)
+    return text
 
 
 _running: set[Worker] = set()

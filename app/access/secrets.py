@@ -1,8 +1,9 @@
 """The one door to secrets (SMTP password, signing-key passphrase): the OS keyring, or this session only.
 
-No secret is ever written to the database, the settings file or a log. When the keyring has no secure
-backend the caller is told so (KeyringStatus.secure is False) and may choose to keep a secret for the
-running session only; there is never a silent fallback to a file.
+No secret is ever written to the database, the settings file or a log (and each value that passes
+through here is handed to app.log, whose filter blanks it should a message ever quote it). When the
+keyring has no secure backend the caller is told so (KeyringStatus.secure is False) and may choose to
+keep a secret for the running session only; there is never a silent fallback to a file.
 """
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ import keyring
 import keyring.errors
 
 from app.errors import SecretStoreUnavailable
+from app.log import remember_secret
 
 SERVICE = "cpc-desk"
 # Names of the keyring entries (the secrets themselves live only in the keyring).
@@ -57,14 +59,17 @@ def get_secret(name: str, account: str = "") -> str | None:
     if not status().secure:
         return None
     try:
-        return keyring.get_password(SERVICE, key)
+        value = keyring.get_password(SERVICE, key)
     except keyring.errors.KeyringError:
         return None
+    remember_secret(value)  # the log blanks it from now on, should any message ever quote it
+    return value
 
 
 def set_secret(name: str, value: str, account: str = "", *, session_only: bool = False) -> None:
     """Store in the keyring; with session_only=True (chosen by the user) keep it in memory only."""
     key = _account(name, account)
+    remember_secret(value)
     if session_only:
         _session_only[key] = value
         return
@@ -77,16 +82,6 @@ def set_secret(name: str, value: str, account: str = "", *, session_only: bool =
             f"The OS keyring refused to store the secret ({type(exc).__name__})."
         ) from None
     _session_only.pop(key, None)
-
-
-def delete_secret(name: str, account: str = "") -> None:
-    key = _account(name, account)
-    _session_only.pop(key, None)
-    if status().secure:
-        try:
-            keyring.delete_password(SERVICE, key)
-        except keyring.errors.PasswordDeleteError:
-            pass
 
 
 def forget_session_secrets() -> None:

@@ -167,12 +167,6 @@ def list_staff(desk: Desk, actor: Actor) -> list[StaffUser]:
         return list(session.execute(select(StaffUser).order_by(StaffUser.username)).scalars())
 
 
-def staff_usernames(desk: Desk) -> list[str]:
-    """Every account's username, for filters (no permission needed: names are not secret)."""
-    with desk.db.read() as session:
-        return list(session.execute(select(StaffUser.username).order_by(StaffUser.username)).scalars())
-
-
 def _new_user(
     session: Session, username: str, display_name: str, role: StaffRole, password: str
 ) -> StaffUser:

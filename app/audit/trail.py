@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, func, insert, select, update
+from sqlalchemy import Select, Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.access.permissions import Actor, Permission
@@ -228,13 +228,6 @@ def search_events(desk: Desk, actor: Actor, flt: AuditFilter, *, limit: int = 10
     with desk.db.read() as session:
         query = _filtered(flt).order_by(AuditEvent.id.desc()).limit(limit)
         return list(session.execute(query).scalars())
-
-
-def count_events(desk: Desk, actor: Actor, flt: AuditFilter) -> int:
-    actor.require(Permission.VIEW_AUDIT)
-    with desk.db.read() as session:
-        sub = _filtered(flt).subquery()
-        return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
 def event_kinds(desk: Desk, actor: Actor) -> list[str]:

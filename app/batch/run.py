@@ -39,7 +39,6 @@ from app.batch.render_pool import release_free_memory
 from app.desk import Desk
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.faults import fault_point
-from app.handover import prompt_handover
 from app.issuing.engine import Filing, MemberFacts, file_request, store_document
 from app.issuing.rules import review_reasons
 from app.printing.record import mark_printed
@@ -71,6 +70,7 @@ from app.store.models import (
     RequestStatus,
     utcnow,
 )
+from app.tuning import batch_handover
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
@@ -82,8 +82,6 @@ _STORE_EVERY = 6  # documents stored per transaction (each number is committed o
 # meanwhile this process files and draws on its own, and its drawings wait for the worker to sign
 # them. A small limit would stop it there and leave a core idle. 48 documents are about 5 MB.
 _MAX_IN_FLIGHT = 48
-# The thread switch interval while a render pool's threads feed its workers (see _Issuer).
-_HANDOVER_INTERVAL_S = 0.0002
 # The issuing process hands freed C-heap pages back this often: each certificate's 100 KB document
 # passes through it (from the worker, into the database, into the print file) and glibc keeps them.
 _TRIM_EVERY_STORED = 128
@@ -715,7 +713,7 @@ class _Issuer:
             # The pool's threads in this process feed the worker its next certificate; this thread
             # draws and files for long stretches, and at the default 5 ms switch interval the worker
             # would often sit idle waiting for them (about 2 s of 15 in a 1,000-certificate batch).
-            self._handover.enter_context(prompt_handover(_HANDOVER_INTERVAL_S))
+            self._handover.enter_context(batch_handover())
         self.store_every = 1 if self.pool.in_process else _STORE_EVERY
         self.max_in_flight = 1 if self.pool.in_process else _MAX_IN_FLIGHT
         self.in_flight: dict[Future[Any], _Pending] = {}
@@ -1376,31 +1374,6 @@ def _pdf_of(session: Session, certificate_id: int) -> bytes:
     if pdf is None:
         raise CpcDeskError(f"the document of certificate {certificate_id} is missing")
     return bytes(pdf)
-
-
-def _digests(session: Session, ids: Sequence[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        found.update(
-            session.execute(
-                select(Certificate.id, Certificate.pdf_sha256).where(Certificate.id.in_(chunk))
-            ).tuples()
-        )
-    return found
-
-
-def _file_digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
-def _flush_to_disk() -> None:
-    """One flush of everything written, instead of one wait for the disk per certificate file."""
-    if hasattr(os, "sync"):
-        os.sync()
 
 
 def _remove_stale_partials(path: Path) -> None:

@@ -7,6 +7,7 @@ exit status.
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -15,6 +16,11 @@ from app.cli.window_args import GLOBAL_OPTIONS
 from app.errors import CpcDeskError
 
 Handler = Callable[[argparse.Namespace, Any], int]
+# A fault of the program rather than of its input: sysexits.h's EX_SOFTWARE, apart from every status a
+# command documents (0, 1, 2, 3, 130).
+UNEXPECTED_ERROR_STATUS = 70
+
+log = logging.getLogger(__name__)
 
 
 def _add(sub: Any, name: str, handler: str, help_text: str, **kwargs: Any) -> argparse.ArgumentParser:
@@ -153,9 +159,16 @@ def resolve(handler: str) -> Handler:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Open the desk and run one headless sub-command; errors become one plain line and exit status 2."""
+    """Open the desk and run one headless sub-command; errors become one plain line and exit status 2.
+
+    An unexpected error (a fault of the program, not of the input) is logged with its traceback in the
+    data folder's log and shown as one sentence naming that file; the exit status is then
+    UNEXPECTED_ERROR_STATUS."""
+    from app import paths
+
     # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
     from app.desk import Desk
+    from app.log import configure_logging, stop_logging
 
     try:
         handler = resolve(args.handler)
@@ -164,7 +177,14 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     desk = None
     try:
-        desk = Desk.open(args.data_dir, args.database_url)
+        folder = paths.data_dir(args.data_dir)
+    except OSError as exc:
+        print(f"cpc-desk: the data folder cannot be used: {exc}", file=sys.stderr)
+        return 2
+    # The terminal gets the command's own sentences only; the log file gets the details.
+    log_file = configure_logging(folder, console=False)
+    try:
+        desk = Desk.open(folder, args.database_url)
         if args.offline:
             desk.offline = True
         if args.demo:
@@ -179,9 +199,18 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("cpc-desk: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - the log gets the traceback, the terminal a sentence
+        log.exception("unexpected error in '%s'", args.command)
+        where = f"the details are in {log_file}" if log_file else "no log file could be written"
+        print(
+            f"cpc-desk: '{args.command}' stopped on an unexpected error ({type(exc).__name__}); {where}.",
+            file=sys.stderr,
+        )
+        return UNEXPECTED_ERROR_STATUS
     finally:
         if desk is not None:
             desk.close()
+        stop_logging()
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:

@@ -1311,8 +1311,3 @@ def plain_page_pdf(lines: list[tuple[str, str]]) -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
-
-
-def all_text(content: CertificateContent) -> Iterable[str]:
-    """Every text value printed (for tests and the bench)."""
-    return (text for _f, text, _face in _printable_fields(content))

@@ -240,11 +240,3 @@ def attachment_bytes(path: Path, filename: str) -> bytes:
             if isinstance(data, bytes):
                 return data
     raise FileNotFoundError(f"{path.name} has no attachment named {filename}")
-
-
-def clear_mailbox(desk: Desk) -> int:
-    removed = 0
-    for path in desk.folder(MAILBOX_FOLDER).glob("*.eml"):
-        path.unlink(missing_ok=True)
-        removed += 1
-    return removed

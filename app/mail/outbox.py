@@ -25,7 +25,6 @@ from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, NotFound, ValidationError
 from app.faults import fault_point
-from app.handover import prompt_handover
 from app.mail import smtp as mail
 from app.mail.smtp import (
     DeliveryError,
@@ -47,6 +46,7 @@ from app.store.models import (
     RequestRecipient,
     utcnow,
 )
+from app.tuning import outbox_handover
 
 DONE_STATES = (OutboxState.SENT, OutboxState.CANCELLED)
 # A 'sending' row whose lease has run out was left by a sender that stopped (crash, power cut).
@@ -57,11 +57,6 @@ CLAIM_CHUNK = 50
 # Messages built ahead of the connection, and how often outcomes are written (a crash between a send
 # and its write means that message goes again, with the same Message-ID: at-least-once).
 PREFETCH = 4
-# While a run sends, threads hand the interpreter over every 0.2 ms instead of every 5 ms: the sending
-# thread blocks on the socket for each message and must then win the GIL back from the thread building
-# the next one, and at the default interval that wait (up to 5 ms a message) cost more than the overlap
-# gained (bench/bench_outbox.py: 0.82x a bare smtplib loop at 5 ms, 0.86x at 0.5 ms, ~1x at 0.2 ms).
-SWITCH_INTERVAL_S = 0.0002
 RECORD_EVERY = 10
 RECORD_SECONDS = 0.5
 
@@ -462,7 +457,8 @@ def send_due(
         report.errors.append(str(exc))
         return report
     run = _SendRun(desk, transport, report, clock, cancelled or (lambda: False))
-    with prompt_handover(SWITCH_INTERVAL_S):
+    # Threads hand the interpreter over promptly while this run sends (app/tuning.py says why).
+    with outbox_handover():
         run.start()
         try:
             seen: set[int] = set()

@@ -14,7 +14,7 @@ import hashlib
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -916,11 +916,3 @@ def page_size_of(data: bytes) -> tuple[float, float]:
     """The first page's size, in points (to match separator sheets to the certificates)."""
     box = PdfReader(io.BytesIO(data)).pages[0].mediabox
     return float(box.width), float(box.height)
-
-
-def concatenate(path: Path, documents: Iterable[tuple[bytes, str]]) -> int:
-    """Write (pdf, bookmark) documents into one file at `path`; returns the page count."""
-    with MergedPdfWriter(path) as writer:
-        for data, bookmark in documents:
-            writer.add_pdf(data, bookmark=bookmark)
-        return writer.page_count

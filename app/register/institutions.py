@@ -6,7 +6,7 @@ an entry taken from the directory always passes the wizard.
 """
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -207,9 +207,3 @@ def set_verified(desk: Desk, actor: Actor, institution_id: int, verified: bool =
             after={"id": inst.id, "verified": verified},
         )
         return institution_row(inst)
-
-
-def recipient_from_row(row: InstitutionRow, **changes: Any) -> RecipientInput:
-    """The entry as wizard input, with some fields changed (for the edit form)."""
-    known = {f.name for f in fields(RecipientInput)}
-    return replace(row.as_recipient(), **{k: v for k, v in changes.items() if k in known})

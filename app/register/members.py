@@ -293,10 +293,6 @@ def get_member(session: Session, member_id: int) -> Member:
     return member
 
 
-def find_member_by_cpso(session: Session, cpso_number: str) -> Member | None:
-    return session.scalar(select(Member).where(Member.cpso_number == cpso_number.strip().upper()))
-
-
 def find_certificate(session: Session, text: str) -> Certificate | None:
     """By certificate number ("CPC-2026-000042", any spacing) or verification code (as read on the phone)."""
     number = certificate_number_of(text)

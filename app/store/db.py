@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew
+from app.log import remember_secret
 from app.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 
 __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "Database", "make_engine"]
@@ -44,6 +45,8 @@ def _sqlite_begin(conn: Any) -> None:
 
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
+    # A driver's error message may quote the URL; the log blanks its password however it is spelt.
+    remember_secret(parsed.password)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
