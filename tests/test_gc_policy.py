@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ui import gc_policy, workers
+from ui.common import gc_policy, workers
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from app.desk import Desk
 from app.register.institutions import list_institutions
 from app.store.models import AuditEvent
-from ui.context import UiContext
-from ui.institutions_screen import InstitutionsScreen
+from ui.admin.institutions_screen import InstitutionsScreen
+from ui.shell.context import UiContext
 
 
 def fill(screen: InstitutionsScreen, **values: str) -> None:

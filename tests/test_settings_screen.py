@@ -14,9 +14,9 @@ from app.access.staff import Actor
 from app.desk import Desk
 from app.store.models import AuditEvent, StaffRole
 from tests.smtp_servers import SmtpServer
-from ui import workers
-from ui.context import UiContext
-from ui.settings_screen import SettingsScreen
+from ui.admin.settings_screen import SettingsScreen
+from ui.common import workers
+from ui.shell.context import UiContext
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_send_a_test_email_reports_success_or_the_servers_exact_answer(
     qtbot: QtBot, admin_desk: Desk, plain_smtp: SmtpServer
 ) -> None:
     plain_smtp.configure(admin_desk.settings)
-    from ui.application import load_style
+    from ui.shell.application import load_style
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

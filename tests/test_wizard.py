@@ -46,7 +46,7 @@ def shot(widget: Any, name: str) -> None:
     if SHOTS:
         from PySide6.QtWidgets import QApplication
 
-        from ui.application import load_style
+        from ui.shell.application import load_style
 
         app = QApplication.instance()
         if isinstance(app, QApplication) and not app.styleSheet():
@@ -418,7 +418,7 @@ def test_offline_mode_queues_and_says_so(qtbot: Any, desk: Desk, member_id: int)
 def test_cancel_asks_when_data_was_entered_and_files_nothing(
     qtbot: Any, desk: Desk, member_id: int, record_messages: list[tuple[str, str, str]]
 ) -> None:
-    from ui import messages
+    from ui.common import messages
 
     wizard = open_wizard(qtbot, desk)
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # nothing entered: closes without asking
@@ -455,8 +455,8 @@ def test_started_from_a_profile_and_final_page_actions(
         def start_cpc_request(self, member_id: int | None = None) -> None:
             started.append(member_id)
 
-    from ui.context import UiContext
-    from ui.wizard import CpcWizard
+    from ui.request.wizard import CpcWizard
+    from ui.shell.context import UiContext
 
     ctx = UiContext(desk, Navigator())
     wizard = CpcWizard(ctx, member_id=member_id)
@@ -587,7 +587,7 @@ def test_a_recent_request_to_the_same_address_is_asked_about(
     qtbot: Any, desk: Desk, member_id: int, record_messages: list[tuple[str, str, str]]
 ) -> None:
     from app.issuing.requests import submit_request
-    from ui import messages
+    from ui.common import messages
 
     add_directory(desk)
     desk.offline = True

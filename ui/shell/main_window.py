@@ -1,7 +1,7 @@
 """The desk window: the tile home page, the screens opened from it, and the status bar.
 
 The window is built and shown before the database is opened (so it paints at once); `attach_desk`
-is called when the desk is ready. Screens are created on first use from ui/screens.py.
+is called when the desk is ready. Screens are created on first use from ui/shell/screens.py.
 """
 
 import importlib
@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.home import HomePage, portal_tiles
-from ui.placeholder import PlaceholderScreen
-from ui.screens import SCREENS
+from ui.shell.home import HomePage, portal_tiles
+from ui.shell.placeholder import PlaceholderScreen
+from ui.shell.screens import SCREENS
 
 if TYPE_CHECKING:
     from app.desk import Desk
     from app.mail.status import EarlyStatus
-    from ui.context import UiContext
+    from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
     # --- desk -----------------------------------------------------------------------------------
 
     def attach_desk(self, desk: "Desk") -> None:
-        from ui.context import UiContext
+        from ui.shell.context import UiContext
 
         if self.ctx is not None and self.ctx.desk is desk:
             # Another staff member signed in at this window (after the inactivity lock): screens built
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def _change_password(self) -> None:
         if self.ctx is not None:
-            from ui.signin import open_change_password
+            from ui.admin.signin import open_change_password
 
             open_change_password(self.ctx.desk, self)
 
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
             return count_waiting(desk), desk.is_offline
 
-        from ui import workers  # imported on first use: nothing before the first paint needs it
+        from ui.common import workers  # imported on first use: nothing before the first paint needs it
 
         workers.start(count, on_finished=self._show_counts, on_failed=self.outbox_label.setText, owner=self)
 
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         tile = next((t for t in portal_tiles() if t.key == key), None)
         actor = self.ctx.desk.actor
         if tile is not None and tile.permission and not actor.can(tile.permission):
-            from ui import messages
+            from ui.common import messages
 
             messages.warn(
                 self,
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         def start() -> None:
             assert self.ctx is not None
             try:
-                module = importlib.import_module("ui.wizard")
+                module = importlib.import_module("ui.request.wizard")
             except ImportError:
                 self._open_screen("cpc_unavailable")
                 return

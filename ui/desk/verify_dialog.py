@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import workers
-from ui.context import UiContext
+from ui.common import workers
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:

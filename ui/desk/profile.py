@@ -36,11 +36,11 @@ from app.access.staff import Permission
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.register.members import HistoryRow, MemberHit, get_member, local_time, member_history
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
-from ui import messages, workers
-from ui.assistance import MemberSearchPanel
-from ui.certificate_printing import draw_pdf, open_print_dialog
-from ui.context import UiContext
-from ui.table_models import Column, RowsModel, SortProxy
+from ui.batch.certificate_printing import draw_pdf, open_print_dialog
+from ui.common import messages, workers
+from ui.common.table_models import Column, RowsModel, SortProxy
+from ui.desk.assistance import MemberSearchPanel
+from ui.shell.context import UiContext
 
 # Tests switch this off: the PDF is written to the exports folder either way.
 OPEN_WITH_SYSTEM = True

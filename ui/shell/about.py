@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import __version__
-from ui.context import UiContext
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:

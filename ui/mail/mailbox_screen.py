@@ -33,9 +33,9 @@ from app.mail.demo_mailbox import (
     message_text,
     read_message,
 )
-from ui import messages, workers
-from ui.context import UiContext
-from ui.table_models import Column, RowsModel, SortProxy
+from ui.common import messages, workers
+from ui.common.table_models import Column, RowsModel, SortProxy
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:

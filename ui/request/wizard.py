@@ -77,8 +77,8 @@ from app.register.recipients import (
 )
 from app.settings import INSTITUTION_TYPES
 from app.store.models import CONSENT_METHOD_LABELS, ConsentMethod, OutboxState, RequestStatus
-from ui import messages, workers
-from ui.context import UiContext
+from ui.common import messages, workers
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:
@@ -1334,7 +1334,7 @@ class CpcWizard(QWizard):
 
     def print_pdf(self, printer: Any = None) -> QDialog | None:
         """Open the print dialog for the selected certificate; once printed, it is recorded as printed."""
-        from ui.certificate_printing import open_print_dialog
+        from ui.batch.certificate_printing import open_print_dialog
 
         r = self.selected_result()
         if r is None or r.certificate_id is None or not r.pdf_available:
@@ -1352,7 +1352,7 @@ class CpcWizard(QWizard):
     @staticmethod
     def print_to(printer: Any, pdf: bytes) -> int:
         """Draw every page of `pdf` on `printer`; returns the number of pages printed."""
-        from ui.certificate_printing import draw_pdf
+        from ui.batch.certificate_printing import draw_pdf
 
         return draw_pdf(printer, pdf)
 

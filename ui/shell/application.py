@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -20,7 +20,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Application", text)
 
 
-STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 
 
 def load_style(app: QApplication) -> None:
@@ -60,8 +60,8 @@ class DeskStarter:
         self.flow: Any = None
 
     def start(self) -> None:
-        from ui import workers
-        from ui.fonts import install_application_fonts
+        from ui.common import workers
+        from ui.common.fonts import install_application_fonts
 
         # The shipped CJK font, so 王美玲 is drawn on any machine; no home tile needs it, so after the paint.
         install_application_fonts()
@@ -87,12 +87,12 @@ class DeskStarter:
         self._open()
 
     def _open(self) -> None:
-        from ui import workers
+        from ui.common import workers
 
         workers.start(lambda _p, _c: open_desk(self.args), on_finished=self._opened, on_failed=self._failed)
 
     def _failed(self, message: str) -> None:
-        from ui import messages
+        from ui.common import messages
 
         self.window.db_label.setText(tr("The database could not be opened."))
         messages.error(self.window, tr("CPC Desk cannot open its database"), message)
@@ -102,7 +102,7 @@ class DeskStarter:
         # The keyring check, the demo mail server, the sender and the collector policy wait until the
         # window shows the desk's counts: none of them is needed to start work, and each costs the GUI thread.
         self.window.status_shown.connect(lambda: QTimer.singleShot(0, lambda: self._start_services(desk)))
-        from ui.signin import sign_in_flow
+        from ui.admin.signin import sign_in_flow
 
         def signed_in(actor: Any) -> None:
             desk.actor = actor
@@ -131,12 +131,12 @@ class DeskStarter:
                 self.window.statusBar().showMessage(
                     tr("Demo mail server not started: {0}").format(exc), 15000
                 )
-        from ui import gc_policy
+        from ui.common import gc_policy
 
         # Full garbage collections wait for idle moments instead of pausing a Submit or a batch.
         self.gc_policy = gc_policy.install(self.window)
         if self.window.ctx is not None:
-            from ui.outbox_sender import sender_for
+            from ui.mail.outbox_sender import sender_for
 
             # Sends in a worker thread: now, every minute, and soon after anything is queued.
             self.services.append(sender_for(self.window.ctx))
@@ -206,7 +206,7 @@ def run_gui(args: Any) -> int:
     try:
         return app.exec()
     finally:
-        from ui import workers
+        from ui.common import workers
 
         workers.wait_all(10_000)
         starter.stop()

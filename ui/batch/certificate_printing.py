@@ -10,8 +10,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import CpcDeskError
-from ui import messages, workers
-from ui.context import UiContext
+from ui.common import messages, workers
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:

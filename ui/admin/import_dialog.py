@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.register.member_import import ImportResult, RowProblem, write_report
-from ui import messages, workers
-from ui.context import UiContext
-from ui.table_models import Column, RowsModel, SortProxy
+from ui.common import messages, workers
+from ui.common.table_models import Column, RowsModel, SortProxy
+from ui.shell.context import UiContext
 
 SHOWN_PROBLEMS = 2000
 

@@ -31,8 +31,8 @@ from app.access.staff import (
     unlock,
 )
 from app.store.models import StaffRole, StaffUser, utcnow
-from ui import messages, workers
-from ui.context import UiContext
+from ui.common import messages, workers
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:

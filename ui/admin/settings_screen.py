@@ -27,8 +27,8 @@ from app.cli.settings import INTERNAL_KEYS, apply_settings, mail_settings_proble
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.mail import smtp as mail
 from app.settings import OPTIONS, Option
-from ui import messages, workers
-from ui.context import UiContext
+from ui.common import messages, workers
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:

@@ -1,7 +1,7 @@
 """What every screen is given: the open desk and a way to ask the main window for things.
 
 A screen is a QWidget subclass constructed as `Screen(ctx, parent=None, **kwargs)`; it is registered in
-ui/screens.py under a key, and opened with `ctx.open_screen(key, **kwargs)`.
+ui/shell/screens.py under a key, and opened with `ctx.open_screen(key, **kwargs)`.
 """
 
 from typing import Any, Protocol

@@ -31,7 +31,7 @@ from app.access.staff import (
 )
 from app.desk import Desk
 from app.errors import CpcDeskError
-from ui import messages, workers
+from ui.common import messages, workers
 
 
 def tr(text: str) -> str:

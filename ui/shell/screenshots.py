@@ -33,7 +33,7 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
     from sqlalchemy import select
 
     from app.store.models import Member
-    from ui.wizard import CpcWizard
+    from ui.request.wizard import CpcWizard
 
     with desk.db.read() as session:
         member_id = session.scalar(select(Member.id).where(Member.cpso_number == "100001"))
@@ -110,17 +110,17 @@ def render_all(args: argparse.Namespace) -> int:
     from app.access.staff import Actor
     from app.desk import Desk
     from app.store.models import Member, StaffRole
-    from ui import messages
-    from ui.application import load_style
-    from ui.main_window import MainWindow
-    from ui.screens import SCREENS
+    from ui.common import messages
+    from ui.shell.application import load_style
+    from ui.shell.main_window import MainWindow
+    from ui.shell.screens import SCREENS
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     load_style(app)
-    from ui.fonts import install_application_fonts
+    from ui.common.fonts import install_application_fonts
 
     install_application_fonts()
     messages.record_only = True

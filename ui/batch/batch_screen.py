@@ -1,8 +1,9 @@
 """The Batch Printing screen: choose what to print, issue and print it in a worker, print on paper.
 
-The work is `app.batch.run` (run_requests_file / print_certificates) run off the GUI thread by ui.workers;
-progress arrives as (done, total, text) and Cancel finishes the certificate in hand. Printing on paper
-draws the merged PDF's pages onto a QPrinter a few at a time, so the window stays responsive.
+The work is `app.batch.run` (run_requests_file / print_certificates) run off the GUI thread by
+ui.common.workers; progress arrives as (done, total, text) and Cancel finishes the certificate in hand.
+Printing on paper draws the merged PDF's pages onto a QPrinter a few at a time, so the window stays
+responsive.
 """
 
 import threading
@@ -39,8 +40,8 @@ from PySide6.QtWidgets import (
 from app.batch import run as batch
 from app.batch.run import BatchOptions, BatchResult, Selection
 from app.errors import CpcDeskError
-from ui import messages, workers
-from ui.context import UiContext
+from ui.common import messages, workers
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:

@@ -35,9 +35,9 @@ from app.register.institutions import (
 )
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
 from app.settings import INSTITUTION_TYPES
-from ui import messages
-from ui.context import UiContext
-from ui.table_models import Column, RowsModel, SortProxy
+from ui.common import messages
+from ui.common.table_models import Column, RowsModel, SortProxy
+from ui.shell.context import UiContext
 
 # The directory's address fields typed into line edits (the country is picked from a list).
 FORM_FIELDS = tuple(f for f in ADDRESS_FIELDS if f != "country")
@@ -263,7 +263,7 @@ class InstitutionsScreen(QWidget):
         self.refresh(select_id=row.id)
 
     def open_import(self) -> None:
-        from ui.import_dialog import ImportDialog
+        from ui.admin.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx, kind="institutions", parent=self)
         dialog.finished.connect(lambda _r: self.refresh())

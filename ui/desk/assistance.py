@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from app.access.staff import Permission
 from app.desk import Desk
 from app.register.members import MemberHit, search_members, status_sentence
-from ui import workers
-from ui.context import UiContext
-from ui.table_models import Column, RowsModel, SortProxy
+from ui.common import workers
+from ui.common.table_models import Column, RowsModel, SortProxy
+from ui.shell.context import UiContext
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 200
@@ -345,7 +345,7 @@ class AssistanceScreen(QWidget):
         workers.start(job, on_finished=show, on_failed=self.status_label.setText)
 
     def open_import(self) -> None:
-        from ui.import_dialog import ImportDialog
+        from ui.admin.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx, kind="members", parent=self)
         self._import_dialog = dialog

@@ -32,8 +32,8 @@ from sqlalchemy import select
 from app.access.staff import Permission
 from app.audit.trail import AuditFilter, event_actors, event_kinds, export_csv, search_events, verify_chain
 from app.store.models import Member
-from ui import messages, workers
-from ui.context import UiContext
+from ui.common import messages, workers
+from ui.shell.context import UiContext
 
 ROW_LIMIT = 2000
 

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.mail.outbox import SendReport, send_due
-from ui import workers
-from ui.context import UiContext
+from ui.common import workers
+from ui.shell.context import UiContext
 
 PERIOD_MS = 60_000
 KICK_DELAY_MS = 400

@@ -24,10 +24,10 @@ from app.mail import outbox
 from app.mail.outbox import OutboxRow, SendReport
 from app.register.addresses import validate_email
 from app.store.models import OutboxState
-from ui import messages, workers
-from ui.context import UiContext
-from ui.outbox_sender import sender_for
-from ui.table_models import Column, RowsModel, SortProxy
+from ui.common import messages, workers
+from ui.common.table_models import Column, RowsModel, SortProxy
+from ui.mail.outbox_sender import sender_for
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:

@@ -34,8 +34,8 @@ from app.issuing.requests import (
     request_result,
 )
 from app.register.recipients import country_name
-from ui import messages, workers
-from ui.context import UiContext
+from ui.common import messages, workers
+from ui.shell.context import UiContext
 
 
 def tr(text: str) -> str:
@@ -264,7 +264,7 @@ class ReviewScreen(QWidget):
         workers.start(send, on_finished=self._sent, on_failed=self.status.setText, owner=self)
 
     def _sent(self, result: SubmitResult) -> None:
-        from ui.wizard import delivery_text
+        from ui.request.wizard import delivery_text
 
         states = "; ".join(
             f"{r.name}: {delivery_text(r.delivery_state, r.delivery_error, self.ctx.desk.is_offline)}"
