@@ -33,6 +33,7 @@ from app.access.staff import Permission
 from app.audit.trail import AuditFilter, event_actors, event_kinds, export_csv, search_events, verify_chain
 from app.store.models import Member
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 ROW_LIMIT = 2000
@@ -212,7 +213,7 @@ class AuditScreen(QWidget):
         workers.start(
             lambda _p, _c: (event_actors(desk), event_kinds(desk)),
             on_finished=self._fill_choices,
-            on_failed=self.status.setText,
+            on_failed=lambda exc: self.status.setText(error_sentence(exc)),
         )
 
     def _fill_choices(self, result: tuple[list[str], list[str]]) -> None:
@@ -286,7 +287,8 @@ class AuditScreen(QWidget):
         else:
             self.status.setText(tr("{0} events.").format(len(rows)))
 
-    def _search_failed(self, message: str) -> None:
+    def _search_failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self.search_button.setEnabled(True)
         self.status.setText(message)
 
@@ -314,7 +316,8 @@ class AuditScreen(QWidget):
             self.status.setText(tr("{0} events exported to {1}.").format(count, path))
             self.ctx.status_message.emit(tr("Audit trail exported: {0}").format(path.name))
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
+            message = error_sentence(exc)
             self.export_button.setEnabled(True)
             self.status.setText(message)
             messages.error(self, tr("Export failed"), message)
@@ -338,7 +341,8 @@ class AuditScreen(QWidget):
             else:
                 messages.error(self, tr("Audit trail broken"), report.problem)
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
+            message = error_sentence(exc)
             self.verify_button.setEnabled(True)
             messages.error(self, tr("Audit trail check failed"), message)
 

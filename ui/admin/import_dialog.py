@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.access.staff import Permission
 from app.register.member_import import ImportResult, RowProblem, write_report
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.shell.context import UiContext
 
@@ -216,7 +217,8 @@ class ImportDialog(QDialog):
             self.ctx.data_changed.emit()
             self.ctx.status_message.emit(result.summary(self.kind))
 
-    def failed_import(self, message: str) -> None:
+    def failed_import(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self._stopped()
         self.progress.setValue(0)
         self.summary.setText(message)

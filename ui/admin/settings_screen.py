@@ -28,6 +28,8 @@ from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.mail import smtp as mail
 from app.settings import OPTIONS, Option
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
+from ui.common.field_errors import field_errors
 from ui.shell.context import UiContext
 
 
@@ -267,12 +269,19 @@ class SettingsScreen(QWidget):
         row2 = QHBoxLayout()
         row2.addWidget(self.test_to, 1)
         row2.addWidget(self.test_button)
+        # The address the test goes to is checked by the mail service in the worker; its problem shows here.
+        self.test_to_error = QLabel("")
+        self.test_to_error.setObjectName("testToError")
+        self.test_to_error.setProperty("error", True)
+        self.test_to_error.setWordWrap(True)
+        self.test_to_error.hide()
         self.test_result = QLabel("")
         self.test_result.setWordWrap(True)
         self.test_result.setObjectName("testResult")
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         holder2 = QVBoxLayout()
         holder2.addLayout(row2)
+        holder2.addWidget(self.test_to_error)
         holder2.addWidget(self.test_result)
         form.addRow(tr("Send a test email to"), holder2)
 
@@ -339,6 +348,9 @@ class SettingsScreen(QWidget):
         desk = self.ctx.desk
         to = self.test_to.text().strip() or str(desk.settings.get("smtp.from_address"))
         self.test_button.setEnabled(False)
+        self.test_to_error.hide()
+        for field in self.fields.values():
+            field.show_error("")
         self._set_test_result(tr("Sending a test email to {0}…").format(to), error=False)
 
         def job(_p: Any, _c: Any) -> str:
@@ -347,9 +359,21 @@ class SettingsScreen(QWidget):
         workers.start(
             job,
             on_finished=lambda text: self._test_done(str(text), error=False),
-            on_failed=lambda text: self._test_done(text, error=True),
+            on_failed=self._test_failed,
             owner=self,
         )
+
+    def _test_failed(self, exc: BaseException) -> None:
+        # The service names the recipient "to_address" and a setting by its key: mark each where it is typed.
+        errors = field_errors(exc)
+        for error in errors:
+            if error.field == "to_address":
+                self.test_to_error.setText(tr("Send a test email to: {0}").format(error.message))
+                self.test_to_error.show()
+                self.test_to.setFocus()
+            elif error.field in self.fields:
+                self.fields[error.field].show_error(str(error))
+        self._test_done(error_sentence(exc), error=True)
 
     def _test_done(self, text: str, *, error: bool) -> None:
         self.test_button.setEnabled(True)

@@ -32,6 +32,8 @@ from app.access.staff import (
 from app.desk import Desk
 from app.errors import CpcDeskError
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
+from ui.common.field_errors import field_errors
 
 
 def tr(text: str) -> str:
@@ -123,7 +125,8 @@ class SignInDialog(QDialog):
         self.accept()
         self._on_signed_in(actor)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self._busy(False)
         self.password.clear()
         self.password.setFocus()
@@ -217,10 +220,11 @@ class FirstAdminDialog(QDialog):
         self.accept()
         self._on_signed_in(actor)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
-        _show_error(self.error, message)
-        field = message.split(":", 1)[0].strip()
+        _show_error(self.error, error_sentence(exc))
+        named = field_errors(exc)
+        field = named[0].field if named else ""
         target = {"username": self.username, "display name": self.display_name}.get(field, self.password)
         target.setFocus()
 
@@ -305,7 +309,8 @@ class LockOverlay(QFrame):
         _show_error(self.error, "")
         self.lock.unlock(actor)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self.unlock_button.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
@@ -458,7 +463,8 @@ class SignInFlow(QObject):
         self.dialog.rejected.connect(self._on_cancelled)
         self.dialog.open()
 
-    def _ask(self, message: str) -> None:
+    def _ask(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         # Demo sign-in failed (the demo clerk was deactivated): fall back to asking.
         self.start(demo=False)
         if isinstance(self.dialog, SignInDialog):
@@ -562,7 +568,8 @@ class ChangePasswordDialog(QDialog):
         messages.info(self.parentWidget(), tr("Password changed"), tr("Your password has been changed."))
         self.accept()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self.save_button.setEnabled(True)
         _show_error(self.error, message)
 

@@ -32,6 +32,7 @@ from app.access.staff import (
 )
 from app.store.models import StaffRole, StaffUser, utcnow
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 
@@ -223,7 +224,8 @@ class StaffScreen(QWidget):
 
         workers.start(lambda _p, _c: job(), on_finished=finished, on_failed=self._failed)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self.status.setText(message)
         messages.error(self, tr("Staff accounts"), message)
 

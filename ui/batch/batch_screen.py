@@ -41,6 +41,7 @@ from app.batch import run as batch
 from app.batch.run import BatchOptions, BatchResult, Selection
 from app.errors import CpcDeskError
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 
@@ -309,7 +310,8 @@ class BatchScreen(QWidget):
             if generation == self._summary_generation:
                 self.selection_summary.setText(tr("{0} certificate(s) to print.").format(result))
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
+            message = error_sentence(exc)
             if generation == self._summary_generation:
                 self.selection_summary.setText(message)
 
@@ -425,7 +427,8 @@ class BatchScreen(QWidget):
         self.ctx.data_changed.emit()
         self.ctx.status_message.emit(tr("Batch finished: {0} issued").format(len(result.issued)))
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self.worker = None
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -525,7 +528,8 @@ class BatchScreen(QWidget):
             self.ctx.data_changed.emit()
             self._refresh_summary()
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
+            message = error_sentence(exc)
             messages.error(
                 self,
                 tr("Print"),

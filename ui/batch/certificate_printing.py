@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import CpcDeskError
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 
@@ -112,7 +113,8 @@ def print_certificates(
         if on_recorded is not None:
             on_recorded()
 
-    def failed(message: str) -> None:
+    def failed(exc: BaseException) -> None:
+        message = error_sentence(exc)
         messages.error(
             parent if shiboken6.isValid(parent) else None,
             tr("Print"),

@@ -2,12 +2,14 @@
 
 A job is a plain callable `fn(progress, cancelled) -> result` where `progress(done, total, text)` may be
 called from the worker thread and `cancelled()` tells it to stop at the next safe point. The Worker turns
-those into `progress(int, int, str)`, `finished(object)` and `failed(str)` signals delivered on the GUI
-thread. Widgets are never touched from the worker thread.
+those into `progress(int, int, str)`, `finished(object)` and `failed(object)` signals delivered on the GUI
+thread. `failed` carries the exception itself, so a form can mark each field a ValidationErrors names;
+ui.common.error_sentence turns it into the sentence staff see. Widgets are never touched from the worker
+thread.
 """
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import CpcDeskError
 
+log = logging.getLogger(__name__)
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
 Job = Callable[[ProgressFn, CancelledFn], Any]
@@ -24,7 +27,7 @@ Job = Callable[[ProgressFn, CancelledFn], Any]
 class WorkerSignals(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the exception the job raised
 
 
 class Worker(QRunnable):
@@ -45,11 +48,11 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.job(self.signals.progress.emit, self._cancel.is_set)
-        except CpcDeskError as exc:
-            self.signals.failed.emit(str(exc))
+        except CpcDeskError as exc:  # raised on purpose: the screen shows it, nothing to log
+            self.signals.failed.emit(exc)
         except Exception as exc:  # noqa: BLE001 - staff see a sentence, the log gets the traceback
-            traceback.print_exc()
-            self.signals.failed.emit(f"Something went wrong: {type(exc).__name__}: {exc}")
+            log.exception("a background job failed")
+            self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
 
@@ -74,7 +77,7 @@ def start(
     job: Job,
     *,
     on_finished: Callable[[Any], None] | None = None,
-    on_failed: Callable[[str], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
     owner: QObject | None = None,
     pool: QThreadPool | None = None,
@@ -90,7 +93,7 @@ def start(
     if on_failed is not None:
         worker.signals.failed.connect(_guarded(on_failed, owner))
     worker.signals.finished.connect(lambda _r: _running.discard(worker))
-    worker.signals.failed.connect(lambda _m: _running.discard(worker))
+    worker.signals.failed.connect(lambda _e: _running.discard(worker))
     (pool or QThreadPool.globalInstance()).start(worker)
     return worker
 

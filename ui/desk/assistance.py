@@ -26,6 +26,7 @@ from app.access.staff import Permission
 from app.desk import Desk
 from app.register.members import MemberHit, search_members, status_sentence
 from ui.common import workers
+from ui.common.error_sentence import error_sentence
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.shell.context import UiContext
 
@@ -191,7 +192,8 @@ class MemberSearchPanel(QWidget):
         if len(hits) == 1 and _complete_document_number(hits[0], self.last_query):
             self.document_found.emit(hits[0])
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self.count_label.setText(tr("The search failed: {0}").format(message))
 
     # --- choosing -------------------------------------------------------------------------------
@@ -342,7 +344,9 @@ class AssistanceScreen(QWidget):
                 sentence or tr("No request, certificate or verification code “{0}” was found.").format(text)
             )
 
-        workers.start(job, on_finished=show, on_failed=self.status_label.setText)
+        workers.start(
+            job, on_finished=show, on_failed=lambda exc: self.status_label.setText(error_sentence(exc))
+        )
 
     def open_import(self) -> None:
         from ui.admin.import_dialog import ImportDialog

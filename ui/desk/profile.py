@@ -38,6 +38,7 @@ from app.register.members import HistoryRow, MemberHit, get_member, local_time, 
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
 from ui.batch.certificate_printing import draw_pdf, open_print_dialog
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.desk.assistance import MemberSearchPanel
 from ui.shell.context import UiContext
@@ -612,7 +613,8 @@ class ProfileScreen(QWidget):
             if self.member_id is not None:
                 self.load(self.member_id, certificate_id=result[0])
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
+            message = error_sentence(exc)
             alive = shiboken6.isValid(self)
             if alive:
                 self._set_busy(False)
@@ -656,7 +658,8 @@ class ProfileScreen(QWidget):
             if self.member_id is not None:
                 self.load(self.member_id, certificate_id=certificate_id)
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
+            message = error_sentence(exc)
             alive = shiboken6.isValid(self)
             if alive:
                 self._set_busy(False)

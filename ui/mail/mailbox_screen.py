@@ -34,6 +34,7 @@ from app.mail.demo_mailbox import (
     read_message,
 )
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.shell.context import UiContext
 
@@ -190,7 +191,8 @@ class MailboxScreen(QWidget):
 
         workers.start(load, on_finished=self._loaded, on_failed=self._failed)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self._loading = False
         self.info.setText(message)
 

@@ -25,6 +25,7 @@ from app.mail.outbox import OutboxRow, SendReport
 from app.register.addresses import validate_email
 from app.store.models import OutboxState
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.mail.outbox_sender import sender_for
 from ui.shell.context import UiContext
@@ -199,7 +200,8 @@ class OutboxScreen(QWidget):
 
         workers.start(load, on_finished=self._loaded, on_failed=self._load_failed)
 
-    def _load_failed(self, message: str) -> None:
+    def _load_failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self._loading = False
         self.summary.setText(message)
 

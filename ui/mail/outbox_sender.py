@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.mail.outbox import SendReport, send_due
 from ui.common import workers
+from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 PERIOD_MS = 60_000
@@ -93,7 +94,8 @@ class OutboxSender(QObject):
                 self.ctx.status_message.emit(tr("Outbox: {0}").format(report.summary()))
             self.ctx.data_changed.emit()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self._done()
         self.failed.emit(message)
         self.ctx.status_message.emit(tr("Outbox: sending failed: {0}").format(message))

@@ -91,11 +91,12 @@ class DeskStarter:
 
         workers.start(lambda _p, _c: open_desk(self.args), on_finished=self._opened, on_failed=self._failed)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
         from ui.common import messages
+        from ui.common.error_sentence import error_sentence
 
         self.window.db_label.setText(tr("The database could not be opened."))
-        messages.error(self.window, tr("CPC Desk cannot open its database"), message)
+        messages.error(self.window, tr("CPC Desk cannot open its database"), error_sentence(exc))
 
     def _opened(self, desk: "Desk") -> None:
         self.desk = desk

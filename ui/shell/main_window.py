@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.error_sentence import error_sentence
 from ui.shell.home import HomePage, portal_tiles
 from ui.shell.placeholder import PlaceholderScreen
 from ui.shell.screens import SCREENS
@@ -201,7 +202,12 @@ class MainWindow(QMainWindow):
 
         from ui.common import workers  # imported on first use: nothing before the first paint needs it
 
-        workers.start(count, on_finished=self._show_counts, on_failed=self.outbox_label.setText, owner=self)
+        workers.start(
+            count,
+            on_finished=self._show_counts,
+            on_failed=lambda exc: self.outbox_label.setText(error_sentence(exc)),
+            owner=self,
+        )
 
     def show_early_status(self, early: "EarlyStatus") -> None:
         """The counts read before the desk is open (app.mail.status.early_status); attach_desk follows."""
