@@ -35,6 +35,7 @@ from app.issuing.requests import (
 )
 from app.register.recipients import country_name
 from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 
@@ -261,10 +262,15 @@ class ReviewScreen(QWidget):
             send_due(desk)
             return request_result(desk, request_id)
 
-        workers.start(send, on_finished=self._sent, on_failed=self.status.setText, owner=self)
+        workers.start(
+            send,
+            on_finished=self._sent,
+            on_failed=lambda exc: self.status.setText(error_sentence(exc)),
+            owner=self,
+        )
 
     def _sent(self, result: SubmitResult) -> None:
-        from ui.request.wizard import delivery_text
+        from ui.request.done_page import delivery_text
 
         states = "; ".join(
             f"{r.name}: {delivery_text(r.delivery_state, r.delivery_error, self.ctx.desk.is_offline)}"
@@ -294,7 +300,8 @@ class ReviewScreen(QWidget):
         self.ctx.data_changed.emit()
         self.refresh()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
         self._set_busy(False)
         self.status.clear()
         self._error(tr("Not approved: {0}").format(message))
