@@ -1,7 +1,7 @@
 """The institution directory: browse by type, add and edit entries, mark them verified, import a CSV.
 
 Entries are checked as the request wizard checks a recipient (app.register.recipients), so a directory entry
-always passes the wizard. Problems show next to the form, naming each field.
+always passes the wizard. Each field the service refuses is marked under that field.
 """
 
 from typing import Any
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.staff import Permission
-from app.errors import ConflictError, CpcDeskError, ValidationErrors
+from app.errors import CpcDeskError
 from app.register.institutions import (
     InstitutionRow,
     add_institution,
@@ -36,6 +36,8 @@ from app.register.institutions import (
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
 from app.settings import INSTITUTION_TYPES
 from ui.common import messages
+from ui.common.error_sentence import error_sentence
+from ui.common.field_errors import error_label, field_errors, mark_fields, show_error
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.shell.context import UiContext
 
@@ -129,23 +131,36 @@ class InstitutionsScreen(QWidget):
         form_box = QGroupBox(tr("Entry"))
         fl = QVBoxLayout(form_box)
         form = QFormLayout()
+        # One error line under each field, keyed by the field name the service uses in ValidationError.
+        self.field_errors: dict[str, QLabel] = {}
+        self.field_widgets: dict[str, QWidget] = {}
+
+        def add_row(label: str, field: str, widget: QWidget) -> None:
+            holder = QVBoxLayout()
+            holder.setSpacing(2)
+            holder.addWidget(widget)
+            self.field_errors[FIELD_LABELS[field]] = error = error_label()
+            self.field_widgets[FIELD_LABELS[field]] = widget
+            holder.addWidget(error)
+            form.addRow(label, holder)
+
         self.type_combo = QComboBox()
         for name in INSTITUTION_TYPES:
             self.type_combo.addItem(tr(name), name)
-        form.addRow(tr("Institution type:"), self.type_combo)
+        add_row(tr("Institution type:"), "institution_type", self.type_combo)
         self.edits: dict[str, QLineEdit] = {}
         for field in FORM_FIELDS:
             edit = QLineEdit()
             edit.setAccessibleName(FIELD_LABELS[field])
             edit.setMaxLength(254 if field == "email" else 200)
             self.edits[field] = edit
-            form.addRow(tr(FIELD_LABELS[field]) + ":", edit)
+            add_row(tr(FIELD_LABELS[field]) + ":", field, edit)
             if field == "city":
                 self.country_combo = QComboBox()
                 self.country_combo.setEditable(False)
                 for code, name in countries():
                     self.country_combo.addItem(f"{name} ({code})", code)
-                form.addRow(tr(FIELD_LABELS["country"]) + ":", self.country_combo)
+                add_row(tr(FIELD_LABELS["country"]) + ":", "country", self.country_combo)
         self.verified_box = QCheckBox(tr("&Verified with the institution"))
         self.verified_box.setToolTip(tr("The address and email were confirmed with the institution itself"))
         form.addRow("", self.verified_box)
@@ -206,7 +221,7 @@ class InstitutionsScreen(QWidget):
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(row.country)))
         self.verified_box.setChecked(row.verified)
         self.verify_button.setEnabled(self.can_edit and not row.verified)
-        self.problem_label.setText("")
+        self._clear_problems()
 
     # --- form -----------------------------------------------------------------------------------
 
@@ -218,7 +233,7 @@ class InstitutionsScreen(QWidget):
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData("CA")))
         self.verified_box.setChecked(False)
         self.verify_button.setEnabled(False)
-        self.problem_label.setText("")
+        self._clear_problems()
         self.edits["name"].setFocus()
 
     def form_values(self) -> dict[str, str]:
@@ -226,6 +241,26 @@ class InstitutionsScreen(QWidget):
         values["institution_type"] = str(self.type_combo.currentData())
         values["country"] = str(self.country_combo.currentData())
         return values
+
+    def _clear_problems(self) -> None:
+        self.problem_label.setText("")
+        for label in self.field_errors.values():
+            show_error(label, "")
+
+    def show_problem(self, exc: BaseException) -> None:
+        """Each field the exception names is marked under that field; anything else goes on the problem
+        line, in words."""
+        self._clear_problems()
+        named = field_errors(exc)
+        if not named:
+            self.problem_label.setText(error_sentence(exc))
+            return
+        unplaced = mark_fields(named, self.field_errors, self.field_widgets)
+        lines = [str(e) for e in unplaced]
+        marked = len(named) - len(unplaced)
+        if marked:
+            lines.insert(0, tr("Not saved: {0} problem(s), shown next to the fields.").format(marked))
+        self.problem_label.setText("\n".join(lines))
 
     def save(self) -> bool:
         desk, actor = self.ctx.desk, self.ctx.desk.actor
@@ -237,16 +272,10 @@ class InstitutionsScreen(QWidget):
                 row = edit_institution(
                     desk, actor, self.editing_id, values, verified=self.verified_box.isChecked()
                 )
-        except ValidationErrors as exc:
-            self.problem_label.setText("\n".join(str(e) for e in exc.errors))
-            first = next((f for f, label in FIELD_LABELS.items() if label == exc.errors[0].field), "")
-            if first in self.edits:
-                self.edits[first].setFocus()
+        except CpcDeskError as exc:
+            self.show_problem(exc)
             return False
-        except (ConflictError, CpcDeskError) as exc:
-            self.problem_label.setText(str(exc))
-            return False
-        self.problem_label.setText("")
+        self._clear_problems()
         self.ctx.status_message.emit(tr("Saved {0}").format(row.name))
         self.refresh(select_id=row.id)
         return True

@@ -314,7 +314,9 @@ class RecipientPage(QWizardPage):
 
     def form_is_empty(self) -> bool:
         data = self.inst_combo.currentData()
-        if data is not None and data != OTHER:
+        if data is None:
+            return True  # "Choose an institution…": the fields are read-only, a state left shown is not typed
+        if data != OTHER:
             return False
         return (
             not any(e.text().strip() for e in self.edits.values())
@@ -485,7 +487,10 @@ class RecipientPage(QWizardPage):
 
     def _edit(self, r: RecipientInput) -> None:
         """Show `r` in the form: its directory entry when it still exists, typed in as Other otherwise."""
+        self.type_combo.blockSignals(True)
         self.type_combo.setCurrentIndex(max(self.type_combo.findText(r.institution_type), 0))
+        self.type_combo.blockSignals(False)
+        self._type_changed()  # the directory as it is now: the entry may be the one that went away
         if r.institution_id is not None:
             for position, entry in enumerate(self._directory):
                 if entry.recipient.institution_id == r.institution_id:
