@@ -21,14 +21,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args = build_parser(_gui_commands).parse_args(words)
     if args.command == "screenshots":
-        from ui.screenshots import render_all
+        from ui.shell.screenshots import render_all
 
         return render_all(args)
     if args.command:
         from app.cli.main import run_command
 
         return int(run_command(args))
-    from ui.application import run_gui
+    from ui.shell.application import run_gui
 
     return run_gui(args)
 

@@ -261,7 +261,7 @@ def requests_file(path: Path, members: list[Any], institution: str) -> Path:
 
 
 def search_activity(ctx: Any, queries: list[str]) -> Callable[[], None]:
-    from ui.assistance import AssistanceScreen
+    from ui.desk.assistance import AssistanceScreen
 
     screen = AssistanceScreen(ctx)
     screen.resize(1100, 700)
@@ -309,7 +309,7 @@ def submit_activity(ctx: Any, desk: Any, member_ids: list[int], institution: tup
 
 
 def batch_activity(ctx: Any, path: Path) -> Any:
-    from ui.batch_screen import BatchScreen
+    from ui.batch.batch_screen import BatchScreen
 
     screen = BatchScreen(ctx)  # as staff get it: one rendering process per core
     screen.resize(1000, 760)
@@ -351,7 +351,7 @@ def awaiting_printing(desk: Any, count: int) -> None:
 
 def browse_activity(ctx: Any) -> Callable[[], None]:
     """Open Batch Printing and look at what there is to print, as staff do before starting a batch."""
-    from ui.batch_screen import BatchScreen
+    from ui.batch.batch_screen import BatchScreen
 
     kept: list[Any] = []
 
@@ -376,7 +376,7 @@ def browse_activity(ctx: Any) -> Callable[[], None]:
 
 
 def outbox_activity(ctx: Any) -> Any:
-    from ui.outbox_sender import OutboxSender
+    from ui.mail.outbox_sender import OutboxSender
 
     sender = OutboxSender(ctx)
     reports: list[Any] = []
@@ -406,19 +406,20 @@ def main() -> int:
         "--gc",
         choices=("python", "product"),
         default="product",
-        help="garbage collection as the desk runs it (product: app.tuning and ui.gc_policy, as at start-up) "
+        help="garbage collection as the desk runs it (product: app.tuning and ui.common.gc_policy, "
+        "as at start-up) "
         "or Python's defaults, for comparison",
     )
     args = parser.parse_args()
     submits, batch_rows, idle_s, awaiting = (2, 20, 1.5, 300) if args.quick else (5, 100, 3.0, 1000)
 
     app = QApplication.instance() or QApplication(["bench_stalls"])
-    from ui import messages
+    from ui.common import messages
 
     messages.record_only = True  # a message box would wait for a click that never comes
     from app.desk import Desk
     from app.register import demo
-    from ui.context import UiContext
+    from ui.shell.context import UiContext
 
     server = subprocess.Popen(
         [sys.executable, "-c", SERVER, str(ROOT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
@@ -451,9 +452,9 @@ def main() -> int:
                 trace_gc()
             if args.gc == "product":
                 from app import tuning
-                from ui import gc_policy
+                from ui.common import gc_policy
 
-                # The same tuning and idle collector ui/application.py installs once the desk is ready.
+                # The same tuning and idle collector ui/shell/application.py installs once the desk is ready.
                 tuning.tune_window_process()
                 gc_policy.install(app)
 
@@ -493,7 +494,7 @@ def main() -> int:
             )
             # Screens may still be counting in the background: let them finish before the desk and its
             # folder go (else a late query meets a deleted database and the run fails at clean-up).
-            from ui import workers
+            from ui.common import workers
 
             workers.wait_all()
             desk.close()

@@ -146,7 +146,7 @@ def admin() -> Actor:
 @pytest.fixture(autouse=True)
 def record_messages() -> Iterator[list[tuple[str, str, str]]]:
     """No message box opens in a test; what would have been shown is recorded."""
-    from ui import messages
+    from ui.common import messages
 
     messages.record_only = True
     messages.auto_answer = None

@@ -130,7 +130,7 @@ def add_message(
 
 
 class RecordingNavigator:
-    """Stands where the main window would: records what a screen asked to open (ui.context.Navigator)."""
+    """Stands where the main window would: records what a screen asked to open (ui.shell.context)."""
 
     def __init__(self) -> None:
         self.opened: list[tuple[str, dict[str, object]]] = []

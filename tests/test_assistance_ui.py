@@ -12,8 +12,8 @@ from app.access.staff import Actor
 from app.desk import Desk
 from app.register.members import MemberHit
 from app.store.models import OutboxState, StaffRole
-from ui.assistance import AssistanceScreen
-from ui.context import UiContext
+from ui.desk.assistance import AssistanceScreen
+from ui.shell.context import UiContext
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from app.access.staff import Actor
 from app.audit.trail import record
 from app.desk import Desk
 from app.store.models import Member, MemberStatus
-from ui import messages
-from ui.audit_screen import AuditScreen
-from ui.context import UiContext
+from ui.admin.audit_screen import AuditScreen
+from ui.common import messages
+from ui.shell.context import UiContext
 
 
 def _fill(desk: Desk, registrar: Actor) -> None:

@@ -13,8 +13,8 @@ from app.desk import Desk
 from app.store.models import Certificate
 from tests.factories import make_member
 from tests.test_batch import HEADER, _directory, _row
-from ui.batch_screen import BatchScreen
-from ui.context import UiContext
+from ui.batch.batch_screen import BatchScreen
+from ui.shell.context import UiContext
 
 
 def _requests(desk: Desk, folder: Path, rows: int) -> Path:

@@ -5,8 +5,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.desk import Desk
-from ui.catalogue import NOT_BUILT, ServiceCatalogue
-from ui.context import UiContext
+from ui.shell.catalogue import NOT_BUILT, ServiceCatalogue
+from ui.shell.context import UiContext
 
 
 class RecordingNavigator:
@@ -81,8 +81,8 @@ def test_every_card_is_reached_with_tab_and_explains_itself(qtbot: Any, desk: De
 
 
 def test_from_the_main_window_start_request_opens_the_wizard(qtbot: Any, desk: Desk) -> None:
-    from ui.main_window import MainWindow
-    from ui.wizard import CpcWizard
+    from ui.request.wizard import CpcWizard
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.desk import Desk
 from tests.factories import issued_certificate
-from ui.context import UiContext
-from ui.screens import SCREENS
-from ui.verify_dialog import VerifyScreen
+from ui.desk.verify_dialog import VerifyScreen
+from ui.shell.context import UiContext
+from ui.shell.screens import SCREENS
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def certificate_file(desk: Desk, tmp_path: Path) -> Path:
 def test_screen_is_registered() -> None:
     spec = SCREENS["verify"]
     assert spec.title == "Verify a certificate"
-    assert spec.target == "ui.verify_dialog:VerifyScreen"
+    assert spec.target == "ui.desk.verify_dialog:VerifyScreen"
 
 
 def test_genuine_file_shows_genuine_and_valid(  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@
 from PySide6.QtGui import QFont, QTextLayout
 from pytestqt.qtbot import QtBot
 
-from ui.fonts import install_application_fonts
+from ui.common.fonts import install_application_fonts
 
 
 def glyph_runs(text: str, font: QFont) -> list[tuple[str, list[int]]]:

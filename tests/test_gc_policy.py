@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import tuning
-from ui import gc_policy, workers
+from ui.common import gc_policy, workers
 
 
 @pytest.fixture

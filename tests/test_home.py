@@ -7,9 +7,9 @@ from pytestqt.qtbot import QtBot
 from app.access.staff import Actor
 from app.desk import Desk
 from app.store.models import StaffRole
-from ui.home import Tile
-from ui.main_window import MainWindow
-from ui.placeholder import PlaceholderScreen
+from ui.shell.home import Tile
+from ui.shell.main_window import MainWindow
+from ui.shell.placeholder import PlaceholderScreen
 
 PORTAL_TITLES = [
     "About your Portal",
@@ -76,7 +76,7 @@ def test_tiles_follow_the_signed_in_role(qtbot: QtBot, desk: Desk, role: StaffRo
 
 
 def record_messages_titles() -> list[str]:
-    from ui import messages
+    from ui.common import messages
 
     return [title for _kind, title, _text in messages.shown]
 
@@ -180,7 +180,7 @@ def test_user_menu_switches_this_session_offline_and_back(qtbot: QtBot, desk: De
 
 
 def test_user_menu_opens_change_password(qtbot: QtBot, desk: Desk) -> None:
-    from ui.signin import ChangePasswordDialog
+    from ui.admin.signin import ChangePasswordDialog
 
     window = make_window(qtbot, desk)
     window.password_action.trigger()

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from app.access.staff import Actor
 from app.desk import Desk
 from app.store.models import Member, StaffRole
-from ui.context import UiContext
-from ui.import_dialog import ImportDialog
+from ui.admin.import_dialog import ImportDialog
+from ui.shell.context import UiContext
 
 HEADER = "cpso_number,first_name,last_name,registration_class,status,initial_registration_date\n"
 

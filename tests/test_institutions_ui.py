@@ -5,9 +5,9 @@ from sqlalchemy import select
 
 from app.desk import Desk
 from app.register.institutions import list_institutions
-from app.store.models import AuditEvent
-from ui.context import UiContext
-from ui.institutions_screen import InstitutionsScreen
+from app.store.models import AuditEvent, Institution
+from ui.admin.institutions_screen import InstitutionsScreen
+from ui.shell.context import UiContext
 
 
 def fill(screen: InstitutionsScreen, **values: str) -> None:
@@ -29,9 +29,12 @@ def test_add_edit_and_verify_through_the_form(qtbot: QtBot, desk: Desk) -> None:
     )
     fill(screen, state="Quebec", postal_code="90210", email="not-an-address")
     assert screen.save() is False
-    problems = screen.problem_label.text()
-    assert "Zip/Postal code: '90210' is not a Canadian postal code" in problems
-    assert "Email address:" in problems
+    # Each field the service names is marked under that field, and only those.
+    marked = {f: label.text() for f, label in screen.field_errors.items() if label.isVisibleTo(screen)}
+    assert set(marked) == {"Zip/Postal code", "Email address"}
+    assert "Zip/Postal code: '90210' is not a Canadian postal code" in marked["Zip/Postal code"]
+    assert "Not saved: 2 problem(s)" in screen.problem_label.text()
+    assert screen.focusWidget() is screen.edits["postal_code"]
     with desk.db.read() as s:
         assert list_institutions(s) == []
     fill(screen, postal_code="h3t1c5", email="dossiers@chusj.example")
@@ -81,3 +84,25 @@ def test_a_second_entry_with_the_same_name_is_refused(qtbot: QtBot, desk: Desk) 
     fill(screen, **entry)
     assert screen.save() is False
     assert "already in the directory" in screen.problem_label.text()
+
+
+def test_an_entry_deleted_while_it_is_edited_says_so_in_words(qtbot: QtBot, desk: Desk) -> None:
+    screen = InstitutionsScreen(UiContext(desk))
+    qtbot.addWidget(screen)
+    screen.show()
+    fill(screen, name="Mayo Clinic", street1="200 First St SW", city="Rochester", country="US")
+    fill(screen, state="MN", postal_code="55905", email="credentials@mayo.example")
+    assert screen.save() is True
+    row = screen.selected()
+    assert row is not None
+    with desk.db.write() as s:  # another desk deletes it meanwhile
+        inst = s.get(Institution, row.id)
+        assert inst is not None
+        s.delete(inst)
+    fill(screen, attention="Credentials")
+    assert screen.save() is False
+    assert f"Institution {row.id} is not in the directory." in screen.problem_label.text()
+    assert not any(label.isVisibleTo(screen) for label in screen.field_errors.values())
+    fill(screen, email="not-an-address")  # and a field problem afterwards is marked as before
+    assert screen.save() is False
+    assert screen.field_errors["Email address"].isVisibleTo(screen)

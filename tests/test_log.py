@@ -50,7 +50,8 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = 
 def test_a_worker_job_that_fails_unexpectedly_leaves_its_traceback_in_the_log_and_a_sentence_for_staff(
     qtbot: QtBot, data_dir: Path
 ) -> None:
-    from ui import workers
+    from ui.common import workers
+    from ui.common.error_sentence import error_sentence
 
     path = app_log.configure_logging(data_dir, console=False)
     assert path == data_dir / "logs" / "cpc-desk.log"
@@ -58,10 +59,10 @@ def test_a_worker_job_that_fails_unexpectedly_leaves_its_traceback_in_the_log_an
     def export_the_register(_progress: object, _cancelled: object) -> None:
         {"rows": 1}["columns"]  # a fault of ours: KeyError
 
-    failed: list[str] = []
+    failed: list[BaseException] = []
     workers.start(export_the_register, on_failed=failed.append)
     qtbot.waitUntil(lambda: bool(failed), timeout=10_000)
-    sentence = failed[0]
+    sentence = error_sentence(failed[0])
     assert "\n" not in sentence and "Traceback" not in sentence
     assert sentence.startswith("Something went wrong (KeyError: 'columns').")
     assert str(path) in sentence
@@ -74,8 +75,8 @@ def test_a_worker_job_that_fails_unexpectedly_leaves_its_traceback_in_the_log_an
 def test_an_exception_no_one_caught_in_the_window_is_logged_and_told_in_the_status_bar(
     qtbot: QtBot, data_dir: Path
 ) -> None:
-    from ui.application import UnexpectedErrors
-    from ui.main_window import MainWindow
+    from ui.shell.application import UnexpectedErrors
+    from ui.shell.main_window import MainWindow
 
     app_log.configure_logging(data_dir, console=False)
     window = MainWindow()

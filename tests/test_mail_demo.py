@@ -19,8 +19,8 @@ from app.mail.demo_mailbox import (
 )
 from tests.smtp_fixtures import queue_certificate_email
 from tests.smtp_servers import closed_port
-from ui import workers
-from ui.context import UiContext
+from ui.common import workers
+from ui.shell.context import UiContext
 
 
 @pytest.fixture
@@ -85,8 +85,8 @@ def test_mailbox_screen_lists_messages_and_opens_the_pdf(
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtWidgets import QApplication
 
-    from ui.application import load_style
-    from ui.mailbox_screen import MailboxScreen, PdfWindow
+    from ui.mail.mailbox_screen import MailboxScreen, PdfWindow
+    from ui.shell.application import load_style
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

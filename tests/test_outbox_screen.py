@@ -8,10 +8,10 @@ from app.desk import Desk
 from app.store.models import OutboxMessage, OutboxState
 from tests.smtp_fixtures import queue_certificate_email
 from tests.smtp_servers import SmtpServer
-from ui import messages, workers
-from ui.context import UiContext
-from ui.outbox_screen import OutboxScreen
-from ui.outbox_sender import sender_for
+from ui.common import messages, workers
+from ui.mail.outbox_screen import OutboxScreen
+from ui.mail.outbox_sender import sender_for
+from ui.shell.context import UiContext
 
 
 def states(desk: Desk) -> dict[str, OutboxState]:
@@ -23,7 +23,7 @@ def styled() -> None:
     """The application's style sheet, as the desk shows it (for the screenshots)."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.application import load_style
+    from ui.shell.application import load_style
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

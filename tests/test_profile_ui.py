@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-import ui.profile
+import ui.desk.profile
 from app.access.staff import Actor
 from app.desk import Desk
 from app.document.disclosure import NONE_ON_RECORD
@@ -26,8 +26,8 @@ from app.store.models import (
     OutboxState,
     StaffRole,
 )
-from ui.context import UiContext
-from ui.profile import ProfileScreen, print_pdf_to
+from ui.desk.profile import ProfileScreen, print_pdf_to
+from ui.shell.context import UiContext
 
 TGH = RecipientInput(
     institution_type="Hospital",
@@ -44,7 +44,7 @@ TGH = RecipientInput(
 
 @pytest.fixture(autouse=True)
 def no_system_viewer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ui.profile, "OPEN_WITH_SYSTEM", False)
+    monkeypatch.setattr(ui.desk.profile, "OPEN_WITH_SYSTEM", False)
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from tests.factories import make_member
 from tests.smtp_servers import SmtpServer
 from tests.test_requests import HOSPITAL, draft
 from tests.wizard_driver import WAIT_MS, flat, pdf_text
-from ui.context import UiContext
-from ui.review_screen import ReviewScreen
+from ui.desk.review_screen import ReviewScreen
+from ui.shell.context import UiContext
 
 SHOTS = os.environ.get("CPC_WIZARD_SHOTS", "")
 
@@ -70,7 +70,7 @@ def test_a_clerk_sees_no_list(qtbot: Any, desk: Desk, held: list[int]) -> None:
 def test_registrar_approves_and_the_certificate_is_emailed(
     qtbot: Any, desk: Desk, held: list[int], registrar: Actor, plain_smtp: SmtpServer, record_messages: Any
 ) -> None:
-    from ui import messages
+    from ui.common import messages
 
     plain_smtp.configure(desk.settings)
     screen = screen_for(qtbot, desk, registrar)

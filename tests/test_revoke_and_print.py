@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-import ui.profile
+import ui.desk.profile
 from app.access.staff import Actor
 from app.audit import trail as audit
 from app.cli.main import parse, run_command
@@ -27,15 +27,15 @@ from app.printing.record import mark_printed
 from app.store.models import AuditEvent, Certificate, CertificateRequest, StaffRole
 from tests.factories import make_certificate, make_member, make_request
 from tests.wizard_driver import Known, add_directory, open_wizard, run_to_review, submit
-from ui.context import UiContext
-from ui.profile import ProfileScreen
+from ui.desk.profile import ProfileScreen
+from ui.shell.context import UiContext
 
 T1 = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
 def no_system_viewer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ui.profile, "OPEN_WITH_SYSTEM", False)
+    monkeypatch.setattr(ui.desk.profile, "OPEN_WITH_SYSTEM", False)
 
 
 @pytest.fixture
@@ -201,7 +201,7 @@ def test_registrar_revokes_from_the_profile_with_a_required_reason(
     screen, changed = make_profile(qtbot, desk, member_id=two_certs["member"], certificate_id=first)
     assert screen.revoke_button.isVisible() and screen.revoke_button.isEnabled()
     qtbot.mouseClick(screen.revoke_button, Qt.MouseButton.LeftButton)
-    dialog = screen.findChild(ui.profile.ReasonDialog)
+    dialog = screen.findChild(ui.desk.profile.ReasonDialog)
     assert dialog is not None and dialog.isVisible()  # open(), not exec(): we got here
     assert two_certs["numbers"][0] in dialog.windowTitle()
 
@@ -359,11 +359,11 @@ def test_the_status_column_says_printed(qtbot: QtBot) -> None:
         state="sent", sentence="", who="clerk.test", delivery_state="sent", attempts=1, last_error="",
         outbox_message_id=1, valid_until=None, revoked=False, replaced=False, printed_at=None, has_pdf=True,
     )  # fmt: skip
-    assert ui.profile.status_text(HistoryRow(**base)) == "sent"  # type: ignore[arg-type]
+    assert ui.desk.profile.status_text(HistoryRow(**base)) == "sent"  # type: ignore[arg-type]
     printed = HistoryRow(**{**base, "printed_at": T1})  # type: ignore[arg-type]
-    assert ui.profile.status_text(printed) == "sent · printed"
+    assert ui.desk.profile.status_text(printed) == "sent · printed"
     not_emailed = HistoryRow(**{**base, "printed_at": T1, "state": "printed"})  # type: ignore[arg-type]
-    assert ui.profile.status_text(not_emailed) == "printed"
+    assert ui.desk.profile.status_text(not_emailed) == "printed"
 
 
 def test_reissue_to_a_corrected_address_from_the_profile(

@@ -14,9 +14,9 @@ from app.access.staff import Actor
 from app.desk import Desk
 from app.store.models import AuditEvent, StaffRole
 from tests.smtp_servers import SmtpServer
-from ui import workers
-from ui.context import UiContext
-from ui.settings_screen import SettingsScreen
+from ui.admin.settings_screen import SettingsScreen
+from ui.common import workers
+from ui.shell.context import UiContext
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_send_a_test_email_reports_success_or_the_servers_exact_answer(
     qtbot: QtBot, admin_desk: Desk, plain_smtp: SmtpServer
 ) -> None:
     plain_smtp.configure(admin_desk.settings)
-    from ui.application import load_style
+    from ui.shell.application import load_style
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -168,3 +168,26 @@ def test_offline_switch_is_saved_and_announced(qtbot: QtBot, admin_desk: Desk) -
     screen.fields["mail.offline"].widget.setChecked(True)  # type: ignore[attr-defined]
     assert screen.save()
     assert admin_desk.is_offline and announced
+
+
+def test_a_test_address_the_mail_service_refuses_is_marked_under_the_address(
+    qtbot: QtBot, admin_desk: Desk, plain_smtp: SmtpServer
+) -> None:
+    """The screen does not check the address itself; the mail service refuses it in the worker, and the
+    ValidationError it raises comes back as an object, so the address field is marked, not a status line."""
+    plain_smtp.configure(admin_desk.settings)
+    screen = open_screen(qtbot, admin_desk)
+    screen.show()
+    assert screen.test_to_error.isHidden()
+    screen.test_to.setText("it at cpso")
+    screen.test_button.click()
+    qtbot.waitUntil(lambda: screen.test_button.isEnabled(), timeout=10_000)
+    assert screen.test_to_error.isVisibleTo(screen)
+    assert screen.test_to_error.text().startswith("Send a test email to: ")
+    assert screen.test_result.property("error") is True
+    assert plain_smtp.received == []
+    screen.test_to.setText("it@cpso.example.org")  # corrected, the mark goes and the test is sent
+    screen.test_button.click()
+    qtbot.waitUntil(lambda: screen.test_button.isEnabled(), timeout=10_000)
+    assert screen.test_to_error.isHidden()
+    assert plain_smtp.received[0].rcpt_tos == ["it@cpso.example.org"]

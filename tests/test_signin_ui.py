@@ -8,8 +8,8 @@ from sqlalchemy import select
 from app.access.staff import Actor, create_first_admin, create_staff_user
 from app.desk import Desk
 from app.store.models import AuditEvent, StaffRole
-from ui.main_window import MainWindow
-from ui.signin import FirstAdminDialog, SignInDialog, sign_in_flow
+from ui.admin.signin import FirstAdminDialog, SignInDialog, sign_in_flow
+from ui.shell.main_window import MainWindow
 
 
 def _window(qtbot: QtBot) -> MainWindow:
@@ -207,8 +207,8 @@ def test_someone_else_signs_in_at_a_locked_desk(qtbot: QtBot, desk: Desk) -> Non
 
 def test_change_my_password(qtbot: QtBot, desk: Desk) -> None:
     from app.access.staff import sign_in
-    from ui import messages
-    from ui.signin import open_change_password
+    from ui.admin.signin import open_change_password
+    from ui.common import messages
 
     boss = create_first_admin(desk, "boss", "Bea Boss", "boss-password")
     create_staff_user(desk, boss, "kim", "Kim Clerk", StaffRole.CLERK, "kims-password")

@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 from app.access.staff import Actor, SignInFailed, create_first_admin, sign_in
 from app.desk import Desk
 from app.store.models import StaffRole
-from ui import messages
-from ui.context import UiContext
-from ui.staff_screen import StaffScreen
+from ui.admin.staff_screen import StaffScreen
+from ui.common import messages
+from ui.shell.context import UiContext
 
 
 def _screen(qtbot: QtBot, desk: Desk) -> StaffScreen:

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from app.desk import Desk
 from app.store.models import OutboxState
 from tests.factories import add_outbox_messages
-from ui import workers
-from ui.application import DeskStarter
-from ui.main_window import MainWindow
+from ui.common import workers
+from ui.shell.application import DeskStarter
+from ui.shell.main_window import MainWindow
 
 
 def existing_desk(data_dir: Path, queued: int) -> None:

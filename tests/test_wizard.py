@@ -46,7 +46,7 @@ def shot(widget: Any, name: str) -> None:
     if SHOTS:
         from PySide6.QtWidgets import QApplication
 
-        from ui.application import load_style
+        from ui.shell.application import load_style
 
         app = QApplication.instance()
         if isinstance(app, QApplication) and not app.styleSheet():
@@ -418,7 +418,7 @@ def test_offline_mode_queues_and_says_so(qtbot: Any, desk: Desk, member_id: int)
 def test_cancel_asks_when_data_was_entered_and_files_nothing(
     qtbot: Any, desk: Desk, member_id: int, record_messages: list[tuple[str, str, str]]
 ) -> None:
-    from ui import messages
+    from ui.common import messages
 
     wizard = open_wizard(qtbot, desk)
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # nothing entered: closes without asking
@@ -455,8 +455,8 @@ def test_started_from_a_profile_and_final_page_actions(
         def start_cpc_request(self, member_id: int | None = None) -> None:
             started.append(member_id)
 
-    from ui.context import UiContext
-    from ui.wizard import CpcWizard
+    from ui.request.wizard import CpcWizard
+    from ui.shell.context import UiContext
 
     ctx = UiContext(desk, Navigator())
     wizard = CpcWizard(ctx, member_id=member_id)
@@ -588,7 +588,7 @@ def test_a_recent_request_to_the_same_address_is_asked_about(
     qtbot: Any, desk: Desk, member_id: int, record_messages: list[tuple[str, str, str]]
 ) -> None:
     from app.issuing.requests import submit_request
-    from ui import messages
+    from ui.common import messages
 
     add_directory(desk)
     desk.offline = True
@@ -618,3 +618,39 @@ def test_a_new_search_drops_a_member_it_does_not_find(qtbot: Any, desk: Desk, me
     )
     click_next(qtbot, wizard)
     assert wizard.currentPage() is wizard.member_page
+
+
+def test_a_directory_entry_deleted_before_submit_is_marked_on_the_recipient_page(
+    qtbot: Any, desk: Desk, mail: SmtpServer, member_id: int
+) -> None:
+    """The service refuses it in the worker (the page checked it while the entry existed); the wizard goes
+    back to the recipient page with that recipient in the form and the institution marked; corrected,
+    the same wizard files it."""
+    gone = add_directory(desk, name="Closed Clinic", email="records@closed.example.org")
+    add_directory(desk)
+    wizard = open_wizard(qtbot, desk)
+    run_to_review(qtbot, wizard, "104512", [Known("Toronto General Hospital"), Known("Closed Clinic")])
+    with desk.db.write() as session:  # another desk deletes the entry meanwhile
+        inst = session.get(Institution, gone)
+        assert inst is not None
+        session.delete(inst)
+    click_next(qtbot, wizard)  # Submit
+    page = wizard.recipient_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is page, timeout=WAIT_MS)
+    marked = page.errors["Institution"]
+    assert marked.isVisibleTo(wizard) and f"directory entry {gone} no longer exists" in marked.text()
+    assert [lbl for lbl in page.errors.values() if lbl.isVisibleTo(wizard)] == [marked]
+    assert "Nothing was issued" in page.page_error.text()
+    # The refused recipient is back in the form, typed in as "Other"; the other one stays on the list.
+    assert [r.name for r in page.recipients] == ["Toronto General Hospital"]
+    assert page.inst_combo.currentData() == -1 and page.edits["name"].text() == "Closed Clinic"
+    assert rows(desk) == ([], [])
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.consent_page
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.review_page.previews_done, timeout=WAIT_MS)
+    submit(qtbot, wizard)
+    requests, certs = rows(desk)
+    assert len(requests) == 1 and len(certs) == 2
+    assert [r.name for r in requests[0].recipients] == ["Toronto General Hospital", "Closed Clinic"]
+    assert requests[0].recipients[1].institution_id is None

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from app.desk import Desk
 from app.store.models import CertificateDocument, Institution, InstitutionType
-from ui.context import UiContext
-from ui.wizard import CpcWizard
+from ui.request.wizard import CpcWizard
+from ui.shell.context import UiContext
 
 WAIT_MS = 30_000
 

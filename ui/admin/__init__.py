@@ -1,0 +1,1 @@
+"""Administration: sign-in, staff, settings, the institution directory, imports, the audit trail."""

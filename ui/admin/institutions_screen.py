@@ -1,0 +1,299 @@
+"""The institution directory: browse by type, add and edit entries, mark them verified, import a CSV.
+
+Entries are checked as the request wizard checks a recipient (app.register.recipients), so a directory entry
+always passes the wizard. Each field the service refuses is marked under that field.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.access.staff import Permission
+from app.errors import CpcDeskError
+from app.register.institution_types import InstitutionTypes, desk_types
+from app.register.institutions import (
+    InstitutionRow,
+    add_institution,
+    edit_institution,
+    list_institutions,
+    set_verified,
+)
+from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
+from ui.common import messages
+from ui.common.error_sentence import error_sentence
+from ui.common.field_errors import error_label, field_errors, mark_fields, show_error
+from ui.common.table_models import Column, RowsModel, SortProxy
+from ui.shell.context import UiContext
+
+# The directory's address fields typed into line edits (the country is picked from a list).
+FORM_FIELDS = tuple(f for f in ADDRESS_FIELDS if f != "country")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Institutions", text)
+
+
+def institution_columns(types: InstitutionTypes) -> list[Column[InstitutionRow]]:
+    return [
+        Column(tr("Name"), lambda r: r.name, tooltip=lambda r: r.name),
+        Column(
+            tr("Type"),
+            lambda r: r.institution_type,
+            sort=lambda r: types.position(r.institution_type),
+        ),
+        Column(tr("City"), lambda r: r.city),
+        Column(tr("Country"), lambda r: r.country),
+        Column(tr("Verified"), lambda r: tr("Yes") if r.verified else tr("No"), sort=lambda r: r.verified),
+        Column(tr("Email"), lambda r: r.email, tooltip=lambda r: r.email),
+    ]
+
+
+class InstitutionsScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, **_kwargs: Any) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editing_id: int | None = None
+        self.can_edit = ctx.desk.actor.can(Permission.EDIT_INSTITUTIONS)
+        self.types = desk_types(ctx.desk.db)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        filters = QHBoxLayout()
+        self.type_filter = QComboBox()
+        self.type_filter.setAccessibleName(tr("Institution type"))
+        self.type_filter.addItem(tr("All types"), "")
+        for name in self.types:
+            self.type_filter.addItem(tr(name), name)
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(tr("Filter by name, city or email"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(lambda _t: self.refresh())
+        type_label = QLabel(tr("&Type:"))
+        type_label.setBuddy(self.type_filter)
+        filters.addWidget(type_label)
+        filters.addWidget(self.type_filter)
+        filters.addWidget(self.filter_box, 1)
+        self.import_button = QPushButton(tr("&Import…"))
+        self.import_button.setVisible(ctx.desk.actor.can(Permission.IMPORT))
+        self.import_button.clicked.connect(self.open_import)
+        filters.addWidget(self.import_button)
+        outer.addLayout(filters)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 8, 0)
+        self.model: RowsModel[InstitutionRow] = RowsModel(institution_columns(self.types), self)
+        self.proxy = SortProxy(self.model, self)
+        self.table = QTableView()
+        self.table.setObjectName("institutionTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        # Name and type start at widths that leave city, country and "verified" in view at 1280 px; a long
+        # value is elided (whole in the name's tooltip and in the form) and the email takes what is left.
+        self.table.setWordWrap(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((0, 250), (1, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        ll.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        ll.addWidget(self.count_label)
+        split.addWidget(left)
+
+        form_box = QGroupBox(tr("Entry"))
+        fl = QVBoxLayout(form_box)
+        form = QFormLayout()
+        # One error line under each field, keyed by the field name the service uses in ValidationError.
+        self.field_errors: dict[str, QLabel] = {}
+        self.field_widgets: dict[str, QWidget] = {}
+
+        def add_row(label: str, field: str, widget: QWidget) -> None:
+            holder = QVBoxLayout()
+            holder.setSpacing(2)
+            holder.addWidget(widget)
+            self.field_errors[FIELD_LABELS[field]] = error = error_label()
+            self.field_widgets[FIELD_LABELS[field]] = widget
+            holder.addWidget(error)
+            form.addRow(label, holder)
+
+        self.type_combo = QComboBox()
+        for name in self.types:
+            self.type_combo.addItem(tr(name), name)
+        add_row(tr("Institution type:"), "institution_type", self.type_combo)
+        self.edits: dict[str, QLineEdit] = {}
+        for field in FORM_FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(FIELD_LABELS[field])
+            edit.setMaxLength(254 if field == "email" else 200)
+            self.edits[field] = edit
+            add_row(tr(FIELD_LABELS[field]) + ":", field, edit)
+            if field == "city":
+                self.country_combo = QComboBox()
+                self.country_combo.setEditable(False)
+                for code, name in countries():
+                    self.country_combo.addItem(f"{name} ({code})", code)
+                add_row(tr(FIELD_LABELS["country"]) + ":", "country", self.country_combo)
+        self.verified_box = QCheckBox(tr("&Verified with the institution"))
+        self.verified_box.setToolTip(tr("The address and email were confirmed with the institution itself"))
+        form.addRow("", self.verified_box)
+        fl.addLayout(form)
+        self.problem_label = QLabel("")
+        self.problem_label.setProperty("error", True)
+        self.problem_label.setWordWrap(True)
+        fl.addWidget(self.problem_label)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(tr("&New"))
+        self.new_button.clicked.connect(self.new_entry)
+        self.save_button = QPushButton(tr("&Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.verify_button = QPushButton(tr("Mark &verified"))
+        self.verify_button.clicked.connect(self.mark_verified)
+        for b in (self.new_button, self.save_button, self.verify_button):
+            b.setEnabled(self.can_edit)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        fl.addLayout(buttons)
+        fl.addStretch(1)
+        split.addWidget(form_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([780, 420])
+        outer.addWidget(split, 1)
+        self._import_dialog: QWidget | None = None
+        self.setFocusProxy(self.filter_box)
+        self.new_entry()
+        self.refresh()
+
+    # --- list -----------------------------------------------------------------------------------
+
+    def refresh(self, select_id: int | None = None) -> None:
+        kind = str(self.type_filter.currentData() or "")
+        with self.ctx.desk.db.read() as session:
+            rows = list_institutions(session, kind or None, self.filter_box.text())
+        self.model.set_rows(rows)
+        self.count_label.setText(tr("{0} entries").format(len(rows)) if len(rows) != 1 else tr("1 entry"))
+        if select_id is not None:
+            for i, row in enumerate(rows):
+                if row.id == select_id:
+                    self.table.selectRow(self.proxy.mapFromSource(self.model.index(i, 0)).row())
+                    break
+
+    def selected(self) -> InstitutionRow | None:
+        return self.proxy.selected_item(self.table, InstitutionRow)
+
+    def _selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.editing_id = row.id
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(row.institution_type)))
+        for field, edit in self.edits.items():
+            edit.setText(getattr(row, field))
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(row.country)))
+        self.verified_box.setChecked(row.verified)
+        self.verify_button.setEnabled(self.can_edit and not row.verified)
+        self._clear_problems()
+
+    # --- form -----------------------------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        self.editing_id = None
+        self.table.clearSelection()
+        for edit in self.edits.values():
+            edit.clear()
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData("CA")))
+        self.verified_box.setChecked(False)
+        self.verify_button.setEnabled(False)
+        self._clear_problems()
+        self.edits["name"].setFocus()
+
+    def form_values(self) -> dict[str, str]:
+        values = {field: edit.text() for field, edit in self.edits.items()}
+        values["institution_type"] = str(self.type_combo.currentData())
+        values["country"] = str(self.country_combo.currentData())
+        return values
+
+    def _clear_problems(self) -> None:
+        self.problem_label.setText("")
+        for label in self.field_errors.values():
+            show_error(label, "")
+
+    def show_problem(self, exc: BaseException) -> None:
+        """Each field the exception names is marked under that field; anything else goes on the problem
+        line, in words."""
+        self._clear_problems()
+        named = field_errors(exc)
+        if not named:
+            self.problem_label.setText(error_sentence(exc))
+            return
+        unplaced = mark_fields(named, self.field_errors, self.field_widgets)
+        lines = [str(e) for e in unplaced]
+        marked = len(named) - len(unplaced)
+        if marked:
+            lines.insert(0, tr("Not saved: {0} problem(s), shown next to the fields.").format(marked))
+        self.problem_label.setText("\n".join(lines))
+
+    def save(self) -> bool:
+        desk, actor = self.ctx.desk, self.ctx.desk.actor
+        values = self.form_values()
+        try:
+            if self.editing_id is None:
+                row = add_institution(desk, actor, values, verified=self.verified_box.isChecked())
+            else:
+                row = edit_institution(
+                    desk, actor, self.editing_id, values, verified=self.verified_box.isChecked()
+                )
+        except CpcDeskError as exc:
+            self.show_problem(exc)
+            return False
+        self._clear_problems()
+        self.ctx.status_message.emit(tr("Saved {0}").format(row.name))
+        self.refresh(select_id=row.id)
+        return True
+
+    def mark_verified(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            set_verified(self.ctx.desk, self.ctx.desk.actor, row.id, True)
+        except CpcDeskError as exc:
+            messages.error(self, tr("Verified"), str(exc))
+            return
+        self.refresh(select_id=row.id)
+
+    def open_import(self) -> None:
+        from ui.admin.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, kind="institutions", parent=self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        self._import_dialog = dialog
+        dialog.open()

@@ -1,0 +1,487 @@
+"""The Settings screen: every option of app.settings, grouped, checked exactly as `settings set` checks
+it; the SMTP password (kept in the OS keyring, or for this session only when there is no secure one);
+"Send a test email"; and the offline switch."""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.access import secrets
+from app.access.staff import Permission
+from app.errors import CpcDeskError, ValidationError, ValidationErrors
+from app.mail import smtp as mail
+from app.setting_changes import INTERNAL_KEYS, change_settings, mail_settings_problem
+from app.settings import OPTIONS, Option
+from ui.common import messages, workers
+from ui.common.error_sentence import error_sentence
+from ui.common.field_errors import field_errors
+from ui.shell.context import UiContext
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsScreen", text)
+
+
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Mail delivery", ("mail.offline", "mail.demo_server")),
+    (
+        "Mail server",
+        (
+            "smtp.host",
+            "smtp.port",
+            "smtp.security",
+            "smtp.username",
+            "smtp.from_address",
+            "smtp.reply_to",
+            "smtp.bcc_archive",
+            "smtp.timeout_seconds",
+            "smtp.max_attempts",
+            "smtp.ca_file",
+        ),
+    ),
+    ("Issuing body", ("issuer.name", "issuer.address", "issuer.logo", "issuer.demo")),
+    ("Registrar", ("registrar.name", "registrar.title", "registrar.signature_image")),
+    (
+        "Certificates",
+        (
+            "verification.url",
+            "validity.default_days",
+            "validity.days_by_type",
+            "consent.statement",
+            "signing.pkcs12_path",
+        ),
+    ),
+    (
+        "This desk",
+        ("database.url", "session.lock_minutes", "session.max_failed_signins", "session.lockout_minutes"),
+    ),
+)
+HIDDEN = INTERNAL_KEYS | {"mail.paused"}
+
+
+def _groups() -> list[tuple[str, list[str]]]:
+    """The groups above, plus any option added later under "Other", so no setting is ever unreachable."""
+    placed = {k for _title, keys in GROUPS for k in keys}
+    groups = [(title, [k for k in keys if k in OPTIONS]) for title, keys in GROUPS]
+    rest = [k for k in OPTIONS if k not in placed and k not in HIDDEN]
+    if rest:
+        groups.append(("Other", rest))
+    return groups
+
+
+class Field:
+    """One option's editor and its inline error label."""
+
+    def __init__(self, option: Option) -> None:
+        self.option = option
+        self.widget: QWidget
+        if option.kind is bool:
+            box = QCheckBox(option.description)
+            self.widget = box
+        elif option.choices:
+            combo = QComboBox()
+            combo.addItems(list(option.choices))
+            self.widget = combo
+        elif option.multiline:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(64)
+            self.widget = text
+        else:
+            self.widget = QLineEdit()
+        self.widget.setObjectName(f"setting:{option.key}")
+        self.widget.setToolTip(option.key)
+        self.widget.setAccessibleName(option.description)
+        self.error = QLabel("")
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QComboBox):
+            w.setCurrentText(str(value))
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(str(value))
+        elif isinstance(w, QLineEdit):
+            w.setText(str(value))
+            w.setCursorPosition(0)
+
+    def raw(self) -> Any:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QComboBox):
+            return w.currentText()
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        assert isinstance(w, QLineEdit)
+        return w.text()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def connect_changed(self, slot: Any) -> None:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            w.toggled.connect(slot)
+        elif isinstance(w, QComboBox):
+            w.currentTextChanged.connect(slot)
+        elif isinstance(w, QPlainTextEdit):
+            w.textChanged.connect(slot)
+        elif isinstance(w, QLineEdit):
+            w.textEdited.connect(slot)
+
+
+class SettingsScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, **_kwargs: Any) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("settingsScreen")
+        self.fields: dict[str, Field] = {}
+        self._loading = False
+        self.can_edit = ctx.desk.actor.can(Permission.SETTINGS)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 12)
+        top = QHBoxLayout()
+        heading = QLabel(tr("Settings"))
+        heading.setObjectName("screenHeading")
+        self.save_button = QPushButton(tr("&Save changes"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(tr("Re&vert"))
+        self.revert_button.clicked.connect(self.load)
+        self.status = QLabel("")
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.revert_button)
+        top.addWidget(self.save_button)
+        outer.addLayout(top)
+        outer.addWidget(self.status)
+        if not self.can_edit:
+            note = QLabel(
+                tr("Only an administrator can change settings; you can read them and send a test email.")
+            )
+            note.setObjectName("hint")
+            outer.addWidget(note)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        content = QWidget()
+        content.setObjectName("settingsContent")
+        columns = QHBoxLayout(content)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        for index, (title, keys) in enumerate(_groups()):
+            box = QGroupBox(tr(title))
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+            for key in keys:
+                field = Field(OPTIONS[key])
+                self.fields[key] = field
+                field.widget.setEnabled(self.can_edit)
+                field.connect_changed(self._changed)
+                holder = QVBoxLayout()
+                holder.setSpacing(2)
+                holder.addWidget(field.widget)
+                holder.addWidget(field.error)
+                if OPTIONS[key].kind is bool:
+                    form.addRow(holder)
+                else:
+                    # Labels sit above their fields: the descriptions are long, the fields need room.
+                    label = QLabel(OPTIONS[key].description)
+                    label.setToolTip(key)
+                    label.setBuddy(field.widget)
+                    form.addRow(label, holder)
+            if title == "Mail delivery":
+                self.pause_label = QLabel("")
+                self.pause_label.setWordWrap(True)
+                self.pause_label.setProperty("error", True)
+                form.addRow(self.pause_label)
+            if title == "Mail server":
+                self._add_password_and_test(form)
+            (left if index < 2 else right).addWidget(box)
+        left.addStretch(1)
+        right.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        self.load()
+
+    # --- password and test ------------------------------------------------------------------------
+
+    def _add_password_and_test(self, form: QFormLayout) -> None:
+        self.keyring_label = QLabel("")
+        self.keyring_label.setWordWrap(True)
+        self.keyring_label.setObjectName("keyringStatus")
+        form.addRow(tr("Password store"), self.keyring_label)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(tr("SMTP password (not shown, never saved in a file)"))
+        self.password_edit.setAccessibleName(tr("SMTP password"))
+        self.session_only = QCheckBox(tr("Keep for this session only"))
+        self.session_only.setToolTip(tr("The password is forgotten when CPC Desk closes"))
+        self.password_button = QPushButton(tr("Store &password"))
+        self.password_button.clicked.connect(self.store_password)
+        self.password_edit.returnPressed.connect(self.store_password)
+        row = QHBoxLayout()
+        row.addWidget(self.password_edit, 1)
+        row.addWidget(self.session_only)
+        row.addWidget(self.password_button)
+        self.password_error = QLabel("")
+        self.password_error.setProperty("error", True)
+        self.password_error.setWordWrap(True)
+        holder = QVBoxLayout()
+        holder.addLayout(row)
+        holder.addWidget(self.password_error)
+        form.addRow(tr("SMTP password"), holder)
+        for w in (self.password_edit, self.session_only, self.password_button):
+            w.setEnabled(self.can_edit)
+
+        self.test_to = QLineEdit()
+        self.test_to.setPlaceholderText(tr("address to send the test to"))
+        self.test_to.setAccessibleName(tr("Send a test email to"))
+        self.test_button = QPushButton(tr("Send a &test email"))
+        self.test_button.clicked.connect(self.send_test)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.test_to, 1)
+        row2.addWidget(self.test_button)
+        # The address the test goes to is checked by the mail service in the worker; its problem shows here.
+        self.test_to_error = QLabel("")
+        self.test_to_error.setObjectName("testToError")
+        self.test_to_error.setProperty("error", True)
+        self.test_to_error.setWordWrap(True)
+        self.test_to_error.hide()
+        self.test_result = QLabel("")
+        self.test_result.setWordWrap(True)
+        self.test_result.setObjectName("testResult")
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        holder2 = QVBoxLayout()
+        holder2.addLayout(row2)
+        holder2.addWidget(self.test_to_error)
+        holder2.addWidget(self.test_result)
+        form.addRow(tr("Send a test email to"), holder2)
+
+    def _show_keyring(self) -> None:
+        state = secrets.status()
+        stored = secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) is not None
+        text = (
+            state.message
+            + " "
+            + (tr("An SMTP password is stored.") if stored else tr("No SMTP password is stored."))
+        )
+        self.keyring_label.setText(text)
+        self.keyring_label.setProperty("error", not state.secure)
+        self.keyring_label.style().unpolish(self.keyring_label)
+        self.keyring_label.style().polish(self.keyring_label)
+        self.session_only.setVisible(not state.secure)
+        if not state.secure:
+            self.session_only.setChecked(True)
+
+    def store_password(self) -> None:
+        value = self.password_edit.text()
+        if not value:
+            self.password_error.setText(tr("SMTP password: type the password first."))
+            return
+        state = secrets.status()
+        session_only = not state.secure and self.session_only.isChecked()
+        if not state.secure and not session_only:
+            self.password_error.setText(
+                tr("SMTP password: there is no secure password store; tick 'Keep for this session only'.")
+            )
+            return
+        desk = self.ctx.desk
+        try:
+            desk.actor.require(Permission.SETTINGS)
+            secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, value, session_only=session_only)
+            from app.audit import trail as audit
+            from app.mail import outbox
+
+            with desk.db.write() as session:
+                audit.record(
+                    session,
+                    desk.actor,
+                    "settings.secret_stored",
+                    subject="SMTP password",
+                    after={"session_only": session_only},
+                )
+            outbox.resume(desk, desk.actor)
+        except CpcDeskError as exc:
+            self.password_error.setText(str(exc))
+            return
+        self.password_edit.clear()
+        self.password_error.setText("")
+        self._show_keyring()
+        self.status.setText(
+            tr("The SMTP password is kept for this session only.")
+            if session_only
+            else tr("The SMTP password is stored in the OS keyring.")
+        )
+        self.ctx.data_changed.emit()
+
+    def send_test(self) -> None:
+        if self.dirty() and not self.save():
+            return
+        desk = self.ctx.desk
+        to = self.test_to.text().strip() or str(desk.settings.get("smtp.from_address"))
+        self.test_button.setEnabled(False)
+        self.test_to_error.hide()
+        for field in self.fields.values():
+            field.show_error("")
+        self._set_test_result(tr("Sending a test email to {0}…").format(to), error=False)
+
+        def job(_p: Any, _c: Any) -> str:
+            return mail.send_test_email(desk.settings, to)
+
+        workers.start(
+            job,
+            on_finished=lambda text: self._test_done(str(text), error=False),
+            on_failed=self._test_failed,
+            owner=self,
+        )
+
+    def _test_failed(self, exc: BaseException) -> None:
+        # The service names the recipient "to_address" and a setting by its key: mark each where it is typed.
+        errors = field_errors(exc)
+        for error in errors:
+            if error.field == "to_address":
+                self.test_to_error.setText(tr("Send a test email to: {0}").format(error.message))
+                self.test_to_error.show()
+                self.test_to.setFocus()
+            elif error.field in self.fields:
+                self.fields[error.field].show_error(str(error))
+        self._test_done(error_sentence(exc), error=True)
+
+    def _test_done(self, text: str, *, error: bool) -> None:
+        self.test_button.setEnabled(True)
+        self._set_test_result(
+            text if not error else tr("The test email was not sent: {0}").format(text), error
+        )
+
+    def _set_test_result(self, text: str, error: bool) -> None:
+        self.test_result.setText(text)
+        self.test_result.setProperty("error", error)
+        self.test_result.style().unpolish(self.test_result)
+        self.test_result.style().polish(self.test_result)
+
+    # --- load and save ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._loading = True
+        settings = self.ctx.desk.settings
+        for key, field in self.fields.items():
+            field.set_value(settings.get(key))
+            field.show_error("")
+        self._loading = False
+        self._show_keyring()
+        self._show_pause()
+        if not self.test_to.text():
+            self.test_to.setText(str(settings.get("smtp.from_address")))
+        self._update_buttons()
+
+    def _show_pause(self) -> None:
+        from app.mail.outbox import pause_reason
+
+        reason = pause_reason(self.ctx.desk)
+        self.pause_label.setText(
+            tr("Sending is paused: {0} Fix the mail settings or the password, then save.").format(reason)
+            if reason
+            else ""
+        )
+        self.pause_label.setVisible(bool(reason))
+
+    def dirty(self) -> bool:
+        settings = self.ctx.desk.settings
+        for key, field in self.fields.items():
+            raw = field.raw()
+            current = settings.get(key)
+            if isinstance(current, bool):
+                if raw != current:
+                    return True
+            elif str(raw).strip() != str(current).strip():
+                return True
+        return False
+
+    def _changed(self, *_args: Any) -> None:
+        if not self._loading:
+            self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        dirty = self.dirty()
+        self.save_button.setEnabled(self.can_edit and dirty)
+        self.revert_button.setEnabled(dirty)
+        if dirty:
+            self.status.setText(tr("Unsaved changes."))
+
+    def save(self) -> bool:
+        """Validate every field (each problem shown next to its field), then save the changed ones."""
+        if not self.can_edit:
+            return False
+        settings = self.ctx.desk.settings
+        values = {}
+        for key, field in self.fields.items():
+            field.show_error("")
+            raw = field.raw()
+            current = settings.get(key)
+            if (raw != current) if isinstance(current, bool) else (str(raw).strip() != str(current).strip()):
+                values[key] = raw
+        try:
+            changed = change_settings(self.ctx.desk, self.ctx.desk.actor, values)
+        except ValidationErrors as exc:
+            self._show_errors(exc.errors)
+            return False
+        except ValidationError as exc:
+            self._show_errors([exc])
+            return False
+        except CpcDeskError as exc:
+            messages.warn(self, tr("Settings"), str(exc))
+            return False
+        problem = mail_settings_problem(settings) if any(k.startswith("smtp.") for k in changed) else ""
+        if problem:
+            self.fields["smtp.security"].show_error(
+                tr("Saved, but mail cannot be sent yet: {0}").format(problem)
+            )
+        self.status.setText(
+            tr("{0} setting(s) saved.").format(len(changed)) if changed else tr("Nothing changed.")
+        )
+        self.load()
+        if problem:
+            self.fields["smtp.security"].show_error(
+                tr("Saved, but mail cannot be sent yet: {0}").format(problem)
+            )
+        self.ctx.data_changed.emit()
+        return True
+
+    def _show_errors(self, errors: list[ValidationError]) -> None:
+        first: QWidget | None = None
+        for error in errors:
+            field = self.fields.get(error.field)
+            if field is not None:
+                field.show_error(str(error))
+                first = first or field.widget
+        self.status.setText(tr("Not saved: {0} problem(s), shown next to the fields.").format(len(errors)))
+        if first is not None:
+            first.setFocus()

@@ -1,0 +1,1 @@
+"""Batch printing and the print dialog for certificates."""

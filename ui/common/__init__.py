@@ -1,0 +1,1 @@
+"""What every screen shares: workers, message boxes, error sentences, table models, fonts, gc policy."""

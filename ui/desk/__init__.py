@@ -1,0 +1,1 @@
+"""The assistance desk: member search, profile, registrar review, certificate verification."""

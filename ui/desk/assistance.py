@@ -1,0 +1,356 @@
+"""The Assistance Desk: find a member in a keystroke, say where a request stands, open the profile.
+
+The search runs off the GUI thread, ~150 ms after the last keystroke; each search carries a generation
+number and a result that arrives after a newer search started is dropped, so a slow search never
+overwrites what the person typed next.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.access.staff import Permission
+from app.desk import Desk
+from app.register.members import MemberHit, search_members, status_sentence
+from ui.common import workers
+from ui.common.error_sentence import error_sentence
+from ui.common.table_models import Column, RowsModel, SortProxy
+from ui.shell.context import UiContext
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 200
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Assistance", text)
+
+
+def idle_hint() -> str:
+    return tr(
+        "Type to search the register; Enter or a double-click opens the profile, ↓ moves to the results."
+    )
+
+
+_MATCHED = {
+    "cpso": "CPSO number",
+    "name": "name",
+    "certificate": "certificate number",
+    "code": "verification code",
+    "request": "request number",
+}
+
+
+def hit_columns() -> list[Column[MemberHit]]:
+    return [
+        Column(tr("CPSO #"), lambda h: h.cpso_number, sort=lambda h: (len(h.cpso_number), h.cpso_number)),
+        Column(tr("Name"), lambda h: h.full_name),
+        Column(tr("Class of registration"), lambda h: h.registration_class),
+        Column(tr("Status"), lambda h: h.status.capitalize()),
+        Column(
+            tr("Found by"),
+            lambda h: (
+                _MATCHED.get(h.matched, h.matched)
+                + (f" {h.certificate_number}" if h.certificate_number else "")
+                + (f" R-{h.request_id:07d}" if h.request_id and not h.certificate_number else "")
+            ),
+        ),
+    ]
+
+
+def _complete_document_number(hit: MemberHit, typed: str) -> bool:
+    """Open at once only for a whole number or code: "CPC-2026-00001" on its way to "…000012" must not."""
+    if hit.matched == "code":
+        return True
+    return hit.matched == "certificate" and sum(c.isdigit() for c in typed) == 10
+
+
+class _SearchBox(QLineEdit):
+    """Down arrow moves to the results, as staff expect from a search field."""
+
+    down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MemberSearchPanel(QWidget):
+    """Search box + results table. Emits `chosen(hit)` on Enter or double-click, and `document_found(hit)`
+    at once when the text is a certificate number or verification code that exists."""
+
+    chosen = Signal(object)
+    document_found = Signal(object)
+    results_shown = Signal(int)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.generation = 0
+        self.searches_started = 0
+        self.stale_dropped = 0
+        self.last_query = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = _SearchBox()
+        self.box.setObjectName("memberSearch")
+        self.box.setPlaceholderText(
+            tr("CPSO number, name in any order, certificate number or verification code")
+        )
+        self.box.setClearButtonEnabled(True)
+        self.box.setAccessibleName(tr("Search members"))
+        self.box.textChanged.connect(self._typed)
+        self.box.returnPressed.connect(self._enter)
+        self.box.down.connect(self._focus_results)
+        layout.addWidget(self.box)
+
+        self.count_label = QLabel(idle_hint())
+        self.count_label.setObjectName("hint")
+        layout.addWidget(self.count_label)
+
+        self.model: RowsModel[MemberHit] = RowsModel(hit_columns(), self)
+        self.proxy = SortProxy(self.model, self)
+        self.table = QTableView()
+        self.table.setObjectName("memberResults")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the search's own ranking at first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self._choose_row(index.row()))
+        self.table.activated.connect(lambda index: self._choose_row(index.row()))
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.box)
+
+    # --- searching ------------------------------------------------------------------------------
+
+    def _typed(self, _text: str) -> None:
+        self._timer.start()  # restart: search once typing pauses
+
+    def search_now(self) -> None:
+        """Start a search for the box's text now; any search still running is superseded."""
+        self._timer.stop()
+        text = self.box.text().strip()
+        self.generation += 1
+        generation = self.generation
+        self.last_query = text
+        if not text:
+            self.model.set_rows([])
+            self.count_label.setText(idle_hint())
+            return
+        self.searches_started += 1
+        desk = self.desk
+
+        def job(_progress: Any, _cancelled: Any) -> tuple[int, list[MemberHit]]:
+            with desk.db.read() as session:
+                return generation, search_members(session, text, limit=RESULT_LIMIT)
+
+        workers.start(job, on_finished=self.show_results, on_failed=self._failed)
+
+    def show_results(self, result: tuple[int, list[MemberHit]]) -> None:
+        generation, hits = result
+        if generation != self.generation:
+            self.stale_dropped += 1  # typed on since: a newer search is on its way
+            return
+        self.model.set_rows(hits)
+        if not hits:
+            self.count_label.setText(
+                tr("No member, certificate or request matches “{0}”.").format(self.last_query)
+            )
+        elif len(hits) >= RESULT_LIMIT:
+            self.count_label.setText(tr("The first {0} matches; type more to narrow them.").format(len(hits)))
+        else:
+            self.count_label.setText(tr("1 match") if len(hits) == 1 else tr("{0} matches").format(len(hits)))
+        if hits:
+            self.table.selectRow(0)
+        self.results_shown.emit(len(hits))
+        if len(hits) == 1 and _complete_document_number(hits[0], self.last_query):
+            self.document_found.emit(hits[0])
+
+    def _failed(self, exc: BaseException) -> None:
+        message = error_sentence(exc)
+        self.count_label.setText(tr("The search failed: {0}").format(message))
+
+    # --- choosing -------------------------------------------------------------------------------
+
+    def selected_hit(self) -> MemberHit | None:
+        return self.proxy.selected_item(self.table, MemberHit)
+
+    def _choose_row(self, proxy_row: int) -> None:
+        item = self.proxy.row_item(proxy_row)
+        if isinstance(item, MemberHit):
+            self.chosen.emit(item)
+
+    def _enter(self) -> None:
+        if self._timer.isActive() or self.box.text().strip() != self.last_query:
+            # Enter before the results came: search at once, then open the first one.
+            self.results_shown.connect(self._open_first_once)
+            self.search_now()
+            return
+        hit = self.selected_hit()
+        if hit is not None:
+            self.chosen.emit(hit)
+
+    def _open_first_once(self, count: int) -> None:
+        self.results_shown.disconnect(self._open_first_once)
+        hit = self.selected_hit()
+        if count and hit is not None:
+            self.chosen.emit(hit)
+
+    def _focus_results(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setFocus()
+            if not self.table.selectionModel().selectedRows():
+                self.table.selectRow(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            index: QModelIndex = self.table.currentIndex()
+            if index.isValid():
+                self._choose_row(index.row())
+                return
+        super().keyPressEvent(event)
+
+
+class AssistanceScreen(QWidget):
+    """Search + status lookup; opens the profile of the member (and request) found."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, **_kwargs: Any) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        actor = ctx.desk.actor
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        outer.setSpacing(10)
+
+        heading = QLabel(tr("Find a member"))
+        heading.setObjectName("screenHeading")
+        outer.addWidget(heading)
+        self.search = MemberSearchPanel(ctx.desk)
+        self.search.chosen.connect(self.open_profile)
+        self.search.document_found.connect(self.open_profile)
+        outer.addWidget(self.search, 1)
+
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(tr("&Open profile"))
+        self.open_button.clicked.connect(self._open_selected)
+        self.start_button = QPushButton(tr("&Start a CPC request"))
+        self.start_button.clicked.connect(self._start_selected)
+        self.start_button.setVisible(actor.can(Permission.FILE_REQUEST))
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.start_button)
+        buttons.addStretch(1)
+        self.institutions_button = QPushButton(tr("&Institution directory"))
+        self.institutions_button.clicked.connect(lambda: ctx.open_screen("institutions"))
+        self.import_button = QPushButton(tr("&Import register…"))
+        self.import_button.setToolTip(tr("Add or update members from the register's CSV file"))
+        self.import_button.clicked.connect(self.open_import)
+        self.import_button.setVisible(actor.can(Permission.IMPORT))
+        buttons.addWidget(self.institutions_button)
+        buttons.addWidget(self.import_button)
+        outer.addLayout(buttons)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        outer.addWidget(line)
+        status_heading = QLabel(tr("Where is my certificate?"))
+        status_heading.setObjectName("sectionHeading")
+        outer.addWidget(status_heading)
+        row = QHBoxLayout()
+        self.status_box = QLineEdit()
+        self.status_box.setObjectName("statusLookup")
+        self.status_box.setPlaceholderText(
+            tr("Request number (R-0000123), certificate number or verification code")
+        )
+        self.status_box.setAccessibleName(tr("Status lookup"))
+        self.status_box.returnPressed.connect(self.look_up_status)
+        self.status_button = QPushButton(tr("&Look up"))
+        self.status_button.clicked.connect(self.look_up_status)
+        row.addWidget(self.status_box, 1)
+        row.addWidget(self.status_button)
+        outer.addLayout(row)
+        self.status_label = QLabel(
+            tr("The answer appears here, in one sentence, in this computer's local time.")
+        )
+        self.status_label.setObjectName("statusSentence")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setMinimumHeight(40)
+        outer.addWidget(self.status_label)
+        self.setFocusProxy(self.search)
+        self._import_dialog: QWidget | None = None
+
+    def open_profile(self, hit: MemberHit) -> None:
+        kwargs: dict[str, Any] = {"member_id": hit.member_id}
+        if hit.request_id is not None:
+            kwargs["request_id"] = hit.request_id
+        if hit.certificate_id is not None:
+            kwargs["certificate_id"] = hit.certificate_id
+        self.ctx.open_screen("profile", **kwargs)
+
+    def _open_selected(self) -> None:
+        hit = self.search.selected_hit()
+        if hit is not None:
+            self.open_profile(hit)
+
+    def _start_selected(self) -> None:
+        hit = self.search.selected_hit()
+        self.ctx.start_cpc_request(hit.member_id if hit else None)
+
+    def look_up_status(self) -> None:
+        text = self.status_box.text().strip()
+        if not text:
+            self.status_label.setText(tr("Type a request number, certificate number or verification code."))
+            return
+        desk = self.ctx.desk
+        self.status_label.setText(tr("Looking up…"))
+
+        def job(_progress: Any, _cancelled: Any) -> str | None:
+            with desk.db.read() as session:
+                return status_sentence(session, text, offline=desk.is_offline)
+
+        def show(sentence: str | None) -> None:
+            if self.status_box.text().strip() != text:
+                return  # superseded by a newer lookup
+            self.status_label.setProperty("error", sentence is None)
+            self.status_label.style().unpolish(self.status_label)
+            self.status_label.style().polish(self.status_label)
+            self.status_label.setText(
+                sentence or tr("No request, certificate or verification code “{0}” was found.").format(text)
+            )
+
+        workers.start(
+            job, on_finished=show, on_failed=lambda exc: self.status_label.setText(error_sentence(exc))
+        )
+
+    def open_import(self) -> None:
+        from ui.admin.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, kind="members", parent=self)
+        self._import_dialog = dialog
+        dialog.open()

@@ -1,0 +1,1 @@
+"""The outbox, its background sender and the demo mailbox."""

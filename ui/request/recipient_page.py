@@ -1,0 +1,513 @@
+"""The wizard's recipient page: an institution from the directory or typed in ("Other"), checked as the
+service checks it, each added to the request's list of recipients."""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from app.errors import CpcDeskError, ValidationError, ValidationErrors
+from app.issuing.requests import DirectoryEntry, directory_institutions
+from app.register.institution_types import desk_types
+from app.register.recipients import (
+    ADDRESS_FIELDS,
+    FIELD_LABELS,
+    RecipientInput,
+    countries,
+    country_name,
+    subdivisions,
+    validate_recipient,
+)
+from ui.common.field_errors import error_label, show_error
+from ui.request.request_form import RequestForm
+from ui.shell.context import UiContext
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CpcWizard", text)
+
+
+# The service names the typed-in organisation "Institution name"; the form labels it as the portal does.
+DISPLAY_LABELS = {FIELD_LABELS["name"]: "Organisation name"}
+OTHER = -1  # the "Other" entry of the institution list
+
+
+class RecipientPage(QWizardPage):
+    """Where the certificates go; each recipient checked here is added to `form.recipients`."""
+
+    # The address fields typed into line edits (state and country have their own pickers).
+    TEXT_FIELDS = tuple(f for f in ADDRESS_FIELDS if f not in ("state", "country"))
+
+    def __init__(self, ctx: UiContext, form: RequestForm) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.form = form
+        self.setTitle(tr("Recipient"))
+        self.setSubTitle(
+            tr("Where the certificate is to be sent. Each recipient gets its own certificate, by email.")
+        )
+        self._editing: int | None = None  # where a recipient taken back for correction goes back in the list
+        self._directory: list[DirectoryEntry] = []
+        self._was_known = False
+        self.setStyleSheet('QLineEdit[readOnly="true"] { background: #eef1f4; color: #222; }')
+
+        # The desk's types, read once for the wizard: the combo offers them and the form is checked on them.
+        self.types = desk_types(ctx.desk.db)
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("institutionType")
+        self.type_combo.addItems(list(self.types))
+        self.inst_combo = QComboBox()
+        self.inst_combo.setObjectName("institutionName")
+        self.inst_combo.setMinimumContentsLength(40)
+
+        self.edits: dict[str, QLineEdit] = {}
+        for name in self.TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.setMaxLength(400)  # long enough to see the 200-character rule explained, not to paste a book
+            self.edits[name] = edit
+        self.edits["email"].setPlaceholderText(tr("the address the certificate is to be sent to"))
+        self.state_combo = QComboBox()
+        self.state_combo.setObjectName("field_state_list")
+        self.state_edit = QLineEdit()
+        self.state_edit.setObjectName("field_state")
+        self.state_stack = QStackedWidget()
+        self.state_stack.addWidget(self.state_combo)
+        self.state_stack.addWidget(self.state_edit)
+        self.state_stack.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.country_combo = QComboBox()
+        self.country_combo.setObjectName("field_country")
+        for code, name in countries():
+            self.country_combo.addItem(name, code)
+        self.save_check = QCheckBox(tr("Sa&ve this institution to the directory (marked unverified)"))
+        self.save_check.setObjectName("saveToDirectory")
+
+        self.errors: dict[str, QLabel] = {label: error_label() for label in FIELD_LABELS.values()}
+        self.page_error = error_label()
+        self.directory_note = QLabel()
+        self.directory_note.setObjectName("directoryNote")
+        self.directory_note.setWordWrap(True)
+        self.directory_note.hide()
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(2)
+        self._row = 0
+
+        def add(label_text: str, widget: QWidget, field: str, column: int = 0) -> None:
+            label = QLabel(label_text)
+            label.setBuddy(widget.currentWidget() if isinstance(widget, QStackedWidget) else widget)
+            self._labels[field] = label
+            r = self._row
+            form.addWidget(label, r, column * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            form.addWidget(widget, r, column * 2 + 1)
+            form.addWidget(self.errors[FIELD_LABELS[field]], r + 1, column * 2 + 1)
+
+        self._labels: dict[str, QLabel] = {}
+        add(tr("Institution &type"), self.type_combo, "institution_type")
+        add(tr("Institution na&me"), self.inst_combo, "institution_id", 1)
+        self._row += 2
+        add(tr("&Organisation name *"), self.edits["name"], "name")
+        add(tr("Attent&ion"), self.edits["attention"], "attention", 1)
+        self._row += 2
+        add(tr("Street &1 *"), self.edits["street1"], "street1")
+        add(tr("Street &2"), self.edits["street2"], "street2", 1)
+        self._row += 2
+        add(tr("Street &3"), self.edits["street3"], "street3")
+        add(tr("Street &4"), self.edits["street4"], "street4", 1)
+        self._row += 2
+        add(tr("Co&untry *"), self.country_combo, "country")
+        add(tr("&State/Province *"), self.state_stack, "state", 1)
+        self._row += 2
+        add(tr("Cit&y *"), self.edits["city"], "city")
+        add(tr("&Zip/Postal code *"), self.edits["postal_code"], "postal_code", 1)
+        self._row += 2
+        add(tr("&Email address *"), self.edits["email"], "email")
+        self._row += 2
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+
+        self.add_button = QPushButton(tr("A&dd another recipient"))
+        self.add_button.setObjectName("addRecipient")
+        self.add_button.setAutoDefault(False)
+        self.remove_button = QPushButton(tr("&Remove from the list"))
+        self.remove_button.setObjectName("removeRecipient")
+        self.remove_button.setAutoDefault(False)
+        self.list = QListWidget()
+        self.list.setObjectName("recipientList")
+        self.list.setMaximumHeight(80)
+        self.list.setAccessibleName(tr("Recipients added"))
+        self.list_label = QLabel(tr("Recipients already added:"))
+        self.list_label.setBuddy(self.list)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(4)
+        layout.addLayout(form)
+        layout.addWidget(self.directory_note)
+        layout.addWidget(self.save_check)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.page_error)
+        layout.addWidget(self.list_label)
+        layout.addWidget(self.list)
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.remove_button)
+        list_buttons.addStretch(1)
+        layout.addLayout(list_buttons)
+        layout.addStretch(1)
+
+        # Tab order follows the form, left column then right, row by row.
+        order: list[QWidget] = [
+            self.type_combo,
+            self.inst_combo,
+            self.edits["name"],
+            self.edits["attention"],
+            self.edits["street1"],
+            self.edits["street2"],
+            self.edits["street3"],
+            self.edits["street4"],
+            self.country_combo,
+            self.state_combo,
+            self.state_edit,
+            self.edits["city"],
+            self.edits["postal_code"],
+            self.edits["email"],
+            self.save_check,
+            self.add_button,
+            self.list,
+            self.remove_button,
+        ]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.inst_combo.currentIndexChanged.connect(self._institution_changed)
+        self.country_combo.currentIndexChanged.connect(self._country_changed)
+        self.add_button.clicked.connect(self.add_another)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.country_combo.setCurrentIndex(0)
+        self._country_changed()
+        self._type_changed()
+        self._refresh_list()
+
+    @property
+    def recipients(self) -> list[RecipientInput]:
+        return self.form.recipients
+
+    def initializePage(self) -> None:
+        self._refresh_list()
+
+    # --- filling ------------------------------------------------------------------------------
+
+    def _type_changed(self) -> None:
+        kind = self.type_combo.currentText()
+        try:
+            self._directory = directory_institutions(self.ctx.desk, kind)
+        except CpcDeskError:
+            self._directory = []
+        self.inst_combo.blockSignals(True)
+        self.inst_combo.clear()
+        self.inst_combo.addItem(tr("Choose an institution…"), None)
+        for i, entry in enumerate(self._directory):
+            inst = entry.recipient
+            mark = "" if entry.verified else tr(" (unverified)")
+            self.inst_combo.addItem(f"{inst.name} — {inst.city}{mark}", i)
+        self.inst_combo.addItem(tr("Other (type the organisation and its address)"), OTHER)
+        self.inst_combo.setCurrentIndex(0 if self._directory else self.inst_combo.count() - 1)
+        self.inst_combo.blockSignals(False)
+        self._institution_changed()
+
+    def _institution_changed(self) -> None:
+        data = self.inst_combo.currentData()
+        known = data is not None and data != OTHER
+        if known:
+            entry = self._directory[int(data)]
+            inst = entry.recipient
+            self.directory_note.setText(
+                tr("Name, address and email from the institution directory; to send elsewhere choose Other.")
+                if entry.verified
+                else tr(
+                    "Saved by staff and not yet verified: confirm the address and email with the member "
+                    "before you submit."
+                )
+            )
+            for name in self.TEXT_FIELDS:
+                self.edits[name].setText(getattr(inst, name))
+            self._select_country(inst.country)
+            self._set_state(inst.state)
+        elif data == OTHER and self._was_known:
+            for name in self.TEXT_FIELDS:
+                self.edits[name].clear()
+            self.state_edit.clear()
+            self.state_combo.setCurrentIndex(0)
+        elif data is None:
+            for name in self.TEXT_FIELDS:
+                self.edits[name].clear()
+        self._was_known = known
+        for edit in self.edits.values():
+            edit.setReadOnly(known or data is None)
+        for widget in (self.country_combo, self.state_combo, self.state_edit):
+            widget.setEnabled(not known and data is not None)
+        self.state_edit.setReadOnly(known)
+        self.save_check.setVisible(data == OTHER)
+        self.directory_note.setVisible(known)
+        if data != OTHER:
+            self.save_check.setChecked(False)
+        self._labels["name"].setText(tr("&Organisation name *") if not known else tr("&Organisation name"))
+        self._clear_errors()
+
+    def _select_country(self, code: str) -> None:
+        index = self.country_combo.findData(code)
+        if index >= 0:
+            self.country_combo.setCurrentIndex(index)
+
+    def _set_state(self, state: str) -> None:
+        if self.state_stack.currentWidget() is self.state_combo:
+            index = self.state_combo.findData(state)
+            self.state_combo.setCurrentIndex(max(index, 0))
+        else:
+            self.state_edit.setText(state)
+
+    def _country_changed(self) -> None:
+        code = self.country_combo.currentData()
+        if code in ("CA", "US"):
+            self.state_combo.blockSignals(True)
+            self.state_combo.clear()
+            self.state_combo.addItem(
+                tr("Choose a province or territory…") if code == "CA" else tr("Choose a state…"), ""
+            )
+            for sub_code, name in subdivisions(code):
+                self.state_combo.addItem(f"{name} ({sub_code})", sub_code)
+            self.state_combo.blockSignals(False)
+            self.state_stack.setCurrentWidget(self.state_combo)
+            self._set_state_buddy(self.state_combo)
+        else:
+            self.state_stack.setCurrentWidget(self.state_edit)
+            self._set_state_buddy(self.state_edit)
+        self._labels["state"].setText(
+            tr("&State/Province *") if code in ("CA", "US") else tr("&State/Province")
+        )
+        postal_hint = {"CA": "A1A 1A1", "US": "12345 or 12345-6789"}.get(str(code), "")
+        self.edits["postal_code"].setPlaceholderText(postal_hint)
+
+    def _set_state_buddy(self, widget: QWidget) -> None:
+        if "state" in self._labels:
+            self._labels["state"].setBuddy(widget)
+
+    # --- values -------------------------------------------------------------------------------
+
+    def _state_value(self) -> str:
+        if self.state_stack.currentWidget() is self.state_combo:
+            return str(self.state_combo.currentData() or "")
+        return self.state_edit.text()
+
+    def form_is_empty(self) -> bool:
+        data = self.inst_combo.currentData()
+        if data is None:
+            return True  # "Choose an institution…": the fields are read-only, a state left shown is not typed
+        if data != OTHER:
+            return False
+        return (
+            not any(e.text().strip() for e in self.edits.values())
+            and not self.state_edit.text().strip()
+            and (
+                self.state_stack.currentWidget() is not self.state_combo
+                or self.state_combo.currentIndex() <= 0
+            )
+        )
+
+    def current_input(self) -> RecipientInput:
+        data = self.inst_combo.currentData()
+        if data is not None and data != OTHER:
+            return self._directory[int(data)].recipient
+        values = {name: self.edits[name].text() for name in self.TEXT_FIELDS}
+        return RecipientInput(
+            institution_type=self.type_combo.currentText(),
+            institution_id=None,
+            state=self._state_value(),
+            country=str(self.country_combo.currentData() or ""),
+            save_to_directory=self.save_check.isChecked(),
+            **values,
+        )
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            show_error(label, "")
+        show_error(self.page_error, "")
+
+    def _show_errors(self, errors: list[ValidationError]) -> None:
+        first: QWidget | None = None
+        for e in errors:
+            label = self.errors.get(e.field)
+            shown = DISPLAY_LABELS.get(e.field, e.field)
+            if label is None:
+                show_error(self.page_error, f"{shown}: {e.message}")
+                continue
+            show_error(label, f"{shown}: {e.message}")
+            if first is None:
+                first = self._widget_for(e.field)
+        if first is not None:
+            first.setFocus()
+
+    def _widget_for(self, label: str) -> QWidget | None:
+        field = next((k for k, v in FIELD_LABELS.items() if v == label), "")
+        if field in self.edits:
+            return self.edits[field]
+        return {
+            "state": self.state_stack.currentWidget(),
+            "country": self.country_combo,
+            "institution_id": self.inst_combo,
+            "institution_type": self.type_combo,
+        }.get(field)
+
+    def _validated_current(self) -> RecipientInput | None:
+        """The form's recipient, checked; marks every problem inline and returns None when there is one."""
+        self._clear_errors()
+        if self.inst_combo.currentData() is None:
+            show_error(
+                self.errors[FIELD_LABELS["institution_id"]],
+                tr("Institution name: choose an institution from the directory, or Other."),
+            )
+            self.inst_combo.setFocus()
+            return None
+        try:
+            recipient = validate_recipient(self.current_input(), self.types)
+        except ValidationErrors as exc:
+            self._show_errors(exc.errors)
+            return None
+        for existing in self.recipients:
+            if existing.email.lower() == recipient.email.lower() and existing.name == recipient.name:
+                show_error(
+                    self.errors[FIELD_LABELS["email"]],
+                    tr("Email address: this recipient is already on the request."),
+                )
+                return None
+        return recipient
+
+    def _put_back(self, recipient: RecipientInput) -> None:
+        index = len(self.recipients) if self._editing is None else min(self._editing, len(self.recipients))
+        self.recipients.insert(index, recipient)
+        self._editing = None
+
+    def add_another(self) -> None:
+        recipient = self._validated_current()
+        if recipient is None:
+            return
+        self._put_back(recipient)
+        self._reset_form()
+        self._refresh_list()
+        self.type_combo.setFocus()
+
+    def _reset_form(self) -> None:
+        for edit in self.edits.values():
+            edit.clear()
+        self.state_edit.clear()
+        self.save_check.setChecked(False)
+        self._type_changed()
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.recipients):
+            del self.recipients[row]
+            self._refresh_list()
+
+    def _refresh_list(self) -> None:
+        self.list.clear()
+        for i, r in enumerate(self.recipients, start=1):
+            self.list.addItem(f"{i}. {r.name} — {r.email} ({r.city}, {country_name(r.country)})")
+        has = bool(self.recipients)
+        self.list.setVisible(has)
+        self.list_label.setVisible(has)
+        self.remove_button.setVisible(has)
+
+    def validatePage(self) -> bool:
+        if self.recipients and self.form_is_empty():
+            return True
+        recipient = self._validated_current()
+        if recipient is None:
+            return False
+        self._put_back(recipient)
+        self._reset_form()
+        self._refresh_list()
+        return True
+
+    def has_data(self) -> bool:
+        return bool(self.recipients) or (self.inst_combo.currentData() == OTHER and not self.form_is_empty())
+
+    # --- what Submit refused --------------------------------------------------------------------
+
+    def owns(self, field: str) -> bool:
+        """Whether a field named by the service (maybe "Recipient 2 – City") is one of this form's."""
+        return _split_field(field)[1] in self.errors
+
+    def show_submit_errors(self, errors: list[ValidationError]) -> None:
+        """Take the refused recipient back into the form and mark each field the service named."""
+        index, _field = _split_field(errors[0].field)
+        if index is None:
+            index = self._stale_recipient() if len(self.recipients) != 1 else 0
+        if index is not None and 0 <= index < len(self.recipients) and self.form_is_empty():
+            self._edit(self.recipients.pop(index))
+            self._editing = index
+            self._refresh_list()
+        first = _split_field(errors[0].field)[0]
+        here = [e for e in errors if _split_field(e.field)[0] == first]
+        elsewhere = [str(e) for e in errors if _split_field(e.field)[0] != first]
+        self._clear_errors()
+        self._show_errors([ValidationError(_split_field(e.field)[1], e.message) for e in here])
+        show_error(
+            self.page_error,
+            " ".join(
+                [tr("Nothing was issued. Correct what is marked, press Next, then Submit again.")] + elsewhere
+            ),
+        )
+
+    def _stale_recipient(self) -> int | None:
+        """The first recipient chosen from a directory entry that is no longer there."""
+        for index, r in enumerate(self.recipients):
+            if r.institution_id is None:
+                continue
+            try:
+                entries = directory_institutions(self.ctx.desk, r.institution_type)
+            except CpcDeskError:
+                return index
+            if all(e.recipient.institution_id != r.institution_id for e in entries):
+                return index
+        return None
+
+    def _edit(self, r: RecipientInput) -> None:
+        """Show `r` in the form: its directory entry when it still exists, typed in as Other otherwise."""
+        self.type_combo.blockSignals(True)
+        self.type_combo.setCurrentIndex(max(self.type_combo.findText(r.institution_type), 0))
+        self.type_combo.blockSignals(False)
+        self._type_changed()  # the directory as it is now: the entry may be the one that went away
+        if r.institution_id is not None:
+            for position, entry in enumerate(self._directory):
+                if entry.recipient.institution_id == r.institution_id:
+                    self.inst_combo.setCurrentIndex(self.inst_combo.findData(position))
+                    return
+        self.inst_combo.setCurrentIndex(self.inst_combo.findData(OTHER))
+        self._select_country(r.country)
+        for name in self.TEXT_FIELDS:
+            self.edits[name].setText(getattr(r, name))
+        self._set_state(r.state)
+
+
+def _split_field(field: str) -> tuple[int | None, str]:
+    """ "Recipient 2 – City" → (1, "City"); the service prefixes the recipient when there are several."""
+    head, sep, rest = field.partition(" – ")
+    if sep and head.startswith("Recipient ") and head[len("Recipient ") :].isdigit():
+        return int(head[len("Recipient ") :]) - 1, rest
+    return None, field

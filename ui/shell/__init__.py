@@ -1,0 +1,1 @@
+"""The window around the screens: start-up, main window, home, catalogue, navigation."""

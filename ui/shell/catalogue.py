@@ -1,0 +1,203 @@
+"""Membership Services: the portal's catalogue of requests, one card each; the CPC card starts the wizard.
+
+Services this desk does not handle are shown (staff recognise the portal's list) but cannot be started; the
+card says why. Every card takes keyboard focus, so Tab reaches each one and its explanation.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ui.shell.context import UiContext
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ServiceCatalogue", text)
+
+
+NOT_BUILT = (
+    "Not available at the registrar's desk in this version of CPC Desk: members request it in the online "
+    "portal, and staff can help them from the Assistance Desk."
+)
+
+
+@dataclass(frozen=True)
+class Service:
+    key: str
+    name: str
+    description: str
+    fee: str
+    available: bool = False
+
+
+def services() -> list[Service]:
+    return [
+        Service(
+            "cpc",
+            tr("Certificate of Professional Conduct"),
+            tr(
+                "A statement of the member's registration and standing, sent by email straight to the "
+                "hospital, regulator or employer that asked for it."
+            ),
+            tr("$0"),
+            available=True,
+        ),
+        Service(
+            "ihf",
+            tr("Independent Health Facility (IHF)"),
+            tr("Apply to act as an assessor or a quality advisor for an independent health facility."),
+            tr("As listed in the member portal"),
+        ),
+        Service(
+            "copies",
+            tr("Copies of Documents"),
+            tr("Certified copies of a certificate of registration or of documents on the member's file."),
+            tr("As listed in the member portal"),
+        ),
+        Service(
+            "resignation",
+            tr("Resignation"),
+            tr("Resign the certificate of registration, for example on retiring or leaving Ontario."),
+            tr("As listed in the member portal"),
+        ),
+        Service(
+            "receipts",
+            tr("Historical Fee Receipts"),
+            tr("Receipts for membership fees paid in earlier years, for tax or employer records."),
+            tr("As listed in the member portal"),
+        ),
+        Service(
+            "address",
+            tr("Address Correction"),
+            tr("Correct the practice or mailing address shown on the public register."),
+            tr("As listed in the member portal"),
+        ),
+        Service(
+            "scope",
+            tr("Change of Scope / Re-entering Practice"),
+            tr("Tell the College of a change in scope of practice, or plan a return to practice."),
+            tr("As listed in the member portal"),
+        ),
+    ]
+
+
+class ServiceCard(QFrame):
+    def __init__(self, service: Service, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.ctx = ctx
+        self.setObjectName(f"service-{service.key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("available", service.available)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(service.name)
+        explanation = service.description if service.available else f"{service.description} {tr(NOT_BUILT)}"
+        self.setAccessibleDescription(explanation)
+        self.setStyleSheet(
+            "ServiceCard { border: 1px solid #c9d3df; border-radius: 6px; background: white; }"
+            "ServiceCard:focus { border: 2px solid #1f5fa8; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        title = QLabel(service.name)
+        title.setObjectName("serviceTitle")
+        title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        title.setWordWrap(True)
+        body = QLabel(service.description)
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.fee = QLabel(tr("Fee: {0}").format(service.fee))
+        self.fee.setObjectName("serviceFee")
+        self.button = QPushButton(tr("&Start Request") if service.available else tr("Start Request"))
+        self.button.setObjectName(f"start-{service.key}")
+        self.button.setEnabled(service.available)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout.addWidget(title)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.fee)
+        if not service.available:
+            # Said on the card itself: a tooltip is invisible to a keyboard user and easy to miss.
+            note = QLabel(tr("Not available at this desk: members request it in the online portal."))
+            note.setWordWrap(True)
+            note.setObjectName("hint")
+            note.setStyleSheet("color: #555;")
+            layout.addWidget(note)
+            tip = tr(NOT_BUILT)
+            for w in (self, self.button, note):
+                w.setToolTip(tip)
+        else:
+            self.setToolTip(service.description)
+            self.button.setToolTip(tr("Start a Certificate of Professional Conduct request (Enter)"))
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.button.clicked.connect(self.start)
+
+    def start(self) -> None:
+        if self.service.available and self.service.key == "cpc":
+            self.ctx.start_cpc_request()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.service.available:
+            self.start()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # A keyboard user cannot hover for the tooltip: say it in the status bar instead.
+        self.ctx.status_message.emit(
+            f"{self.service.name}: "
+            + (tr("press Enter to start a request.") if self.service.available else tr(NOT_BUILT))
+        )
+
+
+class ServiceCatalogue(QWidget):
+    COLUMNS = 2
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("serviceCatalogue")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(24, 18, 24, 18)
+        heading = QLabel(tr("Membership Services"))
+        heading.setObjectName("screenHeading")
+        intro = QLabel(
+            tr(
+                "Requests a member can make. At this desk you file a Certificate of Professional Conduct "
+                "on the member's behalf."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        self.cards = [ServiceCard(s, ctx) for s in services()]
+        for i, card in enumerate(self.cards):
+            grid.addWidget(card, i // self.COLUMNS, i % self.COLUMNS)
+        for c in range(self.COLUMNS):
+            grid.setColumnStretch(c, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        # Reading order: each card, then its button when it has one.
+        chain: list[QWidget] = []
+        for card in self.cards:
+            chain.append(card)
+            if card.button.isEnabled():
+                chain.append(card.button)
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        self.setFocusProxy(self.cards[0].button)
+
+    def card(self, key: str) -> ServiceCard:
+        return next(c for c in self.cards if c.service.key == key)

@@ -1,0 +1,297 @@
+"""The desk window: the tile home page, the screens opened from it, and the status bar.
+
+The window is built and shown before the database is opened (so it paints at once); `attach_desk`
+is called when the desk is ready. Screens are created on first use from ui/shell/screens.py.
+"""
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QStatusBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.error_sentence import error_sentence
+from ui.shell.home import HomePage, portal_tiles
+from ui.shell.placeholder import PlaceholderScreen
+from ui.shell.screens import SCREENS
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+    from app.mail.status import EarlyStatus
+    from ui.shell.context import UiContext
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    desk_ready = Signal()
+    # Emitted once, when the status bar first shows the desk's counts: the desk is ready for work.
+    status_shown = Signal()
+    # Emitted once, after the home page has been painted: slow start-up work waits for it.
+    first_painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(tr("CPC Desk"))
+        self.resize(1180, 720)  # fits a 1366x768 laptop with its task bar
+        self.ctx: UiContext | None = None
+        self._pending: list[Callable[[], None]] = []
+        self._wizard: QWidget | None = None
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        header = QWidget()
+        header.setObjectName("header")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(18, 10, 18, 10)
+        self.back_button = QPushButton(tr("&Home"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(tr("Back to the home tiles (Alt+Home)"))
+        self.back_button.clicked.connect(self.go_home)
+        self.back_button.hide()
+        self.title_label = QLabel(tr("CPC Desk"))
+        self.title_label.setObjectName("headerTitle")
+        # The signed-in user, with a menu: change my password, work offline for this session.
+        self.user_label = QToolButton()
+        self.user_label.setObjectName("headerUser")
+        self.user_label.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.user_label.setAccessibleName(tr("Signed-in user menu"))
+        user_menu = QMenu(self.user_label)
+        self.password_action = user_menu.addAction(tr("Change my &password…"), self._change_password)
+        self.offline_action = user_menu.addAction(tr("Work &offline (this session)"))
+        self.offline_action.setCheckable(True)
+        self.offline_action.toggled.connect(self._set_offline)
+        self.user_label.setMenu(user_menu)
+        self.user_label.hide()  # until someone is signed in
+        hl.addWidget(self.back_button)
+        hl.addWidget(self.title_label, 1)
+        hl.addWidget(self.user_label)
+        outer.addWidget(header)
+
+        self.stack = QStackedWidget()
+        self.home = HomePage()
+        self.home.activated.connect(self.open_screen)
+        self.stack.addWidget(self.home)
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.screens: dict[str, QWidget] = {}
+
+        home_action = QAction(self)
+        home_action.setShortcuts([QKeySequence("Alt+Home"), QKeySequence(QKeySequence.StandardKey.Back)])
+        home_action.triggered.connect(self.go_home)
+        self.addAction(home_action)
+
+        status = QStatusBar()
+        self.db_label = QLabel(tr("Opening the database…"))
+        self.outbox_label = QLabel("")
+        self.mode_label = QLabel("")
+        for w in (self.db_label, self.outbox_label, self.mode_label):
+            w.setObjectName("statusField")
+        status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.outbox_label)
+        status.addPermanentWidget(self.mode_label)
+        self.setStatusBar(status)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(15_000)
+        self._refresh_timer.timeout.connect(self.refresh_status)
+        self.home.tiles[0].setFocus()
+        self._painted = False
+        self._status_shown = False
+        self.home.grid.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and watched is self.home.grid and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.home.grid.removeEventFilter(self)
+            QTimer.singleShot(0, self.first_painted.emit)
+        return super().eventFilter(watched, event)
+
+    # --- desk -----------------------------------------------------------------------------------
+
+    def attach_desk(self, desk: "Desk") -> None:
+        from ui.shell.context import UiContext
+
+        if self.ctx is not None and self.ctx.desk is desk:
+            # Another staff member signed in at this window (after the inactivity lock): screens built
+            # for the previous user's role are dropped and the tiles follow the new role.
+            self.go_home()
+            for widget in self.screens.values():
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+            self.screens.clear()
+            self.apply_role()
+            return
+        self.ctx = UiContext(desk, self)
+        self.ctx.data_changed.connect(self.refresh_status)
+        # A bound method, not a lambda: Qt drops the connection when the window goes.
+        self.ctx.status_message.connect(self._show_status_message)
+        self.db_label.setText(tr("Database: {0}").format(desk.db.location))
+        self.db_label.setToolTip(desk.db.location)
+        self.apply_role()
+        self.refresh_status()
+        self._refresh_timer.start()
+        self.desk_ready.emit()
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
+
+    def _show_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def apply_role(self) -> None:
+        """Show the signed-in user and only the tiles their role may use (the services enforce it too)."""
+        assert self.ctx is not None
+        desk = self.ctx.desk
+        actor = desk.actor
+        self.user_label.show()
+        self.offline_action.setChecked(desk.offline)
+        self.user_label.setText(
+            tr("Signed in: {0} ({1})").format(actor.display_name or actor.username, actor.role.value)
+        )
+        demo_mail = bool(desk.settings.get("mail.demo_server"))
+        keys = {
+            t.key
+            for t in portal_tiles()
+            if (not t.permission or actor.can(t.permission)) and (demo_mail or not t.demo_only)
+        }
+        self.home.grid.show_only(keys)
+        for key in list(self.screens):
+            if key not in keys and key in {t.key for t in portal_tiles()}:
+                self.stack.removeWidget(self.screens.pop(key))
+
+    def _change_password(self) -> None:
+        if self.ctx is not None:
+            from ui.admin.signin import open_change_password
+
+            open_change_password(self.ctx.desk, self)
+
+    def _set_offline(self, offline: bool) -> None:
+        """Queue everything, send nothing, until unticked or the app restarts (the setting is permanent)."""
+        if self.ctx is not None:
+            self.ctx.desk.offline = offline
+            self.ctx.data_changed.emit()
+            self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """Count the outbox off the GUI thread, then show it."""
+        if self.ctx is None:
+            return
+        desk = self.ctx.desk
+
+        def count(_progress: Any, _cancelled: Any) -> tuple[int, bool]:
+            from app.mail.status import count_waiting
+
+            return count_waiting(desk), desk.is_offline
+
+        from ui.common import workers  # imported on first use: nothing before the first paint needs it
+
+        workers.start(
+            count,
+            on_finished=self._show_counts,
+            on_failed=lambda exc: self.outbox_label.setText(error_sentence(exc)),
+            owner=self,
+        )
+
+    def show_early_status(self, early: "EarlyStatus") -> None:
+        """The counts read before the desk is open (app.mail.status.early_status); attach_desk follows."""
+        self.db_label.setText(tr("Database: {0}").format(early.location))
+        self.db_label.setToolTip(early.location)
+        self._show_counts((early.status.outbox_waiting, early.status.offline))
+
+    def _show_counts(self, result: tuple[int, bool]) -> None:
+        waiting, offline = result
+        self.outbox_label.setText(tr("Outbox: {0} waiting").format(waiting))
+        self.mode_label.setText(tr("Mail: offline") if offline else tr("Mail: online"))
+        self.mode_label.setProperty("offline", offline)
+        # status_shown means the desk is open and counted: the early counts alone do not say it.
+        if self.ctx is not None and not self._status_shown:
+            self._status_shown = True
+            self.status_shown.emit()
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def _when_ready(self, action: Callable[[], None]) -> None:
+        if self.ctx is not None:
+            action()
+        else:
+            self.statusBar().showMessage(tr("Still opening the database; this will open in a moment…"), 4000)
+            self._pending.append(action)
+
+    def open_screen(self, key: str, **kwargs: Any) -> None:
+        self._when_ready(lambda: self._open_screen(key, **kwargs))
+
+    def _open_screen(self, key: str, **kwargs: Any) -> None:
+        assert self.ctx is not None
+        tile = next((t for t in portal_tiles() if t.key == key), None)
+        actor = self.ctx.desk.actor
+        if tile is not None and tile.permission and not actor.can(tile.permission):
+            from ui.common import messages
+
+            messages.warn(
+                self,
+                tr("Not available to your role"),
+                tr("{0} needs a role that allows it; you are signed in as {1} ({2}).").format(
+                    tile.title, actor.username, actor.role.value
+                ),
+            )
+            return
+        spec = SCREENS.get(key)
+        title = spec.title if spec else next((t.title for t in portal_tiles() if t.key == key), key)
+        widget = self.screens.get(key) if not kwargs else None
+        if widget is None:
+            if spec is None:
+                widget = PlaceholderScreen(title, key)
+            else:
+                module_name, _, class_name = spec.target.partition(":")
+                cls = getattr(importlib.import_module(module_name), class_name)
+                widget = cls(self.ctx, **kwargs)
+            if key in self.screens:
+                old = self.screens.pop(key)
+                self.stack.removeWidget(old)
+                old.deleteLater()
+            self.screens[key] = widget
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.title_label.setText(title)
+        self.back_button.show()
+        widget.setFocus()
+        first = widget.focusProxy() or widget.nextInFocusChain()
+        if first is not None and widget.isAncestorOf(first):
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def go_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.title_label.setText(tr("CPC Desk"))
+        self.back_button.hide()
+        self.home.tiles[0].setFocus()
+
+    def start_cpc_request(self, member_id: int | None = None) -> None:
+        def start() -> None:
+            assert self.ctx is not None
+            try:
+                module = importlib.import_module("ui.request.wizard")
+            except ImportError:
+                self._open_screen("cpc_unavailable")
+                return
+            self._wizard = module.CpcWizard(self.ctx, member_id=member_id, parent=self)
+            self._wizard.finished.connect(lambda _r: self.refresh_status())
+            self._wizard.open()
+
+        self._when_ready(start)
