@@ -36,6 +36,17 @@ from tests.factories import make_member
 APP = Path(__file__).resolve().parent.parent / "app"
 REGISTRAR = Actor("registrar.test", StaffRole.REGISTRAR, "Test Registrar")
 
+TGH = {
+    "institution_type": "Hospital",
+    "name": "Toronto General Hospital",
+    "street1": "200 Elizabeth Street",
+    "city": "Toronto",
+    "state": "ON",
+    "country": "CA",
+    "postal_code": "M5G 2C4",
+    "email": "credentials@tgh.example.org",
+}
+
 # What issuing one certificate to one recipient writes to the audit trail, whatever started it.
 ONE_CERTIFICATE = [
     "request.created",
@@ -52,17 +63,8 @@ def _hospital(desk: Desk) -> int:
     with desk.db.write() as session:
         kind = session.scalar(select(InstitutionType).where(InstitutionType.name == "Hospital"))
         assert kind is not None  # a new desk is seeded with the default types
-        inst = Institution(
-            type_id=kind.id,
-            name="Toronto General Hospital",
-            street1="200 Elizabeth Street",
-            city="Toronto",
-            state="ON",
-            postal_code="M5G 2C4",
-            country="CA",
-            email="credentials@tgh.example.org",
-            verified=True,
-        )
+        address = {k: v for k, v in TGH.items() if k != "institution_type"}
+        inst = Institution(type_id=kind.id, **address, verified=True)
         session.add(inst)
         session.flush()
         return inst.id
@@ -102,19 +104,7 @@ def test_the_wizard_and_a_batch_row_write_the_same_rows_and_the_same_audit_event
     with desk.db.write() as session:
         by_wizard = make_member(session, cpso_number="104512").id
         make_member(session, cpso_number="104513", first_name="Batch", last_name="Member")
-    recipient = validate_recipient(
-        {
-            "institution_type": "Hospital",
-            "institution_id": institution_id,
-            "name": "Toronto General Hospital",
-            "street1": "200 Elizabeth Street",
-            "city": "Toronto",
-            "state": "ON",
-            "country": "CA",
-            "postal_code": "M5G 2C4",
-            "email": "credentials@tgh.example.org",
-        }
-    )
+    recipient = validate_recipient({**TGH, "institution_id": institution_id})
     filed = submit_request(
         desk,
         desk.actor,
@@ -158,18 +148,7 @@ def test_approval_and_reissue_number_and_store_through_the_engine(desk: Desk) ->
     _hospital(desk)
     with desk.db.write() as session:
         flagged = make_member(session, cpso_number="209876", pending_investigations="Under review.").id
-    recipient = validate_recipient(
-        {
-            "institution_type": "Hospital",
-            "name": "Toronto General Hospital",
-            "street1": "200 Elizabeth Street",
-            "city": "Toronto",
-            "state": "ON",
-            "country": "CA",
-            "postal_code": "M5G 2C4",
-            "email": "credentials@tgh.example.org",
-        }
-    )
+    recipient = validate_recipient(TGH)
     held = submit_request(
         desk, desk.actor, RequestDraft(flagged, (recipient,), True, ConsentMethod.IN_PERSON, "I consent.")
     )

@@ -5,6 +5,7 @@ a registrar's review instead of being issued at once. Every path that issues ask
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from app.document.disclosure import PrintedMember
 from app.errors import ValidationError
 from app.register.text import fold
 from app.store.models import MemberStatus
@@ -78,18 +79,7 @@ def valid_until(settings: "SettingsReader", institution_type: str, issued_on: da
 # --- review ----------------------------------------------------------------------------------------
 
 
-class _RegisterEntry(Protocol):
-    @property
-    def status(self) -> MemberStatus: ...
-    @property
-    def terms_conditions(self) -> str: ...
-    @property
-    def discipline(self) -> str: ...
-    @property
-    def pending_investigations(self) -> str: ...
-
-
-def review_reasons(member: _RegisterEntry) -> list[str]:
+def review_reasons(member: PrintedMember) -> list[str]:
     """Why this member cannot be issued a certificate automatically (empty: issue at once)."""
     reasons = []
     if member.status != MemberStatus.ACTIVE:
