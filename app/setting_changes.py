@@ -6,11 +6,13 @@ bookkeeping (the outbox pause, the demo mailbox's port) writes through Settings 
 
 from typing import Any
 
+from app.access import secrets
 from app.access.permissions import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ValidationError, ValidationErrors
 from app.issuing import rules
+from app.mail import outbox
 from app.mail.smtp import SmtpConfig
 from app.register.institution_types import desk_types
 from app.settings import OPTIONS, Settings, parse_value
@@ -86,3 +88,29 @@ def change_setting(desk: Desk, actor: Actor, key: str, value: Any) -> bool:
         return bool(change_settings(desk, actor, {key: value}))
     except ValidationErrors as exc:
         raise exc.errors[0] from None
+
+
+SECRET_LABELS = {
+    secrets.SMTP_PASSWORD_ENTRY: "SMTP password",
+    secrets.SIGNING_PASSPHRASE_ENTRY: "signing-key passphrase",
+}
+
+
+def store_secret(desk: Desk, actor: Actor, entry: str, value: str, *, session_only: bool = False) -> None:
+    """Keep the SMTP password or the signing passphrase (the keyring, or this session only), audited
+    without its value; a new SMTP password ends a pause of the outbox."""
+    actor.require(Permission.SETTINGS)
+    label = SECRET_LABELS.get(entry)
+    if label is None:
+        raise ValidationError("secret", f"{entry!r} is not a secret CPC Desk keeps")
+    if not value:
+        raise ValidationError(label, "is empty; nothing was stored")
+    if "\n" in value or "\r" in value or "\x00" in value:
+        raise ValidationError(label, "must be one line")
+    secrets.set_secret(entry, value, session_only=session_only)
+    with desk.db.write() as session:
+        audit.record(
+            session, actor, "settings.secret_stored", subject=label, after={"session_only": session_only}
+        )
+    if entry == secrets.SMTP_PASSWORD_ENTRY:
+        outbox.resume(desk, actor)

@@ -318,3 +318,37 @@ def test_a_setting_change_is_audited_before_and_after_and_a_secret_is_refused(st
         change_setting(staffed, ADMIN, "smtp.password", "hunter22")
     with pytest.raises(ValidationError, match="no such setting"):
         change_setting(staffed, ADMIN, "no.such", "1")
+
+
+class _Nobody(Actor):
+    """An account whose role grants nothing: every service must refuse it before reading anything."""
+
+    def __init__(self) -> None:
+        super().__init__("nobody", StaffRole.CLERK, "No Body")
+
+    def can(self, permission: str) -> bool:
+        return False
+
+
+def test_the_desk_reads_screens_use_are_services_that_check_the_role(desk: Desk) -> None:
+    from app.register.institutions import directory_entries
+    from app.register.members import find_in_register, member_record, where_is
+    from app.setting_changes import store_secret
+
+    nobody = _Nobody()
+    reads: list[tuple[str, Call]] = [
+        ("find_in_register", lambda d, a: find_in_register(d, a, "smith")),
+        ("where_is", lambda d, a: where_is(d, a, "CPC-2026-000001")),
+        ("member_record", lambda d, a: member_record(d, a, 1)),
+        ("directory_entries", lambda d, a: directory_entries(d, a)),
+        ("store_secret", lambda d, a: store_secret(d, a, "smtp", "pw", session_only=True)),
+    ]
+    for name, call in reads:
+        with pytest.raises(PermissionDenied):
+            call(desk, nobody)
+        try:
+            call(desk, ADMIN)
+        except PermissionDenied as exc:  # pragma: no cover - the failure message is the point
+            pytest.fail(f"{name} refused an administrator: {exc}")
+        except CpcDeskError:
+            pass

@@ -8,11 +8,10 @@ from typing import Any
 
 from app.access import secrets
 from app.access.staff import Permission
-from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import SecretStoreUnavailable, ValidationError
 from app.mail.outbox import resume
-from app.setting_changes import INTERNAL_KEYS, change_setting, mail_settings_problem
+from app.setting_changes import INTERNAL_KEYS, change_setting, mail_settings_problem, store_secret
 from app.settings import OPTIONS
 
 
@@ -89,12 +88,6 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
     if not value:
         print(f"cpc-desk: an empty {label} was given; nothing was stored.", file=sys.stderr)
         return 2
-    if "\n" in value or "\r" in value or "\x00" in value:
-        raise ValidationError(label, "must be one line")
-    secrets.set_secret(name, value)
-    with desk.db.write() as session:
-        audit.record(session, desk.actor, "settings.secret_stored", subject=label)
-    if name == secrets.SMTP_PASSWORD_ENTRY:
-        resume(desk, desk.actor)
+    store_secret(desk, desk.actor, name, value)
     print(f"The {label} is stored in the OS keyring ({status.backend}).")
     return 0

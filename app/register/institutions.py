@@ -83,6 +83,16 @@ def list_institutions(
     return rows
 
 
+def directory_entries(
+    desk: Desk, actor: Actor, institution_type: str | None = None, query: str = ""
+) -> list[InstitutionRow]:
+    """The directory as the Institutions screen lists it (see list_institutions), for a staff member
+    allowed to search."""
+    actor.require(Permission.SEARCH)
+    with desk.db.read() as session:
+        return list_institutions(session, institution_type, query)
+
+
 def get_institution(session: Session, institution_id: int) -> InstitutionRow:
     inst = session.get(Institution, institution_id)
     if inst is None:

@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import event, exists, func, inspect, intersect, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.access.permissions import Actor, Permission
+from app.desk import Desk
 from app.errors import NotFound
 from app.issuing.rules import review_reasons
 from app.register.text import fold
@@ -634,3 +636,40 @@ def member_history(
                 )
     rows.sort(key=lambda r: (r.at, r.kind == "certificate", r.certificate_id or 0), reverse=True)
     return rows
+
+
+# --- the assistance desk's services: the desk and the acting staff member, checked ------------------
+
+
+def find_in_register(desk: Desk, actor: Actor, query: str, limit: int = 50) -> list[MemberHit]:
+    """The assistance desk's search (see search_members), for a staff member allowed to search."""
+    actor.require(Permission.SEARCH)
+    with desk.db.read() as session:
+        return search_members(session, query, limit)
+
+
+def where_is(desk: Desk, actor: Actor, text: str) -> str | None:
+    """'Where is my certificate?': one sentence for a request or certificate number or a code, or None."""
+    actor.require(Permission.SEARCH)
+    with desk.db.read() as session:
+        return status_sentence(session, text, offline=desk.is_offline)
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """What the profile shows of a member: the register entry, how to reach them, their history."""
+
+    member: Member  # detached: its loaded values only
+    contact: tuple[str, str, str]  # email, phone, practice address
+    history: list[HistoryRow]
+
+
+def member_record(desk: Desk, actor: Actor, member_id: int) -> MemberRecord:
+    """A member's profile, for a staff member allowed to search; NotFound when there is no such member."""
+    actor.require(Permission.SEARCH)
+    with desk.db.read() as session:
+        member = get_member(session, member_id)
+        history = member_history(session, member_id, offline=desk.is_offline)
+        contact = (member.email, member.phone, member.practice_address)
+        session.expunge(member)
+        return MemberRecord(member, contact, history)

@@ -30,8 +30,8 @@ from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.institutions import (
     InstitutionRow,
     add_institution,
+    directory_entries,
     edit_institution,
-    list_institutions,
     set_verified,
 )
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
@@ -196,8 +196,8 @@ class InstitutionsScreen(QWidget):
 
     def refresh(self, select_id: int | None = None) -> None:
         kind = str(self.type_filter.currentData() or "")
-        with self.ctx.desk.db.read() as session:
-            rows = list_institutions(session, kind or None, self.filter_box.text())
+        desk = self.ctx.desk
+        rows = directory_entries(desk, desk.actor, kind or None, self.filter_box.text())
         self.model.set_rows(rows)
         self.count_label.setText(tr("{0} entries").format(len(rows)) if len(rows) != 1 else tr("1 entry"))
         if select_id is not None:

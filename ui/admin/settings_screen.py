@@ -25,7 +25,7 @@ from app.access import secrets
 from app.access.staff import Permission
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.mail import smtp as mail
-from app.setting_changes import INTERNAL_KEYS, change_settings, mail_settings_problem
+from app.setting_changes import INTERNAL_KEYS, change_settings, mail_settings_problem, store_secret
 from app.settings import OPTIONS, Option
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
@@ -315,20 +315,7 @@ class SettingsScreen(QWidget):
             return
         desk = self.ctx.desk
         try:
-            desk.actor.require(Permission.SETTINGS)
-            secrets.set_secret(secrets.SMTP_PASSWORD_ENTRY, value, session_only=session_only)
-            from app.audit import trail as audit
-            from app.mail import outbox
-
-            with desk.db.write() as session:
-                audit.record(
-                    session,
-                    desk.actor,
-                    "settings.secret_stored",
-                    subject="SMTP password",
-                    after={"session_only": session_only},
-                )
-            outbox.resume(desk, desk.actor)
+            store_secret(desk, desk.actor, secrets.SMTP_PASSWORD_ENTRY, value, session_only=session_only)
         except CpcDeskError as exc:
             self.password_error.setText(str(exc))
             return

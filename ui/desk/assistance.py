@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.desk import Desk
-from app.register.members import MemberHit, search_members, status_sentence
+from app.register.members import MemberHit, find_in_register, where_is
 from ui.common import workers
 from ui.common.error_sentence import error_sentence
 from ui.common.table_models import Column, RowsModel, SortProxy
@@ -167,8 +167,7 @@ class MemberSearchPanel(QWidget):
         desk = self.desk
 
         def job(_progress: Any, _cancelled: Any) -> tuple[int, list[MemberHit]]:
-            with desk.db.read() as session:
-                return generation, search_members(session, text, limit=RESULT_LIMIT)
+            return generation, find_in_register(desk, desk.actor, text, limit=RESULT_LIMIT)
 
         workers.start(job, on_finished=self.show_results, on_failed=self._failed)
 
@@ -331,8 +330,7 @@ class AssistanceScreen(QWidget):
         self.status_label.setText(tr("Looking up…"))
 
         def job(_progress: Any, _cancelled: Any) -> str | None:
-            with desk.db.read() as session:
-                return status_sentence(session, text, offline=desk.is_offline)
+            return where_is(desk, desk.actor, text)
 
         def show(sentence: str | None) -> None:
             if self.status_box.text().strip() != text:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from app.access.staff import Permission
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.register.institution_types import InstitutionTypes, desk_types
-from app.register.members import HistoryRow, MemberHit, get_member, local_time, member_history
+from app.register.members import HistoryRow, MemberHit, local_time, member_record
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
 from ui.batch.certificate_printing import draw_pdf, open_print_dialog
 from ui.common import messages, workers
@@ -386,11 +386,10 @@ class ProfileScreen(QWidget):
 
         desk = self.ctx.desk
         try:
-            with desk.db.read() as session:
-                member = get_member(session, member_id)
-                summary = summarise_member(member)
-                contact = (member.email, member.phone, member.practice_address)
-                self.history = member_history(session, member_id, offline=desk.is_offline)
+            record = member_record(desk, desk.actor, member_id)
+            summary = summarise_member(record.member)
+            contact = record.contact
+            self.history = record.history
         except CpcDeskError as exc:
             messages.error(self, tr("Profile"), str(exc))
             self.show_search()
