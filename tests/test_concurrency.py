@@ -150,21 +150,6 @@ def _submit_requests(worker: int, url: str, data_dir: str, member_id: int) -> li
     return numbers
 
 
-def _save_notes(worker: int, url: str, data_dir: str, request_id: int, version: int) -> list[str]:
-    """Every desk saves the request it loaded at `version` at the same moment."""
-    from app.errors import ConflictError
-    from app.issuing.requests import update_request_notes
-
-    desk = Desk.open(data_dir, url, actor=Actor(f"desk{worker}", StaffRole.CLERK), migrate=False)
-    try:
-        update_request_notes(desk, desk.actor, request_id, version, f"notes from desk {worker}")
-        return ["saved"]
-    except ConflictError as exc:
-        return [f"refused: {exc}"]
-    finally:
-        desk.close()
-
-
 def _wrong_passwords(worker: int, url: str, data_dir: str) -> list[str]:
     """Every desk types two wrong passwords for the same account at the same moment."""
     from app.access.staff import SignInFailed, sign_in
@@ -272,63 +257,6 @@ def test_a_rolled_back_issue_gives_its_number_back(desk: Desk) -> None:
     with desk.db.write() as session:
         assert allocate_certificate_number(session, YEAR) == f"CPC-{YEAR}-000002"
         assert allocate_certificate_number(session, YEAR + 1) == f"CPC-{YEAR + 1}-000001"
-
-
-def test_two_desks_saving_the_same_request_the_second_is_refused(desk: Desk) -> None:
-    from app.errors import ConflictError
-    from app.issuing.requests import update_request_notes
-
-    with desk.db.write() as session:
-        member = _new_member(session)
-        request = CertificateRequest(member=member, status=RequestStatus.AWAITING_REVIEW, created_by="setup")
-        session.add(request)
-        session.flush()
-        request_id, version = request.id, request.version
-    other = Desk.open(desk.data_dir, desk.db.url, actor=Actor("desk2.clerk", StaffRole.CLERK, "Second Desk"))
-    try:
-        # both desks show version `version`; the first to save wins
-        new_version = update_request_notes(desk, desk.actor, request_id, version, "called the hospital")
-        assert new_version == version + 1
-        with pytest.raises(ConflictError, match=r"^changed by clerk\.test at \d{4}-\d\d-\d\d \d\d:\d\d$"):
-            update_request_notes(other, other.actor, request_id, version, "member phoned")
-        with other.db.read() as session:
-            saved = session.get(CertificateRequest, request_id)
-            assert saved is not None
-            assert saved.notes == "called the hospital" and saved.version == new_version
-        # after looking again, the second desk can save
-        assert (
-            update_request_notes(other, other.actor, request_id, new_version, "member phoned") == version + 2
-        )
-        with desk.db.read() as session:
-            kinds = list(session.execute(select(AuditEvent.actor).order_by(AuditEvent.id)).scalars())
-        assert kinds == ["clerk.test", "desk2.clerk"]
-    finally:
-        other.close()
-
-
-def test_four_desks_saving_the_same_request_at_once_only_one_wins(shared_url: str, data_dir: Path) -> None:
-    desk = Desk.open(data_dir, shared_url)
-    try:
-        with desk.db.write() as session:
-            request = CertificateRequest(
-                member=_new_member(session), status=RequestStatus.AWAITING_REVIEW, created_by="setup"
-            )
-            session.add(request)
-            session.flush()
-            request_id, version = request.id, request.version
-        results = _in_parallel(_save_notes, shared_url, str(data_dir), request_id, version)
-        outcomes = sorted(r[0] for r in results.values())
-        assert outcomes.count("saved") == 1, outcomes
-        winner = next(w for w, r in results.items() if r == ["saved"])
-        for refused in outcomes[:-1] if outcomes[-1] == "saved" else outcomes[1:]:
-            assert refused.startswith(f"refused: changed by desk{winner} at "), outcomes
-        with desk.db.read() as session:
-            saved = session.get(CertificateRequest, request_id)
-            assert saved is not None
-            assert saved.notes == f"notes from desk {winner}" and saved.version == version + 1
-            assert verify_chain(session).ok
-    finally:
-        desk.close()
 
 
 def test_wrong_passwords_typed_at_four_desks_at_once_all_count(shared_url: str, data_dir: Path) -> None:

@@ -1,4 +1,4 @@
-"""The request service: one transaction per Submit, idempotency, review routing, reissue, notes locking."""
+"""The request service: one transaction per Submit, idempotency, review routing, reissue."""
 
 import threading
 from datetime import timedelta
@@ -21,7 +21,6 @@ from app.issuing.requests import (
     reissue_certificate,
     request_result,
     submit_request,
-    update_request_notes,
 )
 from app.register.recipients import RecipientInput, validate_recipient
 from app.store.models import (
@@ -302,21 +301,6 @@ def test_reissue_to_the_same_recipient_takes_the_next_issue_seq(
     assert "certificate.reissued" in events
     result = request_result(desk, request_result(desk, 1).request_id)
     assert result.recipients[0].certificate_number == new.number  # the current certificate is shown
-
-
-def test_notes_are_saved_with_an_optimistic_lock(desk: Desk, member_id: int, registrar: Actor) -> None:
-    result = submit_request(desk, CLERK, draft(member_id))
-    with desk.db.read() as session:
-        request = session.get(CertificateRequest, result.request_id)
-        assert request is not None
-        version = request.version
-    new_version = update_request_notes(desk, registrar, result.request_id, version, "Member called back")
-    assert new_version > version
-    with pytest.raises(ConflictError, match=r"changed by registrar.test at \d{4}-\d\d-\d\d \d\d:\d\d"):
-        update_request_notes(desk, CLERK, result.request_id, version, "A stale edit")
-    with desk.db.read() as session:
-        request = session.get(CertificateRequest, result.request_id)
-        assert request is not None and request.notes == "Member called back"
 
 
 def test_find_members_ignores_accents_and_case(desk: Desk, member_id: int) -> None:

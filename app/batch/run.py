@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from datetime import time as dtime
 from pathlib import Path
@@ -35,11 +35,13 @@ from sqlalchemy.orm import Session
 
 from app.access.staff import Actor, Permission
 from app.audit import trail as audit
-from app.batch.render_pool import release_free_memory
+from app.batch.render_pool import RenderPool, release_free_memory
 from app.desk import Desk
+from app.document.certificates import content_for_certificate, issuer_from_settings
+from app.document.signing import load_signer
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.faults import fault_point
-from app.issuing.engine import Filing, MemberFacts, file_request, store_document
+from app.issuing.engine import Filing, MemberFacts, file_request, local_today, store_document
 from app.issuing.rules import review_reasons
 from app.printing.record import mark_printed
 from app.printing.sheets import (
@@ -461,8 +463,6 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
 
 def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
     """Check every row of a requests file against the register and the directory; issue nothing."""
-    from app.issuing.requests import local_today
-
     source = Path(path)
     before = file_sha256(source) if source.is_file() else ""
     raw_rows = read_rows(source)  # refuses a missing, empty or non-CSV file with a clear message
@@ -697,8 +697,6 @@ class _Issuer:
         progress: ProgressFn,
         total: int,
     ) -> None:
-        from app.batch.render_pool import RenderPool
-
         self.desk = desk
         self.actor = actor
         self.options = options
@@ -706,7 +704,7 @@ class _Issuer:
         self.progress = progress
         self.total = total
         self.done = 0
-        self.signer = _load_signer(desk)
+        self.signer = load_signer(desk)
         self.pool = RenderPool(self.signer, options.workers, render_here=options.render_here)
         self._handover = ExitStack()
         if not self.pool.in_process:
@@ -799,12 +797,6 @@ class _Issuer:
                         self.on_stored(pending.certificate_id, _pdf_of(session, pending.certificate_id))
 
 
-def _load_signer(desk: Desk) -> Any:
-    from app.document.signing import load_signer
-
-    return load_signer(desk)
-
-
 def _missing_documents(session: Session, batch_id: int) -> list[tuple[int, str, str]]:
     """Certificates of this batch whose number was committed but whose document was never stored."""
     rows = session.execute(
@@ -819,8 +811,6 @@ def _missing_documents(session: Session, batch_id: int) -> list[tuple[int, str, 
 
 
 def _content(desk: Desk, session: Session, certificate_id: int) -> Any:
-    from app.document.certificates import content_for_certificate
-
     certificate = session.get(Certificate, certificate_id)
     if certificate is None:
         raise CpcDeskError(f"certificate {certificate_id} vanished")
@@ -851,8 +841,6 @@ class _MergeStream:
     """
 
     def __init__(self, desk: Desk, path: Path | None, separators: bool, label: str) -> None:
-        from app.document.certificates import issuer_from_settings
-
         self.desk = desk
         self.separators = separators
         self.label = label
@@ -1004,8 +992,6 @@ def run_requests_file(
         if report_path is not None:
             result.report_path = write_report(report_path, checked.rejected, [])
         return result
-
-    from app.issuing.requests import local_today
 
     batch_id, _created = _open_batch(desk, actor, checked)
     result.batch_id = batch_id
@@ -1348,8 +1334,6 @@ def print_certificates(
 
 
 def replace_options(options: BatchOptions, **changes: Any) -> BatchOptions:
-    from dataclasses import replace
-
     return replace(options, **changes)
 
 
@@ -1438,8 +1422,6 @@ def _write_merged(
     label: str,
     total: int,
 ) -> int:
-    from app.document.certificates import issuer_from_settings
-
     issuer = issuer_from_settings(desk.settings)
     written = 0
     with MergedPdfWriter(merged) as writer, desk.db.read() as session:

@@ -35,6 +35,7 @@ from app.document.signing import Signer, issue_document
 from app.errors import ValidationError
 from app.faults import fault_point
 from app.issuing import rules
+from app.mail import outbox
 from app.register.recipients import RecipientInput, address_of
 from app.store.models import (
     Certificate,
@@ -61,6 +62,11 @@ _INSERT_REQUEST = insert(_REQUEST).returning(_REQUEST.c.id)
 _INSERT_RECIPIENT = insert(_RECIPIENT).returning(_RECIPIENT.c.id)
 _INSERT_CERTIFICATE = insert(_CERTIFICATE).returning(_CERTIFICATE.c.id)
 _INSERT_DOCUMENT = insert(_DOCUMENT)
+
+
+def local_today() -> date:
+    """The issuing body's local date (the desk's time zone): the issue date every path prints."""
+    return datetime.now().astimezone().date()
 
 
 def request_number(request_id: int) -> str:
@@ -439,8 +445,6 @@ def queue_certificate_email(
     session: Session, desk: Desk, actor: Actor | str, certificate_id: int, pdf: bytes
 ) -> bool:
     """Hand the certificate's email to the outbox unless one is already queued or sent for it."""
-    from app.mail import outbox  # the mail machinery loads only when a certificate is emailed
-
     exists = session.scalar(select(OutboxMessage.id).where(OutboxMessage.certificate_id == certificate_id))
     certificate = session.get(Certificate, certificate_id)
     if exists is not None or certificate is None:

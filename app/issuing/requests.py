@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -25,10 +24,15 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
+from app.document.certificates import certificate_content, render_pdf
+from app.document.disclosure import disclosed_facts, disclosure
+from app.document.signing import Signer, load_signer
 from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
 from app.faults import fault_point
 from app.issuing import engine, rules
+from app.issuing.engine import local_today
 from app.register.institution_types import InstitutionTypes, desk_types
+from app.register.members import search_members
 from app.register.recipients import RecipientInput, address_of, validate_recipient
 from app.register.text import clean_text
 from app.store.models import (
@@ -45,9 +49,6 @@ from app.store.models import (
     utcnow,
 )
 from app.store.numbering import NUMBER_RE
-
-if TYPE_CHECKING:
-    from app.document.signing import Signer
 
 MAX_RECIPIENTS = 20
 NOTES_MAX = 4000
@@ -94,17 +95,6 @@ class SubmitResult:
     recipients: list[RecipientResult] = field(default_factory=list)
     # True when this Submit found the request an earlier Submit with the same key had filed
     already_submitted: bool = False
-
-
-def local_today() -> date:
-    """The issuing body's local date (the desk's time zone)."""
-    return datetime.now().astimezone().date()
-
-
-def _load_signer(desk: Desk) -> "Signer":
-    from app.document.signing import load_signer
-
-    return load_signer(desk)
 
 
 # --- submit ---------------------------------------------------------------------------------------
@@ -156,7 +146,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
         if member is None:
             raise NotFound(f"Member {draft.member_id} does not exist")
         needs_review = bool(rules.review_reasons(member))
-    signer = None if needs_review else _load_signer(desk)
+    signer = None if needs_review else load_signer(desk)
     try:
         with desk.db.write() as session:
             request_id = _file_request(session, desk, actor, draft, recipients, signer)
@@ -212,7 +202,7 @@ def _file_request(
     actor: Actor,
     draft: RequestDraft,
     recipients: Sequence[RecipientInput],
-    signer: "Signer | None",
+    signer: Signer | None,
 ) -> int:
     member = session.get(Member, draft.member_id)
     if member is None:
@@ -395,7 +385,7 @@ def _awaiting(session: Session, request_id: int) -> CertificateRequest:
 def approve_request(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
     """A registrar approves a request awaiting review: every certificate is issued and queued."""
     actor.require(Permission.REVIEW)
-    signer = _load_signer(desk)
+    signer = load_signer(desk)
     try:
         with desk.db.write() as session:
             request = _awaiting(session, request_id)
@@ -471,7 +461,7 @@ def reissue_certificate(
         if corrected_recipient is not None
         else None
     )
-    signer = _load_signer(desk)
+    signer = load_signer(desk)
     with desk.db.write() as session:
         old = session.scalar(
             select(Certificate).where(Certificate.number == certificate_number.strip().upper())
@@ -531,49 +521,6 @@ def reissue_certificate(
         return new
 
 
-# --- notes (optimistic lock) ----------------------------------------------------------------------
-
-
-def update_request_notes(desk: Desk, actor: Actor, request_id: int, expected_version: int, notes: str) -> int:
-    """Save a request's notes unless someone saved it since `expected_version`; returns the new version."""
-    actor.require(Permission.FILE_REQUEST)
-    text = (notes or "").strip()
-    if len(text) > NOTES_MAX:
-        raise ValidationError("Notes", f"is {len(text)} characters long; at most {NOTES_MAX} are allowed")
-    try:
-        with desk.db.write() as session:
-            request = session.get(CertificateRequest, request_id)
-            if request is None:
-                raise NotFound(f"Request {request_id} does not exist")
-            if request.version != expected_version:
-                raise _conflict(request)
-            before = request.notes
-            request.notes = text
-            request.updated_by = actor.username
-            audit.record(
-                session,
-                actor,
-                "request.notes_changed",
-                subject=request.number,
-                member_id=request.member_id,
-                before={"notes": before},
-                after={"notes": text},
-            )
-            session.flush()
-            return request.version
-    except StaleDataError:
-        with desk.db.read() as session:
-            current = session.get(CertificateRequest, request_id)
-            if current is None:
-                raise NotFound(f"Request {request_id} does not exist") from None
-            raise _conflict(current) from None
-
-
-def _conflict(request: CertificateRequest) -> ConflictError:
-    when = request.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return ConflictError(f"changed by {request.updated_by or request.created_by} at {when}")
-
-
 # --- what the wizard shows ------------------------------------------------------------------------
 
 
@@ -599,8 +546,6 @@ def member_summary(desk: Desk, member_id: int) -> MemberSummary:
 
 def summarise_member(m: Member) -> MemberSummary:
     # The certificate's own fields and words (app.document.disclosure), so the wizard shows what prints.
-    from app.document.disclosure import disclosed_facts, disclosure
-
     return MemberSummary(
         id=m.id,
         full_name=m.full_name,
@@ -615,8 +560,6 @@ def summarise_member(m: Member) -> MemberSummary:
 def find_members(desk: Desk, query: str, limit: int = 25) -> list[MemberSummary]:
     """Members matching a CPSO number or a name as typed (accents and case ignored), via
     app.register.members."""
-    from app.register.members import search_members
-
     text = query.strip()
     if not text:
         return []
@@ -666,8 +609,6 @@ def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: da
 
     Builds nothing in the database. Raises ValidationError when a name cannot be printed.
     """
-    from app.document.certificates import certificate_content, render_pdf
-
     issued_on = today or local_today()
     with desk.db.read() as session:
         member = session.get(Member, member_id)
