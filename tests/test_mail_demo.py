@@ -38,7 +38,7 @@ def test_demo_server_receives_certificate_email_into_the_mailbox(
     _cert, _box = queue_certificate_email(desk, email="credentials@tgh.example.org")
     report = outbox.send_due(desk)
     assert report.sent == 1
-    (item,) = list_mailbox(desk)
+    (item,) = list_mailbox(desk, desk.actor)
     assert item.path.parent == desk.data_dir / "mailbox" and item.path.suffix == ".eml"
     assert item.subject.startswith("Certificate of Professional Conduct \u2013 Hélène Côté-Gagnon")
     assert item.envelope_to == "<credentials@tgh.example.org>"
@@ -66,7 +66,7 @@ def test_a_taken_port_moves_the_demo_server_and_the_settings_follow(desk: Desk) 
             assert desk.settings.get("smtp.port") == server.port  # the transport sends to the same place
             queue_certificate_email(desk)
             assert outbox.send_due(desk).sent == 1
-            assert len(list_mailbox(desk)) == 1
+            assert len(list_mailbox(desk, desk.actor)) == 1
         finally:
             server.stop()
 

@@ -481,7 +481,7 @@ def test_cli_send_in_demo_mode_runs_the_demo_mailbox_for_the_command(desk: Desk)
     queue_certificate_email(desk)
     code, out, _err = run_cli(desk, "outbox", "send")
     assert code == 0 and "1 sent" in out
-    (item,) = list_mailbox(desk)
+    (item,) = list_mailbox(desk, desk.actor)
     assert (
         item.attachments[0].filename.startswith("CPC-")
         and item.envelope_to == "<credentials@tgh.example.org>"

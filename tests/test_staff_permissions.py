@@ -331,6 +331,7 @@ class _Nobody(Actor):
 
 
 def test_the_desk_reads_screens_use_are_services_that_check_the_role(desk: Desk) -> None:
+    from app.mail.demo_mailbox import list_mailbox
     from app.register.institutions import directory_entries
     from app.register.members import find_in_register, member_record, where_is
     from app.setting_changes import store_secret
@@ -341,6 +342,7 @@ def test_the_desk_reads_screens_use_are_services_that_check_the_role(desk: Desk)
         ("where_is", lambda d, a: where_is(d, a, "CPC-2026-000001")),
         ("member_record", lambda d, a: member_record(d, a, 1)),
         ("directory_entries", lambda d, a: directory_entries(d, a)),
+        ("list_mailbox", lambda d, a: list_mailbox(d, a)),
         ("store_secret", lambda d, a: store_secret(d, a, "smtp", "pw", session_only=True)),
     ]
     for name, call in reads:

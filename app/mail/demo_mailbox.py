@@ -21,6 +21,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
+from app.access.permissions import Actor, Permission
 from app.desk import Desk
 from app.settings import Settings, is_loopback_host
 
@@ -195,8 +196,10 @@ def _attachments(msg: EmailMessage) -> tuple[Attachment, ...]:
     return tuple(found)
 
 
-def list_mailbox(desk: Desk, limit: int = 500) -> list[MailboxItem]:
-    """The received messages, newest first (at most `limit`)."""
+def list_mailbox(desk: Desk, actor: Actor, limit: int = 500) -> list[MailboxItem]:
+    """The received messages, newest first (at most `limit`): what the demo's recipients were sent,
+    certificates and addresses included, so only staff allowed to search may read it."""
+    actor.require(Permission.SEARCH)
     folder = desk.folder(MAILBOX_FOLDER)
     paths = sorted(folder.glob("*.eml"), reverse=True)[:limit]
     items = []

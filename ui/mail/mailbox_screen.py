@@ -187,7 +187,7 @@ class MailboxScreen(QWidget):
                 server = tr("The demo mail server is listening on {0}:{1}.").format(host, port)
             else:
                 server = tr("The demo mail server is not running ({0}:{1}).").format(host, port)
-            return list_mailbox(desk), server
+            return list_mailbox(desk, desk.actor), server
 
         workers.start(load, on_finished=self._loaded, on_failed=self._failed)
 
