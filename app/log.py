@@ -31,7 +31,11 @@ _MIN_SECRET_LENGTH = 3
 # `scheme://user:password@` in any URL (database URLs above all): the password is blanked.
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@]*:)(?P<password>[^\s@/]+)(?=@)")
 # Loggers too chatty at INFO: aiosmtpd (the demo mail server) logs every SMTP line, addresses included.
-_QUIET = {"mail.log": logging.WARNING}
+_QUIET = {
+    "mail.log": logging.WARNING,
+    # Alembic names each of its plugins at INFO on every start; the migrations it runs stay in the log.
+    "alembic.runtime.plugins": logging.WARNING,
+}
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 _lock = threading.Lock()
