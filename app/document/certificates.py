@@ -37,7 +37,9 @@ FONT_DIR = RESOURCES / "fonts"
 TITLE = "Certificate of Professional Conduct"
 # Keys in the PDF document information that carry the number and code, so that verification finds
 # them without extracting text. They are also in the Subject/Keywords for people reading the properties.
-KEYWORDS_RE = re.compile(r"cpc-number=(CPC-\d{4}-\d{6})\s+verification-code=([A-Z0-9-]+)")
+KEYWORDS_RE = re.compile(
+    r"cpc-number=((?:CPC|REG|CARD|DIP)-\d{4}-\d{6})\s+verification-code=([A-Z0-9-]+)"
+)  # the copies of documents (REG, CARD, DIP) carry their numbers the same way
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class CertificateContent:
     postal_code: str
     country: str  # as printed (English name)
     issuer: IssuerDetails
+    # "cpc", or the copy of a document ("registration", "card", "diploma"; app.document.member_documents)
+    document: str = "cpc"
 
     @property
     def verification_link(self) -> str:

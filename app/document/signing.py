@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from app.document.certificates import CertificateContent, render_pdf
+from app.document.member_documents import render_member_document
 from app.document.trust import remember_signing_certificate
 from app.errors import ValidationError
 
@@ -280,5 +281,8 @@ class IssuedDocument(NamedTuple):
 
 def issue_document(content: CertificateContent, signer: Signer) -> IssuedDocument:
     """Render and sign one certificate: (signed PDF, its SHA-256 in hex, to store with the record)."""
-    signed = sign_pdf(render_pdf(content), signer)
+    if content.document != "cpc":  # a copy of a registration document: same signature, its own drawing
+        signed = sign_pdf(render_member_document(content), signer)
+    else:
+        signed = sign_pdf(render_pdf(content), signer)
     return IssuedDocument(signed, hashlib.sha256(signed).hexdigest())

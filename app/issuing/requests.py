@@ -48,7 +48,7 @@ from app.store.models import (
     RequestStatus,
     utcnow,
 )
-from app.store.numbering import NUMBER_RE
+from app.store.numbering import NUMBER_RE, document_kind
 
 MAX_RECIPIENTS = 20
 NOTES_MAX = 4000
@@ -505,6 +505,7 @@ def reissue_certificate(
             issue_seq=seq,
             issued_on=local_today(),
             replaces=old,
+            document=document_kind(old.number),
         )
         engine.issue_documents(session, desk, actor, [numbered], signer)
         new = session.get(Certificate, numbered.certificate_id)

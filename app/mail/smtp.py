@@ -28,12 +28,13 @@ from secrets import token_hex
 from typing import Any
 
 from app.access import secrets
+from app.document.member_documents import TITLES as DOCUMENT_TITLES
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
 from app.register.text import clean_text, validate_email
 from app.settings import Settings, is_loopback_host
 from app.store.models import utcnow
-from app.store.numbering import NUMBER_RE
+from app.store.numbering import ANY_NUMBER_RE, document_kind
 
 SUBJECT_TEMPLATE = "Certificate of Professional Conduct \u2013 {name} (CPSO #{number})"
 SECURITY_MODES = ("starttls", "tls", "none")
@@ -71,7 +72,7 @@ def _domain_of(address: str) -> str:
 def make_message_id(certificate_number: str, domain: str, resend: int = 0) -> str:
     """The RFC 5322 Message-ID of a certificate's email: the same on every retry, new per resend."""
     number = clean_text("certificate_number", certificate_number, required=True)
-    if not NUMBER_RE.match(number):
+    if not ANY_NUMBER_RE.match(number):
         raise ValidationError(
             "certificate_number", f"{number!r} is not a certificate number (CPC-YYYY-NNNNNN)"
         )
@@ -168,7 +169,7 @@ def build_certificate_message(
     member_name = _safe("member_name", member_name, max_length=610)  # first + middle + last, 200 each
     cpso_number = _safe("cpso_number", cpso_number, max_length=16)
     certificate_number = _safe("certificate_number", certificate_number, max_length=20)
-    if not NUMBER_RE.match(certificate_number):
+    if not ANY_NUMBER_RE.match(certificate_number):
         raise ValidationError("certificate_number", f"{certificate_number!r} is not CPC-YYYY-NNNNNN")
     verification_code = _safe("verification_code", verification_code, max_length=32)
     recipient_name = _safe("recipient_name", recipient_name)
@@ -179,7 +180,13 @@ def build_certificate_message(
         raise ValidationError("pdf", "the certificate document is not a PDF")
 
     msg = EmailMessage()
-    msg["Subject"] = certificate_subject(member_name, cpso_number)
+    # A copy of a document (REG-, CARD-, DIP-) goes to the member, in their own words.
+    document = DOCUMENT_TITLES.get(document_kind(certificate_number), "")
+    msg["Subject"] = (
+        f"Your {document} {certificate_number} (CPSO #{cpso_number})"
+        if document
+        else certificate_subject(member_name, cpso_number)
+    )
     msg["From"] = _display_address(sender.issuer_name, sender.from_address)
     msg["To"] = _display_address(recipient_name, to_address)
     if sender.reply_to:
@@ -201,12 +208,17 @@ def build_certificate_message(
         else f"To check that it is genuine, quote the verification code {verification_code} to "
         f"{sender.issuer_name}."
     )
+    intro = (
+        f"{sender.issuer_name} sends you, as you asked, a copy of your {document} (CPSO #{cpso_number})."
+        if document
+        else f"{sender.issuer_name} sends you, at the request of the member, a Certificate of Professional "
+        f"Conduct for {member_name} (CPSO #{cpso_number})."
+    )
     text = "\n".join(
         [
             f"Dear {recipient_name},",
             "",
-            f"{sender.issuer_name} sends you, at the request of the member, a Certificate of Professional "
-            f"Conduct for {member_name} (CPSO #{cpso_number}).",
+            intro,
             "",
             f"Attached: {filename} (the certificate, digitally signed by {sender.issuer_name})",
             f"Certificate number: {certificate_number}",
@@ -235,9 +247,13 @@ def build_certificate_message(
     body_html = (
         "<!DOCTYPE html><html><body style='font-family:sans-serif'>"
         f"<p>Dear {e(recipient_name)},</p>"
-        f"<p>{e(sender.issuer_name)} sends you, at the request of the member, a Certificate of Professional "
-        f"Conduct for <strong>{e(member_name)}</strong> (CPSO #{e(cpso_number)}).</p>"
-        f"<table>{rows}</table>"
+        + (
+            f"<p>{e(intro)}</p>"
+            if document
+            else f"<p>{e(sender.issuer_name)} sends you, at the request of the member, a Certificate of "
+            f"Professional Conduct for <strong>{e(member_name)}</strong> (CPSO #{e(cpso_number)}).</p>"
+        )
+        + f"<table>{rows}</table>"
         f"<p>{e(verify)}</p>"
         "<p style='color:#555'>This message was sent automatically; please do not reply with personal "
         "health information.</p>"

@@ -106,7 +106,8 @@ class MemberHit:
     certificate_number: str = ""
 
 
-_CERT_RE = re.compile(r"^\s*CPC[\s\-]*(\d{4})[\s\-]*(\d{1,6})\s*$", re.IGNORECASE)
+# A CPC, or a copy of a document in its own series (REG, CARD, DIP: app.store.numbering).
+_CERT_RE = re.compile(r"^\s*(CPC|REG|CARD|DIP)[\s\-]*(\d{4})[\s\-]*(\d{1,6})\s*$", re.IGNORECASE)
 _REQUEST_RE = re.compile(r"^\s*R[\s\-]*(\d{1,9})\s*$", re.IGNORECASE)
 _CODE_RE = re.compile(r"^[23456789A-Z]{4}-[23456789A-Z]{4}-[23456789A-Z]{4}$")
 _CPSO_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z\-]{0,15}$")
@@ -116,9 +117,9 @@ _CANDIDATE_SCAN = 5_000  # index entries counted per query word to pick the most
 def certificate_number_of(text: str) -> str | None:
     """ "cpc 2026 42" → "CPC-2026-000042"; None when the text is not a certificate number."""
     m = _CERT_RE.match(text)
-    if not m or int(m.group(2)) == 0:
+    if not m or int(m.group(3)) == 0:
         return None
-    return f"CPC-{m.group(1)}-{int(m.group(2)):06d}"
+    return f"{m.group(1).upper()}-{m.group(2)}-{int(m.group(3)):06d}"
 
 
 def request_id_of(text: str) -> int | None:
