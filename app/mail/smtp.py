@@ -289,6 +289,62 @@ def _pdf_part(pdf: bytes, filename: str) -> EmailMessage:
     return part
 
 
+REQUEST_NUMBER_RE = re.compile(r"^R-\d{7,}$")
+
+
+def make_thread_message_id(request_number: str, entry_id: int, domain: str) -> str:
+    """The Message-ID of one message of a request's thread: the same on every retry."""
+    if not REQUEST_NUMBER_RE.match(request_number):
+        raise ValidationError("request", f"{request_number!r} is not a request number (R-0000000)")
+    host = clean_text("domain", domain, required=True).lower().encode("idna").decode("ascii")
+    if not all(c.isalnum() or c in ".-" for c in host):
+        raise ValidationError("domain", f"{domain!r} is not a domain name")
+    return f"<{request_number.lower()}.msg-{int(entry_id)}.cpc-desk@{host}>"
+
+
+def build_thread_message(
+    settings: Settings,
+    *,
+    to_address: str,
+    member_name: str,
+    request_number: str,
+    subject: str,
+    body: str,
+    message_id: str,
+    sent_at: datetime | None = None,
+) -> EmailMessage:
+    """A staff member's message to the member about a request: plain text only (never HTML), the request
+    number in the subject, and the College's Reply-To so that the answer reaches the desk's mailbox."""
+    sender = Sender.from_settings(settings)
+    to_address = _address("to_address", to_address)
+    member_name = _safe("member_name", member_name, max_length=610)
+    subject = _safe("subject", subject, required=True, max_length=500)
+    if not REQUEST_NUMBER_RE.match(request_number) or request_number not in subject:
+        raise ValidationError("subject", f"must name the request {request_number}")
+    message_id = _safe("message_id", message_id, max_length=255)
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = _display_address(sender.issuer_name, sender.from_address)
+    msg["To"] = _display_address(member_name, to_address)
+    if sender.reply_to:
+        msg["Reply-To"] = sender.reply_to
+    if sender.bcc_archive:
+        msg["Bcc"] = sender.bcc_archive
+    msg["Date"] = format_datetime(sent_at or utcnow())
+    msg["Message-ID"] = message_id
+    msg["X-CPC-Request"] = request_number
+    signature = [s for s in (sender.issuer_name,) if s]
+    how_to_reply = (
+        f"To answer, reply to this message (it goes to {sender.reply_to}) and keep {request_number} "
+        "in the subject."
+        if sender.reply_to
+        else f"To answer, reply to this message and keep {request_number} in the subject."
+    )
+    text = "\n".join([f"Dear {member_name},", "", body, "", how_to_reply, "", *signature, ""])
+    msg.set_content(text)
+    return msg
+
+
 def build_test_message(settings: Settings, to_address: str) -> EmailMessage:
     sender = Sender.from_settings(settings)
     to_address = _address("to_address", to_address)

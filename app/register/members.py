@@ -26,8 +26,10 @@ from app.store.models import (
     CertificateRequest,
     Member,
     MemberNameToken,
+    MessageChannel,
     OutboxMessage,
     OutboxState,
+    RequestMessage,
     RequestRecipient,
     RequestStatus,
 )
@@ -488,11 +490,37 @@ def status_sentence(
             certificate_clause(cert, message, replacement, offline=offline, now=now)
             + _expiry_note(cert, now)
             + "."
+            + last_message_note(session, cert.recipient.request_id, now)
         )
     request = find_request(session, text)
     if request is not None:
-        return request_sentence(session, request, offline=offline, now=now)
+        return request_sentence(session, request, offline=offline, now=now) + last_message_note(
+            session, request.id, now
+        )
     return None
+
+
+_MESSAGE_WORDS = {
+    MessageChannel.EMAIL_SENT: "{who} wrote to the member",
+    MessageChannel.REPLY_RECORDED: "the member replied (recorded by {who})",
+    MessageChannel.PHONE_CALL: "the member phoned (noted by {who})",
+}
+
+
+def last_message_note(session: Session, request_id: int, now: datetime | None = None) -> str:
+    """' Last message: <who did what> at <when>: "<start of it>".' for a request with a thread; else ''."""
+    last = session.scalar(
+        select(RequestMessage)
+        .where(RequestMessage.request_id == request_id)
+        .order_by(RequestMessage.created_at.desc(), RequestMessage.id.desc())
+        .limit(1)
+    )
+    if last is None:
+        return ""
+    words = _MESSAGE_WORDS[last.channel].format(who=last.created_by)
+    first_line = last.body.split("\n", 1)[0]
+    gist = first_line if len(first_line) <= 80 else first_line[:79] + "\u2026"
+    return f' Last message: {words} at {local_time(last.created_at, now)}: "{gist}".'
 
 
 # --- history ---------------------------------------------------------------------------------------
