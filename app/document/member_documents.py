@@ -25,13 +25,9 @@ from app.document.certificates import (
     pdf_keywords,
 )
 from app.document.disclosure import NONE_ON_RECORD, format_date
+from app.document.kinds import TITLES
 from app.errors import ValidationError
 
-TITLES: dict[str, str] = {
-    "registration": "Certificate of Registration",
-    "card": "Membership Card",
-    "diploma": "Membership Diploma",
-}
 MM = 72.0 / 25.4
 CARD_W, CARD_H = 85.6 * MM, 54.0 * MM  # ISO/IEC 7810 ID-1, a wallet card
 GOLD = (0.78, 0.62, 0.24)

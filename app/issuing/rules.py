@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.document.disclosure import PrintedMember
-from app.document.member_documents import TITLES
+from app.document.kinds import TITLES
 from app.errors import ValidationError
 from app.register.text import fold
 from app.store.models import MemberStatus

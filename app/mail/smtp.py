@@ -28,7 +28,7 @@ from secrets import token_hex
 from typing import Any
 
 from app.access import secrets
-from app.document.member_documents import TITLES as DOCUMENT_TITLES
+from app.document.kinds import TITLES as DOCUMENT_TITLES
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
 from app.register.text import clean_text, validate_email
