@@ -11,7 +11,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from itertools import chain, zip_longest
 from pathlib import Path
@@ -172,8 +172,11 @@ def certificate_content(
 
 def content_for_certificate(settings: "Settings", certificate: "Certificate") -> CertificateContent:
     """The content of an issued certificate, from its rows; call it inside an open session."""
+    # lazy: keeps SQLAlchemy out of the batch workers' imports (numbering loads the tables)
+    from app.store.numbering import document_kind
+
     recipient = certificate.recipient
-    return certificate_content(
+    content = certificate_content(
         settings,
         recipient.request.member,
         recipient,
@@ -182,6 +185,8 @@ def content_for_certificate(settings: "Settings", certificate: "Certificate") ->
         issue_date=certificate.issue_date,
         valid_until=certificate.valid_until,
     )
+    kind = document_kind(certificate.number)  # a copy of a document is known by its number's series
+    return content if kind == "cpc" else replace(content, document=kind)
 
 
 # --------------------------------------------------------------------------------------------- fonts

@@ -23,6 +23,7 @@ from app.document.certificates import (
     check_renderable,
     demo_crest,
     pdf_keywords,
+    render_pdf,
 )
 from app.document.disclosure import NONE_ON_RECORD, format_date
 from app.document.kinds import TITLES
@@ -34,6 +35,12 @@ GOLD = (0.78, 0.62, 0.24)
 # Crop marks: this long, this far from the card's edge, so that the cut never shows a mark.
 CROP_LENGTH, CROP_GAP = 12.0, 4.0
 LETTER = (612.0, 792.0)
+
+
+def draw_document(content: CertificateContent) -> bytes:
+    """Any document CPC Desk issues, unsigned: the CPC, or the copy of a document `content.document` names.
+    Every path that draws (the engine's issue_document, the batch's render pool) draws through here."""
+    return render_pdf(content) if content.document == "cpc" else render_member_document(content)
 
 
 def render_member_document(content: CertificateContent) -> bytes:

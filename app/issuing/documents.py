@@ -59,7 +59,7 @@ def document_refusals(desk: Desk, actor: Actor, cpso_number: str) -> dict[str, s
         return {kind: rules.document_refusal(member, kind) for kind in rules.DOCUMENT_KINDS}
 
 
-def _member_as_recipient(member: Member, email: str) -> RecipientInput:
+def member_as_recipient(member: Member, email: str) -> RecipientInput:
     """The member as the addressee of their own documents: name, the practice address as on file."""
     lines = [line.strip() for line in member.practice_address.splitlines() if line.strip()]
     return RecipientInput(
@@ -110,7 +110,7 @@ def issue_copies(
     key = idempotency_key or f"docs-{uuid.uuid4().hex}"
     with desk.db.write() as session:
         member = _member(session, cpso_number)
-        recipient = _member_as_recipient(member, to)
+        recipient = member_as_recipient(member, to)
         filing = engine.Filing(
             member=engine.MemberFacts.of(member),
             recipients=tuple(recipient for _ in wanted),
