@@ -127,3 +127,31 @@ def test_the_profile_marks_unread_entries_and_the_thread_shows_and_clears_them(
     assert "5,000" in dialog.text_error.text()
     with desk.db.read() as session:
         assert len(session.scalars(select(RequestMessage.id)).all()) == 3
+
+
+def test_the_assistance_desk_lists_unread_threads_and_opens_the_thread_of_a_number(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    from ui.desk.assistance import AssistanceScreen
+
+    _member_id, cpso = _member(desk)
+    issued = issue_copies(desk, desk.actor, cpso, ["registration"])
+    record_message(desk, desk.actor, issued.request_number, "Is it sent?", channel=MessageChannel.PHONE_CALL)
+    ctx = UiContext(desk)
+    screen = AssistanceScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.unread_label.isVisible()
+    assert f"{issued.request_number} (1)" in screen.unread_label.text()
+    screen.status_box.setText("nothing-like-a-number")
+    assert screen.open_thread() is None
+    screen.status_box.setText(issued.copies[0].number)  # a document's number finds its request
+    dialog = screen.open_thread()
+    assert isinstance(dialog, ThreadDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.request_number == issued.request_number
+    assert not screen.unread_label.isVisible()
+    screen.status_box.setText(issued.request_number)
+    screen.look_up_status()
+    qtbot.waitUntil(lambda: "Last message" in screen.status_label.text(), timeout=10_000)
+    assert '"Is it sent?"' in screen.status_label.text()

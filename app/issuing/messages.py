@@ -18,7 +18,7 @@ from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import NotFound, ValidationError
 from app.mail import smtp as mail
-from app.register.members import request_id_of
+from app.register.members import find_certificate, find_request, request_id_of
 from app.register.text import check_characters, clean_text, validate_email
 from app.store.models import (
     CertificateRequest,
@@ -282,3 +282,17 @@ def unread_by_request(desk: Desk, actor: Actor, member_id: int | None = None) ->
         )
     with desk.db.read() as session:
         return {f"R-{request_id:07d}": int(count) for request_id, count in session.execute(query)}
+
+
+def request_number_for(desk: Desk, actor: Actor, text: str) -> str | None:
+    """The request a typed number is about: a request number, or a certificate number or verification
+    code (its request); None when nothing has it."""
+    actor.require(Permission.SEARCH)
+    with desk.db.read() as session:
+        request = find_request(session, text)
+        if request is not None:
+            return request.number
+        cert = find_certificate(session, text)
+        if cert is None:
+            return None
+        return f"R-{cert.recipient.request_id:07d}"
