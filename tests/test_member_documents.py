@@ -277,3 +277,21 @@ def test_documents_issue_on_the_command_line(
     printed = capsys.readouterr()
     assert status == 2
     assert "deceased" in printed.err and "Traceback" not in printed.err
+
+
+def test_how_long_a_copy_verifies() -> None:
+    from datetime import timedelta
+
+    from app.store.models import Member
+
+    today = date(2026, 12, 6)
+    member = Member(status=MemberStatus.ACTIVE, certificate_expiry_date=date(2027, 6, 30))
+    assert rules.document_valid_until(member, "card", today) == date(2027, 6, 30)
+    assert rules.document_valid_until(member, "registration", today) == date(2027, 6, 30)
+    assert rules.document_valid_until(member, "diploma", today) == date(2076, 12, 6)
+    member.certificate_expiry_date = date(2026, 1, 1)  # passed: a year from issue, not a date gone by
+    assert rules.document_valid_until(member, "card", today) == today + timedelta(days=365)
+    member.certificate_expiry_date = None
+    assert rules.document_valid_until(member, "registration", today) == today + timedelta(days=365)
+    assert rules.document_valid_until(member, "diploma", date(2028, 2, 29)) == date(2078, 2, 28)
+    assert rules.document_valid_until(member, "diploma", date(2026, 1, 31)) == date(2076, 1, 31)

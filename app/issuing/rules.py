@@ -137,7 +137,10 @@ def document_valid_until(member: PrintedMember, kind: str, issued_on: date) -> d
     DIPLOMA_YEARS; a registration certificate or card until the member's certificate expiry date (or
     DOCUMENT_DEFAULT_DAYS when the register shows none, or it has passed)."""
     if kind == "diploma":
-        return issued_on.replace(year=issued_on.year + DIPLOMA_YEARS, day=min(issued_on.day, 28))
+        try:
+            return issued_on.replace(year=issued_on.year + DIPLOMA_YEARS)
+        except ValueError:  # 29 February, in a year that has none
+            return issued_on.replace(year=issued_on.year + DIPLOMA_YEARS, day=28)
     expiry = member.certificate_expiry_date
     if expiry is not None and expiry >= issued_on:
         return expiry
