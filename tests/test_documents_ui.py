@@ -95,6 +95,14 @@ def test_the_profile_marks_unread_entries_and_the_thread_shows_and_clears_them(
     assert "(1 new)" in profile.messages_button.text()
     history_numbers = {row.certificate_number for row in profile.history}
     assert {c.number for c in issued.copies} <= history_numbers
+    card_row = next(i for i, row in enumerate(profile.history) if row.certificate_number.startswith("CARD-"))
+    profile.table.selectRow(profile.proxy.mapFromSource(profile.model.index(card_row, 0)).row())
+    exported = profile.export_pdf()  # Open PDF / Print work for a copy of a document as for a CPC
+    assert (
+        exported is not None
+        and exported.name.startswith("CARD-")
+        and exported.read_bytes().startswith(b"%PDF")
+    )
 
     dialog = profile.open_thread()
     assert isinstance(dialog, ThreadDialog)

@@ -48,7 +48,7 @@ from app.store.models import (
     RequestStatus,
     utcnow,
 )
-from app.store.numbering import NUMBER_RE, document_kind
+from app.store.numbering import ANY_NUMBER_RE, document_kind
 
 MAX_RECIPIENTS = 20
 NOTES_MAX = 4000
@@ -309,7 +309,7 @@ def certificate_pdf(desk: Desk, certificate_id: int) -> bytes:
 
 def export_certificate_pdf(desk: Desk, certificate_id: int, certificate_number: str) -> Path:
     """Write a certificate's signed PDF into the data folder's exports (whole, then renamed); its path."""
-    if not NUMBER_RE.match(certificate_number):
+    if not ANY_NUMBER_RE.match(certificate_number):
         raise ValidationError("certificate number", f"{certificate_number!r} is not a certificate number")
     pdf = certificate_pdf(desk, certificate_id)
     path = desk.folder("exports") / f"{certificate_number}.pdf"
