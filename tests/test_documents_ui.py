@@ -3,6 +3,7 @@ and Messages, and the thread dialog. Driven with qtbot; asserted on the database
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -163,3 +164,15 @@ def test_the_assistance_desk_lists_unread_threads_and_opens_the_thread_of_a_numb
     screen.look_up_status()
     qtbot.waitUntil(lambda: "Last message" in screen.status_label.text(), timeout=10_000)
     assert '"Is it sent?"' in screen.status_label.text()
+
+
+def test_markup_in_a_recorded_reply_is_shown_as_text(qtbot: QtBot, desk: Desk) -> None:
+    _member_id, cpso = _member(desk)
+    issued = issue_copies(desk, desk.actor, cpso, ["registration"])
+    attack = '<img src="http://evil.example/x.png"><b>Urgent</b> <a href="http://evil.example">pay here</a>'
+    record_message(desk, desk.actor, issued.request_number, attack, channel=MessageChannel.REPLY_RECORDED)
+    dialog = ThreadDialog(UiContext(desk), issued.request_number)
+    qtbot.addWidget(dialog)
+    [body] = dialog.entries.findChildren(type(dialog.heading), "entryBody")
+    assert body.textFormat() == Qt.TextFormat.PlainText
+    assert body.text() == attack
