@@ -56,6 +56,19 @@ def _text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(pdf)).pages)
 
 
+def _lowest_baseline(reader: PdfReader) -> float:
+    """The lowest baseline of any text on any page, in page coordinates (what ran off the page is < 0)."""
+    lowest: list[float] = []
+
+    def baseline(text: str, cm: list[float], tm: list[float], _fd: object, _fs: object) -> None:
+        if text.strip():  # the text matrix's origin through the current matrix
+            lowest.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=baseline)
+    return min(lowest)
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -295,3 +308,31 @@ def test_how_long_a_copy_verifies() -> None:
     assert rules.document_valid_until(member, "registration", today) == today + timedelta(days=365)
     assert rules.document_valid_until(member, "diploma", date(2028, 2, 29)) == date(2078, 2, 28)
     assert rules.document_valid_until(member, "diploma", date(2026, 1, 31)) == date(2076, 1, 31)
+
+
+def test_long_register_entries_and_any_script_fit_every_document(desk: Desk) -> None:
+    terms = " ".join(
+        f"Condition {i}: the member shall practise only under the supervision named." for i in range(60)
+    )
+    with desk.db.write() as session:
+        from tests.factories import make_member
+
+        member = make_member(
+            session,
+            first_name="美咲",
+            last_name="Wolfeschlegelsteinhausenbergerdorff-Ōtomo",
+            middle_name="Αλέξανδρος",
+            terms_conditions=terms,
+        )
+        cpso = member.cpso_number
+    issued = issue_copies(desk, desk.actor, cpso, list(KINDS))
+    for copy in issued.copies:
+        pdf = document_pdf(desk, desk.actor, copy.number)
+        text = _flat(_text(pdf))
+        assert "Wolfeschlegelsteinhausenbergerdorff-Ōtomo" in text and "Αλέξανδρος" in text, copy.kind
+        assert verify_pdf(desk, pdf).ok
+        if copy.kind == "registration":
+            reader = PdfReader(BytesIO(pdf))
+            assert len(reader.pages) >= 2  # the conditions run on to the next page, nothing cut off
+            assert "Condition 59:" in text and "Page 2" in text
+            assert _lowest_baseline(reader) >= 20, "text drawn below the page's footer"

@@ -35,6 +35,7 @@ GOLD = (0.78, 0.62, 0.24)
 # Crop marks: this long, this far from the card's edge, so that the cut never shows a mark.
 CROP_LENGTH, CROP_GAP = 12.0, 4.0
 LETTER = (612.0, 792.0)
+BOTTOM = 60.0  # the lowest baseline of running text, above the footer
 
 
 def draw_document(content: CertificateContent) -> bytes:
@@ -329,12 +330,15 @@ def _draw_registration(canvas: Any, c: CertificateContent) -> None:
     label_w, value_x, value_w = 170.0, 230.0, page_w - 230 - 50
     for label, value, field in _registration_rows(c):
         lines = _wrap(canvas, value, "CPC-Sans-Bold", 10, value_w, field)
-        height = 14 * len(lines) + 8
-        if y - height < 60:
+        if y - 14 * min(len(lines), 3) - 8 < BOTTOM:  # a row starts where at least three of its lines fit
             _end_page(canvas, c, page_w, page_h)
             y = page_h - 60
         _draw(canvas, 50, y, label, "CPC-Sans", 9, color=GREY)
         for line in lines:
+            if y < BOTTOM:  # a long entry runs on to the next page, under its label
+                _end_page(canvas, c, page_w, page_h)
+                y = page_h - 60
+                _draw(canvas, 50, y, f"{label} (continued)", "CPC-Sans", 9, color=GREY)
             _draw(canvas, value_x, y, line, "CPC-Sans-Bold", 10, field)
             y -= 14
         canvas.setStrokeColorRGB(*RULE)
