@@ -338,7 +338,8 @@ def _draw_registration(canvas: Any, c: CertificateContent) -> None:
             if y < BOTTOM:  # a long entry runs on to the next page, under its label
                 _end_page(canvas, c, page_w, page_h)
                 y = page_h - 60
-                _draw(canvas, 50, y, f"{label} (continued)", "CPC-Sans", 9, color=GREY)
+                _draw(canvas, 50, y, label, "CPC-Sans", 9, color=GREY)
+                _draw(canvas, 50, y - 11, "(continued)", "CPC-Sans", 8, color=GREY)
             _draw(canvas, value_x, y, line, "CPC-Sans-Bold", 10, field)
             y -= 14
         canvas.setStrokeColorRGB(*RULE)
