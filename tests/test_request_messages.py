@@ -229,3 +229,13 @@ def test_requests_message_and_thread_on_the_command_line(
     too_long.write_text("y" * 5001, encoding="utf-8")
     assert run_cli([*base, "requests", "message", number, "--text-file", str(too_long)]) == 2
     assert "5,000" in capsys.readouterr().err
+
+
+def test_the_outbox_lists_a_thread_message_under_its_request_and_member(desk: Desk) -> None:
+    from app.mail.outbox import list_messages
+
+    number, _ = _request(desk)
+    send_message(desk, desk.actor, number, "Hello")
+    [row] = list_messages(desk, desk.actor)
+    assert row.certificate_number == number
+    assert row.member_name == "Hélène Côté-Gagnon" and row.to_address == MEMBER_EMAIL

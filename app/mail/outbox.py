@@ -860,13 +860,16 @@ def list_messages(desk: Desk, actor: Actor, include_done: bool = False, limit: i
     if not include_done:
         query = query.where(OutboxMessage.state.not_in(DONE_STATES))
     with desk.db.read() as session:
+        found = session.execute(query).all()
+        # A message of a request's thread has no certificate: it is listed under its request and member.
+        threads = _thread_messages(session, [row.id for row, *_rest in found if row.certificate_id is None])
         return [
             OutboxRow(
                 id=row.id,
                 state=row.state,
                 to_address=row.to_address,
                 subject=row.subject,
-                certificate_number=number or "",
+                certificate_number=number or (threads[row.id][0].request_number if row.id in threads else ""),
                 member_name=member.full_name if member else "",
                 cpso_number=member.cpso_number if member else "",
                 recipient_name=rname or "",
@@ -878,5 +881,8 @@ def list_messages(desk: Desk, actor: Actor, include_done: bool = False, limit: i
                 message_id=row.message_id,
                 resend_of_id=row.resend_of_id,
             )
-            for row, number, rname, member in session.execute(query)
+            for row, number, rname, member in (
+                (row, number, rname, member or (threads[row.id][1] if row.id in threads else None))
+                for row, number, rname, member in found
+            )
         ]
