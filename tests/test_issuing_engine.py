@@ -189,7 +189,12 @@ def _writes_certificates(tree: ast.AST) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            if name in {"Certificate", "CertificateDocument", "allocate_certificate_number"}:
+            if name in {
+                "Certificate",
+                "CertificateDocument",
+                "allocate_certificate_number",
+                "allocate_document_number",
+            }:
                 found.append(f"line {node.lineno}: {name}(…)")
     return found
 

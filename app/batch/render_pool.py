@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
-from app.document.certificates import CertificateContent, needs_lazy_font, render_pdf
+from app.document.certificates import CertificateContent, needs_lazy_font
+from app.document.member_documents import draw_document
 from app.document.signing import issue_document, sign_pdf
 
 _signer: Any = None
@@ -195,7 +196,7 @@ class RenderPool:
             # Drawn here while the worker is busy, signed there: signing is the worker's alone, so this
             # process never loads pyHanko (~40 MB) and the two share the drawing.
 
-            future = self._pool.submit(sign_rendered, content.number, render_pdf(content))
+            future = self._pool.submit(sign_rendered, content.number, draw_document(content))
         self._queued.add(future)
         return future
 

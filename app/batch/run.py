@@ -41,8 +41,9 @@ from app.document.certificates import content_for_certificate, issuer_from_setti
 from app.document.signing import load_signer
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.faults import fault_point
+from app.issuing.documents import member_as_recipient
 from app.issuing.engine import Filing, MemberFacts, file_request, local_today, store_document
-from app.issuing.rules import review_reasons
+from app.issuing.rules import DOCUMENT_KINDS, document_kind, document_refusal, review_reasons
 from app.printing.record import mark_printed
 from app.printing.sheets import (
     MergedPdfWriter,
@@ -105,6 +106,7 @@ COLUMNS: tuple[str, ...] = (
     "email",
     "consent_method",
     "consent_date",
+    "document",  # cpc (the default), registration, card or diploma: a copy of a document goes to the member
 )
 REQUIRED_COLUMNS = ("cpso_number", "institution_name", "consent_method", "consent_date")
 ADDRESS_COLUMNS = ("street1", "street2", "street3", "street4", "city", "state", "country", "zip")
@@ -130,7 +132,11 @@ _COLUMN_ALIASES = {
     "zip/postal_code": "zip",
     "email_address": "email",
     "e_mail": "email",
+    "document_kind": "document",
+    "kind": "document",
 }
+# The merged print file groups rows by kind first: CPCs by envelope, then each kind of document.
+_KIND_ORDER = {"cpc": 0, **{kind: i + 1 for i, kind in enumerate(DOCUMENT_KINDS)}}
 # Field names used in error reports: the column as written in the file.
 _RECIPIENT_FIELD_COLUMNS = {
     "Institution type": "institution_type",
@@ -282,6 +288,7 @@ class RequestRow:
     consent_date: date
     review_reasons: tuple[str, ...] = ()
     member_sort: str = ""  # last, first, middle name folded: the order within an envelope
+    document: str = "cpc"  # or the copy of a document ("registration", "card", "diploma") sent to the member
 
 
 @dataclass
@@ -325,7 +332,12 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str], str]]:
     dupes = sorted({n for n in names if n and names.count(n) > 1})
     if dupes:
         problems.append(ValidationError("Header", f"these columns appear twice: {', '.join(dupes)}"))
-    missing = [c for c in REQUIRED_COLUMNS if c not in names]
+    # A file of copies of documents only (a `document` column) needs no institution.
+    missing = [
+        c
+        for c in REQUIRED_COLUMNS
+        if c not in names and not (c == "institution_name" and "document" in names)
+    ]
     if missing:
         problems.append(ValidationError("Header", f"required columns are missing: {', '.join(missing)}"))
     if problems:
@@ -461,6 +473,41 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
     )
 
 
+def _document_of(value: str | None) -> str:
+    """The `document` cell: empty or "cpc" for a CPC, else a kind of document (ValidationError naming it)."""
+    text = clean_text("document", value, max_length=32)
+    if not text or text.lower() == "cpc":
+        return "cpc"
+    return document_kind("document", text)
+
+
+def _member_recipient(member: Member, document: str, row: dict[str, str]) -> RecipientInput:
+    """The member as the addressee of a copy of a document, at the row's email or the one on file; the
+    rules' refusal, an institution given, or no address are named as the row's problems."""
+    problems: list[ValidationError] = []
+    reason = document_refusal(member, document)
+    if reason:
+        problems.append(ValidationError("document", reason))
+    if any((row.get(c) or "").strip() for c in ("institution_name", "institution_type", *ADDRESS_COLUMNS)):
+        problems.append(
+            ValidationError(
+                "institution_name", f"a {DOCUMENT_KINDS[document]} goes to the member; leave it empty"
+            )
+        )
+    email = ""
+    try:
+        email = validate_email("email", row.get("email"), required=False) or validate_email(
+            "email", member.email, required=False
+        )
+        if not email:
+            problems.append(ValidationError("email", "the member has no email address on file; give one"))
+    except ValidationError as exc:
+        problems.append(exc)
+    if problems:
+        raise ValidationErrors(problems)
+    return member_as_recipient(member, email)
+
+
 def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
     """Check every row of a requests file against the register and the directory; issue nothing."""
     source = Path(path)
@@ -505,12 +552,26 @@ def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
             except ValidationError as exc:
                 problems.append(exc)
             recipient: RecipientInput | None = None
+            document: str | None = "cpc"
             try:
-                recipient = _recipient_from_row(directory, raw)
-            except ValidationErrors as exc:
-                problems.extend(exc.errors)
+                document = _document_of(raw.get("document"))
             except ValidationError as exc:
                 problems.append(exc)
+                document = None  # what the row is for is unknown: its other columns are not checked
+            if document is None:
+                pass
+            elif document != "cpc":
+                try:
+                    recipient = _member_recipient(member, document, raw) if member is not None else None
+                except ValidationErrors as exc:
+                    problems.extend(exc.errors)
+            else:
+                try:
+                    recipient = _recipient_from_row(directory, raw)
+                except ValidationErrors as exc:
+                    problems.extend(exc.errors)
+                except ValidationError as exc:
+                    problems.append(exc)
             method: ConsentMethod | None = None
             consent_on: date | None = None
             try:
@@ -527,11 +588,15 @@ def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
                 problems.append(exc)
             if not problems and member is not None and recipient is not None:
                 key = (member.id, _fold(recipient.name), recipient.postal_code.upper(), recipient.country)
+                if document != "cpc":
+                    key = (member.id, f"document:{document}", "", "")
                 if key in first_seen:
                     problems.append(
                         ValidationError(
                             "row",
-                            f"repeats line {first_seen[key]} (same member and institution): one "
+                            f"repeats line {first_seen[key]} (same member and document)"
+                            if document != "cpc"
+                            else f"repeats line {first_seen[key]} (same member and institution): one "
                             "certificate per member and institution",
                         )
                     )
@@ -542,6 +607,7 @@ def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
                 rejected.extend(RejectedRow(line, shown_cpso, p.field, p.message) for p in problems)
                 continue
             assert member is not None and recipient is not None and method is not None and consent_on
+            assert document is not None
             rows.append(
                 RequestRow(
                     line=line,
@@ -551,8 +617,9 @@ def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
                     recipient=recipient,
                     consent_method=method,
                     consent_date=consent_on,
-                    review_reasons=tuple(review_reasons(member)),
+                    review_reasons=tuple(review_reasons(member)) if document == "cpc" else (),
                     member_sort=_fold(f"{member.last_name} {member.first_name} {member.middle_name}"),
+                    document=document,
                 )
             )
         by_id = {m.id: MemberFacts.of(m) for m in members.values()}
@@ -662,6 +729,7 @@ def _file_row(
         notes=f"Batch {checked.source_name}, line {row.line}",
         batch_id=batch_id,
         batch_line=row.line,
+        documents=(row.document,) if row.document != "cpc" else (),
     )
     filed = file_request(session, desk, actor, filing, issued_on=issued_on)
     if not filed.certificates:
@@ -1012,15 +1080,19 @@ def run_requests_file(
     # Print order: envelope (institution and address), then member name; one group per envelope.
     keyed: list[tuple[tuple[Any, ...], RequestRow, tuple[str, ...]]] = []
     for row in checked.rows:
-        lines, envelope_key = _envelope(row.recipient)
-        keyed.append(((envelope_key, row.member_sort, row.line), row, lines))
+        if row.document == "cpc":
+            lines, envelope_key = _envelope(row.recipient)
+        else:  # copies of documents: one group per kind, after the CPCs
+            lines, envelope_key = (DOCUMENT_KINDS[row.document],), (row.document,)
+        keyed.append((((_KIND_ORDER[row.document], *envelope_key), row.member_sort, row.line), row, lines))
     keyed.sort(key=lambda k: k[0])
     stream = _MergeStream(desk, options.merged_path, options.separators, checked.source_name)
     group_of: dict[int, _Group] = {}
     last_key: Any = None
     for sort_key, row, lines in keyed:
         if not stream.groups or sort_key[0] != last_key:
-            stream.groups.append(_Group(name=row.recipient.name, lines=lines))
+            name = row.recipient.name if row.document == "cpc" else DOCUMENT_KINDS[row.document]
+            stream.groups.append(_Group(name=name, lines=lines))
             last_key = sort_key[0]
         group = stream.groups[-1]
         group.rows_left += 1

@@ -145,6 +145,41 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     _add(asub, "verify", "app.cli.audit:cli_verify", "check the hash chain; name the first broken event")
 
+    documents = sub.add_parser(
+        "documents",
+        help="copies of a member's registration documents",
+        description="Copies of Documents: Certificate of Registration, Membership Card, Membership Diploma.",
+    )
+    dsub = documents.add_subparsers(dest="documents_command", metavar="ACTION", required=True)
+    p = _add(
+        dsub, "issue", "app.cli.documents:cli_issue", "issue documents to a member and queue their email"
+    )
+    p.add_argument("cpso_number", help="the member's CPSO number")
+    p.add_argument(
+        "--kind",
+        action="append",
+        required=True,
+        choices=["registration", "card", "diploma"],
+        help="the document (repeat for several)",
+    )
+    p.add_argument("--email", help="send to this address instead of the one on file")
+    p.add_argument("--out", help="also write each signed PDF into this folder")
+
+    requests = sub.add_parser(
+        "requests", help="messages about a request", description="The message thread of a request."
+    )
+    rsub = requests.add_subparsers(dest="requests_command", metavar="ACTION", required=True)
+    p = _add(rsub, "message", "app.cli.requests:cli_message", "email the member a message about a request")
+    p.add_argument("request", help="the request number, R-0000000")
+    p.add_argument("--text-file", required=True, help="UTF-8 plain text, at most 5,000 characters")
+    p.add_argument("--subject", help="one line (the request number is added when missing)")
+    p = _add(rsub, "record", "app.cli.requests:cli_record", "record the member's reply or a phone call")
+    p.add_argument("request", help="the request number, R-0000000")
+    p.add_argument("--text-file", required=True, help="UTF-8 plain text, at most 5,000 characters")
+    p.add_argument("--how", choices=["reply", "phone"], default="reply", help="a reply (default) or a call")
+    p = _add(rsub, "thread", "app.cli.requests:cli_thread", "print a request's messages, oldest first")
+    p.add_argument("request", help="the request number, R-0000000")
+
     _add(sub, "demo", "app.cli.demo:cli_demo", "fill an empty database with the demo register")
     if extra is not None:
         extra(sub)

@@ -11,7 +11,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from itertools import chain, zip_longest
 from pathlib import Path
@@ -37,7 +37,9 @@ FONT_DIR = RESOURCES / "fonts"
 TITLE = "Certificate of Professional Conduct"
 # Keys in the PDF document information that carry the number and code, so that verification finds
 # them without extracting text. They are also in the Subject/Keywords for people reading the properties.
-KEYWORDS_RE = re.compile(r"cpc-number=(CPC-\d{4}-\d{6})\s+verification-code=([A-Z0-9-]+)")
+KEYWORDS_RE = re.compile(
+    r"cpc-number=((?:CPC|REG|CARD|DIP)-\d{4}-\d{6})\s+verification-code=([A-Z0-9-]+)"
+)  # the copies of documents (REG, CARD, DIP) carry their numbers the same way
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class CertificateContent:
     postal_code: str
     country: str  # as printed (English name)
     issuer: IssuerDetails
+    # "cpc", or the copy of a document ("registration", "card", "diploma"; app.document.member_documents)
+    document: str = "cpc"
 
     @property
     def verification_link(self) -> str:
@@ -168,8 +172,11 @@ def certificate_content(
 
 def content_for_certificate(settings: "Settings", certificate: "Certificate") -> CertificateContent:
     """The content of an issued certificate, from its rows; call it inside an open session."""
+    # lazy: keeps SQLAlchemy out of the batch workers' imports (numbering loads the tables)
+    from app.store.numbering import document_kind
+
     recipient = certificate.recipient
-    return certificate_content(
+    content = certificate_content(
         settings,
         recipient.request.member,
         recipient,
@@ -178,6 +185,8 @@ def content_for_certificate(settings: "Settings", certificate: "Certificate") ->
         issue_date=certificate.issue_date,
         valid_until=certificate.valid_until,
     )
+    kind = document_kind(certificate.number)  # a copy of a document is known by its number's series
+    return content if kind == "cpc" else replace(content, document=kind)
 
 
 # --------------------------------------------------------------------------------------------- fonts

@@ -24,7 +24,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from app.document.certificates import CertificateContent, render_pdf
+from app.document.certificates import CertificateContent
+from app.document.member_documents import draw_document
 from app.document.trust import remember_signing_certificate
 from app.errors import ValidationError
 
@@ -280,5 +281,5 @@ class IssuedDocument(NamedTuple):
 
 def issue_document(content: CertificateContent, signer: Signer) -> IssuedDocument:
     """Render and sign one certificate: (signed PDF, its SHA-256 in hex, to store with the record)."""
-    signed = sign_pdf(render_pdf(content), signer)
+    signed = sign_pdf(draw_document(content), signer)  # a CPC, or a copy of a registration document
     return IssuedDocument(signed, hashlib.sha256(signed).hexdigest())

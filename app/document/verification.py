@@ -118,7 +118,7 @@ def verify_pdf(desk: Desk, data: bytes, today: date | None = None) -> Verificati
     number = _number_in_file(reader)
     if not number:
         # A damaged file may still name its number in the (uncompressed) document information.
-        raw = re.search(rb"cpc-number=(CPC-\d{4}-\d{6})", data)
+        raw = re.search(rb"cpc-number=((?:CPC|REG|CARD|DIP)-\d{4}-\d{6})", data)
         number = raw.group(1).decode("ascii") if raw else ""
     result = VerificationResult(False, number=number, checks=checks)
     if not result.number:

@@ -19,7 +19,7 @@ runs this once per certificate while its workers draw, so every millisecond here
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -50,7 +50,7 @@ from app.store.models import (
     RequestStatus,
     utcnow,
 )
-from app.store.numbering import allocate_certificate_number, new_verification_code
+from app.store.numbering import allocate_certificate_number, allocate_document_number, new_verification_code
 
 # Core tables: inserting through them skips the ORM's unit of work (several times cheaper per row).
 _REQUEST: Any = CertificateRequest.__table__
@@ -128,6 +128,10 @@ class Filing:
     notes: str = ""
     batch_id: int | None = None
     batch_line: int | None = None
+    # Copies of Documents: the kind for each recipient ("registration", "card", "diploma"), whose
+    # recipient is the member; empty for a CPC. Such a request is never held for review (the rules'
+    # document_refusal was asked before filing).
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,7 @@ def file_request(
     """
     actor.require(Permission.FILE_REQUEST)
     member = filing.member
-    reasons = tuple(rules.review_reasons(member))
+    reasons = () if filing.documents else tuple(rules.review_reasons(member))
     now = utcnow()
     request_id = session.execute(
         _INSERT_REQUEST,
@@ -201,6 +205,8 @@ def file_request(
     }
     if filing.batch_id is not None:
         created.update(batch=filing.batch_id, line=filing.batch_line)
+    if filing.documents:
+        created["documents"] = list(filing.documents)
     audit.record(session, actor, "request.created", subject=number, member_id=member.id, after=created)
     audit.record(
         session,
@@ -229,6 +235,7 @@ def file_request(
         member,
         list(zip(recipient_ids, filing.recipients, strict=True)),
         issued_on,
+        filing.documents,
     )
     return FiledRequest(request_id, number, (), certificates)
 
@@ -307,7 +314,9 @@ def _number_all(
     member: PrintedMember,
     recipients: Sequence[tuple[int, "PrintedRecipient | RecipientInput"]],
     issued_on: date,
+    documents: Sequence[str] = (),
 ) -> tuple[NumberedCertificate, ...]:
+    kinds = list(documents) or ["cpc"] * len(recipients)
     numbered = tuple(
         number_certificate(
             session,
@@ -319,8 +328,9 @@ def _number_all(
             recipient=recipient,
             issue_seq=0,
             issued_on=issued_on,
+            document=kind,
         )
-        for recipient_id, recipient in recipients
+        for (recipient_id, recipient), kind in zip(recipients, kinds, strict=True)
     )
     audit.record(
         session,
@@ -354,16 +364,21 @@ def number_certificate(
     issue_seq: int,
     issued_on: date,
     replaces: Certificate | None = None,
+    document: str = "cpc",
 ) -> NumberedCertificate:
     """Take the next number for one recipient's certificate and write its row; what it will show.
 
     A second certificate for the same (recipient, issue_seq) fails on the unique constraint, so a
     certificate is never issued twice.
     """
-    number = allocate_certificate_number(session, issued_on.year)
     code = new_verification_code()
-    institution_type = str(getattr(recipient, "institution_type", ""))
-    until = valid_until(desk, institution_type, issued_on)
+    if document == "cpc":
+        number = allocate_certificate_number(session, issued_on.year)
+        institution_type = str(getattr(recipient, "institution_type", ""))
+        until = valid_until(desk, institution_type, issued_on)
+    else:  # a copy of a document: its own series and validity (app.issuing.rules)
+        number = allocate_document_number(session, document, issued_on.year)
+        until = rules.document_valid_until(member, document, issued_on)
     certificate_id = session.execute(
         _INSERT_CERTIFICATE,
         {
@@ -394,6 +409,7 @@ def number_certificate(
             "issue_seq": issue_seq,
             "valid_until": until.isoformat(),
             "replaces": replaces.number if replaces is not None else None,
+            **({"document": document} if document != "cpc" else {}),
         },
     )
     content = certificate_content(
@@ -405,6 +421,8 @@ def number_certificate(
         issue_date=issued_on,
         valid_until=until,
     )
+    if document != "cpc":
+        content = replace(content, document=document)
     return NumberedCertificate(int(certificate_id), number, content)
 
 

@@ -48,7 +48,7 @@ from app.store.models import (
     RequestStatus,
     utcnow,
 )
-from app.store.numbering import NUMBER_RE
+from app.store.numbering import ANY_NUMBER_RE, document_kind
 
 MAX_RECIPIENTS = 20
 NOTES_MAX = 4000
@@ -309,7 +309,7 @@ def certificate_pdf(desk: Desk, certificate_id: int) -> bytes:
 
 def export_certificate_pdf(desk: Desk, certificate_id: int, certificate_number: str) -> Path:
     """Write a certificate's signed PDF into the data folder's exports (whole, then renamed); its path."""
-    if not NUMBER_RE.match(certificate_number):
+    if not ANY_NUMBER_RE.match(certificate_number):
         raise ValidationError("certificate number", f"{certificate_number!r} is not a certificate number")
     pdf = certificate_pdf(desk, certificate_id)
     path = desk.folder("exports") / f"{certificate_number}.pdf"
@@ -505,6 +505,7 @@ def reissue_certificate(
             issue_seq=seq,
             issued_on=local_today(),
             replaces=old,
+            document=document_kind(old.number),
         )
         engine.issue_documents(session, desk, actor, [numbered], signer)
         new = session.get(Certificate, numbered.certificate_id)

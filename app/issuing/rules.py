@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.document.disclosure import PrintedMember
+from app.document.kinds import TITLES
 from app.errors import ValidationError
 from app.register.text import fold
 from app.store.models import MemberStatus
@@ -91,3 +92,56 @@ def review_reasons(member: PrintedMember) -> list[str]:
     if member.pending_investigations.strip():
         reasons.append("has a pending investigation")
     return reasons
+
+
+# --- Copies of Documents ---------------------------------------------------------------------------
+
+# The kinds of document a member may ask a copy of, as the catalogue, the command line and a batch name
+# them; "cpc" is the Certificate of Professional Conduct itself.
+DOCUMENT_KINDS: dict[str, str] = TITLES
+# A diploma states a fact of history (the member was admitted), so its record stays valid for framing.
+DIPLOMA_YEARS = 50
+# A registration certificate or card whose member has no certificate expiry date on record.
+DOCUMENT_DEFAULT_DAYS = 365
+
+
+def document_kind(field: str, text: str) -> str:
+    """The kind named by `text` ("registration", "card", "diploma"; any case); ValidationError otherwise."""
+    kind = text.strip().lower()
+    if kind not in DOCUMENT_KINDS:
+        raise ValidationError(
+            field, f"{text.strip()!r} is not a document (choose {', '.join(DOCUMENT_KINDS)})"
+        )
+    return kind
+
+
+def document_refusal(member: PrintedMember, kind: str) -> str:
+    """Why this member may not be sent a copy of this document ("" when it may be sent).
+
+    Documents go to the member: a deceased member gets none. A card says the bearer is a member in good
+    standing, so only an active member gets one; a diploma marks admission, withdrawn by revocation.
+    """
+    status = member.status
+    name = DOCUMENT_KINDS[kind]
+    if status == MemberStatus.DECEASED:
+        return f"the member is recorded as deceased; no {name} is sent"
+    if kind == "card" and status != MemberStatus.ACTIVE:
+        return f"a {name} is issued only to an active member (registration status is {status.value})"
+    if kind == "diploma" and status == MemberStatus.REVOKED:
+        return f"the member's registration is revoked; no {name} is issued"
+    return ""
+
+
+def document_valid_until(member: PrintedMember, kind: str, issued_on: date) -> date:
+    """The last day a copy of a document issued today is confirmed by verification: a diploma for
+    DIPLOMA_YEARS; a registration certificate or card until the member's certificate expiry date (or
+    DOCUMENT_DEFAULT_DAYS when the register shows none, or it has passed)."""
+    if kind == "diploma":
+        try:
+            return issued_on.replace(year=issued_on.year + DIPLOMA_YEARS)
+        except ValueError:  # 29 February, in a year that has none
+            return issued_on.replace(year=issued_on.year + DIPLOMA_YEARS, day=28)
+    expiry = member.certificate_expiry_date
+    if expiry is not None and expiry >= issued_on:
+        return expiry
+    return issued_on + timedelta(days=DOCUMENT_DEFAULT_DAYS)

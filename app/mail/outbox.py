@@ -43,6 +43,7 @@ from app.store.models import (
     Member,
     OutboxMessage,
     OutboxState,
+    RequestMessage,
     RequestRecipient,
     utcnow,
 )
@@ -241,6 +242,16 @@ class _Job:
     prev_state: OutboxState
     prev_next: datetime | None
     pdf: bytes | None = None
+    thread: "ThreadMail | None" = None  # a message of a request's thread, not a certificate
+
+
+@dataclass(frozen=True)
+class ThreadMail:
+    """What a thread message's email is rebuilt from when it is sent (app.issuing.messages wrote it)."""
+
+    request_number: str
+    subject: str
+    body: str
 
 
 def _due_clause(clock: datetime) -> Any:
@@ -297,6 +308,7 @@ def _claim(desk: Desk, clock: datetime, seen: set[int], limit: int) -> list[_Job
                 )
             )
         }
+        threads = _thread_messages(session, [r.id for r in rows if r.certificate_id is None])
         jobs = []
         for row in rows:
             found = info.get(row.certificate_id or -1)
@@ -321,6 +333,10 @@ def _claim(desk: Desk, clock: datetime, seen: set[int], limit: int) -> list[_Job
                 prev_next=row.next_attempt_at,
                 pdf=pdfs.get(row.certificate_id or -1),
             )
+            if row.id in threads:
+                job.thread, thread_member = threads[row.id]
+                job.certificate_number = job.thread.request_number
+                job.member_id, job.member_name = thread_member.id, thread_member.full_name
             row.state = OutboxState.SENDING
             row.attempts = job.attempts
             row.next_attempt_at = lease_until
@@ -340,6 +356,21 @@ def _claim(desk: Desk, clock: datetime, seen: set[int], limit: int) -> list[_Job
             },
         )
         return jobs
+
+
+def _thread_messages(session: Session, outbox_ids: list[int]) -> dict[int, tuple[ThreadMail, Member]]:
+    """The thread messages (with their member) that these outbox rows deliver, by outbox id."""
+    if not outbox_ids:
+        return {}
+    found: dict[int, tuple[ThreadMail, Member]] = {}
+    for message, request, member in session.execute(
+        select(RequestMessage, CertificateRequest, Member)
+        .join(CertificateRequest, RequestMessage.request_id == CertificateRequest.id)
+        .join(Member, CertificateRequest.member_id == Member.id)
+        .where(RequestMessage.outbox_id.in_(outbox_ids))
+    ):
+        found[message.outbox_id or 0] = (ThreadMail(request.number, message.subject, message.body), member)
+    return found
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -405,6 +436,16 @@ def _record(desk: Desk, outcomes: Sequence[_Outcome]) -> None:
 
 
 def _build(desk: Desk, job: _Job) -> Any:
+    if job.thread is not None:
+        return mail.build_thread_message(
+            desk.settings,
+            to_address=job.to_address,
+            member_name=job.member_name,
+            request_number=job.thread.request_number,
+            subject=job.thread.subject,
+            body=job.thread.body,
+            message_id=job.message_id,
+        )
     if job.certificate_id is None or job.valid_until is None:
         raise ValidationError("certificate", "the message has no certificate to send")
     if not job.pdf:
@@ -819,13 +860,16 @@ def list_messages(desk: Desk, actor: Actor, include_done: bool = False, limit: i
     if not include_done:
         query = query.where(OutboxMessage.state.not_in(DONE_STATES))
     with desk.db.read() as session:
+        found = session.execute(query).all()
+        # A message of a request's thread has no certificate: it is listed under its request and member.
+        threads = _thread_messages(session, [row.id for row, *_rest in found if row.certificate_id is None])
         return [
             OutboxRow(
                 id=row.id,
                 state=row.state,
                 to_address=row.to_address,
                 subject=row.subject,
-                certificate_number=number or "",
+                certificate_number=number or (threads[row.id][0].request_number if row.id in threads else ""),
                 member_name=member.full_name if member else "",
                 cpso_number=member.cpso_number if member else "",
                 recipient_name=rname or "",
@@ -837,5 +881,8 @@ def list_messages(desk: Desk, actor: Actor, include_done: bool = False, limit: i
                 message_id=row.message_id,
                 resend_of_id=row.resend_of_id,
             )
-            for row, number, rname, member in session.execute(query)
+            for row, number, rname, member in (
+                (row, number, rname, member or (threads[row.id][1] if row.id in threads else None))
+                for row, number, rname, member in found
+            )
         ]

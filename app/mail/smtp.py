@@ -28,12 +28,13 @@ from secrets import token_hex
 from typing import Any
 
 from app.access import secrets
+from app.document.kinds import TITLES as DOCUMENT_TITLES
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
 from app.register.text import clean_text, validate_email
 from app.settings import Settings, is_loopback_host
 from app.store.models import utcnow
-from app.store.numbering import NUMBER_RE
+from app.store.numbering import ANY_NUMBER_RE, document_kind
 
 SUBJECT_TEMPLATE = "Certificate of Professional Conduct \u2013 {name} (CPSO #{number})"
 SECURITY_MODES = ("starttls", "tls", "none")
@@ -71,7 +72,7 @@ def _domain_of(address: str) -> str:
 def make_message_id(certificate_number: str, domain: str, resend: int = 0) -> str:
     """The RFC 5322 Message-ID of a certificate's email: the same on every retry, new per resend."""
     number = clean_text("certificate_number", certificate_number, required=True)
-    if not NUMBER_RE.match(number):
+    if not ANY_NUMBER_RE.match(number):
         raise ValidationError(
             "certificate_number", f"{number!r} is not a certificate number (CPC-YYYY-NNNNNN)"
         )
@@ -168,7 +169,7 @@ def build_certificate_message(
     member_name = _safe("member_name", member_name, max_length=610)  # first + middle + last, 200 each
     cpso_number = _safe("cpso_number", cpso_number, max_length=16)
     certificate_number = _safe("certificate_number", certificate_number, max_length=20)
-    if not NUMBER_RE.match(certificate_number):
+    if not ANY_NUMBER_RE.match(certificate_number):
         raise ValidationError("certificate_number", f"{certificate_number!r} is not CPC-YYYY-NNNNNN")
     verification_code = _safe("verification_code", verification_code, max_length=32)
     recipient_name = _safe("recipient_name", recipient_name)
@@ -179,7 +180,13 @@ def build_certificate_message(
         raise ValidationError("pdf", "the certificate document is not a PDF")
 
     msg = EmailMessage()
-    msg["Subject"] = certificate_subject(member_name, cpso_number)
+    # A copy of a document (REG-, CARD-, DIP-) goes to the member, in their own words.
+    document = DOCUMENT_TITLES.get(document_kind(certificate_number), "")
+    msg["Subject"] = (
+        f"Your {document} {certificate_number} (CPSO #{cpso_number})"
+        if document
+        else certificate_subject(member_name, cpso_number)
+    )
     msg["From"] = _display_address(sender.issuer_name, sender.from_address)
     msg["To"] = _display_address(recipient_name, to_address)
     if sender.reply_to:
@@ -201,12 +208,17 @@ def build_certificate_message(
         else f"To check that it is genuine, quote the verification code {verification_code} to "
         f"{sender.issuer_name}."
     )
+    intro = (
+        f"{sender.issuer_name} sends you, as you asked, a copy of your {document} (CPSO #{cpso_number})."
+        if document
+        else f"{sender.issuer_name} sends you, at the request of the member, a Certificate of Professional "
+        f"Conduct for {member_name} (CPSO #{cpso_number})."
+    )
     text = "\n".join(
         [
             f"Dear {recipient_name},",
             "",
-            f"{sender.issuer_name} sends you, at the request of the member, a Certificate of Professional "
-            f"Conduct for {member_name} (CPSO #{cpso_number}).",
+            intro,
             "",
             f"Attached: {filename} (the certificate, digitally signed by {sender.issuer_name})",
             f"Certificate number: {certificate_number}",
@@ -235,9 +247,13 @@ def build_certificate_message(
     body_html = (
         "<!DOCTYPE html><html><body style='font-family:sans-serif'>"
         f"<p>Dear {e(recipient_name)},</p>"
-        f"<p>{e(sender.issuer_name)} sends you, at the request of the member, a Certificate of Professional "
-        f"Conduct for <strong>{e(member_name)}</strong> (CPSO #{e(cpso_number)}).</p>"
-        f"<table>{rows}</table>"
+        + (
+            f"<p>{e(intro)}</p>"
+            if document
+            else f"<p>{e(sender.issuer_name)} sends you, at the request of the member, a Certificate of "
+            f"Professional Conduct for <strong>{e(member_name)}</strong> (CPSO #{e(cpso_number)}).</p>"
+        )
+        + f"<table>{rows}</table>"
         f"<p>{e(verify)}</p>"
         "<p style='color:#555'>This message was sent automatically; please do not reply with personal "
         "health information.</p>"
@@ -271,6 +287,62 @@ def _pdf_part(pdf: bytes, filename: str) -> EmailMessage:
     encoded = binascii.b2a_base64(pdf, newline=False).decode("ascii")
     part.set_payload("\n".join([encoded[i : i + 76] for i in range(0, len(encoded), 76)]) + "\n")
     return part
+
+
+REQUEST_NUMBER_RE = re.compile(r"^R-\d{7,}$")
+
+
+def make_thread_message_id(request_number: str, entry_id: int, domain: str) -> str:
+    """The Message-ID of one message of a request's thread: the same on every retry."""
+    if not REQUEST_NUMBER_RE.match(request_number):
+        raise ValidationError("request", f"{request_number!r} is not a request number (R-0000000)")
+    host = clean_text("domain", domain, required=True).lower().encode("idna").decode("ascii")
+    if not all(c.isalnum() or c in ".-" for c in host):
+        raise ValidationError("domain", f"{domain!r} is not a domain name")
+    return f"<{request_number.lower()}.msg-{int(entry_id)}.cpc-desk@{host}>"
+
+
+def build_thread_message(
+    settings: Settings,
+    *,
+    to_address: str,
+    member_name: str,
+    request_number: str,
+    subject: str,
+    body: str,
+    message_id: str,
+    sent_at: datetime | None = None,
+) -> EmailMessage:
+    """A staff member's message to the member about a request: plain text only (never HTML), the request
+    number in the subject, and the College's Reply-To so that the answer reaches the desk's mailbox."""
+    sender = Sender.from_settings(settings)
+    to_address = _address("to_address", to_address)
+    member_name = _safe("member_name", member_name, max_length=610)
+    subject = _safe("subject", subject, required=True, max_length=500)
+    if not REQUEST_NUMBER_RE.match(request_number) or request_number not in subject:
+        raise ValidationError("subject", f"must name the request {request_number}")
+    message_id = _safe("message_id", message_id, max_length=255)
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = _display_address(sender.issuer_name, sender.from_address)
+    msg["To"] = _display_address(member_name, to_address)
+    if sender.reply_to:
+        msg["Reply-To"] = sender.reply_to
+    if sender.bcc_archive:
+        msg["Bcc"] = sender.bcc_archive
+    msg["Date"] = format_datetime(sent_at or utcnow())
+    msg["Message-ID"] = message_id
+    msg["X-CPC-Request"] = request_number
+    signature = [s for s in (sender.issuer_name,) if s]
+    how_to_reply = (
+        f"To answer, reply to this message (it goes to {sender.reply_to}) and keep {request_number} "
+        "in the subject."
+        if sender.reply_to
+        else f"To answer, reply to this message and keep {request_number} in the subject."
+    )
+    text = "\n".join([f"Dear {member_name},", "", body, "", how_to_reply, "", *signature, ""])
+    msg.set_content(text)
+    return msg
 
 
 def build_test_message(settings: Settings, to_address: str) -> EmailMessage:

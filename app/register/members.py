@@ -26,8 +26,10 @@ from app.store.models import (
     CertificateRequest,
     Member,
     MemberNameToken,
+    MessageChannel,
     OutboxMessage,
     OutboxState,
+    RequestMessage,
     RequestRecipient,
     RequestStatus,
 )
@@ -106,7 +108,8 @@ class MemberHit:
     certificate_number: str = ""
 
 
-_CERT_RE = re.compile(r"^\s*CPC[\s\-]*(\d{4})[\s\-]*(\d{1,6})\s*$", re.IGNORECASE)
+# A CPC, or a copy of a document in its own series (REG, CARD, DIP: app.store.numbering).
+_CERT_RE = re.compile(r"^\s*(CPC|REG|CARD|DIP)[\s\-]*(\d{4})[\s\-]*(\d{1,6})\s*$", re.IGNORECASE)
 _REQUEST_RE = re.compile(r"^\s*R[\s\-]*(\d{1,9})\s*$", re.IGNORECASE)
 _CODE_RE = re.compile(r"^[23456789A-Z]{4}-[23456789A-Z]{4}-[23456789A-Z]{4}$")
 _CPSO_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z\-]{0,15}$")
@@ -116,9 +119,9 @@ _CANDIDATE_SCAN = 5_000  # index entries counted per query word to pick the most
 def certificate_number_of(text: str) -> str | None:
     """ "cpc 2026 42" → "CPC-2026-000042"; None when the text is not a certificate number."""
     m = _CERT_RE.match(text)
-    if not m or int(m.group(2)) == 0:
+    if not m or int(m.group(3)) == 0:
         return None
-    return f"CPC-{m.group(1)}-{int(m.group(2)):06d}"
+    return f"{m.group(1).upper()}-{m.group(2)}-{int(m.group(3)):06d}"
 
 
 def request_id_of(text: str) -> int | None:
@@ -487,11 +490,37 @@ def status_sentence(
             certificate_clause(cert, message, replacement, offline=offline, now=now)
             + _expiry_note(cert, now)
             + "."
+            + last_message_note(session, cert.recipient.request_id, now)
         )
     request = find_request(session, text)
     if request is not None:
-        return request_sentence(session, request, offline=offline, now=now)
+        return request_sentence(session, request, offline=offline, now=now) + last_message_note(
+            session, request.id, now
+        )
     return None
+
+
+_MESSAGE_WORDS = {
+    MessageChannel.EMAIL_SENT: "{who} wrote to the member",
+    MessageChannel.REPLY_RECORDED: "the member replied (recorded by {who})",
+    MessageChannel.PHONE_CALL: "the member phoned (noted by {who})",
+}
+
+
+def last_message_note(session: Session, request_id: int, now: datetime | None = None) -> str:
+    """' Last message: <who did what> at <when>: "<start of it>".' for a request with a thread; else ''."""
+    last = session.scalar(
+        select(RequestMessage)
+        .where(RequestMessage.request_id == request_id)
+        .order_by(RequestMessage.created_at.desc(), RequestMessage.id.desc())
+        .limit(1)
+    )
+    if last is None:
+        return ""
+    words = _MESSAGE_WORDS[last.channel].format(who=last.created_by)
+    first_line = last.body.split("\n", 1)[0]
+    gist = first_line if len(first_line) <= 80 else first_line[:79] + "\u2026"
+    return f' Last message: {words} at {local_time(last.created_at, now)}: "{gist}".'
 
 
 # --- history ---------------------------------------------------------------------------------------

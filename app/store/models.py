@@ -413,3 +413,44 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     last_event_id: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
+
+
+# --- Copies of Documents and request messages (migration 0005) ---------------------------------------
+
+
+class DocumentSequence(Base):
+    """The last number used in a year of one document series (REG, CARD, DIP); taken like a CPC's."""
+
+    __tablename__ = "document_sequence"
+
+    series: Mapped[str] = mapped_column(String(8), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MessageChannel(enum.StrEnum):
+    EMAIL_SENT = "email_sent"  # staff wrote to the member; delivered by the outbox
+    REPLY_RECORDED = "reply_recorded"  # the member's reply, typed in by a clerk (not received by email)
+    PHONE_CALL = "phone_call"  # a phone call, noted by a clerk
+
+
+class RequestMessage(Base):
+    """One entry of a request's message thread: who, when, how it came or went, and the plain text."""
+
+    __tablename__ = "request_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("certificate_request.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[MessageChannel] = mapped_column(_enum(MessageChannel, "message_channel"))
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64))
+    # Entries a clerk has not yet seen; a clerk's own outgoing message is seen when written.
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    read_by: Mapped[str] = mapped_column(String(64), default="")
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_message.id"), nullable=True)
+
+    outbox: Mapped[OutboxMessage | None] = relationship()

@@ -7,6 +7,7 @@ overwrites what the person typed next.
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.desk import Desk
+from app.errors import CpcDeskError
 from app.register.members import MemberHit, find_in_register, where_is
 from ui.common import workers
 from ui.common.error_sentence import error_sentence
@@ -292,6 +294,14 @@ class AssistanceScreen(QWidget):
         self.status_button.clicked.connect(self.look_up_status)
         row.addWidget(self.status_box, 1)
         row.addWidget(self.status_button)
+        # The request's message thread (issue 19): for the number typed in the look-up box.
+        self.messages_button = QPushButton(tr("&Messages…"))
+        self.messages_button.setObjectName("messagesButton")
+        self.messages_button.setToolTip(
+            tr("The messages of the request typed here: write, record a reply or call")
+        )
+        self.messages_button.clicked.connect(self.open_thread)
+        row.addWidget(self.messages_button)
         outer.addLayout(row)
         self.status_label = QLabel(
             tr("The answer appears here, in one sentence, in this computer's local time.")
@@ -301,6 +311,13 @@ class AssistanceScreen(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.setMinimumHeight(40)
         outer.addWidget(self.status_label)
+        self.unread_label = QLabel()
+        self.unread_label.setObjectName("unreadMessages")
+        self.unread_label.setWordWrap(True)
+        self.unread_label.setStyleSheet("color: #1f5fa8; font-weight: bold;")
+        outer.addWidget(self.unread_label)
+        ctx.data_changed.connect(self.show_unread)
+        self.show_unread()
         self.setFocusProxy(self.search)
         self._import_dialog: QWidget | None = None
 
@@ -345,6 +362,41 @@ class AssistanceScreen(QWidget):
         workers.start(
             job, on_finished=show, on_failed=lambda exc: self.status_label.setText(error_sentence(exc))
         )
+
+    def show_unread(self) -> None:
+        """Requests with message entries no clerk has seen yet (a recorded reply or call)."""
+        from app.issuing.messages import unread_by_request
+
+        if not shiboken6.isValid(self.unread_label):
+            return
+        try:
+            unread = unread_by_request(self.ctx.desk, self.ctx.desk.actor)
+        except CpcDeskError:
+            unread = {}
+        shown = ", ".join(f"{number} ({count})" for number, count in sorted(unread.items())[:10])
+        more = tr(" and {0} more").format(len(unread) - 10) if len(unread) > 10 else ""
+        self.unread_label.setText(
+            tr("New messages not yet seen: {0}{1}").format(shown, more) if unread else ""
+        )
+        self.unread_label.setVisible(bool(unread))
+
+    def open_thread(self) -> QWidget | None:
+        from app.issuing.messages import request_number_for
+        from ui.desk.thread_dialog import ThreadDialog
+
+        text = self.status_box.text().strip()
+        number = request_number_for(self.ctx.desk, self.ctx.desk.actor, text) if text else None
+        if number is None:
+            self.status_label.setText(
+                tr("Type a request number, certificate number or verification code to see its messages.")
+            )
+            return None
+        dialog = ThreadDialog(self.ctx, number, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.changed.connect(self.show_unread)
+        dialog.open()
+        self.show_unread()
+        return dialog
 
     def open_import(self) -> None:
         from ui.admin.import_dialog import ImportDialog

@@ -270,7 +270,22 @@ class ProfileScreen(QWidget):
         self.start_button.setVisible(self.actor.can(Permission.FILE_REQUEST))
         top.addWidget(self.change_button)
         top.addWidget(self.start_button)
+        # Copies of Documents and request messages (issue 19)
+        self.copies_button = QPushButton(tr("Copies of &documents…"))
+        self.copies_button.setObjectName("copiesButton")
+        self.copies_button.setToolTip(
+            tr("Email the member their Certificate of Registration, card or diploma")
+        )
+        self.copies_button.clicked.connect(self.open_copies)
+        self.copies_button.setVisible(self.actor.can(Permission.FILE_REQUEST))
+        top.addWidget(self.copies_button)
         layout.addLayout(top)
+        self.unread_label = QLabel()
+        self.unread_label.setObjectName("unreadMessages")
+        self.unread_label.setStyleSheet("color: #1f5fa8; font-weight: bold;")
+        self.unread_label.hide()
+        layout.addWidget(self.unread_label)
+        self.unread: dict[str, int] = {}
 
         split = QSplitter(Qt.Orientation.Horizontal)
         details = QWidget()
@@ -341,7 +356,14 @@ class ProfileScreen(QWidget):
             tr("Withdraw this certificate: anyone who checks it is told it is revoked")
         )
         self.revoke_button.clicked.connect(self.ask_revoke_reason)
+        self.messages_button = QPushButton(tr("&Messages…"))
+        self.messages_button.setObjectName("messagesButton")
+        self.messages_button.setToolTip(
+            tr("The request's messages: write to the member, record a reply or call")
+        )
+        self.messages_button.clicked.connect(self.open_thread)
         for b in (
+            self.messages_button,
             self.open_button,
             self.print_button,
             self.retry_button,
@@ -409,6 +431,7 @@ class ProfileScreen(QWidget):
             ],
         )
         self.model.set_rows(self.history)
+        self._show_unread()
         self.stack.setCurrentIndex(1)
         self.setFocusProxy(self.table)
         target = None
@@ -460,6 +483,9 @@ class ProfileScreen(QWidget):
         row = self.selected_row()
         if row is not None:
             self.sentence_label.setText(row.sentence)
+        new = self.unread.get(row.request_number, 0) if row is not None else 0
+        self.messages_button.setEnabled(row is not None)
+        self.messages_button.setText(tr("&Messages ({0} new)…").format(new) if new else tr("&Messages…"))
         cert = row is not None and row.kind == "certificate"
         live = cert and row is not None and not row.revoked and not row.replaced
         self.open_button.setEnabled(bool(cert and row and row.has_pdf))
@@ -480,6 +506,52 @@ class ProfileScreen(QWidget):
     def start_request(self) -> None:
         if self.member_id is not None:
             self.ctx.start_cpc_request(self.member_id)
+
+    # --- copies of documents and request messages ------------------------------------------------
+
+    def _show_unread(self) -> None:
+        from app.issuing.messages import unread_by_request
+
+        try:
+            self.unread = unread_by_request(self.ctx.desk, self.actor, self.member_id)
+        except CpcDeskError:
+            self.unread = {}
+        total = sum(self.unread.values())
+        self.unread_label.setText(
+            tr("{0} new message(s) not yet seen: {1}").format(total, ", ".join(sorted(self.unread)))
+            if total
+            else ""
+        )
+        self.unread_label.setVisible(bool(total))
+
+    def open_copies(self) -> QDialog | None:
+        from ui.desk.copies_dialog import CopiesDialog
+
+        if self.member_id is None:
+            return None
+        dialog = CopiesDialog(self.ctx, self, member_id=self.member_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.issued.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
+
+    def open_thread(self) -> QDialog | None:
+        from ui.desk.thread_dialog import ThreadDialog
+
+        row = self.selected_row()
+        if row is None:
+            return None
+        dialog = ThreadDialog(self.ctx, row.request_number, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.changed.connect(self._thread_changed)
+        dialog.open()
+        self._thread_changed()  # opening it marked its entries seen
+        return dialog
+
+    def _thread_changed(self) -> None:
+        if shiboken6.isValid(self):
+            self._show_unread()
+            self._selection_changed()
 
     # --- certificate PDF ------------------------------------------------------------------------
 

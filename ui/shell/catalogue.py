@@ -53,8 +53,12 @@ def services() -> list[Service]:
         Service(
             "copies",
             tr("Copies of Documents"),
-            tr("Certified copies of a certificate of registration or of documents on the member's file."),
-            tr("As listed in the member portal"),
+            tr(
+                "The member's Certificate of Registration, Membership Card and Membership Diploma, "
+                "emailed to the member as signed PDFs."
+            ),
+            tr("$0"),
+            available=True,
         ),
         Service(
             "resignation",
@@ -129,13 +133,23 @@ class ServiceCard(QFrame):
                 w.setToolTip(tip)
         else:
             self.setToolTip(service.description)
-            self.button.setToolTip(tr("Start a Certificate of Professional Conduct request (Enter)"))
+            self.button.setToolTip(tr("Start a {0} request (Enter)").format(service.name))
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.button.clicked.connect(self.start)
 
     def start(self) -> None:
         if self.service.available and self.service.key == "cpc":
             self.ctx.start_cpc_request()
+        elif self.service.available and self.service.key == "copies":
+            self.open_copies()
+
+    def open_copies(self) -> QWidget:
+        from ui.desk.copies_dialog import CopiesDialog
+
+        dialog = CopiesDialog(self.ctx, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        return dialog
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.service.available:

@@ -170,6 +170,13 @@ def render_all(args: argparse.Namespace) -> int:
         except Exception:  # noqa: BLE001 - report and go on
             failures += 1
             traceback.print_exc()
+        try:  # Copies of Documents and a request's message thread (issue 19)
+            from ui.desk.document_screenshots import render_documents
+
+            failures += render_documents(app, window.ctx, out)
+        except Exception:  # noqa: BLE001 - report and go on
+            failures += 1
+            traceback.print_exc()
         window.close()
         desk.close()
     return 1 if failures else 0
