@@ -119,9 +119,10 @@ def _standing_block(standing: Standing) -> str:
     now = standing.register_now
     if standing.register_changed_since_issue and now is not None:
         since = f" since {format_date(now.status_since)}" if now.status_since else ""
+        changed = standing.change_sentence
         parts.append(
             '<section class="changed" id="register-changed"><h2>The register has changed since issue</h2>'
-            f"<p>{_e(standing.change_sentence.capitalize())}.</p><p>What the register shows now:</p><dl>"
+            f"<p>{_e(changed[:1].upper() + changed[1:])}.</p><p>What the register shows now:</p><dl>"
             f"<dt>Status</dt><dd>{_e(now.member_status + since)}</dd>"
             f"<dt>Class of registration</dt><dd>{_e(now.registration_class)}</dd>"
             f"<dt>Terms, conditions and limitations</dt><dd>{_e(now.terms_conditions or NONE)}</dd>"
