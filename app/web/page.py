@@ -21,7 +21,8 @@ h1{font-size:1.4rem}h2{font-size:1.15rem}
 .verdict{border-left:.4rem solid #555;padding:.5rem 1rem;margin:1rem 0;background:#f4f4f4}
 .valid{border-color:#1b6e2a}.revoked,.expired,.replaced,.not_found,.refused{border-color:#a11}
 .changed{border-left:.4rem solid #b36b00;padding:.5rem 1rem;background:#fff6e5}
-dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
+dl{display:grid;grid-template-columns:minmax(8rem,35%) 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
+@media (max-width:30rem){dl{display:block}dd{margin:0 0 .5rem}}
 label{display:block;margin-top:.5rem;font-weight:600}input{font-size:1rem;padding:.3rem;max-width:100%}
 button{font-size:1rem;margin-top:.6rem;padding:.4rem 1rem}
 code{word-break:break-all}
