@@ -215,6 +215,8 @@ class SettingsScreen(QWidget):
                     label.setToolTip(key)
                     label.setBuddy(field.widget)
                     form.addRow(label, holder)
+                if key == "verification.url":
+                    self._add_verification_test(form)
             if title == "Mail delivery":
                 self.pause_label = QLabel("")
                 self.pause_label.setWordWrap(True)
@@ -222,8 +224,7 @@ class SettingsScreen(QWidget):
                 form.addRow(self.pause_label)
             if title == "Mail server":
                 self._add_password_and_test(form)
-            if "verification.url" in keys:
-                self._add_verification_test(form)
+
             (left if index < 2 else right).addWidget(box)
         left.addStretch(1)
         right.addStretch(1)
