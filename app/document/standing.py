@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.document.disclosure import format_date, status_text
@@ -250,43 +250,72 @@ def _changes(stated: Any, now: RegisterNow) -> tuple[RegisterChange, ...]:
 
 
 # Only what the page shows, the code it checks and the hash an upload is compared with: the columns the
-# verification service's database login is granted (app.store.roles).
-_COLUMNS = (
-    Certificate.id,
-    Certificate.number,
-    Certificate.verification_code,
-    Certificate.issue_date,
-    Certificate.valid_until,
-    Certificate.revoked,
-    Certificate.revoked_at,
-    Certificate.pdf_sha256,
-    RequestRecipient.name.label("addressed_to"),
-    Member.first_name,
-    Member.middle_name,
-    Member.last_name,
-    Member.cpso_number,
-    Member.registration_class,
-    Member.status,
-    Member.status_since,
-    Member.terms_conditions,
-    Member.discipline,
-    Member.pending_investigations,
+# verification service's database login is granted (app.store.roles). One statement built once on the Core
+# tables (the number a bound parameter), so each look-up reuses its compiled form: the service answers
+# many of them.
+_C: Any = Certificate.__table__
+_R: Any = RequestRecipient.__table__
+_Q: Any = CertificateRequest.__table__
+_M: Any = Member.__table__
+_S: Any = CertificateStatement.__table__
+_NEWER: Any = _C.alias("newer")
+_REPLACED_BY = (
+    select(_NEWER.c.number)
+    .where(_NEWER.c.replaces_id == _C.c.id)
+    .order_by(_NEWER.c.id)
+    .limit(1)
+    .scalar_subquery()
 )
 _BY_NUMBER = (
-    select(*_COLUMNS)
-    .join(RequestRecipient, RequestRecipient.id == Certificate.recipient_id)
-    .join(CertificateRequest, CertificateRequest.id == RequestRecipient.request_id)
-    .join(Member, Member.id == CertificateRequest.member_id)
+    select(
+        _C.c.id,
+        _C.c.number,
+        _C.c.verification_code,
+        _C.c.issue_date,
+        _C.c.valid_until,
+        _C.c.revoked,
+        _C.c.revoked_at,
+        _C.c.pdf_sha256,
+        _R.c.name.label("addressed_to"),
+        _M.c.first_name,
+        _M.c.middle_name,
+        _M.c.last_name,
+        _M.c.cpso_number,
+        _M.c.registration_class,
+        _M.c.status,
+        _M.c.status_since,
+        _M.c.terms_conditions,
+        _M.c.discipline,
+        _M.c.pending_investigations,
+        _S.c.certificate_id.label("stated"),
+        _S.c.member_name.label("stated_member_name"),
+        _S.c.cpso_number.label("stated_cpso_number"),
+        _S.c.registration_class.label("stated_registration_class"),
+        _S.c.member_status.label("stated_member_status"),
+        _S.c.terms_conditions.label("stated_terms_conditions"),
+        _S.c.discipline.label("stated_discipline"),
+        _S.c.pending_investigations.label("stated_pending_investigations"),
+        _REPLACED_BY.label("replaced_by"),
+    )
+    .select_from(
+        _C.join(_R, _R.c.id == _C.c.recipient_id)
+        .join(_Q, _Q.c.id == _R.c.request_id)
+        .join(_M, _M.c.id == _Q.c.member_id)
+        .outerjoin(_S, _S.c.certificate_id == _C.c.id)
+    )
+    .where(_C.c.number == bindparam("number"))
 )
-_STATEMENT_COLUMNS = (
-    CertificateStatement.member_name,
-    CertificateStatement.cpso_number,
-    CertificateStatement.registration_class,
-    CertificateStatement.member_status,
-    CertificateStatement.terms_conditions,
-    CertificateStatement.discipline,
-    CertificateStatement.pending_investigations,
-)
+
+
+@dataclass(frozen=True)
+class _Stated:
+    member_name: str
+    cpso_number: str
+    registration_class: str
+    member_status: str
+    terms_conditions: str
+    discipline: str
+    pending_investigations: str
 
 
 def standing_in(session: Session, number: str, today: date, code: str | None = None) -> Standing:
@@ -295,15 +324,23 @@ def standing_in(session: Session, number: str, today: date, code: str | None = N
     With `code` (normalised), a certificate whose code differs is NOT_FOUND, exactly as an unknown number:
     who holds a certificate is learnt only by holding it.
     """
-    row = session.execute(_BY_NUMBER.where(Certificate.number == number)).one_or_none()
+    row = session.connection().execute(_BY_NUMBER, {"number": number}).one_or_none()
     if row is None or (code is not None and not _same_code(row.verification_code, code)):
         return Standing(number, Status.NOT_FOUND)
-    stated = session.execute(
-        select(*_STATEMENT_COLUMNS).where(CertificateStatement.certificate_id == row.id)
-    ).one_or_none()
-    replaced_by = session.scalar(
-        select(Certificate.number).where(Certificate.replaces_id == row.id).order_by(Certificate.id).limit(1)
+    stated = (
+        _Stated(
+            row.stated_member_name,
+            row.stated_cpso_number,
+            row.stated_registration_class,
+            row.stated_member_status,
+            row.stated_terms_conditions,
+            row.stated_discipline,
+            row.stated_pending_investigations,
+        )
+        if row.stated is not None
+        else None
     )
+    replaced_by = row.replaced_by
     now = RegisterNow(
         member_status=status_text(row.status),
         status_since=row.status_since,
