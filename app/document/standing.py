@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.document.disclosure import format_date, status_text
@@ -318,13 +319,16 @@ class _Stated:
     pending_investigations: str
 
 
-def standing_in(session: Session, number: str, today: date, code: str | None = None) -> Standing:
+def standing_in(
+    session: Session | Connection, number: str, today: date, code: str | None = None
+) -> Standing:
     """The standing of certificate `number` (normalised) on `today` (the issuing body's local date).
 
     With `code` (normalised), a certificate whose code differs is NOT_FOUND, exactly as an unknown number:
     who holds a certificate is learnt only by holding it.
     """
-    row = session.connection().execute(_BY_NUMBER, {"number": number}).one_or_none()
+    conn = session.connection() if isinstance(session, Session) else session
+    row = conn.execute(_BY_NUMBER, {"number": number}).one_or_none()
     if row is None or (code is not None and not _same_code(row.verification_code, code)):
         return Standing(number, Status.NOT_FOUND)
     stated = (
@@ -400,5 +404,6 @@ def certificate_standing(desk: "Desk", number: str, code: str, today: date | Non
     number or a code, before touching the database."""
     number = normalise_number(number)
     code = normalise_code(code)
-    with desk.db.read() as session:
-        return standing_in(session, number, today or date.today(), code)
+    # a bare connection, not an ORM session: nothing here is an object, and the page answers many of these
+    with desk.db.engine.connect() as conn:
+        return standing_in(conn, number, today or date.today(), code)
