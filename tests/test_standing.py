@@ -126,3 +126,17 @@ def test_other_input_is_refused_before_the_database(
     with pytest.raises(BadInput) as refused:
         certificate_standing(NoDatabase(), number, code)  # type: ignore[arg-type]
     assert refused.value.field == field
+
+
+def test_no_domain_module_imports_the_web_service() -> None:
+    """app/web is a front like app/cli: only it and the command line that starts it import it."""
+    from tests.test_architecture import import_graph
+
+    graph = import_graph()
+    offenders = {
+        module: sorted(m for m in imported if m == "app.web" or m.startswith("app.web."))
+        for module, imported in graph.items()
+        if not (module.startswith("app.web") or module.startswith("app.cli."))
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+    assert "app.web.server" in graph["app.cli.verification"]  # the scan sees the web imports
