@@ -319,9 +319,7 @@ class _Stated:
     pending_investigations: str
 
 
-def standing_in(
-    session: Session | Connection, number: str, today: date, code: str | None = None
-) -> Standing:
+def standing_in(session: Session | Connection, number: str, today: date, code: str | None = None) -> Standing:
     """The standing of certificate `number` (normalised) on `today` (the issuing body's local date).
 
     With `code` (normalised), a certificate whose code differs is NOT_FOUND, exactly as an unknown number:
