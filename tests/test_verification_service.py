@@ -294,3 +294,18 @@ def test_sigterm_stops_it_cleanly_and_it_wrote_nothing(data_dir: Path, desk: Des
     with reopened.db.read() as session:
         assert session.scalars(select(Certificate.number).order_by(Certificate.id)).all() == before
     reopened.close()
+
+
+def test_serve_refuses_bad_options_and_an_unmigrated_database(
+    desk: Desk, data_dir: Path, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.cli_runner import run_cli
+
+    base = ["--data-dir", str(data_dir), "--database-url", database_url, "verification", "serve"]
+    assert run_cli([*base, "--port", "70000"]) == 2
+    assert "--port: 70000 is not a port number" in capsys.readouterr().err
+    assert run_cli([*base, "--rate-limit", "0"]) == 2
+    assert "--rate-limit" in capsys.readouterr().err
+    empty = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    assert run_cli(["--data-dir", str(data_dir), "--database-url", empty, "verification", "serve"]) == 2
+    assert "open it once with a desk of this version first" in capsys.readouterr().err
