@@ -140,3 +140,16 @@ def test_no_domain_module_imports_the_web_service() -> None:
     }
     assert {k: v for k, v in offenders.items() if v} == {}
     assert "app.web.server" in graph["app.cli.verification"]  # the scan sees the web imports
+
+
+def test_a_certificate_from_before_statements_were_kept_is_not_compared(desk: Desk) -> None:
+    from app.document.verification import verify_pdf
+    from tests.factories import issued_certificate
+
+    legacy = issued_certificate(desk)  # numbered without the engine: no certificate_statement row
+    assert legacy.document is not None
+    standing = certificate_standing(desk, legacy.number, legacy.verification_code)
+    assert standing.status is Status.VALID and not standing.compared
+    assert standing.as_json()["register_changed_since_issue"] is None
+    result = verify_pdf(desk, legacy.document.pdf, today=legacy.issue_date)
+    assert result.ok and "the register still states what the certificate states" not in result.checks

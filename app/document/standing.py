@@ -161,6 +161,8 @@ class Standing:
     changes: tuple[RegisterChange, ...] = ()
     register_now: RegisterNow | None = None
     pdf_sha256: str = ""  # to check an uploaded file; never shown
+    # False for a certificate numbered before what it stated was kept: it cannot be compared
+    compared: bool = False
 
     @property
     def register_changed_since_issue(self) -> bool:
@@ -212,9 +214,14 @@ class Standing:
             "valid_until": iso(self.valid_until),
             "revoked_on": iso(self.revoked_on),
             "replaced_by": self.replaced_by or None,
-            "register_changed_since_issue": self.register_changed_since_issue if found else None,
+            "register_changed_since_issue": self.register_changed_since_issue
+            if (found and self.compared)
+            else None,
             "register_now": self.register_now.as_json() if (found and self.register_now) else None,
         }
+
+
+_NO_CODE = "XXXX-XXXX-XXXX"
 
 
 def _same_code(stored: str, given: str) -> bool:
@@ -327,7 +334,11 @@ def standing_in(session: Session | Connection, number: str, today: date, code: s
     """
     conn = session.connection() if isinstance(session, Session) else session
     row = conn.execute(_BY_NUMBER, {"number": number}).one_or_none()
-    if row is None or (code is not None and not _same_code(row.verification_code, code)):
+    if row is None:
+        if code is not None:
+            _same_code(_NO_CODE, code)  # the same work as for a wrong code: the timing tells nothing
+        return Standing(number, Status.NOT_FOUND)
+    if code is not None and not _same_code(row.verification_code, code):
         return Standing(number, Status.NOT_FOUND)
     stated = (
         _Stated(
@@ -381,6 +392,7 @@ def standing_in(session: Session | Connection, number: str, today: date, code: s
         changes=_changes(stated, now),
         register_now=now,
         pdf_sha256=row.pdf_sha256,
+        compared=stated is not None,
     )
 
 
