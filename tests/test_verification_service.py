@@ -309,3 +309,25 @@ def test_serve_refuses_bad_options_and_an_unmigrated_database(
     empty = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
     assert run_cli(["--data-dir", str(data_dir), "--database-url", empty, "verification", "serve"]) == 2
     assert "open it once with a desk of this version first" in capsys.readouterr().err
+
+
+def test_the_limit_counts_real_clients_behind_the_college_s_proxy_only(
+    data_dir: Path, desk: Desk, database_url: str
+) -> None:
+    v = fill_register(desk).valid
+    path = urlsplit(str(desk.settings.get("verification.url"))).path
+    desk.close()
+    params = {"number": v.number, "code": v.code}
+
+    def status(base: str, client: str) -> int:
+        return httpx.get(base + path, params=params, headers={"X-Forwarded-For": client}).status_code
+
+    # Not behind a trusted proxy: a forged X-Forwarded-For does not make a new client.
+    with running_service(data_dir, database_url, "--rate-limit", "3") as (base, _proc):
+        # (the start-up probe was the first request of the minute)
+        assert [status(base, f"203.0.113.{i}") for i in range(3)] == [200, 200, 429]
+    # Behind the College's web server (trusted): each forwarded client has its own limit.
+    trusted = ("--rate-limit", "3", "--forwarded-allow-ips", "127.0.0.1")
+    with running_service(data_dir, database_url, *trusted) as (base, _proc):
+        assert [status(base, "198.51.100.7") for _ in range(4)] == [200, 200, 200, 429]
+        assert status(base, "198.51.100.8") == 200
