@@ -271,7 +271,10 @@ def test_rate_limit_answers_429_with_retry_after(data_dir: Path, desk: Desk, dat
         assert limited.headers["cache-control"] == "no-store"
 
 
-def test_sigterm_stops_it_cleanly_and_it_wrote_nothing(data_dir: Path, desk: Desk, database_url: str) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_a_signal_stops_it_cleanly_and_it_wrote_nothing(
+    data_dir: Path, desk: Desk, database_url: str, stop: signal.Signals
+) -> None:
     v = fill_register(desk).valid
     with desk.db.read() as session:
         before = session.scalars(select(Certificate.number).order_by(Certificate.id)).all()
@@ -282,7 +285,7 @@ def test_sigterm_stops_it_cleanly_and_it_wrote_nothing(data_dir: Path, desk: Des
     with running_service(data_dir, database_url) as (base, proc):
         path = urlsplit(str(desk.settings.get("verification.url"))).path
         assert httpx.get(base + path, params={"number": v.number, "code": v.code}).status_code == 200
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop)
         assert proc.wait(timeout=20) == 0
         assert proc.stdout is not None
         out = proc.stdout.read()
