@@ -181,6 +181,42 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("request", help="the request number, R-0000000")
 
     _add(sub, "demo", "app.cli.demo:cli_demo", "fill an empty database with the demo register")
+
+    verification = sub.add_parser(
+        "verification",
+        help="the verification web service",
+        description="The web service behind the certificate's QR code.",
+    )
+    vsub = verification.add_subparsers(dest="verification_command", metavar="ACTION", required=True)
+    p = _add(
+        vsub,
+        "serve",
+        "app.cli.verification:cli_serve",
+        "serve the verification page at the path of verification.url until Ctrl-C or SIGTERM",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    p.add_argument(
+        "--rate-limit", type=int, default=30, help="requests per client address per minute (default 30)"
+    )
+    p.add_argument(
+        "--forwarded-allow-ips",
+        help="the College web server's address(es), comma-separated: trust its X-Forwarded-For",
+    )
+    p.set_defaults(migrate=False)  # reads only: a desk migrates the database, the service never does
+
+    db = sub.add_parser("db", help="the database", description="The shared database (PostgreSQL).")
+    dsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    p = _add(
+        dsub,
+        "roles",
+        "app.cli.db:cli_roles",
+        "create or update the PostgreSQL roles for desks and for the verification service",
+    )
+    p.add_argument("--desk-role", default="cpc_desk", help="the desks' role (default cpc_desk)")
+    p.add_argument(
+        "--service-role", default="cpc_verify", help="the verification service's role (default cpc_verify)"
+    )
     if extra is not None:
         extra(sub)
     return parser
@@ -219,7 +255,7 @@ def run_command(args: argparse.Namespace) -> int:
     # The terminal gets the command's own sentences only; the log file gets the details.
     log_file = configure_logging(folder, console=False)
     try:
-        desk = Desk.open(folder, args.database_url)
+        desk = Desk.open(folder, args.database_url, migrate=getattr(args, "migrate", True))
         if args.offline:
             desk.offline = True
         if args.demo:

@@ -22,6 +22,7 @@ from app.desk import Desk
 from app.document.certificates import KEYWORDS_RE
 from app.document.disclosure import format_date
 from app.document.signing import load_signer
+from app.document.standing import Standing, standing_in, standing_problems
 from app.document.trust import known_signing_certificates
 from app.errors import NotFound, ValidationError
 from app.register.text import clean_text
@@ -43,6 +44,7 @@ class VerificationResult:
     recipient_name: str = ""
     issue_date: date | None = None
     valid_until: date | None = None
+    standing: Standing | None = None  # the certificate's standing now (app.document.standing)
 
     @property
     def summary(self) -> str:
@@ -161,6 +163,11 @@ def verify_pdf(desk: Desk, data: bytes, today: date | None = None) -> Verificati
             problems.append(f"not yet valid: it is dated {format_date(cert.issue_date)}")
         else:
             checks.append(f"it is valid until {format_date(cert.valid_until)}")
+        # Replaced, and whether the register still states what the certificate states: app.document.standing
+        result.standing = standing_in(session, cert.number, today)
+        problems.extend(standing_problems(result.standing))
+        if result.standing.compared and not result.standing.register_changed_since_issue:
+            checks.append("the register still states what the certificate states")
     result.problems = problems
     result.ok = not problems
     return result

@@ -41,6 +41,7 @@ from app.store.models import (
     Certificate,
     CertificateDocument,
     CertificateRequest,
+    CertificateStatement,
     ConsentMethod,
     Institution,
     InstitutionType,
@@ -57,11 +58,13 @@ _REQUEST: Any = CertificateRequest.__table__
 _RECIPIENT: Any = RequestRecipient.__table__
 _CERTIFICATE: Any = Certificate.__table__
 _DOCUMENT: Any = CertificateDocument.__table__
+_STATEMENT: Any = CertificateStatement.__table__
 # Built once, the values passed at execution: the compiled statement is reused for every row.
 _INSERT_REQUEST = insert(_REQUEST).returning(_REQUEST.c.id)
 _INSERT_RECIPIENT = insert(_RECIPIENT).returning(_RECIPIENT.c.id)
 _INSERT_CERTIFICATE = insert(_CERTIFICATE).returning(_CERTIFICATE.c.id)
 _INSERT_DOCUMENT = insert(_DOCUMENT)
+_INSERT_STATEMENT = insert(_STATEMENT)
 
 
 def local_today() -> date:
@@ -347,9 +350,12 @@ def _member_id(member: PrintedMember) -> int | None:
     return getattr(member, "id", None)
 
 
-def valid_until(desk: Desk, institution_type: str, issued_on: date) -> date:
-    """The last day a certificate issued today to this type of institution is valid."""
-    return rules.valid_until(desk.settings, institution_type, issued_on)
+def valid_until(
+    desk: Desk, institution_type: str, issued_on: date, registration_expiry: date | None = None
+) -> date:
+    """The last day a certificate issued today to this type of institution is valid (never past the
+    member's certificate of registration expiry)."""
+    return rules.valid_until(desk.settings, institution_type, issued_on, registration_expiry)
 
 
 def number_certificate(
@@ -375,7 +381,7 @@ def number_certificate(
     if document == "cpc":
         number = allocate_certificate_number(session, issued_on.year)
         institution_type = str(getattr(recipient, "institution_type", ""))
-        until = valid_until(desk, institution_type, issued_on)
+        until = valid_until(desk, institution_type, issued_on, member.certificate_expiry_date)
     else:  # a copy of a document: its own series and validity (app.issuing.rules)
         number = allocate_document_number(session, document, issued_on.year)
         until = rules.document_valid_until(member, document, issued_on)
@@ -395,6 +401,7 @@ def number_certificate(
             "replaces_id": replaces.id if replaces is not None else None,
         },
     ).scalar_one()
+    session.execute(_INSERT_STATEMENT, {"certificate_id": certificate_id, **stated_facts(member)})
     fault_point("after-certificate-number")
     audit.record(
         session,
@@ -424,6 +431,20 @@ def number_certificate(
     if document != "cpc":
         content = replace(content, document=document)
     return NumberedCertificate(int(certificate_id), number, content)
+
+
+def stated_facts(member: PrintedMember) -> dict[str, str]:
+    """The register's facts a certificate states, as stored in `certificate_statement` (what
+    app.document.standing compares with the register later)."""
+    return {
+        "member_name": member.full_name,
+        "cpso_number": member.cpso_number,
+        "registration_class": member.registration_class,
+        "member_status": str(getattr(member.status, "value", member.status)),
+        "terms_conditions": member.terms_conditions.strip(),
+        "discipline": member.discipline.strip(),
+        "pending_investigations": member.pending_investigations.strip(),
+    }
 
 
 # --- 3. the document ---------------------------------------------------------------------------------

@@ -622,9 +622,23 @@ def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: da
             number=PREVIEW_NUMBER,
             verification_code=PREVIEW_CODE,
             issue_date=issued_on,
-            valid_until=engine.valid_until(desk, recipient.institution_type, issued_on),
+            valid_until=engine.valid_until(
+                desk, recipient.institution_type, issued_on, member.certificate_expiry_date
+            ),
         )
     return render_pdf(content)
+
+
+def validity_note(desk: Desk, member_id: int, institution_type: str, today: date | None = None) -> str:
+    """Why a certificate to this type of institution will be valid for less than the usual period (the
+    member's certificate of registration expires sooner); "" when it is not shortened."""
+    issued_on = today or local_today()
+    with desk.db.read() as session:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFound(f"Member {member_id} does not exist")
+        expiry = member.certificate_expiry_date
+    return rules.validity_shortened_reason(desk.settings, institution_type, issued_on, expiry)
 
 
 def recent_similar_requests(

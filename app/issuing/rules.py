@@ -5,7 +5,7 @@ a registrar's review instead of being issued at once. Every path that issues ask
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.document.disclosure import PrintedMember
+from app.document.disclosure import PrintedMember, format_date
 from app.document.kinds import TITLES
 from app.errors import ValidationError
 from app.register.text import fold
@@ -72,9 +72,38 @@ def validity_days(settings: "SettingsReader", institution_type: str) -> int:
     return int(settings.get(DEFAULT_DAYS_KEY))
 
 
-def valid_until(settings: "SettingsReader", institution_type: str, issued_on: date) -> date:
-    """The last day a certificate issued on `issued_on` to an institution of this type is valid."""
-    return issued_on + timedelta(days=validity_days(settings, institution_type))
+def valid_until(
+    settings: "SettingsReader",
+    institution_type: str,
+    issued_on: date,
+    registration_expiry: date | None = None,
+) -> date:
+    """The last day a certificate issued on `issued_on` to an institution of this type is valid: the
+    type's validity period, but never past the member's certificate of registration expiry (a CPC cannot
+    vouch for a registration beyond its end)."""
+    until = issued_on + timedelta(days=validity_days(settings, institution_type))
+    if registration_expiry is not None and registration_expiry < until:
+        return max(registration_expiry, issued_on)
+    return until
+
+
+def validity_shortened_reason(
+    settings: "SettingsReader",
+    institution_type: str,
+    issued_on: date,
+    registration_expiry: date | None,
+) -> str:
+    """Why valid-until is earlier than the type's validity period ("" when it is not): the sentence the
+    wizard's review shows."""
+    full = valid_until(settings, institution_type, issued_on)
+    capped = valid_until(settings, institution_type, issued_on, registration_expiry)
+    if capped >= full or registration_expiry is None:
+        return ""
+    return (
+        f"Valid until {format_date(capped)}, not {format_date(full)}: the member's certificate of "
+        f"registration expires on {format_date(registration_expiry)}, and a certificate of professional "
+        "conduct never runs past it."
+    )
 
 
 # --- review ----------------------------------------------------------------------------------------

@@ -725,6 +725,11 @@ def demo_members(count: int = DEMO_MEMBER_COUNT, seed: int = SEED) -> list[Membe
     extra[0].terms_conditions = extra[0].terms_conditions or TERMS[0].format(last=extra[0].last_name)
     extra[1].discipline = extra[1].discipline or DISCIPLINE[0].format(year=2019)
     extra[2].pending_investigations = extra[2].pending_investigations or INVESTIGATIONS[0].format(year=2026)
+    # Since when a status that is not active holds (the verification page and `verify` show it); derived
+    # from the number, so the random sequence above is unchanged.
+    for m in members:
+        if m.status != MemberStatus.ACTIVE:
+            m.status_since = date(2025, 1, 1) + timedelta(days=int(m.cpso_number) % 600)
     return members
 
 

@@ -311,6 +311,7 @@ def _apply_batch(session: Session, batch: list[dict[str, Any]], result: ImportRe
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     renamed: list[dict[str, Any]] = []
+    status_changed: list[int] = []  # their status_since becomes today (app.document.standing shows it)
     now = utcnow()
     for values in batch:
         old = existing.get(values["cpso_number"])
@@ -335,6 +336,8 @@ def _apply_batch(session: Session, batch: list[dict[str, Any]], result: ImportRe
         updates.append(merged)
         if any(merged[f] != old[f] for f in _NAME_FIELDS):
             renamed.append(merged)
+        if merged["status"] != old["status"]:
+            status_changed.append(merged["b_id"])
     result.inserted += len(inserts)
     result.updated += len(updates)
     if not write:
@@ -360,6 +363,10 @@ def _apply_batch(session: Session, batch: list[dict[str, Any]], result: ImportRe
             .values({k: bindparam(f"v_{k}") for k in keys})
         )
         session.execute(stmt, [{"b_id": u["b_id"], **{f"v_{k}": u[k] for k in keys}} for u in updates])
+    if status_changed:
+        session.execute(
+            update(_MEMBER).where(_MEMBER.c.id.in_(status_changed)).values(status_since=date.today())
+        )
     if renamed:
         session.execute(delete(_TOKENS).where(_TOKENS.c.member_id.in_([r["b_id"] for r in renamed])))
         session.execute(

@@ -136,6 +136,8 @@ class Member(Base):
     status: Mapped[MemberStatus] = mapped_column(_enum(MemberStatus, "member_status"))
     initial_registration_date: Mapped[date] = mapped_column(Date)
     certificate_expiry_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The day the current status took effect, where known (an import that changes the status sets it).
+    status_since: Mapped[date | None] = mapped_column(Date, nullable=True)
     specialties: Mapped[str] = mapped_column(Text, default="")  # "; "-separated
     terms_conditions: Mapped[str] = mapped_column(Text, default="")
     discipline: Mapped[str] = mapped_column(Text, default="")
@@ -324,12 +326,13 @@ class Certificate(Base):
     issue_date: Mapped[date] = mapped_column(Date)  # issuing body's local date
     valid_until: Mapped[date] = mapped_column(Date)
     verification_code: Mapped[str] = mapped_column(String(32), unique=True)
-    pdf_sha256: Mapped[str] = mapped_column(String(64), default="")  # empty until rendered and signed
+    # empty until rendered and signed; indexed: the verification service finds an uploaded file by it
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     revoked_by: Mapped[str] = mapped_column(String(64), default="")
     revoked_reason: Mapped[str] = mapped_column(Text, default="")
-    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("certificate.id"), nullable=True)
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("certificate.id"), nullable=True, index=True)
     printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     recipient: Mapped[RequestRecipient] = relationship(back_populates="certificates")
@@ -349,6 +352,24 @@ class CertificateDocument(Base):
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
 
     certificate: Mapped[Certificate] = relationship(back_populates="document")
+
+
+class CertificateStatement(Base):
+    """The register's facts a certificate states, as they were when it was numbered: what the verification
+    page and `verify` compare with the register now (app.document.standing)."""
+
+    __tablename__ = "certificate_statement"
+
+    certificate_id: Mapped[int] = mapped_column(
+        ForeignKey("certificate.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    member_name: Mapped[str] = mapped_column(String(610))
+    cpso_number: Mapped[str] = mapped_column(String(16))
+    registration_class: Mapped[str] = mapped_column(String(64))
+    member_status: Mapped[str] = mapped_column(String(32))  # a MemberStatus value
+    terms_conditions: Mapped[str] = mapped_column(Text, default="")
+    discipline: Mapped[str] = mapped_column(Text, default="")
+    pending_investigations: Mapped[str] = mapped_column(Text, default="")
 
 
 class OutboxMessage(Base):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.access import secrets
 from app.access.staff import Permission
+from app.document.verification_address import check_verification_address
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.mail import smtp as mail
 from app.setting_changes import INTERNAL_KEYS, change_settings, mail_settings_problem, store_secret
@@ -214,6 +215,8 @@ class SettingsScreen(QWidget):
                     label.setToolTip(key)
                     label.setBuddy(field.widget)
                     form.addRow(label, holder)
+                if key == "verification.url":
+                    self._add_verification_test(form)
             if title == "Mail delivery":
                 self.pause_label = QLabel("")
                 self.pause_label.setWordWrap(True)
@@ -221,6 +224,7 @@ class SettingsScreen(QWidget):
                 form.addRow(self.pause_label)
             if title == "Mail server":
                 self._add_password_and_test(form)
+
             (left if index < 2 else right).addWidget(box)
         left.addStretch(1)
         right.addStretch(1)
@@ -284,6 +288,45 @@ class SettingsScreen(QWidget):
         holder2.addWidget(self.test_to_error)
         holder2.addWidget(self.test_result)
         form.addRow(tr("Send a test email to"), holder2)
+
+    def _add_verification_test(self, form: QFormLayout) -> None:
+        """Under the verification address: try it, as a hospital's browser would reach it."""
+        self.verification_button = QPushButton(tr("Test the &verification address"))
+        self.verification_button.setToolTip(
+            tr("Fetch the address and check that the College's verification page answers there")
+        )
+        self.verification_button.clicked.connect(self.test_verification)
+        self.verification_result = QLabel("")
+        self.verification_result.setObjectName("verificationResult")
+        self.verification_result.setWordWrap(True)
+        self.verification_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        holder = QVBoxLayout()
+        holder.addWidget(self.verification_button, 0, Qt.AlignmentFlag.AlignLeft)
+        holder.addWidget(self.verification_result)
+        form.addRow(holder)
+
+    def test_verification(self) -> None:
+        url = str(self.fields["verification.url"].raw()).strip()
+        self.verification_button.setEnabled(False)
+        self.verification_result.setProperty("error", False)
+        self.verification_result.setText(tr("Trying {0}…").format(url))
+
+        def job(_p: Any, _c: Any) -> str:
+            return check_verification_address(url)
+
+        def done(text: str, error: bool) -> None:
+            self.verification_button.setEnabled(True)
+            self.verification_result.setText(text)
+            self.verification_result.setProperty("error", error)
+            self.verification_result.style().unpolish(self.verification_result)
+            self.verification_result.style().polish(self.verification_result)
+
+        workers.start(
+            job,
+            on_finished=lambda text: done(str(text), False),
+            on_failed=lambda exc: done(error_sentence(exc), True),
+            owner=self,
+        )
 
     def _show_keyring(self) -> None:
         state = secrets.status()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.staff import Permission
+from app.document.verification_address import certificate_link
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.members import HistoryRow, MemberHit, local_time, member_record
@@ -342,6 +343,9 @@ class ProfileScreen(QWidget):
         self.open_button.clicked.connect(self.open_pdf)
         self.print_button = QPushButton(tr("P&rint…"))
         self.print_button.clicked.connect(self.print_pdf)
+        self.web_button = QPushButton(tr("Verification pa&ge"))
+        self.web_button.setToolTip(tr("Open the verification page for this certificate in the browser"))
+        self.web_button.clicked.connect(self.open_verification_page)
         self.retry_button = QPushButton(tr("Send &again now"))
         self.retry_button.setToolTip(tr("Try the waiting or failed email once more, first in line"))
         self.retry_button.clicked.connect(self.retry_selected)
@@ -366,6 +370,7 @@ class ProfileScreen(QWidget):
             self.messages_button,
             self.open_button,
             self.print_button,
+            self.web_button,
             self.retry_button,
             self.resend_button,
             self.reissue_button,
@@ -489,6 +494,7 @@ class ProfileScreen(QWidget):
         cert = row is not None and row.kind == "certificate"
         live = cert and row is not None and not row.revoked and not row.replaced
         self.open_button.setEnabled(bool(cert and row and row.has_pdf))
+        self.web_button.setEnabled(bool(cert))
         # A revoked certificate can be opened for the file, but not printed to be handed out.
         self.print_button.setEnabled(bool(cert and row and row.has_pdf and not row.revoked))
         self.print_button.setToolTip(
@@ -578,6 +584,19 @@ class ProfileScreen(QWidget):
         self.ctx.status_message.emit(tr("Saved {0}").format(path))
         if OPEN_WITH_SYSTEM:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def open_verification_page(self) -> None:
+        """The certificate's page on the verification service, in the system browser."""
+        row = self.selected_row()
+        if row is None or row.certificate_id is None:
+            return
+        try:
+            link = certificate_link(self.ctx.desk, self.actor, row.certificate_id)
+        except CpcDeskError as exc:
+            messages.error(self, tr("Certificate"), str(exc))
+            return
+        self.ctx.status_message.emit(tr("Opening {0}").format(link.split("?")[0]))
+        QDesktopServices.openUrl(QUrl(link))
 
     def print_pdf(self, printer: Any = None) -> QDialog | None:
         """Open the print dialog for the selected certificate; once printed, it is recorded as printed."""

@@ -79,9 +79,17 @@ class DonePage(QWizardPage):
         self.open_button = QPushButton(tr("&Open PDF"))
         self.print_button = QPushButton(tr("&Print…"))
         self.copy_button = QPushButton(tr("&Copy verification code"))
+        self.web_button = QPushButton(tr("Open the &verification page"))
+        self.web_button.setToolTip(tr("Open the verification page for this certificate in the browser"))
         self.another_button = QPushButton(tr("Start &another request for this member"))
         buttons = QHBoxLayout()
-        for b in (self.open_button, self.print_button, self.copy_button, self.another_button):
+        for b in (
+            self.open_button,
+            self.print_button,
+            self.copy_button,
+            self.web_button,
+            self.another_button,
+        ):
             b.setAutoDefault(False)
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -93,6 +101,7 @@ class DonePage(QWizardPage):
         self.open_button.clicked.connect(self.w.open_pdf)
         self.print_button.clicked.connect(self.w.print_pdf)
         self.copy_button.clicked.connect(self.w.copy_code)
+        self.web_button.clicked.connect(self.w.open_verification_page)
         self.another_button.clicked.connect(self.w.start_another)
         self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
 
@@ -168,3 +177,4 @@ class DonePage(QWizardPage):
         self.open_button.setEnabled(has_pdf)
         self.print_button.setEnabled(has_pdf)
         self.copy_button.setEnabled(r is not None and bool(r.verification_code))
+        self.web_button.setEnabled(r is not None and bool(r.verification_code))

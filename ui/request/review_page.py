@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Actor
 from app.errors import CpcDeskError
-from app.issuing.requests import preview_pdf
+from app.issuing.requests import preview_pdf, validity_note
 from app.store.models import CONSENT_METHOD_LABELS
 from ui.common import workers
 from ui.common.error_sentence import error_sentence
@@ -109,11 +109,17 @@ class ReviewPage(QWizardPage):
         self.status.setObjectName("submitStatus")
         self.status.setWordWrap(True)
         self.error = error_label()
+        # Why a certificate is valid for less than the usual period (the registration expires sooner)
+        self.validity = QLabel()
+        self.validity.setObjectName("validityNote")
+        self.validity.setWordWrap(True)
+        self.validity.hide()
         split = QHBoxLayout()
         split.addWidget(scroll, 1)
         split.addWidget(self.previews, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(split, 1)
+        layout.addWidget(self.validity)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         self.preview_docs: list[QPdfDocument] = []
@@ -126,7 +132,22 @@ class ReviewPage(QWizardPage):
         show_error(self.error, "")
         self.status.clear()
         self.summary.setText(summary_html(self.form, self.w.ctx.desk.actor))
+        self._show_validity_note()
         self._start_previews()
+
+    def _show_validity_note(self) -> None:
+        notes: list[str] = []
+        member = self.form.member
+        if member is not None:
+            for kind in dict.fromkeys(r.institution_type for r in self.form.recipients):
+                try:
+                    note = validity_note(self.w.ctx.desk, member.id, kind)
+                except CpcDeskError:
+                    continue
+                if note and note not in notes:
+                    notes.append(note)
+        self.validity.setText("\n".join(notes))
+        self.validity.setVisible(bool(notes))
 
     def _start_previews(self) -> None:
         self.previews.clear()

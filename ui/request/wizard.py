@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
+from app.document.verification_address import verification_link
 from app.errors import CpcDeskError
 from app.issuing.requests import (
     MemberSummary,
@@ -320,6 +321,13 @@ class CpcWizard(QWizard):
         if r is not None and r.verification_code:
             QGuiApplication.clipboard().setText(r.verification_code)
             self.ctx.status_message.emit(tr("Verification code {0} copied").format(r.verification_code))
+
+    def open_verification_page(self) -> None:
+        """The selected certificate's verification page, in the system browser."""
+        r = self.selected_result()
+        if r is not None and r.verification_code:
+            base = str(self.ctx.desk.settings.get("verification.url"))
+            QDesktopServices.openUrl(QUrl(verification_link(base, r.certificate_number, r.verification_code)))
 
     def start_another(self) -> None:
         member = self.member

@@ -1,0 +1,78 @@
+"""Checking an uploaded certificate file for the verification page: is it exactly the certificate the
+College issued (by its SHA-256 among the issued ones), is its signature the College's, and its standing.
+
+Unlike `verify` (app.document.verification) it tells nothing about a file that is not exactly an issued
+one, beyond echoing the number the file claims: an altered or forged file must not become a way to look up
+a number without its code. Reads only; loads no key.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from app.document.college_certificate import college_signing_certificates
+from app.document.standing import Standing, standing_in
+from app.store.models import Certificate
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+_CLAIMED_NUMBER = re.compile(rb"CPC-\d{4}-\d{6}")
+
+
+@dataclass(frozen=True)
+class FileVerdict:
+    is_pdf: bool
+    issued: bool  # byte for byte the file issued under `standing.number`
+    signed_by_college: bool
+    claimed_number: str  # the first certificate number the file's bytes name ("" if none)
+    standing: Standing | None  # only when `issued`
+
+    @property
+    def sentence(self) -> str:
+        if not self.is_pdf:
+            return "This file is not a PDF."
+        if not self.issued or self.standing is None:
+            claim = f" It names {self.claimed_number}." if self.claimed_number else ""
+            return (
+                "This file is NOT a certificate as the College issued it: it was changed after issue or "
+                f"was never issued by the College.{claim}"
+            )
+        if not self.signed_by_college:
+            return (
+                f"This file matches the record of {self.standing.number}, but its signature does not check "
+                "as the College's."
+            )
+        return (
+            f"This file is exactly certificate {self.standing.number} as the College issued and signed it. "
+            + self.standing.sentence
+        )
+
+
+def _signature_is_colleges(data: bytes, trusted: list[bytes]) -> bool:
+    """The signature-checking code of `verify`, through one call (its owner may rename it)."""
+    from app.document.verification import _signature_findings
+
+    problems, _checks, _reader = _signature_findings(data, trusted)
+    return not problems
+
+
+def check_file(desk: "Desk", data: bytes, today: date | None = None) -> FileVerdict:
+    """The verdict on an uploaded file (at most MAX_UPLOAD_BYTES; the caller refuses more)."""
+    if not data.lstrip()[:5] == b"%PDF-":
+        return FileVerdict(False, False, False, "", None)
+    claimed = _CLAIMED_NUMBER.search(data)
+    claimed_number = claimed.group(0).decode("ascii") if claimed else ""
+    digest = hashlib.sha256(data).hexdigest()
+    with desk.db.read() as session:
+        number = session.scalar(select(Certificate.number).where(Certificate.pdf_sha256 == digest))
+        standing = standing_in(session, number, today or date.today()) if number else None
+    if standing is None:
+        return FileVerdict(True, False, False, claimed_number, None)
+    signed = _signature_is_colleges(data, college_signing_certificates(desk))
+    return FileVerdict(True, True, signed, claimed_number, standing)
