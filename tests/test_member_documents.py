@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.desk import Desk
 from app.document.member_documents import CARD_H, CARD_W, card_sheet_positions, crop_marks
+from app.document.standing import Status, certificate_standing
 from app.document.verification import verify_pdf
 from app.errors import PermissionDenied, ValidationError, ValidationErrors
 from app.issuing import rules
@@ -336,3 +337,19 @@ def test_long_register_entries_and_any_script_fit_every_document(desk: Desk) -> 
             assert len(reader.pages) >= 2  # the conditions run on to the next page, nothing cut off
             assert "Condition 59:" in text and "Page 2" in text
             assert _lowest_baseline(reader) >= 20, "text drawn below the page's footer"
+
+
+def test_a_copy_of_a_document_is_found_by_the_verification_services_look_up(desk: Desk) -> None:
+    """The verification page and `verify` share one look-up: the REG-, CARD- and DIP- series answer too."""
+    member = _demo(desk)["status:active"]
+    issued = issue_copies(desk, desk.actor, member.cpso_number, ["diploma"])
+    copy = issued.copies[0]
+    with desk.db.read() as session:
+        code = session.scalar(select(Certificate.verification_code).where(Certificate.number == copy.number))
+    assert code
+    typed = copy.number.lower().replace("-", " ")
+    standing = certificate_standing(desk, typed, code)
+    assert standing.number == copy.number
+    assert standing.status is Status.VALID
+    assert standing.cpso_number == member.cpso_number
+    assert certificate_standing(desk, copy.number, "WRNG-CODE-0000").status is Status.NOT_FOUND

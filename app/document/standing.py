@@ -30,7 +30,7 @@ from app.store.models import (
     Member,
     RequestRecipient,
 )
-from app.store.numbering import NUMBER_RE
+from app.store.numbering import ANY_NUMBER_RE
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -46,7 +46,7 @@ class Status(enum.StrEnum):
 
 # Input as a reader types or scans it: case, spaces and dashes do not matter; anything else is refused
 # before the database is asked.
-_NUMBER_INPUT_RE = re.compile(r"^CPC(\d{4})(\d{6})$")
+_NUMBER_INPUT_RE = re.compile(r"^(CPC|REG|CARD|DIP)(\d{4})(\d{6})$")
 _CODE_INPUT_RE = re.compile(r"^[A-Z0-9]{4,32}$")
 _IGNORED = re.compile(r"[\s\-‐‑‒–—]")  # spaces and every common dash
 MAX_INPUT_LENGTH = 64
@@ -62,14 +62,15 @@ class BadInput(ValueError):
 
 
 def normalise_number(text: str) -> str:
-    """'cpc 2026 000003', 'CPC-2026-000003' → 'CPC-2026-000003'; BadInput otherwise."""
+    """'cpc 2026 000003', 'CPC-2026-000003' → 'CPC-2026-000003' (and the REG-, CARD- and DIP- series of the
+    copies of documents); BadInput otherwise."""
     if len(text) > MAX_INPUT_LENGTH:
         raise BadInput("number", "is too long to be a certificate number")
     match = _NUMBER_INPUT_RE.match(_IGNORED.sub("", text).upper())
     if match is None:
         raise BadInput("number", "is not a certificate number (CPC-YYYY-NNNNNN)")
-    number = f"CPC-{match.group(1)}-{match.group(2)}"
-    assert NUMBER_RE.match(number)
+    number = f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
+    assert ANY_NUMBER_RE.match(number)
     return number
 
 
