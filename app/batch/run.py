@@ -43,6 +43,7 @@ from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.faults import fault_point
 from app.issuing.engine import Filing, MemberFacts, file_request, local_today, store_document
 from app.issuing.rules import review_reasons
+from app.language import CertificateLanguage
 from app.printing.record import mark_printed
 from app.printing.sheets import (
     MergedPdfWriter,
@@ -56,7 +57,7 @@ from app.printing.sheets import (
 )
 from app.register.csv_input import CsvSource, neutralise_for_spreadsheet, normalise_header
 from app.register.institution_types import read_types
-from app.register.recipients import RecipientInput, validate_recipient
+from app.register.recipients import RecipientInput, parse_language, validate_recipient
 from app.register.text import clean_text, fold, validate_email
 from app.store.models import (
     CONSENT_METHOD_LABELS,
@@ -105,6 +106,7 @@ COLUMNS: tuple[str, ...] = (
     "email",
     "consent_method",
     "consent_date",
+    "language",
 )
 REQUIRED_COLUMNS = ("cpso_number", "institution_name", "consent_method", "consent_date")
 ADDRESS_COLUMNS = ("street1", "street2", "street3", "street4", "city", "state", "country", "zip")
@@ -130,6 +132,9 @@ _COLUMN_ALIASES = {
     "zip/postal_code": "zip",
     "email_address": "email",
     "e_mail": "email",
+    "lang": "language",
+    "langue": "language",
+    "certificate_language": "language",
 }
 # Field names used in error reports: the column as written in the file.
 _RECIPIENT_FIELD_COLUMNS = {
@@ -145,6 +150,7 @@ _RECIPIENT_FIELD_COLUMNS = {
     "Country": "country",
     "Zip/Postal code": "zip",
     "Email address": "email",
+    "Certificate language": "language",
 }
 
 
@@ -416,6 +422,7 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
             "country": row.get("country", ""),
             "postal_code": row.get("zip", ""),
             "email": row.get("email", ""),
+            "language": row.get("language", ""),  # blank: English
         }
         try:
             return validate_recipient(mapping, directory.types)
@@ -427,7 +434,7 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
                 ]
             ) from None
     errors: list[ValidationError] = []
-    name = type_name = attention = email = ""
+    name = type_name = attention = email = language = ""
     try:
         name = clean_text("institution_name", row.get("institution_name"), required=True)
         type_name = clean_text("institution_type", row.get("institution_type"))
@@ -439,6 +446,10 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
         errors.append(exc)
     try:
         email = validate_email("email", row.get("email"), required=False)
+    except ValidationError as exc:
+        errors.append(exc)
+    try:
+        language = parse_language("language", row.get("language"), CertificateLanguage.EN)
     except ValidationError as exc:
         errors.append(exc)
     if errors:
@@ -458,6 +469,8 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
         country=inst.country,
         postal_code=inst.postal_code,
         email=email or inst.email,
+        # A blank cell: the language the directory keeps for the institution.
+        language=language if (row.get("language") or "").strip() else inst.language,
     )
 
 

@@ -125,9 +125,15 @@ ADDRESS_FIELDS = (
 )
 
 
+# What a recipient snapshot, a directory entry and a typed-in recipient all carry: the address and the
+# language the certificate is written in.
+SNAPSHOT_FIELDS = (*ADDRESS_FIELDS, "language")
+
+
 def address_of(source: Any) -> dict[str, Any]:
-    """`source`'s name, address and email as keyword arguments (for a snapshot row, an entry, an input)."""
-    return {f: getattr(source, f) for f in ADDRESS_FIELDS}
+    """`source`'s name, address, email and certificate language as keyword arguments (for a snapshot row,
+    an entry, an input)."""
+    return {f: getattr(source, f) for f in SNAPSHOT_FIELDS}
 
 
 @dataclass(frozen=True)
