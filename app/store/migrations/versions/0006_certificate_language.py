@@ -24,6 +24,9 @@ def upgrade() -> None:
             batch_op.add_column(
                 sa.Column("language", sa.String(length=16), server_default="en", nullable=False)
             )
+    # The directory's entries in Quebec default to French, the rule new entries follow
+    # (app.register.recipients.default_language).
+    op.execute("UPDATE institution SET language = 'fr' WHERE country = 'CA' AND state = 'QC'")
 
 
 def downgrade() -> None:
