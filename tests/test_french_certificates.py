@@ -50,7 +50,7 @@ FRENCH_LABELS = (
     "Conditions et restrictions",
     "Conclusions disciplinaires",
     "Enquêtes en cours",
-    "atteste que, en date du",
+    "atteste qu'en date du",
     "son registre contient les renseignements ci-dessus au sujet du membre nommé",
     "Le présent document porte la signature numérique de l'organisme émetteur",
     "Comment vérifier le présent certificat",

@@ -211,7 +211,7 @@ FRENCH = Wording(
         }
     ),
     attestation=(
-        "{issuer} atteste que, en date du {issue_date}, son registre contient les renseignements "
+        "{issuer} atteste qu'en date du {issue_date}, son registre contient les renseignements "
         "ci-dessus au sujet du membre nommé. Le présent certificat est délivré à la demande du membre, à "
         "l'intention du destinataire nommé ci-dessus, et est valide jusqu'au {valid_until}."
     ),
