@@ -291,3 +291,32 @@ def test_the_email_is_in_the_certificates_language(desk: Desk, mail: SmtpServer)
     outbox.send_due(desk)
     again = [m.message for m in mail.received if m.rcpt_tos == ["autre@montfort.example"]]
     assert len(again) == 1 and "Madame, Monsieur," in again[0].get_body(("plain",)).get_content()
+
+
+# --- the migration ----------------------------------------------------------------------------------
+
+
+def test_migration_gives_existing_quebec_entries_french(database_url: str) -> None:
+    from sqlalchemy import text
+
+    from app.store.db import Database
+
+    db = Database(database_url)
+    db.upgrade("0001")  # a register made before certificates had a language
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO institution_type (id, name, position) VALUES (1, 'Hospital', 1)"))
+        for i, (name, state) in enumerate((("Hôpital général juif", "QC"), ("Toronto General", "ON")), 1):
+            conn.execute(
+                text(
+                    "INSERT INTO institution (id, type_id, name, attention, street1, street2, street3,"
+                    " street4, city, state, country, postal_code, email, verified, created_at, updated_at)"
+                    " VALUES (:id, 1, :name, '', '1 Main', '', '', '', 'City', :state, 'CA', 'H3T 1E2',"
+                    " 'a@b.example', false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                ),
+                {"id": i, "name": name, "state": state},
+            )
+    assert db.ensure_schema() is True
+    with db.engine.connect() as conn:
+        languages = dict(conn.execute(text("SELECT name, language FROM institution")).all())
+    assert languages == {"Hôpital général juif": "fr", "Toronto General": "en"}
+    db.dispose()
