@@ -32,6 +32,7 @@ from app.register.recipients import (
     subdivisions,
     validate_recipient,
 )
+from ui.common.certificate_language import language_combo
 from ui.common.field_errors import error_label, show_error
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
@@ -39,16 +40,6 @@ from ui.shell.context import UiContext
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("CpcWizard", text)
-
-
-def language_label(code: str) -> str:
-    """How a certificate language is shown to staff."""
-    labels = {
-        "en": tr("English"),
-        "fr": tr("French (français)"),
-        "bilingual": tr("Bilingual (English and French)"),
-    }
-    return labels.get(code, code)
 
 
 # The service names the typed-in organisation "Institution name"; the form labels it as the portal does.
@@ -105,10 +96,7 @@ class RecipientPage(QWizardPage):
             self.country_combo.addItem(name, code)
         # The certificate's language: the directory entry's, else French for Quebec, else English,
         # until the clerk picks one (app.register.recipients.default_language).
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("certificateLanguage")
-        for code in ("en", "fr", "bilingual"):
-            self.language_combo.addItem(language_label(code), code)
+        self.language_combo = language_combo()
         self._language_chosen = False
         self.save_check = QCheckBox(tr("Sa&ve this institution to the directory (marked unverified)"))
         self.save_check.setObjectName("saveToDirectory")

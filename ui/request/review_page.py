@@ -22,9 +22,9 @@ from app.errors import CpcDeskError
 from app.issuing.requests import preview_pdf
 from app.store.models import CONSENT_METHOD_LABELS
 from ui.common import workers
+from ui.common.certificate_language import language_label
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import ERROR_STYLE, error_label, show_error
-from ui.request.recipient_page import language_label
 from ui.request.request_form import RequestForm
 
 if TYPE_CHECKING:
