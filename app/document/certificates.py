@@ -1111,6 +1111,8 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
     ]
     # Wide enough for the longest labels on one or two lines ("Numéro de membre (CPSO)").
     label_width = 130 if bilingual else 125 if language == CertificateLanguage.FR else 100
+    # French labels fill their column: a little space keeps a label's last word off the value.
+    label_gap = 0.0 if language == CertificateLanguage.EN else 6.0
 
     def member_block(total: float, label_width: float) -> list[Any]:
         # One row per fact, each free to go to the next page when the block is set full width.
@@ -1121,6 +1123,7 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
                     (total - label_width, [_para(value, st.value, f)]),
                 ],
                 pad=(0, 2, 0, 2),
+                gap=label_gap,
                 rule_below=(0.25, rule) if i < len(member_rows) - 1 else None,
             )
             for i, (label, value, f) in enumerate(member_rows)
