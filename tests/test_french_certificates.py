@@ -2,6 +2,7 @@
 every French label and value, dates in French, accents exact, signature valid, `verify` VALID."""
 
 import io
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -145,7 +146,7 @@ def issue(desk: Desk, registrar: Actor, member_id: int, language: str) -> Certif
     """File and (after a registrar's approval when the member needs one) issue one certificate."""
     draft = RequestDraft(
         member_id=member_id,
-        recipients=(RecipientInput(**{**MONTFORT.__dict__, "language": language}),),
+        recipients=(replace(MONTFORT, language=language),),
         consent_given=True,
         consent_method=ConsentMethod.PHONE,
         consent_statement="Le membre consent à la communication des renseignements.",
