@@ -2,6 +2,7 @@
 every French label and value, dates in French, accents exact, signature valid, `verify` VALID."""
 
 import io
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ from app.document.verification import verify_pdf
 from app.issuing.requests import RequestDraft, approve_request, certificate_pdf, submit_request
 from app.register import demo
 from app.register.recipients import RecipientInput
-from app.store.models import Certificate, ConsentMethod, Member, MemberStatus, RequestRecipient
+from app.store.models import AuditEvent, Certificate, ConsentMethod, Member, MemberStatus, RequestRecipient
 from tests.cli_runner import run_cli
 
 # Written out here, not taken from the code under test: a wrong month or accent in the code fails.
@@ -160,6 +161,13 @@ def issue(desk: Desk, registrar: Actor, member_id: int, language: str) -> Certif
         cert = session.get(Certificate, certificate_id)
         assert cert is not None
         assert cert.recipient.language == language
+        # The trail says in which language the certificate was issued.
+        issued = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.kind == "certificate.issued", AuditEvent.subject == cert.number
+            )
+        ).one()
+        assert json.loads(issued.after_json)["language"] == language
         _ = cert.recipient.request.member
         session.expunge_all()
     return cert
