@@ -16,10 +16,12 @@ from app.desk import Desk
 from app.document.disclosure import format_date
 from app.document.verification import verify_pdf
 from app.issuing.requests import RequestDraft, approve_request, certificate_pdf, submit_request
+from app.mail import outbox
 from app.register import demo
 from app.register.recipients import RecipientInput
 from app.store.models import AuditEvent, Certificate, ConsentMethod, Member, MemberStatus, RequestRecipient
 from tests.cli_runner import run_cli
+from tests.smtp_servers import SmtpServer
 
 # Written out here, not taken from the code under test: a wrong month or accent in the code fails.
 MOIS = ("janvier février mars avril mai juin juillet août septembre octobre novembre décembre").split()
@@ -306,3 +308,33 @@ def test_english_stays_the_default_and_unchanged(desk: Desk, registrar: Actor) -
     _pages, text = pdf_pages_text(certificate_pdf(desk, certificate_id))
     assert "Certificate of Professional Conduct" in text and "Certificat de conduite" not in text
     assert "None on record." in text and "Aucune mention" not in text
+
+
+def test_the_issuing_body_named_in_french_when_it_has_a_french_name(
+    desk: Desk, registrar: Actor, plain_smtp: SmtpServer
+) -> None:
+    plain_smtp.configure(desk.settings)
+    desk.settings.set("issuer.name_fr", "Ordre des médecins et chirurgiens (DÉMO)")
+    desk.settings.set("registrar.title_fr", "Registraire et chef de la direction")
+    member_id = demo_members(desk)["clean"]
+    french = issue(desk, registrar, member_id, "fr")
+    _pages, text = pdf_pages_text(certificate_pdf(desk, french.id))
+    assert_printed("Ordre des médecins et chirurgiens (DÉMO) atteste qu'en date du", text)
+    assert_printed("Extrait du registre tenu par : Ordre des médecins et chirurgiens (DÉMO)", text)
+    assert_printed("Registraire et chef de la direction", text)
+    assert "College of Physicians" not in text and "Chief Executive" not in text
+    both = issue(desk, registrar, member_id, "bilingual")
+    _pages, text = pdf_pages_text(certificate_pdf(desk, both.id))
+    assert_printed("College of Physicians and Surgeons (DEMO) Ordre des médecins et chirurgiens (DÉMO)", text)
+    assert_printed("The College of Physicians and Surgeons (DEMO) certifies that", text)
+    assert_printed("Ordre des médecins et chirurgiens (DÉMO) atteste qu'en date du", text)
+    assert_printed("Registrar and Chief Executive Officer / Registraire et chef de la direction", text)
+    # The email of the French certificate names the body in French, in its text and its signature.
+    outbox.send_due(desk)
+    letters = {m.message["Subject"].split(" – ")[0]: m.message for m in plain_smtp.received}
+    body = letters["Certificat de conduite professionnelle"].get_body(("plain",)).get_content()
+    assert "À la demande du membre, Ordre des médecins et chirurgiens (DÉMO) vous transmet" in body
+    assert body.rstrip().splitlines()[-2:] == [
+        "Registraire et chef de la direction",
+        "Ordre des médecins et chirurgiens (DÉMO)",
+    ]

@@ -56,6 +56,22 @@ class IssuerDetails:
     signature_image_path: str = ""  # empty: the registrar's name is typed
     verification_url: str = ""
     demo: bool = True
+    name_fr: str = ""  # on French and bilingual certificates; empty: `name`
+    registrar_title_fr: str = ""  # empty: `registrar_title`
+
+    def name_in(self, language: str) -> str:
+        """The issuing body's name as a certificate in `language` (en or fr) writes it."""
+        return (self.name_fr or self.name) if language == CertificateLanguage.FR else self.name
+
+    def registrar_title_in(self, language: str) -> str:
+        """The registrar's title in `language`; bilingual: both, once when they are the same."""
+        titles = [
+            (self.registrar_title_fr or self.registrar_title)
+            if part == CertificateLanguage.FR
+            else self.registrar_title
+            for part in CertificateLanguage(language).parts
+        ]
+        return " / ".join(dict.fromkeys(t for t in titles if t))
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,8 @@ def issuer_from_settings(settings: Settings) -> IssuerDetails:
         signature_image_path=str(settings.get("registrar.signature_image")).strip(),
         verification_url=str(settings.get("verification.url")).strip(),
         demo=bool(settings.get("issuer.demo")),
+        name_fr=str(settings.get("issuer.name_fr")).strip(),
+        registrar_title_fr=str(settings.get("registrar.title_fr")).strip(),
     )
 
 
@@ -1060,7 +1078,9 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
 
     # --- letterhead
     logo = _image(issuer.logo_path, "issuer.logo", 64, 64) if issuer.logo_path else demo_crest(58)
-    head_text = [_para(issuer.name, st.issuer, "issuer.name")]
+    # The issuing body's name in each language written (once when it has no French name).
+    names = list(dict.fromkeys(issuer.name_in(w.language) for w in words))
+    head_text = [_para(name, st.issuer, "issuer.name") for name in names]
     head_text += [_para(line, st.issuer_address, "issuer.address") for line in issuer.address_lines]
     letterhead = _columns(
         [(72, [logo]), (width - 72, head_text)], valign="MIDDLE", pad=(0, 0, 0, 8), rule_below=(1.5, navy)
@@ -1071,7 +1091,7 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
     for i, w in enumerate(words):
         story.append(_para(w.title, st.title_second if i else st.title))
     for w in words:
-        story.append(_para(w.subtitle.format(issuer=issuer.name), st.subtitle, "issuer.name"))
+        story.append(_para(w.subtitle.format(issuer=issuer.name_in(w.language)), st.subtitle, "issuer.name"))
     story.append(Spacer(1, 8))
 
     def fact(pick: Any, values: list[str], field: str) -> list[Any]:
@@ -1149,7 +1169,9 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
     attest = [
         _para(
             w.attestation.format(
-                issuer=issuer.name, issue_date=w.date(c.issue_date), valid_until=w.date(c.valid_until)
+                issuer=issuer.name_in(w.language),
+                issue_date=w.date(c.issue_date),
+                valid_until=w.date(c.valid_until),
             ),
             st.body,
             "issuer.name",
@@ -1170,7 +1192,7 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
                         width="85%", thickness=0.75, color=navy, hAlign="LEFT", spaceBefore=2, spaceAfter=6
                     ),
                     _para(issuer.registrar_name, st.value, "issuer.registrar_name"),
-                    _para(issuer.registrar_title, st.label, "issuer.registrar_title"),
+                    _para(issuer.registrar_title_in(language), st.label, "issuer.registrar_title"),
                 ],
             ),
             (

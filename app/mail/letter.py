@@ -97,6 +97,30 @@ class LetterValues:
     issuer_name: str
     verification_url: str
     signature: tuple[str, ...]
+    issuer_name_fr: str = ""  # empty: issuer_name in French too
+
+    def issuer_in(self, language: CertificateLanguage) -> str:
+        return (
+            (self.issuer_name_fr or self.issuer_name)
+            if language == CertificateLanguage.FR
+            else self.issuer_name
+        )
+
+
+def letter_signature(
+    language: str, registrar_name: str, titles: tuple[str, str], issuer_names: tuple[str, str]
+) -> tuple[str, ...]:
+    """The lines under the letter: the registrar's name, title and the issuing body, in each language
+    written (a French title or name that is not set is the English one; the same line once)."""
+    parts = CertificateLanguage(language).parts
+    lines = [registrar_name]
+    for english, french in (titles, issuer_names):
+        lines += [(french or english) if p == CertificateLanguage.FR else english for p in parts]
+    return tuple(dict.fromkeys(line for line in lines if line))
+
+
+def words_language(words: LetterWords) -> CertificateLanguage:
+    return next(language for language, w in LETTER_WORDS.items() if w is words)
 
 
 def _parts(language: str) -> list[tuple[LetterWords, Wording]]:
@@ -115,7 +139,7 @@ def letter_subject(language: str, member_name: str, cpso_number: str) -> str:
 def _verify(words: LetterWords, v: LetterValues) -> str:
     if v.verification_url:
         return words.verify_online.format(url=v.verification_url, code=v.verification_code)
-    return words.verify_by_issuer.format(code=v.verification_code, issuer=v.issuer_name)
+    return words.verify_by_issuer.format(code=v.verification_code, issuer=v.issuer_in(words_language(words)))
 
 
 def _rows(words: LetterWords, wording: Wording, v: LetterValues) -> list[tuple[str, str]]:
@@ -133,9 +157,9 @@ def _text_block(words: LetterWords, wording: Wording, v: LetterValues) -> list[s
     return [
         words.greeting.format(recipient=v.recipient_name),
         "",
-        words.intro.format(issuer=v.issuer_name, member=v.member_name, cpso=v.cpso_number),
+        words.intro.format(issuer=v.issuer_in(wording.language), member=v.member_name, cpso=v.cpso_number),
         "",
-        words.attached_line.format(filename=v.filename, issuer=v.issuer_name),
+        words.attached_line.format(filename=v.filename, issuer=v.issuer_in(wording.language)),
         *(f"{label}{colon} {value}" for label, value in rows[:3]),
         "",
         _verify(words, v),
@@ -188,6 +212,6 @@ def _intro_html(words: LetterWords, v: LetterValues) -> str:
     """The introduction with the member's name in bold (every value escaped)."""
     e = html.escape
     marker = "\x00member\x00"
-    text = words.intro.format(issuer=v.issuer_name, member=marker, cpso=v.cpso_number)
+    text = words.intro.format(issuer=v.issuer_in(words_language(words)), member=marker, cpso=v.cpso_number)
     before, _, after = text.partition(marker)
     return f"{e(before)}<strong>{e(v.member_name)}</strong>{e(after)}"

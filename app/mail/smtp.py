@@ -30,7 +30,7 @@ from app.access import secrets
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
 from app.language import CertificateLanguage
-from app.mail.letter import LetterValues, letter_html, letter_subject, letter_text
+from app.mail.letter import LetterValues, letter_html, letter_signature, letter_subject, letter_text
 from app.register.text import clean_text, validate_email
 from app.settings import Settings, is_loopback_host
 from app.store.models import utcnow
@@ -103,6 +103,8 @@ class Sender:
     registrar_name: str
     registrar_title: str
     verification_url: str
+    issuer_name_fr: str = ""  # French and bilingual letters; empty: issuer_name
+    registrar_title_fr: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Sender":
@@ -120,6 +122,8 @@ class Sender:
             registrar_name=_safe("registrar.name", v["registrar.name"], required=False),
             registrar_title=_safe("registrar.title", v["registrar.title"], required=False),
             verification_url=_safe("verification.url", v["verification.url"], required=False, max_length=500),
+            issuer_name_fr=_safe("issuer.name_fr", v["issuer.name_fr"], required=False),
+            registrar_title_fr=_safe("registrar.title_fr", v["registrar.title_fr"], required=False),
         )
 
 
@@ -131,6 +135,8 @@ _SENDER_KEYS = (
     "registrar.name",
     "registrar.title",
     "verification.url",
+    "issuer.name_fr",
+    "registrar.title_fr",
 )
 
 
@@ -193,7 +199,12 @@ def build_certificate_message(
     msg["X-CPC-Certificate"] = certificate_number
 
     filename = f"{certificate_number}.pdf"
-    signature = [s for s in (sender.registrar_name, sender.registrar_title, sender.issuer_name) if s]
+    signature = letter_signature(
+        language,
+        sender.registrar_name,
+        (sender.registrar_title, sender.registrar_title_fr),
+        (sender.issuer_name, sender.issuer_name_fr),
+    )
     values = LetterValues(
         recipient_name=recipient_name,
         member_name=member_name,
@@ -203,8 +214,9 @@ def build_certificate_message(
         verification_code=verification_code,
         filename=filename,
         issuer_name=sender.issuer_name,
+        issuer_name_fr=sender.issuer_name_fr,
         verification_url=sender.verification_url,
-        signature=tuple(signature),
+        signature=signature,
     )
     msg.set_content(letter_text(language, values))
     body_html = letter_html(language, values)
