@@ -18,6 +18,7 @@ from app.language import CertificateLanguage
 class LetterWords:
     """One language's words; `{placeholders}` are filled from the message's checked values."""
 
+    language: CertificateLanguage
     subject: str  # {name} {number}
     greeting: str  # {recipient}
     intro: str  # {issuer} {member} {cpso}
@@ -32,6 +33,7 @@ class LetterWords:
 
 
 _ENGLISH = LetterWords(
+    language=CertificateLanguage.EN,
     subject="Certificate of Professional Conduct \u2013 {name} (CPSO #{number})",
     greeting="Dear {recipient},",
     intro=(
@@ -53,6 +55,7 @@ _ENGLISH = LetterWords(
 
 # Canadian French usage: a no-break space before a colon, none before a semicolon.
 _FRENCH = LetterWords(
+    language=CertificateLanguage.FR,
     subject="Certificat de conduite professionnelle \u2013 {name} (CPSO no {number})",
     greeting="Madame, Monsieur,",
     intro=(
@@ -119,10 +122,6 @@ def letter_signature(
     return tuple(dict.fromkeys(line for line in lines if line))
 
 
-def words_language(words: LetterWords) -> CertificateLanguage:
-    return next(language for language, w in LETTER_WORDS.items() if w is words)
-
-
 def _parts(language: str) -> list[tuple[LetterWords, Wording]]:
     return [(LETTER_WORDS[p], WORDING[p]) for p in CertificateLanguage(language).parts]
 
@@ -139,7 +138,7 @@ def letter_subject(language: str, member_name: str, cpso_number: str) -> str:
 def _verify(words: LetterWords, v: LetterValues) -> str:
     if v.verification_url:
         return words.verify_online.format(url=v.verification_url, code=v.verification_code)
-    return words.verify_by_issuer.format(code=v.verification_code, issuer=v.issuer_in(words_language(words)))
+    return words.verify_by_issuer.format(code=v.verification_code, issuer=v.issuer_in(words.language))
 
 
 def _rows(words: LetterWords, wording: Wording, v: LetterValues) -> list[tuple[str, str]]:
@@ -212,6 +211,6 @@ def _intro_html(words: LetterWords, v: LetterValues) -> str:
     """The introduction with the member's name in bold (every value escaped)."""
     e = html.escape
     marker = "\x00member\x00"
-    text = words.intro.format(issuer=v.issuer_in(words_language(words)), member=marker, cpso=v.cpso_number)
+    text = words.intro.format(issuer=v.issuer_in(words.language), member=marker, cpso=v.cpso_number)
     before, _, after = text.partition(marker)
     return f"{e(before)}<strong>{e(v.member_name)}</strong>{e(after)}"
