@@ -85,6 +85,12 @@ OPTIONS: dict[str, Option] = _options(
         "issuer.name", "College of Physicians and Surgeons (DEMO)", "Issuing body's name", check=_single_line
     ),
     Option(
+        "issuer.name_fr",
+        "",
+        "Issuing body's name in French, on French and bilingual certificates (empty = the name above)",
+        check=_single_line,
+    ),
+    Option(
         "issuer.address",
         "80 College Street\nToronto ON  M5G 2E2\nCanada",
         "Issuing body's postal address (one line per line)",
@@ -95,6 +101,12 @@ OPTIONS: dict[str, Option] = _options(
     Option("registrar.name", "Dr. A. Registrar (DEMO)", "Registrar's name", check=_single_line),
     Option(
         "registrar.title", "Registrar and Chief Executive Officer", "Registrar's title", check=_single_line
+    ),
+    Option(
+        "registrar.title_fr",
+        "",
+        "Registrar's title in French, on French and bilingual certificates (empty = the title above)",
+        check=_single_line,
     ),
     Option("registrar.signature_image", "", "Path of the registrar's signature image; empty = typed name"),
     Option(

@@ -82,13 +82,13 @@ def rows(desk: Desk) -> tuple[list[CertificateRequest], list[Certificate]]:
 
 
 def assert_delivered(
-    desk: Desk, server: SmtpServer, cert: Certificate, address: str, institution: str
+    desk: Desk, server: SmtpServer, cert: Certificate, address: str, institution: str, language: str = "en"
 ) -> None:
     """The email reached `address` with the right subject and the signed PDF, whose text names everything."""
     received = [m for m in server.received if address in m.rcpt_tos]
     assert len(received) == 1, [m.rcpt_tos for m in server.received]
     msg = received[0].message
-    assert msg["Subject"] == certificate_subject("Hélène Côté-Gagnon", "104512")
+    assert msg["Subject"] == certificate_subject("Hélène Côté-Gagnon", "104512", language)
     assert msg["To"].addresses[0].addr_spec == address
     attachments = [p for p in msg.iter_attachments() if p.get_content_type() == "application/pdf"]
     assert [a.get_filename() for a in attachments] == [f"{cert.number}.pdf"]
@@ -225,7 +225,8 @@ def test_other_organisation_typed_in(
             assert inst is not None and inst.name == r.name and inst.verified is False
     else:
         assert row.institution_id is None
-    assert_delivered(desk, mail, certs[0], r.email, r.name)
+    # A Quebec address gets a French certificate and email (the wizard's default language).
+    assert_delivered(desk, mail, certs[0], r.email, r.name, "fr" if where == "canada" else "en")
     if where != "canada":
         assert r.city in flat(pdf_text(desk, certs[0].id))
 
@@ -562,7 +563,7 @@ def test_tab_order_follows_the_recipient_form(qtbot: Any, desk: Desk, member_id:
     page.country_combo.setCurrentIndex(page.country_combo.findData("DE"))  # free-text state
     page.type_combo.setFocus()
     seen: list[str] = []
-    for _ in range(14):
+    for _ in range(15):
         widget = wizard.focusWidget()
         seen.append(widget.objectName())
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
@@ -580,6 +581,7 @@ def test_tab_order_follows_the_recipient_form(qtbot: Any, desk: Desk, member_id:
         "field_city",
         "field_postal_code",
         "field_email",
+        "certificateLanguage",
         "saveToDirectory",
     ]
 

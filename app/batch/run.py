@@ -44,6 +44,7 @@ from app.faults import fault_point
 from app.issuing.documents import member_as_recipient
 from app.issuing.engine import Filing, MemberFacts, file_request, local_today, store_document
 from app.issuing.rules import DOCUMENT_KINDS, document_kind, document_refusal, review_reasons
+from app.language import CertificateLanguage
 from app.printing.record import mark_printed
 from app.printing.sheets import (
     MergedPdfWriter,
@@ -57,7 +58,7 @@ from app.printing.sheets import (
 )
 from app.register.csv_input import CsvSource, neutralise_for_spreadsheet, normalise_header
 from app.register.institution_types import read_types
-from app.register.recipients import RecipientInput, validate_recipient
+from app.register.recipients import RecipientInput, parse_language, validate_recipient
 from app.register.text import clean_text, fold, validate_email
 from app.store.models import (
     CONSENT_METHOD_LABELS,
@@ -107,6 +108,7 @@ COLUMNS: tuple[str, ...] = (
     "consent_method",
     "consent_date",
     "document",  # cpc (the default), registration, card or diploma: a copy of a document goes to the member
+    "language",
 )
 REQUIRED_COLUMNS = ("cpso_number", "institution_name", "consent_method", "consent_date")
 ADDRESS_COLUMNS = ("street1", "street2", "street3", "street4", "city", "state", "country", "zip")
@@ -134,6 +136,9 @@ _COLUMN_ALIASES = {
     "e_mail": "email",
     "document_kind": "document",
     "kind": "document",
+    "lang": "language",
+    "langue": "language",
+    "certificate_language": "language",
 }
 # The merged print file groups rows by kind first: CPCs by envelope, then each kind of document.
 _KIND_ORDER = {"cpc": 0, **{kind: i + 1 for i, kind in enumerate(DOCUMENT_KINDS)}}
@@ -151,6 +156,7 @@ _RECIPIENT_FIELD_COLUMNS = {
     "Country": "country",
     "Zip/Postal code": "zip",
     "Email address": "email",
+    "Certificate language": "language",
 }
 
 
@@ -428,6 +434,7 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
             "country": row.get("country", ""),
             "postal_code": row.get("zip", ""),
             "email": row.get("email", ""),
+            "language": row.get("language", ""),  # blank: English
         }
         try:
             return validate_recipient(mapping, directory.types)
@@ -439,7 +446,7 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
                 ]
             ) from None
     errors: list[ValidationError] = []
-    name = type_name = attention = email = ""
+    name = type_name = attention = email = language = ""
     try:
         name = clean_text("institution_name", row.get("institution_name"), required=True)
         type_name = clean_text("institution_type", row.get("institution_type"))
@@ -451,6 +458,10 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
         errors.append(exc)
     try:
         email = validate_email("email", row.get("email"), required=False)
+    except ValidationError as exc:
+        errors.append(exc)
+    try:
+        language = parse_language("language", row.get("language"), CertificateLanguage.EN)
     except ValidationError as exc:
         errors.append(exc)
     if errors:
@@ -470,6 +481,8 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
         country=inst.country,
         postal_code=inst.postal_code,
         email=email or inst.email,
+        # A blank cell: the language the directory keeps for the institution.
+        language=language if (row.get("language") or "").strip() else inst.language,
     )
 
 

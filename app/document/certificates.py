@@ -19,14 +19,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlencode
 
 from app.document.disclosure import (
+    ENGLISH,
     Disclosed,
     PrintedMember,
+    Wording,
     disclosed_facts,
     disclosure,
-    format_date,
+    joined,
+    wordings,
 )
 from app.errors import ValidationError
 from app.faults import fault_point
+from app.language import CertificateLanguage
 from app.paths import RESOURCES
 from app.settings import Settings
 
@@ -34,7 +38,7 @@ if TYPE_CHECKING:  # app.store.models brings SQLAlchemy, which the batch workers
     from app.store.models import Certificate
 
 FONT_DIR = RESOURCES / "fonts"
-TITLE = "Certificate of Professional Conduct"
+TITLE = ENGLISH.title
 # Keys in the PDF document information that carry the number and code, so that verification finds
 # them without extracting text. They are also in the Subject/Keywords for people reading the properties.
 KEYWORDS_RE = re.compile(
@@ -54,6 +58,22 @@ class IssuerDetails:
     signature_image_path: str = ""  # empty: the registrar's name is typed
     verification_url: str = ""
     demo: bool = True
+    name_fr: str = ""  # on French and bilingual certificates; empty: `name`
+    registrar_title_fr: str = ""  # empty: `registrar_title`
+
+    def name_in(self, language: str) -> str:
+        """The issuing body's name as a certificate in `language` (en or fr) writes it."""
+        return (self.name_fr or self.name) if language == CertificateLanguage.FR else self.name
+
+    def registrar_title_in(self, language: str) -> str:
+        """The registrar's title in `language`; bilingual: both, once when they are the same."""
+        titles = [
+            (self.registrar_title_fr or self.registrar_title)
+            if part == CertificateLanguage.FR
+            else self.registrar_title
+            for part in CertificateLanguage(language).parts
+        ]
+        return " / ".join(dict.fromkeys(t for t in titles if t))
 
 
 @dataclass(frozen=True)
@@ -84,6 +104,7 @@ class CertificateContent:
     issuer: IssuerDetails
     # "cpc", or the copy of a document ("registration", "card", "diploma"; app.document.member_documents)
     document: str = "cpc"
+    language: str = CertificateLanguage.EN.value  # the recipient's: en, fr or bilingual
 
     @property
     def verification_link(self) -> str:
@@ -104,6 +125,8 @@ def issuer_from_settings(settings: Settings) -> IssuerDetails:
         signature_image_path=str(settings.get("registrar.signature_image")).strip(),
         verification_url=str(settings.get("verification.url")).strip(),
         demo=bool(settings.get("issuer.demo")),
+        name_fr=str(settings.get("issuer.name_fr")).strip(),
+        registrar_title_fr=str(settings.get("registrar.title_fr")).strip(),
     )
 
 
@@ -139,6 +162,8 @@ class PrintedRecipient(Protocol):
     def institution_type(self) -> str: ...
     @property
     def email(self) -> str: ...
+    @property
+    def language(self) -> str: ...
 
 
 def certificate_content(
@@ -167,6 +192,7 @@ def certificate_content(
         postal_code=recipient.postal_code,
         country=country_name(recipient.country),
         issuer=issuer_from_settings(settings),
+        language=CertificateLanguage(recipient.language or CertificateLanguage.EN).value,
     )
 
 
@@ -405,6 +431,7 @@ class _Styles:
     value_plain: Any
     heading: Any
     title: Any
+    title_second: Any  # the French title under the English one on a bilingual certificate
     subtitle: Any
     issuer: Any
     issuer_address: Any
@@ -453,6 +480,15 @@ def _get_styles() -> _Styles:
             fontName="CPC-Serif-Bold",
             fontSize=19,
             leading=23,
+            alignment=TA_CENTER,
+            textColor=navy,
+        ),
+        title_second=ParagraphStyle(
+            "title_second",
+            parent=body,
+            fontName="CPC-Serif-Bold",
+            fontSize=15,
+            leading=19,
             alignment=TA_CENTER,
             textColor=navy,
         ),
@@ -969,7 +1005,7 @@ def _paras(text: str, style: Any, field: str) -> list[Any]:
     return [_para(c, style, field) for c in chunks]
 
 
-def _section(item: Disclosed, text: str, st: _Styles) -> list[Any]:
+def _section(item: Disclosed, text: str, st: _Styles, width: float) -> list[Any]:
     from reportlab.platypus import CondPageBreak, KeepTogether
 
     head = _para(item.label, st.heading)
@@ -978,13 +1014,33 @@ def _section(item: Disclosed, text: str, st: _Styles) -> list[Any]:
         # Keep the heading with at least three lines of its text; long text flows on to the next page.
         room = st.heading.spaceBefore + st.heading.leading + 3 * st.value_plain.leading
         return [CondPageBreak(room), head, *body]
-    return [KeepTogether([head, _para(item.value, st.none), _para(item.explanation, st.explain)])]
+    # "None on record." and its sentence, in each language written; bilingual: English and French side
+    # by side, which keeps a bilingual certificate as short as the content allows.
+    pairs = list(zip(item.values or (item.value,), item.explanations or (item.explanation,), strict=True))
+    blocks = [[_para(value, st.none), _para(explanation, st.explain)] for value, explanation in pairs]
+    if len(blocks) == 1:
+        return [KeepTogether([head, *blocks[0]])]
+    gap = 14.0
+    column = (width - gap) / len(blocks)
+    side_by_side = _columns([(column + (gap if i else 0), b) for i, b in enumerate(blocks)], gap=gap)
+    return [KeepTogether([head, side_by_side])]
+
+
+def _colon_label(language: str, pick: Any) -> str:
+    """A label ending in a colon ("Verification code:"); bilingual: "Verification code / Code de
+    vérification:" (each language's own colon spacing when it stands alone)."""
+    labels = [str(pick(w)) for w in wordings(language)]
+    if len(labels) == 1:
+        return labels[0]
+    return " / ".join(label.rstrip(" :\u00a0") for label in labels) + ":"
 
 
 def _address_lines(c: CertificateContent) -> list[tuple[str, str]]:
     lines = [("recipient_name", c.recipient_name)]
     if c.attention:
-        lines.append(("attention", f"Attention: {c.attention}"))
+        # One form of the line, in the certificate's first language ("Attention" on a bilingual one).
+        wording = wordings(c.language)[0]
+        lines.append(("attention", wording.attention.format(attention=c.attention)))
     lines += [("street_lines", s) for s in c.street_lines]
     city_line = " ".join(p for p in (c.city, c.state, c.postal_code) if p)
     if city_line:
@@ -999,10 +1055,19 @@ def _estimated_lines(text: str, chars_per_line: int) -> int:
     return max(1, -(-width // chars_per_line))
 
 
-def _estimated_height(member_rows: list[tuple[str, str, str]], address: list[tuple[str, str]]) -> float:
+def _estimated_height(
+    member_rows: list[tuple[str, str, str]], address: list[tuple[str, str]], bilingual: bool = False
+) -> float:
     """A generous estimate of the taller of the side-by-side member and address columns, in points
     (measuring them would lay out the whole table once more for every certificate)."""
-    member = sum(_estimated_lines(value, 30) for _label, value, _f in member_rows) * 12 + 3 * len(member_rows)
+    if bilingual:  # narrower values, and labels in two languages that wrap
+        member = sum(
+            max(_estimated_lines(value, 24), _estimated_lines(label, 24)) for label, value, _f in member_rows
+        )
+        member = member * 12 + 3 * len(member_rows)
+    else:
+        member = sum(_estimated_lines(value, 30) for _label, value, _f in member_rows) * 12
+        member += 3 * len(member_rows)
     addressee = sum(_estimated_lines(text, 30) for _f, text in address) * 12
     return 16 + max(member, addressee)
 
@@ -1015,29 +1080,39 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
     st = _get_styles()
     navy, rule, tint = Color(*NAVY), Color(*RULE), Color(*TINT)
     issuer = c.issuer
+    language = c.language
+    words: tuple[Wording, ...] = wordings(language)
+    bilingual = len(words) > 1
     story: list[Any] = []
 
     # --- letterhead
     logo = _image(issuer.logo_path, "issuer.logo", 64, 64) if issuer.logo_path else demo_crest(58)
-    head_text = [_para(issuer.name, st.issuer, "issuer.name")]
+    # The issuing body's name in each language written (once when it has no French name).
+    names = list(dict.fromkeys(issuer.name_in(w.language) for w in words))
+    head_text = [_para(name, st.issuer, "issuer.name") for name in names]
     head_text += [_para(line, st.issuer_address, "issuer.address") for line in issuer.address_lines]
     letterhead = _columns(
         [(72, [logo]), (width - 72, head_text)], valign="MIDDLE", pad=(0, 0, 0, 8), rule_below=(1.5, navy)
     )
     story += [letterhead, Spacer(1, 10)]
 
-    # --- title and the three key facts
-    story.append(_para(TITLE, st.title))
-    story.append(_para(f"A statement of the register of the {issuer.name}", st.subtitle, "issuer.name"))
+    # --- title and the three key facts (bilingual: the French title under the English one)
+    for i, w in enumerate(words):
+        story.append(_para(w.title, st.title_second if i else st.title))
+    for w in words:
+        story.append(_para(w.subtitle.format(issuer=issuer.name_in(w.language)), st.subtitle, "issuer.name"))
     story.append(Spacer(1, 8))
+
+    def fact(pick: Any, values: list[str], field: str) -> list[Any]:
+        # Bilingual: each language's value on its own line (a date is written differently in each).
+        label = _para(joined(language, pick), st.fact_label)
+        return [label, *(_para(v, st.fact_value, field) for v in dict.fromkeys(values))]
+
     facts = _columns(
         [
-            (width / 3, [_para(label, st.fact_label), _para(value, st.fact_value, field)])
-            for label, value, field in (
-                ("Certificate number", c.number, "number"),
-                ("Issue date", format_date(c.issue_date), "issue_date"),
-                ("Valid until", format_date(c.valid_until), "valid_until"),
-            )
+            (width / 3, fact(lambda w: w.certificate_number, [c.number], "number")),
+            (width / 3, fact(lambda w: w.issue_date, [w.date(c.issue_date) for w in words], "issue_date")),
+            (width / 3, fact(lambda w: w.valid_until, [w.date(c.valid_until) for w in words], "valid_until")),
         ],
         pad=(0, 6, 0, 6),
         background=tint,
@@ -1047,16 +1122,26 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
     story += [facts, Spacer(1, 8)]
 
     # --- addressee and member, side by side
-    address = [_para("Addressed to", st.heading)]
+    address = [_para(joined(language, lambda w: w.addressed_to), st.heading)]
     address += [
         _para(text, st.value if f == "recipient_name" else st.value_plain, f) for f, text in _address_lines(c)
     ]
-    disclosed = disclosure(c)
+    disclosed = disclosure(c, language)
     member_rows = [
-        (d.label, f"{d.value} {d.explanation}" if d.explanation else d.value, d.field)
+        (
+            d.label,
+            " ".join(f"{v} {e}".strip() for v, e in zip(d.values, d.explanations, strict=True))
+            if d.explanation
+            else d.value,
+            d.field,
+        )
         for d in disclosed
         if not d.section
     ]
+    # Wide enough for the longest labels on one or two lines ("Numéro de membre (CPSO)").
+    label_width = 130 if bilingual else 125 if language == CertificateLanguage.FR else 100
+    # French labels fill their column: a little space keeps a label's last word off the value.
+    label_gap = 0.0 if language == CertificateLanguage.EN else 6.0
 
     def member_block(total: float, label_width: float) -> list[Any]:
         # One row per fact, each free to go to the next page when the block is set full width.
@@ -1067,33 +1152,41 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
                     (total - label_width, [_para(value, st.value, f)]),
                 ],
                 pad=(0, 2, 0, 2),
+                gap=label_gap,
                 rule_below=(0.25, rule) if i < len(member_rows) - 1 else None,
             )
             for i, (label, value, f) in enumerate(member_rows)
         ]
-        return [_para("Member", st.heading), *rows]
+        return [_para(joined(language, lambda w: w.member), st.heading), *rows]
 
-    if _estimated_height(member_rows, _address_lines(c)) <= SIDE_BY_SIDE_MAX_HEIGHT:
+    if _estimated_height(member_rows, _address_lines(c), bilingual) <= SIDE_BY_SIDE_MAX_HEIGHT:
         story.append(
-            _columns([(width * 0.58, member_block(width * 0.58, 100)), (width * 0.42, address)], gap=16)
+            _columns(
+                [(width * 0.58, member_block(width * 0.58, label_width)), (width * 0.42, address)], gap=16
+            )
         )
     else:
         # Very long names or addresses: one above the other, each free to flow across a page break.
-        story += [*member_block(width, 110), *address]
+        story += [*member_block(width, label_width + 10), *address]
 
     # --- the three register sections; long text flows on to a second page
     for d in disclosed:
         if d.section:
-            story += _section(d, getattr(c, d.field), st)
+            story += _section(d, getattr(c, d.field), st, width)
 
-    # --- attestation and signature
-    attest = _para(
-        f"The {issuer.name} certifies that, on {format_date(c.issue_date)}, its register shows the "
-        f"information above for the member named. This certificate is issued at the member's request for "
-        f"the addressee named above and is valid until {format_date(c.valid_until)}.",
-        st.body,
-        "issuer.name",
-    )
+    # --- attestation and signature (bilingual: the English paragraph, then the French)
+    attest = [
+        _para(
+            w.attestation.format(
+                issuer=issuer.name_in(w.language),
+                issue_date=w.date(c.issue_date),
+                valid_until=w.date(c.valid_until),
+            ),
+            st.body,
+            "issuer.name",
+        )
+        for w in words
+    ]
     if issuer.signature_image_path:
         signature: Any = _image(issuer.signature_image_path, "registrar.signature_image", 160, 40)
     else:
@@ -1108,38 +1201,33 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
                         width="85%", thickness=0.75, color=navy, hAlign="LEFT", spaceBefore=2, spaceAfter=6
                     ),
                     _para(issuer.registrar_name, st.value, "issuer.registrar_name"),
-                    _para(issuer.registrar_title, st.label, "issuer.registrar_title"),
+                    _para(issuer.registrar_title_in(language), st.label, "issuer.registrar_title"),
                 ],
             ),
             (
                 width * 0.5,
-                [
-                    _para(
-                        "This document is signed digitally by the issuing body. A PDF reader shows the "
-                        "signature and whether the file has been changed since it was signed.",
-                        st.small,
-                    )
-                ],
+                [_para(w.signed_digitally, st.small) for w in words],
             ),
         ],
         valign="BOTTOM",
         gap=20,
     )
-    sign_block = [Spacer(1, 6), attest, Spacer(1, 8), signed_by]
+    sign_block = [Spacer(1, 6), *attest, Spacer(1, 8), signed_by]
 
     # --- verification box
     qr_drawing = _qr_flowable(c.verification_link, 80)
     instructions = [
-        _para("How to check this certificate", st.heading),
-        _label_value("Verification code:", c.verification_code, "verification_code", st.value_plain),
-        _label_value("Certificate number:", c.number, "number", st.value_plain),
-        _para(
-            "Scan the code, or go to the address below and enter the certificate number and the verification "
-            "code. The PDF file carries the digital signature of the issuing body: any change to the file "
-            "breaks the signature. A printed copy is genuine only if its number and code are confirmed "
-            "online or by the registrar's office.",
-            st.explain,
+        _para(joined(language, lambda w: w.how_to_check), st.heading),
+        _label_value(
+            _colon_label(language, lambda w: w.verification_code_label),
+            c.verification_code,
+            "verification_code",
+            st.value_plain,
         ),
+        _label_value(
+            _colon_label(language, lambda w: w.certificate_number_label), c.number, "number", st.value_plain
+        ),
+        *(_para(w.check_instructions, st.explain) for w in words),
         _para(issuer.verification_url, st.small, "issuer.verification_url"),
     ]
     verify_box = _columns(
@@ -1160,7 +1248,10 @@ def _page_decorations(content: CertificateContent) -> Any:
     from reportlab.pdfgen.canvas import Canvas
 
     grey, red = Color(*GREY), Color(0.75, 0.1, 0.1, alpha=0.09)
-    footer_left = f"{TITLE} {content.number}"
+    language = content.language
+    footer_left = f"{joined(language, lambda w: w.title)} {content.number}"
+    continued = joined(language, lambda w: w.continued)
+    demo_notes = [w.demo_note for w in wordings(language)]
 
     class CertificateCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -1189,7 +1280,8 @@ def _page_decorations(content: CertificateContent) -> Any:
                 self.rotate(35)
                 self.drawCentredString(0, 0, "DEMO")
                 self.setFont("CPC-Sans-Bold", 20)
-                self.drawCentredString(0, -30, "not an official document")
+                for i, note in enumerate(demo_notes):
+                    self.drawCentredString(0, -30 - 24 * i, note)
                 self.rotate(-35)
                 self.translate(-w / 2, -330)
             self.setStrokeColor(Color(*RULE))
@@ -1198,15 +1290,25 @@ def _page_decorations(content: CertificateContent) -> Any:
             if self._pageNumber > 1:
                 self.setFillColor(grey)
                 self.setFont("CPC-Sans", 7.5)
-                self.drawString(PAGE_MARGIN, _h - 30, f"{footer_left} (continued)")
+                self.drawString(PAGE_MARGIN, _h - 30, f"{footer_left} {continued}")
                 self.line(PAGE_MARGIN, _h - 36, w - PAGE_MARGIN, _h - 36)
             self.setFillColor(grey)
             self.setFont("CPC-Sans", 7.5)
             self.drawString(PAGE_MARGIN, 26, footer_left)
-            self.drawRightString(w - PAGE_MARGIN, 26, f"Page {self._pageNumber} of {total}")
+            self.drawRightString(w - PAGE_MARGIN, 26, page_of(language, self._pageNumber, total))
             self.restoreState()
 
     return CertificateCanvas
+
+
+def page_of(language: str, page: int, total: int) -> str:
+    """The footer's page count: "Page 1 of 2", "Page 1 de 2", bilingual both."""
+    return joined(language, lambda w: w.page_of.format(page=page, total=total))
+
+
+def document_title(content: CertificateContent) -> str:
+    """The title in the PDF's properties and footer: the certificate's title(s) and number."""
+    return f"{joined(content.language, lambda w: w.title)} {content.number}"
 
 
 def pdf_keywords(content: CertificateContent) -> str:
@@ -1242,13 +1344,13 @@ def render_pdf(content: CertificateContent) -> bytes:
         rightMargin=PAGE_MARGIN,
         topMargin=44,
         bottomMargin=48,
-        title=f"{TITLE} {content.number}",
+        title=document_title(content),
         author=content.issuer.name,
-        subject=f"{TITLE} {content.number} for {content.member_name}",
+        subject=f"{document_title(content)} – {content.member_name}",
         keywords=pdf_keywords(content),
         creator="CPC Desk",
         producer="CPC Desk (reportlab)",
-        lang="en",
+        lang="fr-CA" if content.language == CertificateLanguage.FR else "en",
     )
     fault_point("during-pdf-render")
     # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
@@ -1292,8 +1394,7 @@ def certificate_lines(content: CertificateContent) -> list[tuple[str, str]]:
         lines = _printed
     finally:
         _printed = None
-    footer = f"{TITLE} {content.number}"
-    return [*lines, ("CPC-Sans", footer), ("CPC-Sans", "Page 1 of 1")]
+    return [*lines, ("CPC-Sans", document_title(content)), ("CPC-Sans", page_of(content.language, 1, 1))]
 
 
 def plain_page_pdf(lines: list[tuple[str, str]]) -> bytes:

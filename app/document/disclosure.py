@@ -1,17 +1,21 @@
 """What a certificate discloses about the member, and in which words: the ordered fields with their
-printed labels, the "None on record" text and the sentence explaining each empty section.
+printed labels, the "None on record" text and the sentence explaining each empty section, and every
+other word the certificate prints (WORDING), in English and in French.
 
 The PDF (app.document.certificates) and the wizard's "what the certificate will disclose"
 (app.issuing.requests.summarise_member) both print `disclosure(...)`, so the two never differ. To disclose
-one more fact, add it to DISCLOSED_FIELDS (and to CertificateContent / disclosed_facts).
+one more fact, add it to DISCLOSED_FIELDS (and to CertificateContent / disclosed_facts) and its French
+label to FRENCH. Register content (names, specialties, free-text terms) is printed as recorded, in
+every language.
 """
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from types import MappingProxyType
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    pass
+from app.language import CertificateLanguage
 
 NONE_ON_RECORD = "None on record."
 NO_EXPIRY_ON_RECORD = "None on record (the register shows no expiry date)"
@@ -68,9 +72,201 @@ DISCLOSED_FIELDS: tuple[DisclosedField, ...] = (
 )
 
 
-def format_date(value: date) -> str:
-    """An unambiguous date in words, the same in every locale: 25 November 2026."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+def format_date(value: date, language: str = CertificateLanguage.EN) -> str:
+    """An unambiguous date in words: 25 November 2026; in French 25 novembre 2026, 1er décembre 2026.
+    Bilingual: the English and the French form, joined by " / "."""
+    return joined(language, lambda w: w.date(value))
+
+
+# --------------------------------------------------------------------------------------------- words
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Every word a certificate prints in one language; `{placeholders}` are filled by the layout."""
+
+    language: CertificateLanguage
+    title: str
+    subtitle: str  # {issuer}
+    certificate_number: str
+    issue_date: str
+    valid_until: str
+    member: str
+    addressed_to: str
+    attention: str  # {attention}
+    labels: Mapping[str, str]  # DISCLOSED_FIELDS' field -> label
+    none_on_record: str
+    no_expiry_on_record: str
+    explanations: Mapping[str, str]  # field -> the sentence explaining an empty value
+    statuses: Mapping[str, str]  # a status as status_text prints it in English -> in this language
+    attestation: str  # {issuer} {issue_date} {valid_until}
+    signed_digitally: str
+    how_to_check: str
+    verification_code_label: str
+    certificate_number_label: str
+    check_instructions: str
+    page_of: str  # {page} {total}
+    continued: str
+    demo_note: str
+    months: tuple[str, ...]
+    first_of_month: str  # how the 1st of a month is written ("1er" in French)
+
+    def date(self, value: date) -> str:
+        day = self.first_of_month if value.day == 1 else str(value.day)
+        return f"{day} {self.months[value.month - 1]} {value.year}"
+
+
+ENGLISH = Wording(
+    language=CertificateLanguage.EN,
+    title="Certificate of Professional Conduct",
+    subtitle="A statement of the register of the {issuer}",
+    certificate_number="Certificate number",
+    issue_date="Issue date",
+    valid_until="Valid until",
+    member="Member",
+    addressed_to="Addressed to",
+    attention="Attention: {attention}",
+    labels=MappingProxyType({f.field: f.label for f in DISCLOSED_FIELDS}),
+    none_on_record=NONE_ON_RECORD,
+    no_expiry_on_record=NO_EXPIRY_ON_RECORD,
+    explanations=MappingProxyType(EMPTY_EXPLANATIONS),
+    statuses=MappingProxyType({}),
+    attestation=(
+        "The {issuer} certifies that, on {issue_date}, its register shows the information above for the "
+        "member named. This certificate is issued at the member's request for the addressee named above "
+        "and is valid until {valid_until}."
+    ),
+    signed_digitally=(
+        "This document is signed digitally by the issuing body. A PDF reader shows the signature and "
+        "whether the file has been changed since it was signed."
+    ),
+    how_to_check="How to check this certificate",
+    verification_code_label="Verification code:",
+    certificate_number_label="Certificate number:",
+    check_instructions=(
+        "Scan the code, or go to the address below and enter the certificate number and the verification "
+        "code. The PDF file carries the digital signature of the issuing body: any change to the file "
+        "breaks the signature. A printed copy is genuine only if its number and code are confirmed "
+        "online or by the registrar's office."
+    ),
+    page_of="Page {page} of {total}",
+    continued="(continued)",
+    demo_note="not an official document",
+    months=MONTHS,
+    first_of_month="1",
+)
+
+# Formal Canadian French, as a regulator writes it; a no-break space (U+00A0) before a colon.
+FRENCH = Wording(
+    language=CertificateLanguage.FR,
+    title="Certificat de conduite professionnelle",
+    subtitle="Extrait du registre tenu par\u00a0: {issuer}",
+    certificate_number="Numéro du certificat",
+    issue_date="Date de délivrance",
+    valid_until="Valide jusqu'au",
+    member="Membre",
+    addressed_to="Destinataire",
+    attention="À l'attention de\u00a0: {attention}",
+    labels=MappingProxyType(
+        {
+            "member_name": "Nom",
+            "cpso_number": "Numéro de membre (CPSO)",
+            "registration_class": "Catégorie de certificat d'inscription",
+            "member_status": "Statut actuel",
+            "initial_registration_date": "Première inscription",
+            "certificate_expiry_date": "Expiration du certificat",
+            "specialties": "Spécialités",
+            "terms_conditions": "Conditions et restrictions",
+            "discipline": "Conclusions disciplinaires",
+            "pending_investigations": "Enquêtes en cours",
+        }
+    ),
+    none_on_record="Aucune mention au registre.",
+    no_expiry_on_record="Aucune mention au registre (le registre n'indique aucune date d'expiration)",
+    explanations=MappingProxyType(
+        {
+            "terms_conditions": (
+                "Le registre n'indique aucune condition ni restriction dont serait assorti le certificat "
+                "d'inscription de ce membre."
+            ),
+            "discipline": (
+                "Le registre n'indique aucune conclusion de faute professionnelle, d'incompétence ou "
+                "d'incapacité rendue contre ce membre par un comité de discipline ou un tribunal."
+            ),
+            "pending_investigations": (
+                "Le registre n'indique, comme étant en cours, aucune allégation renvoyée à un comité de "
+                "discipline ou à un tribunal, ni aucune autre enquête visant ce membre que l'Ordre divulgue."
+            ),
+            "specialties": "Le registre n'indique aucune spécialité reconnue à ce membre.",
+        }
+    ),
+    statuses=MappingProxyType(
+        {
+            "Active": "Actif",
+            "Suspended": "Suspendu",
+            "Revoked": "Révoqué",
+            "Resigned": "Démission",
+            "Expired": "Expiré",
+            "Deceased": "Décédé",
+        }
+    ),
+    attestation=(
+        "{issuer} atteste qu'en date du {issue_date}, son registre contient les renseignements "
+        "ci-dessus au sujet du membre nommé. Le présent certificat est délivré à la demande du membre, à "
+        "l'intention du destinataire nommé ci-dessus, et est valide jusqu'au {valid_until}."
+    ),
+    signed_digitally=(
+        "Le présent document porte la signature numérique de l'organisme émetteur. Un lecteur PDF affiche "
+        "la signature et indique si le fichier a été modifié depuis sa signature."
+    ),
+    how_to_check="Comment vérifier le présent certificat",
+    verification_code_label="Code de vérification\u00a0:",
+    certificate_number_label="Numéro du certificat\u00a0:",
+    check_instructions=(
+        "Balayez le code, ou rendez-vous à l'adresse ci-dessous et saisissez le numéro du certificat et le "
+        "code de vérification. Le fichier PDF porte la signature numérique de l'organisme émetteur\u00a0: "
+        "toute modification du fichier invalide la signature. Une copie imprimée n'est authentique que si "
+        "son numéro et son code sont confirmés en ligne ou par le bureau du registraire."
+    ),
+    page_of="Page {page} de {total}",
+    continued="(suite)",
+    demo_note="document non officiel",
+    months=(
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    first_of_month="1er",
+)
+
+WORDING: Mapping[CertificateLanguage, Wording] = MappingProxyType(
+    {CertificateLanguage.EN: ENGLISH, CertificateLanguage.FR: FRENCH}
+)
+
+
+def wordings(language: str) -> tuple[Wording, ...]:
+    """The wording of each language a certificate in `language` is written in, English first."""
+    return tuple(WORDING[part] for part in CertificateLanguage(language).parts)
+
+
+def joined(language: str, pick: Callable[[Wording], str], separator: str = " / ") -> str:
+    """One piece of wording in `language`: on a bilingual certificate the English and the French,
+    side by side (once when both are the same)."""
+    texts: list[str] = []
+    for wording in wordings(language):
+        text = pick(wording)
+        if text not in texts:
+            texts.append(text)
+    return separator.join(texts)
 
 
 def status_text(status: Any) -> str:
@@ -165,25 +361,49 @@ class Disclosed:
     value: str  # as printed; NONE_ON_RECORD (or the expiry's wording) when the register has nothing
     explanation: str  # the sentence printed after an empty value; "" otherwise
     section: bool
+    # Per language written (one, or English then French): the value and the explanation in that language
+    values: tuple[str, ...] = ()
+    explanations: tuple[str, ...] = ()
 
 
-def _printed(facts: _Facts, field: str) -> str:
+def _printed(facts: _Facts, field: str, wording: Wording = ENGLISH) -> str:
     value = getattr(facts, field)
     if isinstance(value, date):
-        return format_date(value)
+        return wording.date(value)
     if isinstance(value, tuple):
         return "; ".join(value)
+    if field == "member_status":
+        return wording.statuses.get(str(value), str(value))
     return "" if value is None else str(value)
 
 
-def disclosure(facts: _Facts) -> tuple[Disclosed, ...]:
-    """Every disclosed fact in the certificate's order and words."""
+def disclosure(facts: _Facts, language: str = CertificateLanguage.EN) -> tuple[Disclosed, ...]:
+    """Every disclosed fact in the certificate's order and words, in `language`."""
+    languages = wordings(language)
     out = []
     for item in DISCLOSED_FIELDS:
-        value = _printed(facts, item.field)
-        explanation = ""
-        if not value.strip():
-            value = NO_EXPIRY_ON_RECORD if item.field == "certificate_expiry_date" else NONE_ON_RECORD
-            explanation = EMPTY_EXPLANATIONS.get(item.field, "")
-        out.append(Disclosed(item.field, item.label, value, explanation, item.section))
+        values: list[str] = []
+        explanations: list[str] = []
+        for wording in languages:
+            value = _printed(facts, item.field, wording)
+            explanation = ""
+            if not value.strip():
+                empty_expiry = item.field == "certificate_expiry_date"
+                value = wording.no_expiry_on_record if empty_expiry else wording.none_on_record
+                explanation = wording.explanations.get(item.field, "")
+            values.append(value)
+            explanations.append(explanation)
+        # Register content is the same in every language: printed once.
+        value_text = " / ".join(dict.fromkeys(values))
+        out.append(
+            Disclosed(
+                item.field,
+                " / ".join(dict.fromkeys(w.labels[item.field] for w in languages)),
+                value_text,
+                " ".join(e for e in explanations if e),
+                item.section,
+                tuple(values),
+                tuple(explanations),
+            )
+        )
     return tuple(out)

@@ -204,7 +204,10 @@ def file_request(
     number = request_number(request_id)
     created: dict[str, Any] = {
         "member": member.cpso_number,
-        "recipients": [{"name": r.name, "email": r.email, "country": r.country} for r in filing.recipients],
+        "recipients": [
+            {"name": r.name, "email": r.email, "country": r.country, "language": r.language}
+            for r in filing.recipients
+        ],
     }
     if filing.batch_id is not None:
         created.update(batch=filing.batch_id, line=filing.batch_line)
@@ -415,6 +418,7 @@ def number_certificate(
             "email": getattr(recipient, "email", ""),
             "issue_seq": issue_seq,
             "valid_until": until.isoformat(),
+            "language": getattr(recipient, "language", "en"),
             "replaces": replaces.number if replaces is not None else None,
             **({"document": document} if document != "cpc" else {}),
         },

@@ -125,6 +125,7 @@ def enqueue_certificate_email(
         recipient_name=recipient.name,
         pdf=pdf,
         message_id=message_id,
+        language=recipient.language,
     )
     row = OutboxMessage(
         certificate_id=certificate.id,
@@ -243,6 +244,7 @@ class _Job:
     prev_next: datetime | None
     pdf: bytes | None = None
     thread: "ThreadMail | None" = None  # a message of a request's thread, not a certificate
+    language: str = "en"  # the certificate's (its recipient's)
 
 
 @dataclass(frozen=True)
@@ -332,6 +334,7 @@ def _claim(desk: Desk, clock: datetime, seen: set[int], limit: int) -> list[_Job
                 prev_state=row.state,
                 prev_next=row.next_attempt_at,
                 pdf=pdfs.get(row.certificate_id or -1),
+                language=rcpt.language if rcpt else "en",
             )
             if row.id in threads:
                 job.thread, thread_member = threads[row.id]
@@ -461,6 +464,7 @@ def _build(desk: Desk, job: _Job) -> Any:
         recipient_name=job.recipient_name,
         pdf=job.pdf,
         message_id=job.message_id,
+        language=job.language,
     )
 
 
@@ -782,7 +786,7 @@ def resend_to(desk: Desk, actor: Actor, outbox_id: int, new_address: str) -> Out
             certificate_id=cert.id,
             message_id=mail.make_message_id(cert.number, _sender_domain(desk.settings), existing),
             to_address=address,
-            subject=mail.certificate_subject(member.full_name, member.cpso_number)[:500],
+            subject=mail.certificate_subject(member.full_name, member.cpso_number, recipient.language)[:500],
             state=OutboxState.QUEUED,
             attempts=0,
             last_error="",

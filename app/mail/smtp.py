@@ -12,7 +12,6 @@ import copy
 import enum
 import functools
 import hashlib
-import html
 import re
 import smtplib
 import socket
@@ -31,12 +30,13 @@ from app.access import secrets
 from app.document.kinds import TITLES as DOCUMENT_TITLES
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
+from app.language import CertificateLanguage
+from app.mail.letter import LetterValues, letter_html, letter_signature, letter_subject, letter_text
 from app.register.text import clean_text, validate_email
 from app.settings import Settings, is_loopback_host
 from app.store.models import utcnow
 from app.store.numbering import ANY_NUMBER_RE, document_kind
 
-SUBJECT_TEMPLATE = "Certificate of Professional Conduct \u2013 {name} (CPSO #{number})"
 SECURITY_MODES = ("starttls", "tls", "none")
 
 
@@ -61,8 +61,9 @@ class DeliveryError(CpcDeskError):
 # --- message building -----------------------------------------------------------------------------
 
 
-def certificate_subject(member_name: str, cpso_number: str) -> str:
-    return SUBJECT_TEMPLATE.format(name=member_name, number=cpso_number)
+def certificate_subject(member_name: str, cpso_number: str, language: str = CertificateLanguage.EN) -> str:
+    """The subject line of a certificate's email, in the certificate's language (app.mail.letter)."""
+    return letter_subject(language, member_name, cpso_number)
 
 
 def _domain_of(address: str) -> str:
@@ -103,6 +104,8 @@ class Sender:
     registrar_name: str
     registrar_title: str
     verification_url: str
+    issuer_name_fr: str = ""  # French and bilingual letters; empty: issuer_name
+    registrar_title_fr: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Sender":
@@ -120,6 +123,8 @@ class Sender:
             registrar_name=_safe("registrar.name", v["registrar.name"], required=False),
             registrar_title=_safe("registrar.title", v["registrar.title"], required=False),
             verification_url=_safe("verification.url", v["verification.url"], required=False, max_length=500),
+            issuer_name_fr=_safe("issuer.name_fr", v["issuer.name_fr"], required=False),
+            registrar_title_fr=_safe("registrar.title_fr", v["registrar.title_fr"], required=False),
         )
 
 
@@ -131,6 +136,8 @@ _SENDER_KEYS = (
     "registrar.name",
     "registrar.title",
     "verification.url",
+    "issuer.name_fr",
+    "registrar.title_fr",
 )
 
 
@@ -143,10 +150,6 @@ def _sender_for(raw: tuple[str, ...]) -> Sender:
 def _display_address(name: str, address: str) -> Address:
     local, _, domain = address.rpartition("@")
     return Address(display_name=name, username=local, domain=domain)
-
-
-def _long_date(value: date) -> str:
-    return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
 def build_certificate_message(
@@ -162,8 +165,10 @@ def build_certificate_message(
     pdf: bytes,
     message_id: str,
     sent_at: datetime | None = None,
+    language: str = CertificateLanguage.EN,
 ) -> EmailMessage:
-    """The certificate email with its PDF attached; every user value is checked before it is used."""
+    """The certificate email with its PDF attached, in the certificate's language (English, French or
+    both); every user value is checked before it is used."""
     sender = Sender.from_settings(settings)
     to_address = _address("to_address", to_address)
     member_name = _safe("member_name", member_name, max_length=610)  # first + middle + last, 200 each
@@ -178,15 +183,16 @@ def build_certificate_message(
         raise ValidationError("message_id", f"{message_id!r} is not a Message-ID (<id@domain>)")
     if not pdf.startswith(b"%PDF"):
         raise ValidationError("pdf", "the certificate document is not a PDF")
+    if language not in tuple(CertificateLanguage):
+        raise ValidationError("language", f"{language!r} is not a certificate language (en, fr or bilingual)")
 
     msg = EmailMessage()
-    # A copy of a document (REG-, CARD-, DIP-) goes to the member, in their own words.
+    # A copy of a document (REG-, CARD-, DIP-) goes to the member, in their own words (English for now:
+    # the documents are drawn in English only).
     document = DOCUMENT_TITLES.get(document_kind(certificate_number), "")
-    msg["Subject"] = (
-        f"Your {document} {certificate_number} (CPSO #{cpso_number})"
-        if document
-        else certificate_subject(member_name, cpso_number)
-    )
+    if document:
+        language = CertificateLanguage.EN.value
+    msg["Subject"] = letter_subject(language, member_name, cpso_number, document, certificate_number)
     msg["From"] = _display_address(sender.issuer_name, sender.from_address)
     msg["To"] = _display_address(recipient_name, to_address)
     if sender.reply_to:
@@ -198,68 +204,29 @@ def build_certificate_message(
     msg["Auto-Submitted"] = "auto-generated"  # no out-of-office replies to a robot
     msg["X-CPC-Certificate"] = certificate_number
 
-    valid = _long_date(valid_until)
     filename = f"{certificate_number}.pdf"
-    signature = [s for s in (sender.registrar_name, sender.registrar_title, sender.issuer_name) if s]
-    verify = (
-        f"To check that it is genuine and still valid, visit {sender.verification_url} and enter the "
-        f"verification code {verification_code}, or scan the QR code printed on the certificate."
-        if sender.verification_url
-        else f"To check that it is genuine, quote the verification code {verification_code} to "
-        f"{sender.issuer_name}."
+    signature = letter_signature(
+        language,
+        sender.registrar_name,
+        (sender.registrar_title, sender.registrar_title_fr),
+        (sender.issuer_name, sender.issuer_name_fr),
     )
-    intro = (
-        f"{sender.issuer_name} sends you, as you asked, a copy of your {document} (CPSO #{cpso_number})."
-        if document
-        else f"{sender.issuer_name} sends you, at the request of the member, a Certificate of Professional "
-        f"Conduct for {member_name} (CPSO #{cpso_number})."
+    values = LetterValues(
+        recipient_name=recipient_name,
+        member_name=member_name,
+        cpso_number=cpso_number,
+        certificate_number=certificate_number,
+        valid_until=valid_until,
+        verification_code=verification_code,
+        filename=filename,
+        issuer_name=sender.issuer_name,
+        issuer_name_fr=sender.issuer_name_fr,
+        verification_url=sender.verification_url,
+        signature=signature,
+        document=document,
     )
-    text = "\n".join(
-        [
-            f"Dear {recipient_name},",
-            "",
-            intro,
-            "",
-            f"Attached: {filename} (the certificate, digitally signed by {sender.issuer_name})",
-            f"Certificate number: {certificate_number}",
-            f"Valid until: {valid}",
-            f"Verification code: {verification_code}",
-            "",
-            verify,
-            "",
-            "This message was sent automatically; please do not reply with personal health information.",
-            "",
-            *signature,
-            "",
-        ]
-    )
-    msg.set_content(text)
-    e = html.escape
-    rows = "".join(
-        f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th><td>{e(v)}</td></tr>"
-        for k, v in (
-            ("Certificate number", certificate_number),
-            ("Valid until", valid),
-            ("Verification code", verification_code),
-            ("Attached", filename),
-        )
-    )
-    body_html = (
-        "<!DOCTYPE html><html><body style='font-family:sans-serif'>"
-        f"<p>Dear {e(recipient_name)},</p>"
-        + (
-            f"<p>{e(intro)}</p>"
-            if document
-            else f"<p>{e(sender.issuer_name)} sends you, at the request of the member, a Certificate of "
-            f"Professional Conduct for <strong>{e(member_name)}</strong> (CPSO #{e(cpso_number)}).</p>"
-        )
-        + f"<table>{rows}</table>"
-        f"<p>{e(verify)}</p>"
-        "<p style='color:#555'>This message was sent automatically; please do not reply with personal "
-        "health information.</p>"
-        f"<p>{'<br>'.join(e(s) for s in signature)}</p>"
-        "</body></html>"
-    )
+    msg.set_content(letter_text(language, values))
+    body_html = letter_html(language, values)
     msg.add_alternative(body_html, subtype="html")
     msg.make_mixed()
     msg.attach(_pdf_part(pdf, filename))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.audit import trail as audit
 from app.desk import Desk
 from app.register.institution_types import read_types
+from app.register.recipients import default_language
 from app.store.models import REGISTRATION_CLASSES, Institution, InstitutionType, Member, MemberStatus
 
 SEED = 20261125
@@ -301,6 +302,7 @@ class DemoInstitution:
     attention: str = ""
     street2: str = ""
     verified: bool = True
+    language: str = ""  # blank: the default rule (French in Quebec, English elsewhere)
 
 
 INSTITUTIONS: tuple[DemoInstitution, ...] = (
@@ -356,6 +358,7 @@ INSTITUTIONS: tuple[DemoInstitution, ...] = (
         "K1K 0T2",
         "affaires.medicales@montfort.example.org",
         "Bureau des affaires médicales",
+        language="fr",
     ),
     DemoInstitution(
         "Hospital",
@@ -769,6 +772,7 @@ def fill(desk: Desk) -> tuple[int, int]:
                     postal_code=d.postal_code,
                     email=d.email,
                     verified=d.verified,
+                    language=default_language(d.language, d.country, d.state),
                 )
             )
         members = demo_members()

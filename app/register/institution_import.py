@@ -2,8 +2,9 @@
 transaction, with the same rules as the register import.
 
 Columns (README): required institution_type, name, street1, city, country, email; optional attention,
-street2, street3, street4, state, postal_code, verified. The checks are the request wizard's
-(app.register.recipients): institution_type is one of the institution_type table's types
+street2, street3, street4, state, postal_code, verified, language (en, fr or bilingual: the language of
+certificates to it; blank on a new entry: French for a Quebec address, English otherwise). The checks are
+the request wizard's (app.register.recipients): institution_type is one of the institution_type table's types
 (app.register.institution_types); country is an ISO 3166-1 code (CA, CAN) or an English name (Canada);
 Canadian and US addresses need a province/state and a valid postal/ZIP code; verified is yes/no,
 true/false or 1/0. An empty cell keeps the entry's current value; `[clear]` empties an optional field.
@@ -39,7 +40,16 @@ from app.register.text import clean_text, fold
 from app.store.models import Institution, InstitutionType
 
 REQUIRED_COLUMNS = ("institution_type", "name", "street1", "city", "country", "email")
-OPTIONAL_COLUMNS = ("attention", "street2", "street3", "street4", "state", "postal_code", "verified")
+OPTIONAL_COLUMNS = (
+    "attention",
+    "street2",
+    "street3",
+    "street4",
+    "state",
+    "postal_code",
+    "verified",
+    "language",
+)
 CLEARABLE = ("attention", "street2", "street3", "street4", "state", "postal_code")
 CLEAR = "[clear]"
 _COLUMN_OF_LABEL = {label: column for column, label in FIELD_LABELS.items()}
@@ -108,12 +118,14 @@ def _check(
     seen[key] = line
     current = _existing(session, type_name, name)
     merged: dict[str, Any] = {"institution_type": type_name, "name": name}
-    for column in ADDRESS_FIELDS[1:]:
+    for column in (*ADDRESS_FIELDS[1:], "language"):
         cell = raw.get(column, "")
         if cell.strip().casefold() == CLEAR and column in CLEARABLE:
             merged[column] = ""
-        elif cell.strip() or current is None:
+        elif cell.strip() or (current is None and column != "language"):
             merged[column] = cell
+        elif current is None:  # a new entry without a language: the default rule (save_institution)
+            continue
         else:
             merged[column] = getattr(current, column)
     try:
@@ -121,6 +133,8 @@ def _check(
     except ValidationErrors as exc:
         return {}, current, verified, [*problems, *_problems(line, raw, exc)]
     values = {k: v for k, v in asdict(clean).items() if k in (*ADDRESS_FIELDS, "institution_type")}
+    if "language" in merged:
+        values["language"] = clean.language
     return values, current, verified, problems
 
 

@@ -6,7 +6,7 @@ an entry taken from the directory always passes the wizard.
 """
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +18,13 @@ from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, NotFound
 from app.register.institution_types import InstitutionTypes, read_types
-from app.register.recipients import ADDRESS_FIELDS, RecipientInput, address_of, validate_recipient
+from app.register.recipients import (
+    SNAPSHOT_FIELDS,
+    RecipientInput,
+    address_of,
+    default_language,
+    validate_recipient,
+)
 from app.store.models import Institution, InstitutionType
 
 
@@ -39,6 +45,7 @@ class InstitutionRow:
     email: str
     verified: bool
     updated_at: datetime
+    language: str = "en"  # certificates to this institution are written in it (wizard's default)
 
     def as_recipient(self) -> RecipientInput:
         return RecipientInput(
@@ -135,6 +142,13 @@ def save_institution(
     (an import reads it once per file), else it is read here."""
     actor.require(Permission.EDIT_INSTITUTIONS)
     clean = validate_recipient(data, types if types is not None else read_types(session))
+    if isinstance(data, Mapping) and not str(data.get("language") or "").strip():
+        # A form or file without a language keeps the entry's; a new entry gets the default rule's.
+        existing = session.get(Institution, institution_id) if institution_id is not None else None
+        language = (
+            existing.language if existing is not None else default_language(None, clean.country, clean.state)
+        )
+        clean = replace(clean, language=language)
     kind = _type_of(session, clean.institution_type)
     clash = _duplicate(session, kind.id, clean.name, institution_id)
     if clash is not None:
@@ -156,7 +170,7 @@ def save_institution(
         raise NotFound(f"Institution {institution_id} is not in the directory.")
     before = institution_row(current)
     current.type_id = kind.id
-    for f in ADDRESS_FIELDS:
+    for f in SNAPSHOT_FIELDS:
         setattr(current, f, getattr(clean, f))
     if verified is not None:
         current.verified = verified

@@ -14,6 +14,7 @@ from typing import Any
 import pycountry
 
 from app.errors import ValidationError, ValidationErrors
+from app.language import CertificateLanguage
 from app.register.institution_types import DEFAULT_INSTITUTION_TYPES, InstitutionTypes
 from app.register.text import clean_text, fold, validate_email
 
@@ -32,6 +33,7 @@ FIELD_LABELS: dict[str, str] = {
     "country": "Country",
     "postal_code": "Zip/Postal code",
     "email": "Email address",
+    "language": "Certificate language",
 }
 POSTAL_CODE_MAX = 32  # the column's width
 
@@ -123,9 +125,15 @@ ADDRESS_FIELDS = (
 )
 
 
+# What a recipient snapshot, a directory entry and a typed-in recipient all carry: the address and the
+# language the certificate is written in.
+SNAPSHOT_FIELDS = (*ADDRESS_FIELDS, "language")
+
+
 def address_of(source: Any) -> dict[str, Any]:
-    """`source`'s name, address and email as keyword arguments (for a snapshot row, an entry, an input)."""
-    return {f: getattr(source, f) for f in ADDRESS_FIELDS}
+    """`source`'s name, address, email and certificate language as keyword arguments (for a snapshot row,
+    an entry, an input)."""
+    return {f: getattr(source, f) for f in SNAPSHOT_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,7 @@ class RecipientInput:
     country: str = ""
     postal_code: str = ""
     email: str = ""
+    language: str = CertificateLanguage.EN.value  # a CertificateLanguage value
     save_to_directory: bool = False
 
     @property
@@ -163,6 +172,52 @@ class RecipientInput:
         if self.country:
             lines.append(country_name(self.country))
         return lines
+
+
+# What a person may write for each language (in a CSV column or a setting), folded.
+_LANGUAGE_NAMES = {
+    "en": CertificateLanguage.EN,
+    "eng": CertificateLanguage.EN,
+    "english": CertificateLanguage.EN,
+    "anglais": CertificateLanguage.EN,
+    "fr": CertificateLanguage.FR,
+    "fra": CertificateLanguage.FR,
+    "fre": CertificateLanguage.FR,
+    "french": CertificateLanguage.FR,
+    "francais": CertificateLanguage.FR,
+    "bilingual": CertificateLanguage.BILINGUAL,
+    "bilingue": CertificateLanguage.BILINGUAL,
+    "en fr": CertificateLanguage.BILINGUAL,  # "en/fr", "EN-FR"
+    "fr en": CertificateLanguage.BILINGUAL,
+    "english french": CertificateLanguage.BILINGUAL,
+    "francais anglais": CertificateLanguage.BILINGUAL,
+}
+
+
+def parse_language(field: str, value: str | None, default: CertificateLanguage | None = None) -> str:
+    """A certificate language as written ("en", "French", "bilingue") -> its CertificateLanguage value;
+    blank gives `default` (refused as required when there is none)."""
+    text = fold(value or "").strip()
+    if not text:
+        if default is None:
+            raise ValidationError(field, "is required (en, fr or bilingual)")
+        return default.value
+    found = _LANGUAGE_NAMES.get(text)
+    if found is None:
+        raise ValidationError(
+            field, f"{(value or '').strip()!r} is not a certificate language (en, fr or bilingual)"
+        )
+    return found.value
+
+
+def default_language(directory_language: str | None, country: str, state: str) -> str:
+    """The language a recipient's certificate starts in: the directory entry's language when it has one,
+    French for an address in Quebec, English otherwise."""
+    if directory_language:
+        return parse_language("language", directory_language, CertificateLanguage.EN)
+    if country.strip().upper() == "CA" and fold(state) in ("qc", "quebec", "pq"):
+        return CertificateLanguage.FR.value
+    return CertificateLanguage.EN.value
 
 
 def _place_key(text: str) -> str:
@@ -308,6 +363,7 @@ def validate_recipient(
     raw_postal = check("postal_code", text(False))
     country = check("country", lambda label, v: parse_country(label, clean_text(label, v, required=True)))
     check("email", validate_email)
+    check("language", lambda label, v: parse_language(label, v, CertificateLanguage.EN))
 
     state_ok = not any(e.field == FIELD_LABELS["state"] for e in errors)
     postal_ok = not any(e.field == FIELD_LABELS["postal_code"] for e in errors)

@@ -207,6 +207,8 @@ class Institution(Base):
     country: Mapped[str] = mapped_column(String(2))  # ISO 3166-1 alpha-2
     postal_code: Mapped[str] = mapped_column(String(32))
     email: Mapped[str] = mapped_column(String(254))
+    # The language certificates to this institution default to (an app.language.CertificateLanguage value).
+    language: Mapped[str] = mapped_column(String(16), default="en", server_default="en")
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
@@ -291,6 +293,8 @@ class RequestRecipient(Base):
     country: Mapped[str] = mapped_column(String(2))
     postal_code: Mapped[str] = mapped_column(String(32))
     email: Mapped[str] = mapped_column(String(254))
+    # The language of this recipient's certificates and their email (app.language.CertificateLanguage).
+    language: Mapped[str] = mapped_column(String(16), default="en", server_default="en")
 
     request: Mapped[CertificateRequest] = relationship(back_populates="recipients")
     certificates: Mapped[list["Certificate"]] = relationship(

@@ -36,6 +36,7 @@ from app.register.institutions import (
 )
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, countries
 from ui.common import messages
+from ui.common.certificate_language import language_combo
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import error_label, field_errors, mark_fields, show_error
 from ui.common.table_models import Column, RowsModel, SortProxy
@@ -160,6 +161,9 @@ class InstitutionsScreen(QWidget):
                 for code, name in countries():
                     self.country_combo.addItem(f"{name} ({code})", code)
                 add_row(tr(FIELD_LABELS["country"]) + ":", "country", self.country_combo)
+        # Certificates to the institution start in this language in the wizard and a batch.
+        self.language_combo = language_combo(tr("Automatic: French in Quebec, English elsewhere"))
+        add_row(tr("Certificate language:"), "language", self.language_combo)
         self.verified_box = QCheckBox(tr("&Verified with the institution"))
         self.verified_box.setToolTip(tr("The address and email were confirmed with the institution itself"))
         form.addRow("", self.verified_box)
@@ -218,6 +222,7 @@ class InstitutionsScreen(QWidget):
         for field, edit in self.edits.items():
             edit.setText(getattr(row, field))
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(row.country)))
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(row.language)))
         self.verified_box.setChecked(row.verified)
         self.verify_button.setEnabled(self.can_edit and not row.verified)
         self._clear_problems()
@@ -230,6 +235,7 @@ class InstitutionsScreen(QWidget):
         for edit in self.edits.values():
             edit.clear()
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData("CA")))
+        self.language_combo.setCurrentIndex(0)
         self.verified_box.setChecked(False)
         self.verify_button.setEnabled(False)
         self._clear_problems()
@@ -239,6 +245,8 @@ class InstitutionsScreen(QWidget):
         values = {field: edit.text() for field, edit in self.edits.items()}
         values["institution_type"] = str(self.type_combo.currentData())
         values["country"] = str(self.country_combo.currentData())
+        # "Automatic" sends no language: a new entry gets the rule's, an edited one keeps its own.
+        values["language"] = str(self.language_combo.currentData() or "")
         return values
 
     def _clear_problems(self) -> None:

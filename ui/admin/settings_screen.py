@@ -55,8 +55,8 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "smtp.ca_file",
         ),
     ),
-    ("Issuing body", ("issuer.name", "issuer.address", "issuer.logo", "issuer.demo")),
-    ("Registrar", ("registrar.name", "registrar.title", "registrar.signature_image")),
+    ("Issuing body", ("issuer.name", "issuer.name_fr", "issuer.address", "issuer.logo", "issuer.demo")),
+    ("Registrar", ("registrar.name", "registrar.title", "registrar.title_fr", "registrar.signature_image")),
     (
         "Certificates",
         (

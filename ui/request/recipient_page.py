@@ -1,5 +1,7 @@
 """The wizard's recipient page: an institution from the directory or typed in ("Other"), checked as the
-service checks it, each added to the request's list of recipients."""
+service checks it, each added to the request's list of recipients, with the language of its certificate."""
+
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -26,9 +28,11 @@ from app.register.recipients import (
     RecipientInput,
     countries,
     country_name,
+    default_language,
     subdivisions,
     validate_recipient,
 )
+from ui.common.certificate_language import language_combo
 from ui.common.field_errors import error_label, show_error
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
@@ -90,6 +94,10 @@ class RecipientPage(QWizardPage):
         self.country_combo.setObjectName("field_country")
         for code, name in countries():
             self.country_combo.addItem(name, code)
+        # The certificate's language: the directory entry's, else French for Quebec, else English,
+        # until the clerk picks one (app.register.recipients.default_language).
+        self.language_combo = language_combo()
+        self._language_chosen = False
         self.save_check = QCheckBox(tr("Sa&ve this institution to the directory (marked unverified)"))
         self.save_check.setObjectName("saveToDirectory")
 
@@ -134,6 +142,7 @@ class RecipientPage(QWizardPage):
         add(tr("&Zip/Postal code *"), self.edits["postal_code"], "postal_code", 1)
         self._row += 2
         add(tr("&Email address *"), self.edits["email"], "email")
+        add(tr("Certificate &language"), self.language_combo, "language", 1)
         self._row += 2
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
@@ -185,6 +194,7 @@ class RecipientPage(QWizardPage):
             self.edits["city"],
             self.edits["postal_code"],
             self.edits["email"],
+            self.language_combo,
             self.save_check,
             self.add_button,
             self.list,
@@ -196,6 +206,9 @@ class RecipientPage(QWizardPage):
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.inst_combo.currentIndexChanged.connect(self._institution_changed)
         self.country_combo.currentIndexChanged.connect(self._country_changed)
+        self.state_combo.currentIndexChanged.connect(self._default_language)
+        self.state_edit.textChanged.connect(self._default_language)
+        self.language_combo.activated.connect(self._language_picked)
         self.add_button.clicked.connect(self.add_another)
         self.remove_button.clicked.connect(self.remove_selected)
         self.country_combo.setCurrentIndex(0)
@@ -267,7 +280,28 @@ class RecipientPage(QWizardPage):
         if data != OTHER:
             self.save_check.setChecked(False)
         self._labels["name"].setText(tr("&Organisation name *") if not known else tr("&Organisation name"))
+        self._language_chosen = False
+        self._default_language()
         self._clear_errors()
+
+    def _language_picked(self) -> None:
+        self._language_chosen = True
+
+    def _default_language(self) -> None:
+        """Set the language the rule gives for what the form shows, unless the clerk has picked one."""
+        if self._language_chosen:
+            return
+        data = self.inst_combo.currentData()
+        directory = self._directory[int(data)].recipient.language if data not in (None, OTHER) else None
+        country = str(self.country_combo.currentData() or "")
+        self._set_language(default_language(directory, country, self._state_value()))
+
+    def _set_language(self, language: str) -> None:
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(language), 0))
+
+    def language(self) -> str:
+        """The language chosen for the recipient in the form: en, fr or bilingual."""
+        return str(self.language_combo.currentData() or "en")
 
     def _select_country(self, code: str) -> None:
         index = self.country_combo.findData(code)
@@ -302,6 +336,7 @@ class RecipientPage(QWizardPage):
         )
         postal_hint = {"CA": "A1A 1A1", "US": "12345 or 12345-6789"}.get(str(code), "")
         self.edits["postal_code"].setPlaceholderText(postal_hint)
+        self._default_language()
 
     def _set_state_buddy(self, widget: QWidget) -> None:
         if "state" in self._labels:
@@ -332,7 +367,7 @@ class RecipientPage(QWizardPage):
     def current_input(self) -> RecipientInput:
         data = self.inst_combo.currentData()
         if data is not None and data != OTHER:
-            return self._directory[int(data)].recipient
+            return replace(self._directory[int(data)].recipient, language=self.language())
         values = {name: self.edits[name].text() for name in self.TEXT_FIELDS}
         return RecipientInput(
             institution_type=self.type_combo.currentText(),
@@ -340,6 +375,7 @@ class RecipientPage(QWizardPage):
             state=self._state_value(),
             country=str(self.country_combo.currentData() or ""),
             save_to_directory=self.save_check.isChecked(),
+            language=self.language(),
             **values,
         )
 
@@ -371,6 +407,7 @@ class RecipientPage(QWizardPage):
             "country": self.country_combo,
             "institution_id": self.inst_combo,
             "institution_type": self.type_combo,
+            "language": self.language_combo,
         }.get(field)
 
     def _validated_current(self) -> RecipientInput | None:
@@ -416,6 +453,7 @@ class RecipientPage(QWizardPage):
             edit.clear()
         self.state_edit.clear()
         self.save_check.setChecked(False)
+        self._language_chosen = False
         self._type_changed()
 
     def remove_selected(self) -> None:
@@ -497,12 +535,19 @@ class RecipientPage(QWizardPage):
             for position, entry in enumerate(self._directory):
                 if entry.recipient.institution_id == r.institution_id:
                     self.inst_combo.setCurrentIndex(self.inst_combo.findData(position))
+                    self._keep_language(r.language)
                     return
         self.inst_combo.setCurrentIndex(self.inst_combo.findData(OTHER))
         self._select_country(r.country)
         for name in self.TEXT_FIELDS:
             self.edits[name].setText(getattr(r, name))
         self._set_state(r.state)
+        self._keep_language(r.language)
+
+    def _keep_language(self, language: str) -> None:
+        """A recipient taken back for correction keeps the language it was given."""
+        self._set_language(language)
+        self._language_chosen = True
 
 
 def _split_field(field: str) -> tuple[int | None, str]:

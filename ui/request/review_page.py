@@ -22,6 +22,7 @@ from app.errors import CpcDeskError
 from app.issuing.requests import preview_pdf, validity_note
 from app.store.models import CONSENT_METHOD_LABELS
 from ui.common import workers
+from ui.common.certificate_language import language_label
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import ERROR_STYLE, error_label, show_error
 from ui.request.request_form import RequestForm
@@ -57,6 +58,7 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
         saved = tr(" (will be saved to the directory, unverified)") if r.save_to_directory else ""
         parts.append(
             f"<p><b>{i}.</b> {lines}<br>{e(tr('Email'))}: <b>{e(r.email)}</b><br>"
+            f"{e(tr('Certificate language'))}: <b>{e(language_label(r.language))}</b><br>"
             f"<i>{e(r.institution_type)}</i>{e(saved)}</p>"
         )
     parts.append(f"<h3>{e(tr('What the certificate will disclose'))}</h3><table>")

@@ -10,6 +10,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -83,22 +84,38 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
         postal_code="M5G 2C4",
         email="credentialing@tgh.example.org",
     )
-    pdf = preview_pdf(desk, member_id, recipient)
-    path = out / "certificate-preview.pdf"
-    path.write_bytes(pdf)
-    document = QPdfDocument()
-    document.load(str(path))
-    size = document.pagePointSize(0)
-    image = document.render(0, QSize(int(size.width() * 1.6), int(size.height() * 1.6)))
-    page_image = QImage(image.size(), QImage.Format.Format_RGB32)
-    page_image.fill(QColor("white"))
-    painter = QPainter(page_image)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    page_image.save(str(out / "certificate.png"))
-    document.close()
-    path.unlink()
-    print(f"wrote {out / 'certificate.png'}")
+
+    def save_first_page(pdf: bytes, name: str) -> None:
+        path = out / "certificate-preview.pdf"
+        path.write_bytes(pdf)
+        document = QPdfDocument()
+        document.load(str(path))
+        size = document.pagePointSize(0)
+        image = document.render(0, QSize(int(size.width() * 1.6), int(size.height() * 1.6)))
+        page_image = QImage(image.size(), QImage.Format.Format_RGB32)
+        page_image.fill(QColor("white"))
+        painter = QPainter(page_image)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        page_image.save(str(out / name))
+        document.close()
+        path.unlink()
+        print(f"wrote {out / name}")
+
+    save_first_page(preview_pdf(desk, member_id, recipient), "certificate.png")
+    # The same member's certificate in French and in both languages, to a Francophone hospital.
+    montfort = replace(
+        recipient,
+        name="Hôpital Montfort",
+        attention="Bureau des affaires médicales",
+        street1="713 chemin Montréal",
+        city="Ottawa",
+        postal_code="K1K 0T2",
+        email="affaires.medicales@montfort.example.org",
+    )
+    for language in ("fr", "bilingual"):
+        pdf = preview_pdf(desk, member_id, replace(montfort, language=language))
+        save_first_page(pdf, f"certificate-{language}.png")
     return 0
 
 
