@@ -52,6 +52,12 @@ def _days_by_type(key: str, value: str) -> None:
     parse_days_by_type(key, value)
 
 
+def _url(key: str, value: str) -> None:
+    _single_line(key, value)
+    if value and not value.lower().startswith(("http://", "https://")):
+        raise ValidationError(key, "must be an http:// or https:// URL")
+
+
 def is_loopback_host(host: str) -> bool:
     if host.lower() == "localhost":
         return True
@@ -116,7 +122,42 @@ OPTIONS: dict[str, Option] = _options(
         "Consent statement shown in the wizard",
         multiline=True,
     ),
-    Option("signing.pkcs12_path", "", "PKCS#12 file with the signing key; empty = demo self-signed key"),
+    Option(
+        "signing.pkcs12_path", "", "PKCS#12 file with the signing key; empty = demo key", check=_single_line
+    ),
+    # --- signing (see README "Signing certificates"; checked in app.setting_changes)
+    Option(
+        "signing.root_certificate",
+        "",
+        "The College's root (CA) certificate, PEM or DER, that signing certificates must chain to; "
+        "empty = demo",
+        check=_single_line,
+    ),
+    Option(
+        "signing.pkcs11_module",
+        "",
+        "PKCS#11 module (.so/.dll) of the token holding the key",
+        check=_single_line,
+    ),
+    Option("signing.pkcs11_token", "", "Label of the PKCS#11 token", check=_single_line),
+    Option(
+        "signing.pkcs11_key",
+        "",
+        "Label of the signing key (and its certificate) on the token",
+        check=_single_line,
+    ),
+    Option(
+        "signing.tsa_url",
+        "",
+        "RFC 3161 time-stamping authority URL; empty = no timestamp (emailed certificates need one)",
+        check=_url,
+    ),
+    Option(
+        "signing.tsa_root_certificate",
+        "",
+        "Root certificate(s) of the time-stamping authority, PEM",
+        check=_single_line,
+    ),
     # --- mail
     Option("smtp.host", "127.0.0.1", "SMTP server host", check=_single_line),
     Option("smtp.port", 8025, "SMTP server port", check=_port),
