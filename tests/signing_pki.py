@@ -95,7 +95,8 @@ def issue(
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_usage(ca=False, sign=sign_usage), critical=True)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False  # type: ignore[arg-type]
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()),
+            critical=False,  # type: ignore[arg-type]
         )
     )
     if extended_usage is not None:
@@ -154,7 +155,10 @@ def loopback_tsa(tmp: Path) -> Iterator[LoopbackTsa]:
 
     root = make_root("Test TSA Root")
     tsa_cert, tsa_key = issue(
-        root, "Test Time-Stamping Authority", extended_usage=x509.oid.ExtendedKeyUsageOID.TIME_STAMPING
+        root,
+        "Test Time-Stamping Authority",
+        extended_usage=ExtendedKeyUsageOID.TIME_STAMPING,
+        key=rsa.generate_private_key(65537, 2048),  # pyHanko's test responder signs with RSA only
     )
     stamper_state = LoopbackTsa(root=root)
     root.write_pem(tmp / "tsa-root.pem")
@@ -199,6 +203,3 @@ def loopback_tsa(tmp: Path) -> Iterator[LoopbackTsa]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
-
-
-__all__ = ["ExtendedKeyUsageOID", "rsa"]

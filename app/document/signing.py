@@ -445,7 +445,7 @@ def signing_key_problem(desk: "Desk") -> ValidationError | None:
     """Why the configured key may not sign (None when it may, or when its passphrase or PIN is not at
     hand yet: that is asked at sign-in and checked at issue time). For the settings screen and command."""
     try:
-        load_signer_unregistered(desk, timestamp=False)
+        load_signer_unregistered(desk)
     except ValidationError as exc:
         if exc.field == "signing.pin" or "passphrase is wrong" in exc.message:
             return None
@@ -499,7 +499,11 @@ def sign_pdf_with(
 
         roots = [asn1_x509.Certificate.load(d) for d in trust_roots]
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
-        timestamper = _url_timestamper(tsa_url)
+        timestamper = _timestampers.get(tsa_url)
+        if timestamper is None:
+            # one per process and URL: pyHanko asks a new timestamper for a sample token to size the
+            # signature, and keeps it, so only the first signature costs a second request
+            timestamper = _timestampers[tsa_url] = _url_timestamper(tsa_url)
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",
@@ -526,6 +530,9 @@ def sign_pdf_with(
             f"timestamp ({_reason(exc)}); nothing was issued"
         ) from None
     return out.getvalue()
+
+
+_timestampers: dict[str, Any] = {}
 
 
 def _reason(exc: BaseException) -> str:
