@@ -12,14 +12,13 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import func, select
 
 from app.desk import Desk
+from app.document.certificates import render_pdf
 from app.document.signing import TimestampError, load_signer, sign_pdf
 from app.document.trust import current_signing_fingerprint, fingerprint, trusted_certificates_at
 from app.document.verification import verify_pdf
 from app.errors import ValidationError, ValidationErrors
 from app.store.models import Certificate, CertificateRequest, SigningCertificate
-from app.document.certificates import render_pdf
 from tests.factories import issued_certificate
-from tests.test_certificates import sample
 from tests.signing_pki import (
     Authority,
     college_key,
@@ -29,6 +28,7 @@ from tests.signing_pki import (
     make_root,
     write_pkcs12,
 )
+from tests.test_certificates import sample
 
 
 def _rows(desk: Desk) -> list[SigningCertificate]:
