@@ -164,6 +164,7 @@ def _check_signature(desk: Desk, data: bytes, now: datetime) -> SignatureFinding
         and not (
             status.modification_level is not None
             and status.modification_level <= ModificationLevel.LTA_UPDATES
+            and _only_validation_data_added(reader, sig)
         )
     )
     if added:
@@ -196,6 +197,25 @@ def _check_signature(desk: Desk, data: bytes, now: datetime) -> SignatureFinding
         found.checks.append(f"signed at {_when(signed_at)} by the signing desk's clock (no timestamp)")
     found.holds = not found.problems
     return found
+
+
+def _only_validation_data_added(reader: Any, sig: Any) -> bool:
+    """True when the revisions after the signed one only add new objects and re-point the catalog (the
+    validation data a B-LT signature appends): no object of the signed content is rewritten and the
+    document information (where the number is) is the signed one."""
+    xrefs = reader.xrefs
+    signed = sig.signed_revision
+    root_ref = reader.trailer_view.raw_get("/Root")
+    then = reader.get_historical_resolver(signed).trailer_view
+    if then.raw_get("/Info") != reader.trailer_view.raw_get("/Info"):
+        return False
+    for revision in range(signed + 1, xrefs.total_revisions):
+        for ref in xrefs.explicit_refs_in_revision(revision):
+            if ref.idnum == root_ref.idnum:
+                continue
+            if xrefs.get_introducing_revision(ref) < revision:
+                return False
+    return True
 
 
 def _tsa_roots(desk: Desk) -> list[Any]:
