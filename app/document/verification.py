@@ -200,18 +200,28 @@ def _check_signature(desk: Desk, data: bytes, now: datetime) -> SignatureFinding
 
 
 def _only_validation_data_added(reader: Any, sig: Any) -> bool:
-    """True when the revisions after the signed one only add new objects and re-point the catalog (the
-    validation data a B-LT signature appends): no object of the signed content is rewritten and the
-    document information (where the number is) is the signed one."""
+    """True when the revisions after the signed one only add new objects, re-point the catalog and
+    restamp the dates of the document information and XMP metadata (what pyHanko writes when it
+    appends a B-LT signature's validation data): no other object of the signed content is rewritten,
+    and what the document information states (the certificate number, title, subject) is what was
+    signed."""
     xrefs = reader.xrefs
     signed = sig.signed_revision
     root_ref = reader.trailer_view.raw_get("/Root")
-    then = reader.get_historical_resolver(signed).trailer_view
-    if then.raw_get("/Info") != reader.trailer_view.raw_get("/Info"):
+    info_ref = reader.trailer_view.raw_get("/Info")
+    history = reader.get_historical_resolver(signed)
+    if history.trailer_view.raw_get("/Info") != info_ref:
         return False
+    signed_info = history.get_object(info_ref.reference)
+    info_now = reader.get_object(info_ref.reference)
+    for key in ("/Keywords", "/Title", "/Subject", "/Author"):
+        if str(signed_info.get(key, "")) != str(info_now.get(key, "")):
+            return False
+    metadata = reader.root.raw_get("/Metadata") if "/Metadata" in reader.root else None
+    restamped = {root_ref.idnum, info_ref.idnum, getattr(metadata, "idnum", None)}
     for revision in range(signed + 1, xrefs.total_revisions):
         for ref in xrefs.explicit_refs_in_revision(revision):
-            if ref.idnum == root_ref.idnum:
+            if ref.idnum in restamped:
                 continue
             if xrefs.get_introducing_revision(ref) < revision:
                 return False
