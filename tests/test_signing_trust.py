@@ -333,3 +333,55 @@ def test_signing_time_is_today(college: Desk) -> None:
     assert issued.document is not None
     result = verify_pdf(college, issued.document.pdf, today=date.today())
     assert result.signed_at is not None and abs(result.signed_at - datetime.now(UTC)) < timedelta(minutes=5)
+
+
+# --- the signing certificate's name and fingerprint ------------------------------------------------------
+
+
+def test_the_common_name_is_never_cut_mid_word_and_the_long_name_is_the_organisation(desk: Desk) -> None:
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    from app.document.signing import signing_common_name
+
+    long_name = "College of Physicians and Surgeons of the Province of Newfoundland and Labrador (DEMO)"
+    cn = signing_common_name(long_name, "document signing (DEMO)")
+    assert len(cn) <= 64 and cn.endswith("document signing (DEMO)")
+    assert all(word in long_name.split() for word in cn.removesuffix(" document signing (DEMO)").split())
+    desk.settings.set("issuer.name", long_name)
+    cert = x509.load_der_x509_certificate(load_signer(desk).certificate_der)
+    [common] = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    [organisation] = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    assert common.value == cn and organisation.value == long_name
+
+
+def test_the_fingerprint_is_printed_on_the_certificate_and_in_the_email(college: Desk) -> None:
+    from app.document.trust import signing_fingerprint_of, spaced_fingerprint
+    from app.mail import smtp as mail
+    from tests.test_certificates import body_text, squash
+
+    signer = load_signer(college)
+    issued = issued_certificate(college)
+    assert issued.document is not None
+    pdf = issued.document.pdf
+    spaced = spaced_fingerprint(signer.fingerprint)
+    assert spaced.count(":") == 31
+    assert squash(spaced) in squash(body_text(pdf))
+    assert signing_fingerprint_of(pdf) == signer.fingerprint == current_signing_fingerprint(college)
+    message = mail.build_certificate_message(
+        college.settings,
+        to_address="credentials@tgh.example.org",
+        member_name="Hélène Côté-Gagnon",
+        cpso_number="500001",
+        certificate_number=issued.number,
+        valid_until=issued.valid_until,
+        verification_code=issued.verification_code,
+        recipient_name="Toronto General Hospital",
+        pdf=pdf,
+        message_id="<x@example.org>",
+    )
+    text = message.get_body(("plain",))
+    html = message.get_body(("html",))
+    assert text is not None and html is not None
+    assert f"Signing certificate SHA-256: {spaced}" in text.get_content()
+    assert spaced in html.get_content()

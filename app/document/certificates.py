@@ -11,7 +11,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from itertools import chain, zip_longest
 from pathlib import Path
@@ -52,6 +52,9 @@ class IssuerDetails:
     signature_image_path: str = ""  # empty: the registrar's name is typed
     verification_url: str = ""
     demo: bool = True
+    # SHA-256 of the certificate that signs the file (hex), printed in the verification box; filled by
+    # the signing step (app.document.signing.issue_document, the batch's render pool)
+    signing_fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,13 @@ class CertificateContent:
         base = self.issuer.verification_url
         query = urlencode({"number": self.number, "code": self.verification_code})
         return f"{base}{'&' if '?' in base else '?'}{query}"
+
+
+def with_signing_fingerprint(content: "CertificateContent", fingerprint: str) -> "CertificateContent":
+    """The content with the signing certificate's fingerprint to print (the same content if it has it)."""
+    if content.issuer.signing_fingerprint == fingerprint:
+        return content
+    return replace(content, issuer=replace(content.issuer, signing_fingerprint=fingerprint))
 
 
 def issuer_from_settings(settings: Settings) -> IssuerDetails:
@@ -1133,6 +1143,11 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
         ),
         _para(issuer.verification_url, st.small, "issuer.verification_url"),
     ]
+    if issuer.signing_fingerprint:
+        pairs = ":".join(
+            issuer.signing_fingerprint[i : i + 2] for i in range(0, len(issuer.signing_fingerprint), 2)
+        ).upper()
+        instructions.append(_para(f"Signing certificate SHA-256: {pairs}", st.small, "signing_fingerprint"))
     verify_box = _columns(
         [(92, [qr_drawing]), (width - 92, instructions)],
         pad=(8, 6, 8, 7),

@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from app.document.certificates import CertificateContent, render_pdf
+from app.document.certificates import CertificateContent, render_pdf, with_signing_fingerprint
 from app.document.trust import (
     TSA_ROOT_SETTING,
     check_fit,
@@ -86,6 +86,8 @@ class Signer:
     # DER of the College root and of the TSAs' roots: pyHanko validates the chains against them when
     # it embeds the validation data (B-LT).
     trust_roots: tuple[bytes, ...] = ()
+    # SHA-256 (hex) of the signing certificate, known once load_signer has checked it
+    certificate_sha256: str = ""
 
     @property
     def uses_token(self) -> bool:
@@ -150,7 +152,7 @@ class Signer:
 
     @property
     def fingerprint(self) -> str:
-        return hashlib.sha256(self.certificate_der).hexdigest()
+        return self.certificate_sha256 or hashlib.sha256(self.certificate_der).hexdigest()
 
     @property
     def subject(self) -> str:
@@ -421,7 +423,9 @@ def load_signer(desk: "Desk", *, timestamp: bool = True, register: bool = True) 
     if register:
         _register(desk, der, chain_der, demo=signer.demo)
     roots = (root_der, *(r.public_bytes(Encoding.DER) for r in tsa_roots))
-    return replace(signer, tsa_url=tsa_url, trust_roots=roots)
+    return replace(
+        signer, tsa_url=tsa_url, trust_roots=roots, certificate_sha256=hashlib.sha256(der).hexdigest()
+    )
 
 
 def _checked(
@@ -596,5 +600,5 @@ class IssuedDocument(NamedTuple):
 
 def issue_document(content: CertificateContent, signer: Signer) -> IssuedDocument:
     """Render and sign one certificate: (signed PDF, its SHA-256 in hex, to store with the record)."""
-    signed = sign_pdf(render_pdf(content), signer)
+    signed = sign_pdf(render_pdf(with_signing_fingerprint(content, signer.fingerprint)), signer)
     return IssuedDocument(signed, hashlib.sha256(signed).hexdigest())

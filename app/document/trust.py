@@ -13,6 +13,7 @@ Only certificates live here, never keys. Below both signing and verification; `c
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -47,6 +48,38 @@ def spaced_fingerprint(der_or_hex: bytes | str) -> str:
     """The fingerprint as printed for people: upper-case pairs separated by colons."""
     hexed = fingerprint(der_or_hex) if isinstance(der_or_hex, bytes) else der_or_hex
     return ":".join(hexed[i : i + 2] for i in range(0, len(hexed), 2)).upper()
+
+
+# a signature's CMS is the only long hex string in a certificate PDF
+_CONTENTS_RE = re.compile(rb"/Contents\s*<([0-9A-Fa-f]{256,})>")
+
+
+def _der_length(data: bytes) -> int:
+    """The length of the DER element at the start of `data` (header included)."""
+    if len(data) < 2:
+        raise ValueError("too short")
+    first = data[1]
+    if first < 0x80:
+        return 2 + first
+    count = first & 0x7F
+    return 2 + count + int.from_bytes(data[2 : 2 + count], "big")
+
+
+def signing_fingerprint_of(pdf: bytes) -> str:
+    """SHA-256 (hex) of the certificate that made the first signature in a signed PDF, read with
+    `cryptography` alone ("" when there is none). For the email, which quotes it beside the file."""
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
+    match = _CONTENTS_RE.search(pdf)
+    if match is None:
+        return ""
+    try:
+        raw = bytes.fromhex(match.group(1).decode("ascii"))
+        certs = pkcs7.load_der_pkcs7_certificates(raw[: _der_length(raw)])
+    except ValueError:
+        return ""
+    leaves = [c for c in certs if not _is_ca(c)]
+    return fingerprint(leaves[0].public_bytes(Encoding.DER)) if leaves else ""
 
 
 def to_pem(der: bytes) -> str:

@@ -193,6 +193,11 @@ def build_certificate_message(
 
     valid = _long_date(valid_until)
     filename = f"{certificate_number}.pdf"
+    # lazy: only a certificate email needs it (cryptography alone, no pyHanko)
+    from app.document.trust import signing_fingerprint_of, spaced_fingerprint
+
+    signed_by = signing_fingerprint_of(pdf)
+    fingerprint_line = spaced_fingerprint(signed_by) if signed_by else ""
     signature = [s for s in (sender.registrar_name, sender.registrar_title, sender.issuer_name) if s]
     verify = (
         f"To check that it is genuine and still valid, visit {sender.verification_url} and enter the "
@@ -212,6 +217,7 @@ def build_certificate_message(
             f"Certificate number: {certificate_number}",
             f"Valid until: {valid}",
             f"Verification code: {verification_code}",
+            *([f"Signing certificate SHA-256: {fingerprint_line}"] if fingerprint_line else []),
             "",
             verify,
             "",
@@ -230,6 +236,7 @@ def build_certificate_message(
             ("Valid until", valid),
             ("Verification code", verification_code),
             ("Attached", filename),
+            *([("Signing certificate SHA-256", fingerprint_line)] if fingerprint_line else []),
         )
     )
     body_html = (
