@@ -104,7 +104,9 @@ class Signer:
 
     def _key(self) -> tuple[Any, ...]:
         if self.uses_token:
-            return ("pkcs11", self.pkcs11_module, self.pkcs11_token, self.pkcs11_key)
+            # the PIN's hash in the key: a session opened with one PIN is never handed to another
+            pin = hashlib.sha256((self.pin or "").encode("utf-8")).hexdigest()
+            return ("pkcs11", self.pkcs11_module, self.pkcs11_token, self.pkcs11_key, pin)
         try:
             st = os.stat(self.pkcs12_path)
         except OSError:
@@ -187,6 +189,10 @@ def _pkcs12_certificate(path: str, passphrase: bytes | None) -> tuple[bytes, tup
     return certificate.public_bytes(Encoding.DER), tuple(c.public_bytes(Encoding.DER) for c in chain)
 
 
+# (module, token label) -> SHA-256 of the PIN that signed the token in, in this process
+_signed_in: dict[tuple[str, str], str] = {}
+
+
 def _load_pkcs11_signer(signer: Signer) -> Any:
     """Open a session on the token and find the key and its certificate by label."""
     # lazy: pyHanko and python-pkcs11 are needed only by a process that signs with a token
@@ -201,12 +207,26 @@ def _load_pkcs11_signer(signer: Signer) -> Any:
         raise ValidationError(
             PKCS11_MODULE_SETTING, f"the PKCS#11 module {signer.pkcs11_module} cannot be found"
         )
+    token_key = (signer.pkcs11_module, signer.pkcs11_token)
+    pin_hash = hashlib.sha256(signer.pin.encode("utf-8")).hexdigest()
+    criteria = TokenCriteria(label=signer.pkcs11_token)
     try:
-        session = open_pkcs11_session(
-            signer.pkcs11_module, token_criteria=TokenCriteria(label=signer.pkcs11_token), user_pin=signer.pin
-        )
+        try:
+            session = open_pkcs11_session(signer.pkcs11_module, token_criteria=criteria, user_pin=signer.pin)
+        except Exception as exc:  # noqa: BLE001 - python-pkcs11 raises one class per return code
+            # PKCS#11 keeps a token signed in for the whole process: a further session (another key
+            # label) may open without signing in again, but only with the PIN that signed it in.
+            if type(exc).__name__ != "UserAlreadyLoggedIn" or _signed_in.get(token_key) != pin_hash:
+                raise
+            session = open_pkcs11_session(signer.pkcs11_module, token_criteria=criteria)
     except Exception as exc:  # noqa: BLE001 - python-pkcs11 raises one class per PKCS#11 return code
         what = type(exc).__name__
+        if what == "UserAlreadyLoggedIn":
+            raise ValidationError(
+                "signing.pin",
+                f"token {signer.pkcs11_token!r} is already signed in with another PIN in this program; "
+                "restart it to enter the PIN again",
+            ) from None
         if "Pin" in what:
             raise ValidationError(
                 "signing.pin", f"token {signer.pkcs11_token!r} refused the PIN ({what})"
@@ -215,6 +235,7 @@ def _load_pkcs11_signer(signer: Signer) -> Any:
             PKCS11_TOKEN_SETTING,
             f"cannot open token {signer.pkcs11_token!r} with {signer.pkcs11_module} ({what})",
         ) from None
+    _signed_in[token_key] = pin_hash
     try:
         loaded = PKCS11Signer(
             session, cert_label=signer.pkcs11_key, key_label=signer.pkcs11_key, other_certs_to_pull=None
