@@ -385,3 +385,67 @@ def test_the_fingerprint_is_printed_on_the_certificate_and_in_the_email(college:
     assert text is not None and html is not None
     assert f"Signing certificate SHA-256: {spaced}" in text.get_content()
     assert spaced in html.get_content()
+
+
+def test_an_offline_batch_may_sign_without_timestamp_and_says_so(
+    college: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.cli_runner import run_cli
+    from tests.factories import make_member
+
+    with college.db.write() as session:
+        cpsos = [make_member(session).cpso_number for _ in range(2)]
+    header = "cpso_number,institution_name,institution_type,street1,city,state,country,zip,email,consent_method,consent_date\n"
+    row = "{},Toronto General Hospital,Hospital,200 Elizabeth Street,Toronto,ON,CA,M5G 2C4,a@tgh.example.org,phone,2026-11-30\n"
+    base = ["--data-dir", str(college.data_dir), "--database-url", database_url]
+    with loopback_tsa(tmp_path) as tsa:
+        college.settings.set("signing.tsa_url", tsa.url)
+        college.settings.set("signing.tsa_root_certificate", str(tmp_path / "tsa-root.pem"))
+        offline = tmp_path / "offline.csv"
+        offline.write_text(header + row.format(cpsos[0]), encoding="utf-8")
+        assert (
+            run_cli(
+                [
+                    *base,
+                    "--offline",
+                    "--pin-stdin",
+                    "batch",
+                    str(offline),
+                    "--out",
+                    str(tmp_path / "a"),
+                    "--workers",
+                    "1",
+                ],
+                stdin="pw\n",
+            )
+            == 0
+        )
+        out = capsys.readouterr().out
+        assert "Signed without a timestamp (offline batch)" in out
+        assert tsa.requests == 0
+        [pdf] = (tmp_path / "a").glob("*.pdf")
+        result = verify_pdf(college, pdf.read_bytes())
+        assert result.ok and not result.timestamped, result.problems
+        emailed = tmp_path / "emailed.csv"
+        emailed.write_text(header + row.format(cpsos[1]), encoding="utf-8")
+        code = run_cli(
+            [
+                *base,
+                "--offline",
+                "--pin-stdin",
+                "batch",
+                str(emailed),
+                "--out",
+                str(tmp_path / "b"),
+                "--queue-email",
+                "--workers",
+                "1",
+            ],
+            stdin="pw\n",
+        )
+        assert code == 0
+        out = capsys.readouterr().out
+        assert "without a timestamp" not in out and tsa.requests >= 1
+        [pdf] = (tmp_path / "b").glob("*.pdf")
+        result = verify_pdf(college, pdf.read_bytes())
+        assert result.ok and result.timestamped, result.problems
