@@ -395,8 +395,14 @@ def test_an_offline_batch_may_sign_without_timestamp_and_says_so(
 
     with college.db.write() as session:
         cpsos = [make_member(session).cpso_number for _ in range(2)]
-    header = "cpso_number,institution_name,institution_type,street1,city,state,country,zip,email,consent_method,consent_date\n"
-    row = "{},Toronto General Hospital,Hospital,200 Elizabeth Street,Toronto,ON,CA,M5G 2C4,a@tgh.example.org,phone,2026-11-30\n"
+    header = (
+        "cpso_number,institution_name,institution_type,street1,city,state,country,zip,email,"
+        "consent_method,consent_date\n"
+    )
+    row = (
+        "{},Toronto General Hospital,Hospital,200 Elizabeth Street,Toronto,ON,CA,M5G 2C4,"
+        "a@tgh.example.org,phone,2026-11-30\n"
+    )
     base = ["--data-dir", str(college.data_dir), "--database-url", database_url]
     with loopback_tsa(tmp_path) as tsa:
         college.settings.set("signing.tsa_url", tsa.url)
