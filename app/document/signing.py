@@ -478,6 +478,45 @@ def signing_key_problem(desk: "Desk") -> ValidationError | None:
     return None
 
 
+def signing_secret_needed(desk: "Desk") -> str:
+    """What the configured signing key needs and this session lacks, in words ("" when nothing): the
+    PIN of its token, or the passphrase of its PKCS#12 file. The window asks for it at sign-in."""
+    from app.access import secrets
+
+    if secrets.get_secret(secrets.SIGNING_PASSPHRASE_ENTRY):
+        return ""
+    token = str(desk.settings.get(PKCS11_TOKEN_SETTING)).strip()
+    if str(desk.settings.get(PKCS11_MODULE_SETTING)).strip():
+        return f"the PIN of the signing token {token!r}"
+    configured = str(desk.settings.get(PKCS12_SETTING)).strip()
+    if configured:
+        try:
+            _pkcs12_certificate(str(Path(configured).expanduser()), None)
+        except ValidationError as exc:
+            if "passphrase is wrong" in exc.message:
+                return f"the passphrase of the signing key file {configured}"
+    return ""
+
+
+def hold_signing_secret(desk: "Desk", actor: Any, value: str) -> None:
+    """Keep the signing key's PIN or passphrase in memory for this session (never written anywhere),
+    once the key opens with it; a PIN the token refuses is forgotten and named."""
+    from app.access import secrets
+    from app.access.permissions import Permission
+
+    actor.require(Permission.FILE_REQUEST)
+    if not value or "\n" in value or "\x00" in value:
+        raise ValidationError("signing.pin", "enter the PIN or passphrase on one line")
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, value, session_only=True)
+    try:
+        load_signer_unregistered(desk, timestamp=False)
+    except ValidationError as exc:
+        if exc.field == "signing.pin" or "passphrase is wrong" in exc.message:
+            secrets.forget_session_secret(secrets.SIGNING_PASSPHRASE_ENTRY)
+            raise ValidationError("signing.pin", exc.message) from None
+        raise
+
+
 def _register(desk: "Desk", der: bytes, chain: list[bytes], *, demo: bool) -> None:
     key = (str(desk.db.location), hashlib.sha256(der).hexdigest())
     if key in _registered:
