@@ -83,7 +83,9 @@ def main() -> int:
     print(
         json.dumps(
             {
-                "figure": "signing through SoftHSMv2 with a loopback TSA and B-LT (ms/cert) vs PKCS#12, no timestamp",
+                "figure": (
+                    "signing via SoftHSMv2 with a loopback TSA and B-LT (ms/cert) vs PKCS#12, no timestamp"
+                ),
                 "project": round(token_ms, 2),
                 "baseline": round(p12_ms, 2),
                 "ratio": round(ratio, 2),
