@@ -14,7 +14,6 @@ module import or to check the key. A Signer pickles as its configuration only (p
 passphrase or PIN); each process loads the key itself once and keeps it in a per-process cache.
 """
 
-import asyncio
 import hashlib
 import io
 import os
@@ -668,7 +667,8 @@ def _url_timestamper(url: str) -> Any:
 
     class UrlTimeStamper(TimeStamper):  # type: ignore[misc]
         async def async_request_tsa_response(self, req: Any) -> Any:
-            data = await asyncio.to_thread(post, req.dump())
+            # pyHanko runs one signature per event loop, with nothing else on it: the request may block
+            data = post(req.dump())
             try:
                 return tsp.TimeStampResp.load(data)
             except ValueError:
