@@ -164,3 +164,29 @@ def test_no_damage_raises(desk: Desk, genuine: tuple[Certificate, bytes], data: 
     if damaged != pdf:
         assert not result.ok
         assert result.member_name == ""
+
+
+def test_the_verify_screen_refuses_a_file_over_50_mb_unread(qtbot, desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.desk.verify_dialog import VerifyScreen
+    from ui.shell.context import UiContext
+
+    screen = VerifyScreen(UiContext(desk))
+    qtbot.addWidget(screen)
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as fh:
+        fh.write(b"%PDF-1.7\n")
+        fh.truncate(MAX_FILE_BYTES + 1)
+    with qtbot.waitSignal(screen.failed, timeout=5_000):
+        screen.verify_file(str(big))
+    assert screen.details.text() == "file: not a certificate: the file is 50 MB, over the 50 MB limit"
+
+
+def test_bytes_after_the_signed_content_are_added_not_damaged(
+    desk: Desk, genuine: tuple[Certificate, bytes]
+) -> None:
+    cert, pdf = genuine
+    for tail in (b"\n%%EOF\n", b"garbage that is not PDF at all"):
+        result = verify_pdf(desk, pdf + tail, today=cert.issue_date)
+        assert not result.ok and result.number == cert.number and result.member_name == ""
+        assert "altered after signing: content was added to the file after it was signed" in result.problems
+        assert any(p.startswith("does not match the issued certificate") for p in result.problems)

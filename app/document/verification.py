@@ -11,6 +11,7 @@ file is the one issued; the number is the one the signed content states, never a
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -130,8 +131,7 @@ def _check_signature(desk: Desk, data: bytes, now: datetime) -> SignatureFinding
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
     except Exception:  # noqa: BLE001 - a damaged file raises many kinds; the finding is what matters
-        found.problems.append(f"{DAMAGED}: the file is cut off or broken and cannot be read as a PDF")
-        return found
+        return _unreadable(desk, data, now)
     if not signatures:
         found.problems.append("not signed: the file carries no digital signature")
         return found
@@ -226,6 +226,27 @@ def _only_validation_data_added(reader: Any, sig: Any) -> bool:
             if xrefs.get_introducing_revision(ref) < revision:
                 return False
     return True
+
+
+_BYTE_RANGE_RE = re.compile(rb"/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
+
+
+def _unreadable(desk: Desk, data: bytes, now: datetime) -> SignatureFindings:
+    """A file the PDF reader cannot read whole: when it is a signed file with bytes added after the
+    signed content, what the signature says of that content, plus that something was added; otherwise
+    damaged."""
+    match = _BYTE_RANGE_RE.search(data)
+    if match is not None:
+        end = int(match.group(2)) + int(match.group(3))
+        if 0 < end < len(data):
+            found = _signature_findings(desk, data[:end], now)
+            if not any(p.startswith(DAMAGED) for p in found.problems):
+                found.problems.append(f"{ALTERED}: content was added to the file after it was signed")
+                found.holds = False
+                return found
+    return SignatureFindings(
+        problems=[f"{DAMAGED}: the file is cut off or broken and cannot be read as a PDF"]
+    )
 
 
 def _tsa_roots(desk: Desk) -> list[Any]:
