@@ -207,6 +207,8 @@ def _only_validation_data_added(reader: Any, sig: Any) -> bool:
     signed."""
     xrefs = reader.xrefs
     signed = sig.signed_revision
+    if xrefs.total_revisions <= signed + 1:
+        return False  # bytes after the signed content that are not even a revision of the file
     root_ref = reader.trailer_view.raw_get("/Root")
     info_ref = reader.trailer_view.raw_get("/Info")
     history = reader.get_historical_resolver(signed)
