@@ -455,3 +455,25 @@ def test_an_offline_batch_may_sign_without_timestamp_and_says_so(
         [pdf] = (tmp_path / "b").glob("*.pdf")
         result = verify_pdf(college, pdf.read_bytes())
         assert result.ok and result.timestamped, result.problems
+
+
+def test_without_a_keyring_the_advice_never_points_at_a_command_that_refuses(
+    college: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    from app.access import secrets
+    from tests.cli_runner import run_cli
+
+    keyring.set_keyring(fail.Keyring())  # a headless box: no secure OS keyring
+    secrets.forget_session_secrets()
+    base = ["--data-dir", str(college.data_dir), "--database-url", database_url]
+    assert run_cli([*base, "settings", "set-password", "signing", "--stdin"], stdin="pw\n") == 2
+    err = capsys.readouterr().err
+    assert "--pin-stdin" in err and "window" in err
+    with pytest.raises(ValidationError) as raised:
+        load_signer(college)  # the encrypted PKCS#12 needs its passphrase
+    assert "--pin-stdin" in raised.value.message and "set-password" not in raised.value.message
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, "pw", session_only=True)  # what --pin-stdin does
+    assert not load_signer(college).demo
