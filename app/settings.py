@@ -122,41 +122,17 @@ OPTIONS: dict[str, Option] = _options(
         "Consent statement shown in the wizard",
         multiline=True,
     ),
+    # --- signing (README "Signing certificates"; a key is checked fit in app.setting_changes)
     Option(
-        "signing.pkcs12_path", "", "PKCS#12 file with the signing key; empty = demo key", check=_single_line
+        "signing.root_certificate", "", "College root (CA) certificate file; empty = demo", check=_single_line
     ),
-    # --- signing (see README "Signing certificates"; checked in app.setting_changes)
+    Option("signing.pkcs12_path", "", "PKCS#12 signing key file; empty = demo key", check=_single_line),
+    Option("signing.pkcs11_module", "", "PKCS#11 module of the signing token", check=_single_line),
+    Option("signing.pkcs11_token", "", "PKCS#11 token label", check=_single_line),
+    Option("signing.pkcs11_key", "", "Signing key label on the token", check=_single_line),
+    Option("signing.tsa_url", "", "Time-stamping authority URL (RFC 3161)", check=_url),
     Option(
-        "signing.root_certificate",
-        "",
-        "The College's root (CA) certificate, PEM or DER, that signing certificates must chain to; "
-        "empty = demo",
-        check=_single_line,
-    ),
-    Option(
-        "signing.pkcs11_module",
-        "",
-        "PKCS#11 module (.so/.dll) of the token holding the key",
-        check=_single_line,
-    ),
-    Option("signing.pkcs11_token", "", "Label of the PKCS#11 token", check=_single_line),
-    Option(
-        "signing.pkcs11_key",
-        "",
-        "Label of the signing key (and its certificate) on the token",
-        check=_single_line,
-    ),
-    Option(
-        "signing.tsa_url",
-        "",
-        "RFC 3161 time-stamping authority URL; empty = no timestamp (emailed certificates need one)",
-        check=_url,
-    ),
-    Option(
-        "signing.tsa_root_certificate",
-        "",
-        "Root certificate(s) of the time-stamping authority, PEM",
-        check=_single_line,
+        "signing.tsa_root_certificate", "", "Time-stamping authority's root certificate", check=_single_line
     ),
     # --- mail
     Option("smtp.host", "127.0.0.1", "SMTP server host", check=_single_line),
