@@ -518,8 +518,13 @@ def _register(desk: "Desk", der: bytes, chain: list[bytes], *, demo: bool) -> No
     key = (str(desk.db.location), hashlib.sha256(der).hexdigest())
     if key in _registered:
         return
-    with desk.db.write() as session:
-        register_signing_certificate(session, der, chain, demo=demo, added_by=desk.actor.username)
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with desk.db.write() as session:
+            register_signing_certificate(session, der, chain, demo=demo, added_by=desk.actor.username)
+    except IntegrityError:
+        pass  # another desk recorded the same certificate at the same moment (PostgreSQL); it is there
     _registered.add(key)
 
 
