@@ -127,7 +127,8 @@ def test_wrong_passphrase_or_missing_file_is_a_clear_error(desk: Desk, tmp_path:
 def test_signer_pickles_without_its_key(desk: Desk) -> None:
     signer = load_signer(desk)
     data = pickle.dumps(signer)
-    assert b"PRIVATE" not in data and len(data) < 1000
+    # the configuration and the root certificate(s) its chain is checked against, never the key
+    assert b"PRIVATE" not in data and len(data) < 2500
     assert pickle.loads(data).fingerprint == signer.fingerprint
 
 
