@@ -477,3 +477,17 @@ def test_without_a_keyring_the_advice_never_points_at_a_command_that_refuses(
     assert "--pin-stdin" in raised.value.message and "set-password" not in raised.value.message
     secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, "pw", session_only=True)  # what --pin-stdin does
     assert not load_signer(college).demo
+
+
+def test_the_demo_command_records_the_demo_ca_and_signing_certificate(
+    desk: Desk, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.document.trust import spaced_fingerprint
+    from tests.cli_runner import run_cli
+
+    assert run_cli(["--data-dir", str(desk.data_dir), "--database-url", database_url, "demo"]) == 0
+    out = capsys.readouterr().out
+    [row] = _rows(desk)
+    assert row.demo and row.chain_pem.count("BEGIN CERTIFICATE") == 1  # the demo CA
+    assert f"SHA-256 {spaced_fingerprint(row.fingerprint)}" in out
+    assert current_signing_fingerprint(desk) == row.fingerprint
