@@ -491,3 +491,45 @@ def test_the_demo_command_records_the_demo_ca_and_signing_certificate(
     assert row.demo and row.chain_pem.count("BEGIN CERTIFICATE") == 1  # the demo CA
     assert f"SHA-256 {spaced_fingerprint(row.fingerprint)}" in out
     assert current_signing_fingerprint(desk) == row.fingerprint
+
+
+def test_a_batch_stopped_by_a_failing_tsa_completes_when_run_again(
+    college: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.cli_runner import run_cli
+    from tests.factories import make_member
+
+    with college.db.write() as session:
+        cpso = make_member(session).cpso_number
+    requests = tmp_path / "requests.csv"
+    requests.write_text(
+        "cpso_number,institution_name,institution_type,street1,city,state,country,zip,email,"
+        "consent_method,consent_date\n"
+        f"{cpso},Toronto General Hospital,Hospital,200 Elizabeth Street,Toronto,ON,CA,M5G 2C4,"
+        "a@tgh.example.org,phone,2026-11-30\n",
+        encoding="utf-8",
+    )
+    argv = ["--data-dir", str(college.data_dir), "--database-url", database_url, "--pin-stdin", "batch"]
+    argv += [str(requests), "--out", str(tmp_path / "out"), "--queue-email", "--workers", "2"]
+    with loopback_tsa(tmp_path) as tsa:
+        college.settings.set("signing.tsa_url", tsa.url)
+        college.settings.set("signing.tsa_root_certificate", str(tmp_path / "tsa-root.pem"))
+        tsa.fail_with = 503
+        assert run_cli(argv, stdin="pw\n") == 2
+        err = capsys.readouterr().err
+        assert f"the time-stamping authority {tsa.url} refused the request (HTTP 503)" in err
+        assert "Traceback" not in err
+        assert not list((tmp_path / "out").glob("*.pdf")) if (tmp_path / "out").exists() else True
+        with college.db.read() as session:
+            assert (
+                session.scalar(
+                    select(func.count()).select_from(Certificate).where(Certificate.pdf_sha256 != "")
+                )
+                == 0
+            )
+        tsa.fail_with = None
+        assert run_cli(argv, stdin="pw\n") == 0
+        assert "Completed from an interrupted run: 1" in capsys.readouterr().out
+    [pdf] = (tmp_path / "out").glob("*.pdf")
+    result = verify_pdf(college, pdf.read_bytes())
+    assert result.ok and result.timestamped, result.problems

@@ -58,7 +58,8 @@ _certificates: dict[tuple[Any, ...], tuple[bytes, tuple[bytes, ...]]] = {}
 
 
 class TimestampError(CpcDeskError):
-    """The time-stamping authority did not give a timestamp; nothing was signed or issued."""
+    """The time-stamping authority gave no timestamp: the certificate was not signed (the issuing
+    transaction rolls back; a batch completes the certificate when it is run again)."""
 
 
 @dataclass(frozen=True)
@@ -592,8 +593,8 @@ def sign_pdf_with(
             raise
         # pyHanko wraps the timestamp's failures in several kinds; with a TSA, name it
         raise TimestampError(
-            f"the certificate was not signed: the time-stamping authority {tsa_url} gave no usable "
-            f"timestamp ({_reason(exc)}); nothing was issued"
+            f"the time-stamping authority {tsa_url} gave no usable "
+            f"timestamp ({_reason(exc)}); the certificate was not signed"
         ) from None
     return out.getvalue()
 
@@ -662,12 +663,12 @@ def _url_timestamper(url: str) -> Any:
         except _HttpStatus as exc:
             raise TimestampError(
                 f"the time-stamping authority {url} refused the request (HTTP {exc.status}); "
-                "nothing was signed or issued"
+                "the certificate was not signed"
             ) from None
         except OSError as exc:
             why = exc.strerror or type(exc).__name__
             raise TimestampError(
-                f"the time-stamping authority {url} cannot be reached ({why}); nothing was signed or issued"
+                f"the time-stamping authority {url} cannot be reached ({why}); the certificate was not signed"
             ) from None
 
     class UrlTimeStamper(TimeStamper):  # type: ignore[misc]
@@ -679,7 +680,7 @@ def _url_timestamper(url: str) -> Any:
             except ValueError:
                 raise TimestampError(
                     f"the time-stamping authority {url} answered with something that is not a "
-                    "timestamp; nothing was signed or issued"
+                    "timestamp; the certificate was not signed"
                 ) from None
 
     return UrlTimeStamper()  # type: ignore[no-untyped-call]
