@@ -593,8 +593,8 @@ def sign_pdf_with(
             raise
         # pyHanko wraps the timestamp's failures in several kinds; with a TSA, name it
         raise TimestampError(
-            f"the time-stamping authority {tsa_url} gave no usable "
-            f"timestamp ({_reason(exc)}); the certificate was not signed"
+            f"signing with a timestamp from the time-stamping authority {tsa_url} failed "
+            f"({_reason(exc)}); the certificate was not signed"
         ) from None
     return out.getvalue()
 
