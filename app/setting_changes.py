@@ -68,6 +68,16 @@ def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[st
     before = {k: desk.settings.get(k) for k in changed}
     for key in changed:
         desk.settings.set(key, parsed[key])
+    if any(k.startswith("signing.") for k in changed):
+        # An unfit key (expired, no signing usage, weak, outside the College's chain) is refused here,
+        # naming why, and the settings go back to what they were.
+        from app.document.signing import signing_key_problem
+
+        problem = signing_key_problem(desk)
+        if problem:
+            for key in changed:
+                desk.settings.set(key, before[key])
+            raise ValidationErrors([problem])
     if changed:
         with desk.db.write() as session:
             for key in changed:

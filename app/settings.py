@@ -52,6 +52,12 @@ def _days_by_type(key: str, value: str) -> None:
     parse_days_by_type(key, value)
 
 
+def _url(key: str, value: str) -> None:
+    _single_line(key, value)
+    if value and not value.lower().startswith(("http://", "https://")):
+        raise ValidationError(key, "must be an http:// or https:// URL")
+
+
 def is_loopback_host(host: str) -> bool:
     if host.lower() == "localhost":
         return True
@@ -128,7 +134,18 @@ OPTIONS: dict[str, Option] = _options(
         "Consent statement shown in the wizard",
         multiline=True,
     ),
-    Option("signing.pkcs12_path", "", "PKCS#12 file with the signing key; empty = demo self-signed key"),
+    # --- signing (README "Signing certificates"; a key is checked fit in app.setting_changes)
+    Option(
+        "signing.root_certificate", "", "College root (CA) certificate file; empty = demo", check=_single_line
+    ),
+    Option("signing.pkcs12_path", "", "PKCS#12 signing key file; empty = demo key", check=_single_line),
+    Option("signing.pkcs11_module", "", "PKCS#11 module of the signing token", check=_single_line),
+    Option("signing.pkcs11_token", "", "PKCS#11 token label", check=_single_line),
+    Option("signing.pkcs11_key", "", "Signing key label on the token", check=_single_line),
+    Option("signing.tsa_url", "", "Time-stamping authority URL (RFC 3161)", check=_url),
+    Option(
+        "signing.tsa_root_certificate", "", "Time-stamping authority's root certificate", check=_single_line
+    ),
     # --- mail
     Option("smtp.host", "127.0.0.1", "SMTP server host", check=_single_line),
     Option("smtp.port", 8025, "SMTP server port", check=_port),

@@ -51,6 +51,7 @@ class Issued:
 def issue(desk: Desk, *, issued_on: date | None = None, **member: object) -> Issued:
     """One member and one certificate through the real engine (numbered, statement kept, drawn, signed)."""
     issued_on = issued_on or date.today()
+    signer = load_signer(desk)  # before the write: the first load records the signing certificate
     with desk.db.write() as session:
         row = make_member(session, **member)
         filing = engine.Filing(
@@ -63,9 +64,7 @@ def issue(desk: Desk, *, issued_on: date | None = None, **member: object) -> Iss
         )
         filed = engine.file_request(session, desk, REGISTRAR, filing, issued_on=issued_on)
         assert filed.certificates, filed.review_reasons
-        engine.issue_documents(
-            session, desk, REGISTRAR, filed.certificates, load_signer(desk), queue_email=False
-        )
+        engine.issue_documents(session, desk, REGISTRAR, filed.certificates, signer, queue_email=False)
         number = filed.certificates[0].number
     return stored(desk, number)
 

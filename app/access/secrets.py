@@ -86,3 +86,8 @@ def set_secret(name: str, value: str, account: str = "", *, session_only: bool =
 
 def forget_session_secrets() -> None:
     _session_only.clear()
+
+
+def forget_session_secret(name: str, account: str = "") -> None:
+    """Drop one secret held for this session (a PIN that the token refused)."""
+    _session_only.pop(_account(name, account), None)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
-from app.document.certificates import CertificateContent, needs_lazy_font
+from app.document.certificates import CertificateContent, needs_lazy_font, with_signing_fingerprint
 from app.document.member_documents import draw_document
 from app.document.signing import issue_document, sign_pdf
 
@@ -187,6 +187,7 @@ class RenderPool:
         return self._pool is None
 
     def submit(self, content: CertificateContent) -> "Future[RenderedCertificate]":
+        content = with_signing_fingerprint(content, self.signer.fingerprint)
         if self._pool is None:
             return self._inline.submit(render_and_sign, content)
         self._queued = {f for f in self._queued if not f.done()}

@@ -221,6 +221,7 @@ class BatchResult:
     emails_queued: int = 0
     marked_printed: int = 0
     printed_ids: list[int] = field(default_factory=list)  # the certificates in the merged file, in order
+    without_timestamp: bool = False  # a TSA is configured but this offline batch signed without it
 
     @property
     def exit_status(self) -> int:
@@ -253,6 +254,11 @@ class BatchResult:
             )
         if self.cancelled:
             lines.append("Cancelled: run the same file again to issue the rest.")
+        if self.without_timestamp and (self.issued or self.completed):
+            lines.append(
+                "Signed without a timestamp (offline batch): each signature's time is this computer's "
+                "clock; certificates sent by email are always timestamped"
+            )
         if self.emails_queued:
             lines.append(f"Emails queued in the outbox: {self.emails_queued}")
         if self.out_dir is not None and self.files_written:
@@ -785,7 +791,12 @@ class _Issuer:
         self.progress = progress
         self.total = total
         self.done = 0
-        self.signer = load_signer(desk)
+        # Every certificate that is emailed carries a timestamp; a batch printed offline may go without
+        # (the TSA is out of reach), and its summary says so.
+        self.signer = load_signer(desk, timestamp=options.queue_email or not desk.is_offline)
+        result.without_timestamp = bool(str(desk.settings.get("signing.tsa_url")).strip()) and not (
+            self.signer.timestamped
+        )
         self.pool = RenderPool(self.signer, options.workers, render_here=options.render_here)
         self._handover = ExitStack()
         if not self.pool.in_process:

@@ -1,4 +1,4 @@
-"""`demo`: fill an empty database with the demo register."""
+"""`demo`: fill an empty database with the demo register, and record the demo signing certificate."""
 
 import argparse
 
@@ -12,4 +12,14 @@ def cli_demo(args: argparse.Namespace, desk: Desk) -> int:
         return 0
     members, institutions = fill(desk)
     print(f"Added {members} demo members and {institutions} demo institutions to {desk.db.location}.")
+    if not any(
+        str(desk.settings.get(key)).strip() for key in ("signing.pkcs12_path", "signing.pkcs11_module")
+    ):
+        # lazy: only the demo needs its key made now (a demo CA and a signing certificate it issues)
+        from app.document.signing import load_signer
+        from app.document.trust import spaced_fingerprint
+
+        signer = load_signer(desk, timestamp=False)
+        fingerprint = spaced_fingerprint(signer.fingerprint)
+        print(f"Demo signing certificate (DEMO CA) recorded in the register: SHA-256 {fingerprint}")
     return 0

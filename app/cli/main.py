@@ -258,6 +258,8 @@ def run_command(args: argparse.Namespace) -> int:
         desk = Desk.open(folder, args.database_url, migrate=getattr(args, "migrate", True))
         if args.offline:
             desk.offline = True
+        if getattr(args, "pin_stdin", False):
+            read_signing_pin(sys.stdin)
         if args.demo:
             # lazy: only --demo needs the demo register (a sub-command imports only its own module)
             from app.register.demo import fill_if_empty
@@ -282,6 +284,19 @@ def run_command(args: argparse.Namespace) -> int:
         if desk is not None:
             desk.close()
         stop_logging()
+
+
+def read_signing_pin(stream: Any) -> None:
+    """--pin-stdin: one line of standard input is the signing key's PIN or passphrase, kept in memory
+    for this command only (app.access.secrets, session only); never echoed, stored or logged."""
+    from app.access import secrets
+    from app.errors import ValidationError
+
+    line = stream.readline()
+    value = line.rstrip("\r\n")
+    if not value:
+        raise ValidationError("--pin-stdin", "standard input gave no PIN or passphrase (an empty line)")
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, value, session_only=True)
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:

@@ -72,6 +72,11 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
     status = secrets.status()
     if not status.secure:
         # A session-only secret would vanish with this command; say so instead of pretending.
+        if args.which == "signing":
+            raise SecretStoreUnavailable(
+                f"{status.message} Give the {label} with --pin-stdin on each command that signs, or enter "
+                "it when the desk window asks after sign-in."
+            )
         raise SecretStoreUnavailable(
             f"{status.message} Set the {label} in the desk window instead (it can keep it for the session)."
         )

@@ -20,6 +20,11 @@ GLOBAL_OPTIONS: dict[str, tuple[bool, str]] = {
     ),
     "--demo": (False, "fill an empty database with demo data first"),
     "--offline": (False, "send no email; everything waits in the outbox"),
+    "--pin-stdin": (
+        False,
+        "read the signing key's PIN (PKCS#11) or passphrase (PKCS#12) from a line of standard input; "
+        "held in memory for this command only",
+    ),
 }
 
 

@@ -75,6 +75,10 @@ class IssuerDetails:
         ]
         return " / ".join(dict.fromkeys(t for t in titles if t))
 
+    # SHA-256 of the certificate that signs the file (hex), printed in the verification box; filled by
+    # the signing step (app.document.signing.issue_document, the batch's render pool)
+    signing_fingerprint: str = ""
+
 
 @dataclass(frozen=True)
 class CertificateContent:
@@ -112,6 +116,13 @@ class CertificateContent:
         base = self.issuer.verification_url
         query = urlencode({"number": self.number, "code": self.verification_code})
         return f"{base}{'&' if '?' in base else '?'}{query}"
+
+
+def with_signing_fingerprint(content: "CertificateContent", fingerprint: str) -> "CertificateContent":
+    """The content with the signing certificate's fingerprint to print (the same content if it has it)."""
+    if content.issuer.signing_fingerprint == fingerprint:
+        return content
+    return replace(content, issuer=replace(content.issuer, signing_fingerprint=fingerprint))
 
 
 def issuer_from_settings(settings: Settings) -> IssuerDetails:
@@ -1230,6 +1241,12 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
         *(_para(w.check_instructions, st.explain) for w in words),
         _para(issuer.verification_url, st.small, "issuer.verification_url"),
     ]
+    if issuer.signing_fingerprint:
+        pairs = ":".join(
+            issuer.signing_fingerprint[i : i + 2] for i in range(0, len(issuer.signing_fingerprint), 2)
+        ).upper()
+        label = _colon_label(language, lambda w: w.signing_fingerprint_label)
+        instructions.append(_para(f"{label} {pairs}", st.small, "signing_fingerprint"))
     verify_box = _columns(
         [(92, [qr_drawing]), (width - 92, instructions)],
         pad=(8, 6, 8, 7),

@@ -104,6 +104,7 @@ class Wording:
     how_to_check: str
     verification_code_label: str
     certificate_number_label: str
+    signing_fingerprint_label: str
     check_instructions: str
     page_of: str  # {page} {total}
     continued: str
@@ -143,6 +144,7 @@ ENGLISH = Wording(
     how_to_check="How to check this certificate",
     verification_code_label="Verification code:",
     certificate_number_label="Certificate number:",
+    signing_fingerprint_label="Signing certificate SHA-256:",
     check_instructions=(
         "Scan the code, or go to the address below and enter the certificate number and the verification "
         "code. The PDF file carries the digital signature of the issuing body: any change to the file "
@@ -222,6 +224,7 @@ FRENCH = Wording(
     how_to_check="Comment vérifier le présent certificat",
     verification_code_label="Code de vérification\u00a0:",
     certificate_number_label="Numéro du certificat\u00a0:",
+    signing_fingerprint_label="Empreinte SHA-256 du certificat de signature\u00a0:",
     check_instructions=(
         "Balayez le code, ou rendez-vous à l'adresse ci-dessous et saisissez le numéro du certificat et le "
         "code de vérification. Le fichier PDF porte la signature numérique de l'organisme émetteur\u00a0: "

@@ -9,12 +9,11 @@ a number without its code. Reads only; loads no key.
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.document.college_certificate import college_signing_certificates
 from app.document.standing import Standing, standing_in
 from app.store.models import Certificate
 
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
     from app.desk import Desk
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-_CLAIMED_NUMBER = re.compile(rb"CPC-\d{4}-\d{6}")
+_CLAIMED_NUMBER = re.compile(rb"(?:CPC|REG|CARD|DIP)-\d{4}-\d{6}")
 
 
 @dataclass(frozen=True)
@@ -54,12 +53,12 @@ class FileVerdict:
         )
 
 
-def _signature_is_colleges(data: bytes, trusted: list[bytes]) -> bool:
-    """The signature-checking code of `verify`, through one call (its owner may rename it)."""
+def _signature_is_colleges(desk: "Desk", data: bytes) -> bool:
+    """`verify`'s own signature check: intact, the whole file, and trusted by the register at its
+    signing time."""
     from app.document.verification import _signature_findings
 
-    problems, _checks, _reader = _signature_findings(data, trusted)
-    return not problems
+    return _signature_findings(desk, data, datetime.now(UTC)).holds
 
 
 def check_file(desk: "Desk", data: bytes, today: date | None = None) -> FileVerdict:
@@ -74,5 +73,5 @@ def check_file(desk: "Desk", data: bytes, today: date | None = None) -> FileVerd
         standing = standing_in(session, number, today or date.today()) if number else None
     if standing is None:
         return FileVerdict(True, False, False, claimed_number, None)
-    signed = _signature_is_colleges(data, college_signing_certificates(desk))
+    signed = _signature_is_colleges(desk, data)
     return FileVerdict(True, True, signed, claimed_number, standing)

@@ -27,6 +27,7 @@ class LetterWords:
     valid_until: str
     verification_code: str
     attached: str
+    signing_fingerprint: str
     verify_online: str  # {url} {code}
     verify_by_issuer: str  # {code} {issuer}
     automatic: str
@@ -50,6 +51,7 @@ _ENGLISH = LetterWords(
     valid_until="Valid until",
     verification_code="Verification code",
     attached="Attached",
+    signing_fingerprint="Signing certificate SHA-256",
     verify_online=(
         "To check that it is genuine and still valid, visit {url} and enter the verification code {code}, "
         "or scan the QR code printed on the certificate."
@@ -72,6 +74,7 @@ _FRENCH = LetterWords(
     valid_until="Valide jusqu'au",
     verification_code="Code de vérification",
     attached="Pièce jointe",
+    signing_fingerprint="Empreinte SHA-256 du certificat de signature",
     verify_online=(
         "Pour vérifier son authenticité et sa validité, rendez-vous à l'adresse {url} et saisissez le code "
         "de vérification {code}, ou balayez le code QR imprimé sur le certificat."
@@ -107,6 +110,8 @@ class LetterValues:
     signature: tuple[str, ...]
     issuer_name_fr: str = ""  # empty: issuer_name in French too
     document: str = ""  # the title of a copy of a document sent to the member; empty for a CPC
+    # the signing certificate's SHA-256 as printed on the certificate (colon-separated pairs), "" if unsigned
+    signing_fingerprint: str = ""
 
     def issuer_in(self, language: CertificateLanguage) -> str:
         return (
@@ -158,6 +163,7 @@ def _rows(words: LetterWords, wording: Wording, v: LetterValues) -> list[tuple[s
         (words.valid_until, wording.date(v.valid_until)),
         (words.verification_code, v.verification_code),
         (words.attached, v.filename),
+        *([(words.signing_fingerprint, v.signing_fingerprint)] if v.signing_fingerprint else []),
     ]
 
 
@@ -171,7 +177,7 @@ def _text_block(words: LetterWords, wording: Wording, v: LetterValues) -> list[s
         _intro(words, v, v.member_name),
         "",
         attached.format(filename=v.filename, issuer=v.issuer_in(wording.language)),
-        *(f"{label}{colon} {value}" for label, value in rows[:3]),
+        *(f"{label}{colon} {value}" for label, value in rows[:3] + rows[4:]),
         "",
         _verify(words, v),
         "",

@@ -205,6 +205,10 @@ def build_certificate_message(
     msg["X-CPC-Certificate"] = certificate_number
 
     filename = f"{certificate_number}.pdf"
+    # lazy: only a certificate email needs it (cryptography alone, no pyHanko)
+    from app.document.trust import signing_fingerprint_of, spaced_fingerprint
+
+    signed_by = signing_fingerprint_of(pdf)
     signature = letter_signature(
         language,
         sender.registrar_name,
@@ -224,6 +228,7 @@ def build_certificate_message(
         verification_url=sender.verification_url,
         signature=signature,
         document=document,
+        signing_fingerprint=spaced_fingerprint(signed_by) if signed_by else "",
     )
     msg.set_content(letter_text(language, values))
     body_html = letter_html(language, values)

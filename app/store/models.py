@@ -479,3 +479,26 @@ class RequestMessage(Base):
     outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_message.id"), nullable=True)
 
     outbox: Mapped[OutboxMessage | None] = relationship()
+
+
+class SigningCertificate(Base):
+    """A certificate the College signs (or signed) with, its chain, and the period it was in use.
+
+    Every desk and the verification service trust exactly these rows, and only those that chain to the
+    root each desk holds outside the database (setting signing.root_certificate; app/document/trust.py).
+    Only certificates live here, never keys.
+    """
+
+    __tablename__ = "signing_certificate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the DER, hex
+    subject: Mapped[str] = mapped_column(String(500))
+    certificate: Mapped[bytes] = mapped_column(LargeBinary)  # DER
+    chain_pem: Mapped[str] = mapped_column(Text, default="")  # issuers up to and including the root
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime())
+    not_after: Mapped[datetime] = mapped_column(UTCDateTime())
+    in_use_from: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    in_use_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    added_by: Mapped[str] = mapped_column(String(64), default="")

@@ -64,7 +64,18 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "validity.default_days",
             "validity.days_by_type",
             "consent.statement",
+        ),
+    ),
+    (
+        "Signing",
+        (
+            "signing.root_certificate",
             "signing.pkcs12_path",
+            "signing.pkcs11_module",
+            "signing.pkcs11_token",
+            "signing.pkcs11_key",
+            "signing.tsa_url",
+            "signing.tsa_root_certificate",
         ),
     ),
     (

@@ -473,6 +473,10 @@ class SignInFlow(QObject):
     def _signed_in(self, actor: Actor) -> None:
         self.desk.actor = actor
         self._on_signed_in(actor)
+        # the signing key's PIN or passphrase, when it needs one this session lacks (kept in memory only)
+        from ui.admin.signing_pin import ask_signing_pin_if_needed
+
+        self.pin_dialog = ask_signing_pin_if_needed(self.desk, self.window)
         if self.lock is None:
             self.lock = InactivityLock(self.desk, self.window, self._lock_timeout_ms, self.switch_user)
 

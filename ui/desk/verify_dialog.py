@@ -166,10 +166,19 @@ class VerifyScreen(QWidget):
     def verify_file(self, path: str) -> None:
         file = Path(path)
         self.file_label.setText(tr("File: {name}").format(name=str(file)))
+        from app.document.verification import too_large_problem
+
         try:
-            data = file.read_bytes()
+            # a file far larger than any certificate is refused before it is read whole
+            too_large = too_large_problem(file.stat().st_size)
+            data = b"" if too_large else file.read_bytes()
         except OSError as exc:
             self._show_failure(tr("The file cannot be read ({reason}).").format(reason=exc.strerror))
+            return
+        if too_large:
+            from app.errors import ValidationError
+
+            self._show_failure(ValidationError("file", too_large))
             return
         self.verdict.setText(tr("Checking…"))
         self.verdict.setStyleSheet("font-size: 17px; color: #444;")
