@@ -52,6 +52,12 @@ def _days_by_type(key: str, value: str) -> None:
     parse_days_by_type(key, value)
 
 
+def _oauth_authority(key: str, value: str) -> None:
+    from app.mail.oauth import check_authority  # lazy: the mail package is not needed to read settings
+
+    check_authority(value)
+
+
 def is_loopback_host(host: str) -> bool:
     if host.lower() == "localhost":
         return True
@@ -122,6 +128,25 @@ OPTIONS: dict[str, Option] = _options(
     Option("smtp.port", 8025, "SMTP server port", check=_port),
     Option("smtp.security", "none", "Connection security", choices=("starttls", "tls", "none")),
     Option("smtp.username", "", "SMTP user name (password lives in the keyring)", check=_single_line),
+    Option(
+        "smtp.auth",
+        "password",
+        "How to sign in to the mail server: password, oauth2-microsoft (Microsoft 365) or oauth2-google",
+        choices=("password", "oauth2-microsoft", "oauth2-google"),
+    ),
+    Option("smtp.oauth.tenant", "", "Microsoft 365: the tenant ID (or domain)", check=_single_line),
+    Option(
+        "smtp.oauth.client_id",
+        "",
+        "Microsoft 365: the application (client) ID; its secret or certificate lives in the keyring",
+        check=_single_line,
+    ),
+    Option(
+        "smtp.oauth.authority",
+        "",
+        "For tests only: an https address on this computer standing in for the identity platform",
+        check=_oauth_authority,
+    ),
     Option("smtp.from_address", "cpc-desk@example.org", "From address", check=_optional_email),
     Option("smtp.reply_to", "", "Reply-To address", check=_optional_email),
     Option("smtp.bcc_archive", "", "Optional BCC archive address", check=_optional_email),
