@@ -65,17 +65,30 @@ def cli_set(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+_SECRETS = {
+    "smtp": (secrets.SMTP_PASSWORD_ENTRY, "SMTP password"),
+    "signing": (secrets.SIGNING_PASSPHRASE_ENTRY, "signing-key passphrase"),
+    "smtp-oauth": (secrets.SMTP_OAUTH_ENTRY, "OAuth secret"),
+}
+
+
 def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
     desk.actor.require(Permission.SETTINGS)
-    name = secrets.SMTP_PASSWORD_ENTRY if args.which == "smtp" else secrets.SIGNING_PASSPHRASE_ENTRY
-    label = "SMTP password" if args.which == "smtp" else "signing-key passphrase"
+    name, label = _SECRETS[args.which]
     status = secrets.status()
     if not status.secure:
         # A session-only secret would vanish with this command; say so instead of pretending.
         raise SecretStoreUnavailable(
             f"{status.message} Set the {label} in the desk window instead (it can keep it for the session)."
         )
-    if args.stdin:
+    if args.stdin and name == secrets.SMTP_OAUTH_ENTRY:
+        # a certificate with its key (PEM) or a service account's JSON key spans lines: all of stdin
+        value = sys.stdin.read()
+    elif name == secrets.SMTP_OAUTH_ENTRY and str(desk.settings.get("smtp.auth")) != "oauth2-microsoft":
+        raise ValidationError(
+            label, "a certificate or a service account key spans lines: give it on standard input (--stdin)"
+        )
+    elif args.stdin:
         line = sys.stdin.readline()
         value = line[:-1] if line.endswith("\n") else line
         value = value[:-1] if value.endswith("\r") else value
@@ -85,7 +98,7 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
         if value != again:
             print("cpc-desk: the two entries differ; nothing was stored.", file=sys.stderr)
             return 2
-    if not value:
+    if not value.strip():
         print(f"cpc-desk: an empty {label} was given; nothing was stored.", file=sys.stderr)
         return 2
     store_secret(desk, desk.actor, name, value)

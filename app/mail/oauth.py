@@ -195,12 +195,20 @@ class _TokenSource:
             self.fetched += 1
             return token
 
+    @property
+    def _verify(self) -> str | bool:
+        # The real platforms have public certificates; smtp.ca_file is trusted only for a loopback
+        # stand-in (whose certificate the tests' CA signed), not instead of the system's CAs.
+        return self.config.ca_file if (self.config.authority and self.config.ca_file) else True
+
     def _http(self) -> Any:
         import requests
 
         session = requests.Session()
-        if self.config.ca_file:
-            session.verify = self.config.ca_file
+        session.verify = self._verify
+        if self.config.authority:
+            # on loopback, a CA bundle named in the environment must not replace the tests' CA
+            session.trust_env = False
         return session
 
     def _fetch_microsoft(self) -> Token:
@@ -224,6 +232,7 @@ class _TokenSource:
                     validate_authority=not cfg.authority,
                     instance_discovery=False if cfg.authority else None,
                     timeout=cfg.timeout,
+                    verify=self._verify,
                 )
             app = self._msal_app
             app.token_cache = msal.TokenCache()  # our cache decides when to fetch; MSAL's would hide it
@@ -233,6 +242,11 @@ class _TokenSource:
             self._msal_app = None
             raise _failure(
                 "temporary", f"The Microsoft identity platform ({where}) could not be reached: {_plain(exc)}"
+            ) from None
+        except msal.exceptions.MsalServiceError as exc:
+            self._msal_app = None  # e.g. HTTP 503: the platform is there but not answering properly
+            raise _failure(
+                "temporary", f"The Microsoft identity platform ({where}) is not answering: {exc}"
             ) from None
         except ValueError as exc:
             # MSAL: the tenant's discovery document was refused (an unknown tenant) or the key is unusable

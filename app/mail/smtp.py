@@ -30,7 +30,7 @@ from typing import Any
 from app.access import secrets
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
-from app.mail import oauth
+from app.mail.oauth import OAuthConfig, access_token, xoauth2
 from app.register.text import clean_text, validate_email
 from app.settings import Settings, is_loopback_host
 from app.store.models import utcnow
@@ -318,7 +318,7 @@ class SmtpConfig:
     timeout: float
     from_address: str
     ca_file: str = ""
-    oauth: oauth.OAuthConfig | None = None
+    oauth: OAuthConfig | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "SmtpConfig":
@@ -330,7 +330,7 @@ class SmtpConfig:
             timeout=float(settings.get("smtp.timeout_seconds")),
             from_address=_address("smtp.from_address", str(settings.get("smtp.from_address"))),
             ca_file=str(settings.get("smtp.ca_file")),
-            oauth=oauth.OAuthConfig.from_settings(settings),
+            oauth=OAuthConfig.from_settings(settings),
         )
         config.validate()
         return config
@@ -490,11 +490,15 @@ class SmtpTransport:
             _quietly_close(smtp)
             error = self._classify(exc, during="connect")
             error.step = self.step
+            if isinstance(exc, socket.gaierror):
+                error.step = "dns"
+            elif smtp is None and not isinstance(exc, ssl.SSLError):
+                error.step = "connect"  # implicit TLS: the connection itself failed, not the handshake
             raise error from None
         self._smtp = smtp
         self.connections += 1
 
-    def _sign_in_oauth(self, smtp: smtplib.SMTP, config: oauth.OAuthConfig) -> None:
+    def _sign_in_oauth(self, smtp: smtplib.SMTP, config: OAuthConfig) -> None:
         """AUTH XOAUTH2 with the cached token; a token the server refuses is fetched once more (it may
         have been revoked or have expired early), and a second refusal is the server's final word."""
         mechanisms = smtp.esmtp_features.get("auth", "").upper().split()
@@ -506,9 +510,9 @@ class SmtpTransport:
             )
         for fresh in (False, True):
             self.step = "token"
-            token = oauth.access_token(config, self._password, force=fresh)
+            token = access_token(config, self._password, force=fresh)
             self.step = "authentication"
-            response = oauth.xoauth2(config.mailbox, token.value)
+            response = xoauth2(config.mailbox, token.value)
             try:
                 # After a refusal the server sends a JSON challenge; the empty answer ends the exchange.
                 smtp.auth("XOAUTH2", lambda challenge=None, r=response: r if challenge is None else "")
