@@ -46,6 +46,12 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
         ),
     )
     _add_global_options(parser)
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version, the database's schema revision and the versions of Qt, PySide6, "
+        "SQLAlchemy, reportlab and pyHanko, then exit (creates and migrates nothing)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     members = sub.add_parser(
