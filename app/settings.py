@@ -131,7 +131,7 @@ OPTIONS: dict[str, Option] = _options(
     Option(
         "smtp.auth",
         "password",
-        "How to sign in to the mail server: password, oauth2-microsoft (Microsoft 365) or oauth2-google",
+        "Mail server sign-in: password, or OAuth 2.0 (oauth2-microsoft, oauth2-google)",
         choices=("password", "oauth2-microsoft", "oauth2-google"),
     ),
     Option("smtp.oauth.tenant", "", "Microsoft 365: the tenant ID (or domain)", check=_single_line),

@@ -133,9 +133,14 @@ def test_bad_address_names_the_field(desk: Desk, admin: Actor) -> None:
     assert caught.value.field == "to_address"
 
 
-def test_only_those_who_may_change_settings(desk: Desk) -> None:
+def test_a_clerk_may_send_a_test_message_but_not_change_the_settings(
+    desk: Desk, smtp_server: MakeServer
+) -> None:
+    server = smtp_server("plain")
+    server.configure(desk.settings)
+    assert "accepted" in send_test_message(desk, desk.actor, TO)  # the desk fixture acts as a clerk
     with pytest.raises(PermissionDenied):
-        send_test_message(desk, desk.actor, TO)  # the desk fixture acts as a clerk
+        change_settings(desk, desk.actor, {"smtp.auth": "oauth2-google"})
 
 
 def test_cli_names_the_step_and_exits_1(

@@ -27,7 +27,7 @@ def send_test_message(desk: Desk, actor: Actor, to_address: str) -> str:
     """Send a short test message to `to_address` now (not through the outbox); returns the server's
     answer in a sentence, or raises MailTestFailed naming the step (or ValidationError for a setting
     or the address)."""
-    actor.require(Permission.SETTINGS)
+    actor.require(Permission.RESEND)  # the right to send mail: every staff role, as the screen says
     msg = build_test_message(desk.settings, to_address)  # the address and the sender, checked first
     transport = SmtpTransport.from_settings(desk.settings)
     host, port = transport.config.host, transport.config.port
