@@ -47,4 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # The built desk (PyInstaller): the batch's render workers are started as this same program,
+        # and this is where they take over instead of parsing a command line. Not needed from source.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from app.errors import ValidationError
 
@@ -52,12 +53,6 @@ def _days_by_type(key: str, value: str) -> None:
     parse_days_by_type(key, value)
 
 
-def _oauth_authority(key: str, value: str) -> None:
-    from app.mail.oauth import check_authority  # lazy: the mail package is not needed to read settings
-
-    check_authority(value)
-
-
 def is_loopback_host(host: str) -> bool:
     if host.lower() == "localhost":
         return True
@@ -65,6 +60,23 @@ def is_loopback_host(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def check_authority(value: str) -> None:
+    """The OAuth identity endpoint (smtp.oauth.authority) can be moved only to this computer (tests):
+    elsewhere, whoever can edit the settings could point the desk at a server that collects the client
+    secret. Checked when it is set and whenever the settings file is read."""
+    if not value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or not is_loopback_host(parts.hostname):
+        raise ValidationError(
+            "smtp.oauth.authority",
+            "may only name an https address on this computer (for tests); leave it empty for the real "
+            "identity platform",
+        )
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ValidationError("smtp.oauth.authority", "must be https://host:port with nothing after it")
 
 
 @dataclass(frozen=True)
@@ -145,7 +157,7 @@ OPTIONS: dict[str, Option] = _options(
         "smtp.oauth.authority",
         "",
         "For tests only: an https address on this computer standing in for the identity platform",
-        check=_oauth_authority,
+        check=lambda _key, value: check_authority(value),
     ),
     Option("smtp.from_address", "cpc-desk@example.org", "From address", check=_optional_email),
     Option("smtp.reply_to", "", "Reply-To address", check=_optional_email),

@@ -6,10 +6,11 @@ domain-wide delegation (google-auth), impersonating the sending mailbox. The sec
 or the service account's JSON key) is read through app.access.secrets only, and is never written here.
 
 Tokens are cached in this process's memory only, per settings and secret, and fetched again
-`REFRESH_MARGIN` before they expire. A failure is a `DeliveryError`: `SETTINGS` when the identity platform
-refused the application (its own words, e.g. "AADSTS7000215: Invalid client secret provided"), so
-nothing is sent until the settings change; `TEMPORARY` when it could not be reached, so the outbox
-retries with its backoff as for any other temporary failure.
+`REFRESH_MARGIN_SECONDS` before they expire. A failure is a `TokenError`: not temporary when the identity
+platform refused the application (its own words, e.g. "AADSTS7000215: Invalid client secret provided"),
+so nothing is sent until the settings change; temporary when it could not be reached or answered with a
+server error, so the outbox retries with its backoff as for any other temporary failure. The transport
+(app.mail.smtp) turns it into its `DeliveryError` (SETTINGS or TEMPORARY).
 """
 
 import base64
@@ -21,9 +22,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from app.errors import ValidationError
+from app.errors import CpcDeskError, ValidationError
 from app.log import remember_secret
-from app.settings import Settings, is_loopback_host
+from app.settings import Settings, check_authority
 
 AUTH_MODES = ("password", "oauth2-microsoft", "oauth2-google")
 MICROSOFT = "oauth2-microsoft"
@@ -37,11 +38,17 @@ REFRESH_MARGIN_SECONDS = 300.0
 HTTP_TIMEOUT_SECONDS = 30.0
 
 
-def _failure(kind: str, text: str) -> Exception:
-    # lazy: app.mail.smtp imports this module
-    from app.mail.smtp import DeliveryError, FailureKind
+class TokenError(CpcDeskError):
+    """No token: `temporary` when the platform could not be reached or answered with a server error (try
+    again later), else the platform refused the application (nothing goes until the settings change)."""
 
-    return DeliveryError(FailureKind(kind), text)
+    def __init__(self, temporary: bool, text: str) -> None:
+        super().__init__(text)
+        self.temporary = temporary
+
+
+def _failure(kind: str, text: str) -> TokenError:
+    return TokenError(kind == "temporary", text)
 
 
 @dataclass(frozen=True)
@@ -96,22 +103,6 @@ class OAuthConfig:
         if self.mode == GOOGLE:
             return f"{self.authority}/token" if self.authority else GOOGLE_TOKEN_URL
         return f"{self.authority or MICROSOFT_AUTHORITY}/{self.tenant}"
-
-
-def check_authority(value: str) -> None:
-    """The identity endpoint can be moved only to this computer (tests): elsewhere, whoever can edit
-    the settings file could point the desk at a server that collects the client secret."""
-    if not value:
-        return
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.hostname or not is_loopback_host(parts.hostname):
-        raise ValidationError(
-            "smtp.oauth.authority",
-            "may only name an https address on this computer (for tests); leave it empty for the real "
-            "identity platform",
-        )
-    if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise ValidationError("smtp.oauth.authority", "must be https://host:port with nothing after it")
 
 
 def check_secret(mode: str, value: str) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 from app.access import secrets
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
-from app.mail.oauth import OAuthConfig, access_token, xoauth2
+from app.mail.oauth import OAuthConfig, TokenError, access_token, xoauth2
 from app.register.text import clean_text, validate_email
 from app.settings import Settings, is_loopback_host
 from app.store.models import utcnow
@@ -510,7 +510,11 @@ class SmtpTransport:
             )
         for fresh in (False, True):
             self.step = "token"
-            token = access_token(config, self._password, force=fresh)
+            try:
+                token = access_token(config, self._password, force=fresh)
+            except TokenError as exc:
+                kind = FailureKind.TEMPORARY if exc.temporary else FailureKind.SETTINGS
+                raise DeliveryError(kind, str(exc)) from None
             self.step = "authentication"
             response = xoauth2(config.mailbox, token.value)
             try:
