@@ -169,6 +169,9 @@ def test_cli_oauth_settings(data_dir: Path, capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     assert "app-secret" not in out and "OAuth secret is stored" in out
     assert "app-secret" not in (data_dir / "settings.json").read_text()
+    assert run_cli(["settings", "list"]) == 0
+    listed = capsys.readouterr()
+    assert "# OAuth secret (smtp-oauth): stored" in listed.err and "app-secret" not in listed.out + listed.err
     assert run_cli(["settings", "set", "smtp.auth", "kerberos"]) == 2
     assert "smtp.auth: must be one of password, oauth2-microsoft, oauth2-google" in capsys.readouterr().err
     assert run_cli(["settings", "set", "smtp.oauth.authority", "https://evil.example.com"]) == 2

@@ -36,6 +36,9 @@ def cli_list(args: argparse.Namespace, desk: Desk) -> int:
     stored = "stored" if secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) else "not stored"
     print(f"# password store: {status.message}", file=sys.stderr)
     print(f"# SMTP password: {stored}", file=sys.stderr)
+    if str(desk.settings.get("smtp.auth")) != "password":
+        has_oauth = "stored" if secrets.get_secret(secrets.SMTP_OAUTH_ENTRY) else "not stored"
+        print(f"# OAuth secret (smtp-oauth): {has_oauth}", file=sys.stderr)
     return 0
 
 
