@@ -375,3 +375,25 @@ def test_missing_tenant_or_client_id_is_named(desk: Desk, admin: Actor) -> None:
     assert mail_settings_problem(desk.settings).startswith("smtp.oauth.tenant:")
     change_settings(desk, admin, {"smtp.oauth.tenant": "contoso.onmicrosoft.com"})
     assert mail_settings_problem(desk.settings).startswith("smtp.oauth.client_id:")
+
+
+def test_a_token_quoted_in_a_log_message_is_blanked(
+    microsoft: Desk, identity: IdentityServer, xoauth2_smtp: XOAuth2Server, data_dir: Path
+) -> None:
+    import logging
+
+    from app.log import configure_logging, stop_logging
+
+    log_file = configure_logging(data_dir, console=False)
+    assert log_file is not None
+    try:
+        queue_certificate_email(microsoft)
+        assert outbox.send_due(microsoft).sent == 1
+        (token,) = identity.state.issued
+        # as a careless library or a future change of ours might
+        logging.getLogger("cpc.test").warning("sending with %s and %s", token, identity.state.client_secret)
+    finally:
+        stop_logging()
+    text = log_file.read_text()
+    assert "sending with" in text
+    assert token not in text and identity.state.client_secret not in text
