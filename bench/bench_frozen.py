@@ -51,7 +51,7 @@ def dependency_bytes(top: str = "cpc-desk") -> int:
 
 def start_once(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     start = time.perf_counter()  # CLOCK_MONOTONIC on Linux: comparable with the child's own clock
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, cwd=ROOT).stdout
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT).stdout
     stages = {}
     for line in out.splitlines():
         if line.startswith("STARTUP "):
@@ -78,10 +78,12 @@ def main() -> int:
             [sys.executable, "main.py", "demo"], env=desk_env, cwd=ROOT, check=True, capture_output=True
         )
         venv_runs, frozen_runs = [], []
-        start_once([str(exe)], desk_env)  # the first start of a fresh folder fills the OS file cache
+        start_once(
+            [str(exe), "--demo"], desk_env
+        )  # the first start of a fresh folder fills the OS file cache
         for _ in range(args.runs):
-            venv_runs.append(start_once([sys.executable, "main.py"], desk_env))
-            frozen_runs.append(start_once([str(exe)], desk_env))
+            venv_runs.append(start_once([sys.executable, "main.py", "--demo"], desk_env))
+            frozen_runs.append(start_once([str(exe), "--demo"], desk_env))
 
     def median(runs: list[dict[str, float]], stage: str) -> float:
         return statistics.median(r.get(stage, r["painted"]) for r in runs)
