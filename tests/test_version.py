@@ -79,3 +79,22 @@ def test_as_a_separate_process_without_a_display(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"CPC Desk {__version__}\n") and result.stderr == ""
+
+
+@pytest.mark.postgres
+def test_postgres_revision_read_without_migrating(
+    postgres_url: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    assert run_cli(["--version", "--database-url", postgres_url]) == 0
+    assert "Database schema: none (empty database) at postgresql" in capsys.readouterr().out
+    engine = create_engine(postgres_url)
+    try:
+        with engine.connect() as conn:
+            assert inspect(conn).get_table_names() == []  # nothing was created
+    finally:
+        engine.dispose()
+    Desk.open(data_dir, postgres_url).close()
+    assert run_cli(["--version", "--database-url", postgres_url]) == 0
+    assert f"Database schema: {SCHEMA_HEAD} at postgresql" in capsys.readouterr().out
