@@ -130,6 +130,24 @@ def test_secret_stored_and_test_message_names_the_step(
     screen.grab().save(str(data_dir.parent / "settings-oauth.png"))
 
 
+def test_without_a_secure_keyring_the_session_only_box_stays_with_the_password(
+    qtbot: QtBot, admin_desk: Desk
+) -> None:
+    import keyring
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    keyring.set_keyring(FailKeyring())  # the autouse memory keyring is put back after the test
+    screen = open_screen(qtbot, admin_desk)
+    assert screen.session_only.isVisible()
+    choose_auth(screen, "oauth2-microsoft")
+    assert not screen.session_only.isVisible()  # its row is hidden; the box must not float elsewhere
+    screen.oauth_edit.setText("secret-for-now")
+    screen.oauth_button.click()
+    assert "for this session only" in screen.status.text()
+    assert secrets.get_secret(secrets.SMTP_OAUTH_ENTRY) == "secret-for-now"
+    secrets.forget_session_secrets()
+
+
 def test_a_bad_key_file_is_refused_naming_the_problem(qtbot: QtBot, admin_desk: Desk, tmp_path: Path) -> None:
     admin_desk.settings.set("smtp.auth", "oauth2-google")
     screen = open_screen(qtbot, admin_desk)

@@ -338,7 +338,7 @@ class SettingsScreen(QWidget):
             error = self.fields[key].error
             error.setVisible(microsoft and bool(error.text()))
         # showing a row shows all it holds: what is hidden on purpose is hidden again
-        self.session_only.setVisible(not secrets.status().secure)
+        self.session_only.setVisible(not oauth and not secrets.status().secure)
 
     def _holder_of(self, key: str) -> Any:
         # the layout that holds a field and its error label (the form's field for that row)
@@ -402,7 +402,7 @@ class SettingsScreen(QWidget):
         self.keyring_label.setProperty("error", not state.secure)
         self.keyring_label.style().unpolish(self.keyring_label)
         self.keyring_label.style().polish(self.keyring_label)
-        self.session_only.setVisible(not state.secure)
+        self.session_only.setVisible(not state.secure and self.fields["smtp.auth"].raw() == "password")
         if not state.secure:
             self.session_only.setChecked(True)
 
