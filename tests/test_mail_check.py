@@ -52,6 +52,21 @@ def test_connect(desk: Desk, admin: Actor) -> None:
     assert error.step == "connect" and "connection refused" in str(error)
 
 
+def test_connect_with_implicit_tls_is_connect_not_tls(desk: Desk, admin: Actor) -> None:
+    change_settings(
+        desk,
+        admin,
+        {
+            "smtp.host": "127.0.0.1",
+            "smtp.port": closed_port(),
+            "smtp.security": "tls",
+            "mail.demo_server": False,
+        },
+    )
+    error = failed_step(desk, admin)
+    assert error.step == "connect" and "connection refused" in str(error)
+
+
 @pytest.mark.parametrize("mode", ["starttls", "tls"])
 def test_tls(desk: Desk, admin: Actor, smtp_server: MakeServer, mode: str) -> None:
     server = smtp_server(mode)

@@ -221,6 +221,19 @@ def test_identity_platform_down_is_a_temporary_failure(
     assert "could not be reached: connection refused" in waiting.last_error
 
 
+def test_an_unknown_tenant_holds_the_message_with_the_platforms_words(
+    microsoft: Desk, admin: Actor, identity: IdentityServer, xoauth2_smtp: XOAuth2Server
+) -> None:
+    change_settings(microsoft, admin, {"smtp.oauth.tenant": "not-our-tenant"})
+    _cert, oid = queue_certificate_email(microsoft)
+    report = outbox.send_due(microsoft)
+    assert report.paused and report.sent == 0
+    held = row(microsoft, oid)
+    assert held.state == OutboxState.QUEUED
+    assert "Microsoft 365 sign-in settings were refused" in held.last_error
+    assert "AADSTS90002: Tenant not found." in held.last_error
+
+
 def _self_signed(common_name: str) -> tuple[bytes, bytes]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])

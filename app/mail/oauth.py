@@ -16,6 +16,7 @@ server error, so the outbox retries with its backoff as for any other temporary 
 import base64
 import hashlib
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -242,6 +243,13 @@ class _TokenSource:
         except ValueError as exc:
             # MSAL: the tenant's discovery document was refused (an unknown tenant) or the key is unusable
             self._msal_app = None
+            if "authority configuration" in str(exc):
+                words = _aadsts(exc) or "it is not known to the identity platform"
+                raise _failure(
+                    "settings",
+                    f"Microsoft 365 sign-in settings were refused: the tenant {cfg.tenant!r} "
+                    f"(smtp.oauth.tenant): {words}",
+                ) from None
             raise _failure("settings", f"Microsoft 365 sign-in settings were refused: {exc}") from None
         if "access_token" in result:
             return Token(str(result["access_token"]), started + float(result.get("expires_in", 0)))
@@ -283,6 +291,19 @@ class _TokenSource:
         expiry = credentials.expiry  # naive UTC, or None when the answer gave no lifetime
         expires_at = started + 3600.0 if expiry is None else _utc_timestamp(expiry)
         return Token(str(credentials.token), expires_at)
+
+
+def _aadsts(exc: BaseException) -> str:
+    """The identity platform's own words (AADSTSnnnn: …) from an MSAL error or the error it wraps."""
+    seen: BaseException | None = exc
+    for _ in range(4):
+        if seen is None:
+            break
+        found = re.search(r"AADSTS\d+:[^\"\\\r\n]*", str(seen))
+        if found:
+            return found.group(0).strip()
+        seen = seen.__cause__ or seen.__context__
+    return ""
 
 
 def _utc_timestamp(naive_utc: Any) -> float:
