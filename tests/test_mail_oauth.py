@@ -410,3 +410,20 @@ def test_a_token_quoted_in_a_log_message_is_blanked(
     text = log_file.read_text()
     assert "sending with" in text
     assert token not in text and identity.state.client_secret not in text
+
+
+def test_google_token_service_unavailable_is_temporary(
+    desk: Desk, admin: Actor, identity: IdentityServer, xoauth2_smtp: XOAuth2Server, tls_ca_file: Path
+) -> None:
+    configure(desk, admin, identity, xoauth2_smtp, tls_ca_file, "oauth2-google")
+    store_secret(desk, admin, secrets.SMTP_OAUTH_ENTRY, _service_account(identity))
+    identity.state.unavailable = True
+    _cert, oid = queue_certificate_email(desk)
+    report = outbox.send_due(desk)
+    assert report.failed_temporary == 1 and not report.paused
+    waiting = row(desk, oid)
+    assert waiting.state == OutboxState.FAILED_TEMPORARY
+    assert "Google's token service" in waiting.last_error
+    identity.state.unavailable = False
+    outbox.retry_now(desk, desk.actor, oid)
+    assert outbox.send_due(desk).sent == 1
