@@ -13,7 +13,6 @@ server error, so the outbox retries with its backoff as for any other temporary 
 (app.mail.smtp) turns it into its `DeliveryError` (SETTINGS or TEMPORARY).
 """
 
-import base64
 import hashlib
 import json
 import re
@@ -172,7 +171,6 @@ class _TokenSource:
         self._secret = secret
         self._token: Token | None = None
         self._msal_app: Any = None
-        self.fetched = 0  # how many tokens came from the identity platform (tests, diagnostics)
         self._lock = threading.Lock()
 
     def token(self, *, force: bool = False) -> Token:
@@ -184,7 +182,6 @@ class _TokenSource:
             token = self._fetch_microsoft() if self.config.mode == MICROSOFT else self._fetch_google()
             remember_secret(token.value)  # the log blanks it, should a message ever quote it
             self._token = token
-            self.fetched += 1
             return token
 
     @property
@@ -362,15 +359,7 @@ def access_token(config: OAuthConfig, secret: str | None, *, force: bool = False
     return _source(config, secret).token(force=force)
 
 
-def tokens_fetched(config: OAuthConfig, secret: str) -> int:
-    return _source(config, secret).fetched
-
-
 def forget_tokens() -> None:
-    """Drop every cached token (sign-out, a new secret)."""
+    """Drop every cached token (when a new secret is stored: app.setting_changes.store_secret)."""
     with _sources_lock:
         _sources.clear()
-
-
-def xoauth2_response(user: str, token: str) -> str:
-    return base64.b64encode(xoauth2(user, token).encode("utf-8")).decode("ascii")
