@@ -191,3 +191,33 @@ def test_cli_oauth_settings(data_dir: Path, capsys: pytest.CaptureFixture[str]) 
     assert "smtp.auth: must be one of password, oauth2-microsoft, oauth2-google" in capsys.readouterr().err
     assert run_cli(["settings", "set", "smtp.oauth.authority", "https://evil.example.com"]) == 2
     assert "smtp.oauth.authority" in capsys.readouterr().err
+
+
+def test_a_server_that_no_longer_takes_passwords_says_what_to_do(
+    desk: Desk, admin: Actor, tls_server_context: ssl.SSLContext, tls_ca_file: Path
+) -> None:
+    from aiosmtpd.smtp import AuthResult
+
+    from tests.smtp_servers import SmtpServer
+
+    server = SmtpServer(
+        "starttls", server_context=tls_server_context, ca_file=tls_ca_file, username="u", password="p"
+    )
+    # Exchange Online once Basic authentication is off, whatever the password
+    server.controller.SMTP_kwargs["authenticator"] = lambda *a: AuthResult(
+        success=False,
+        handled=False,
+        message="535 5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+    )
+    server.start()
+    try:
+        server.configure(desk.settings)
+        desk.settings.set("smtp.username", "registrar@college.example.org")
+        store_secret(desk, admin, secrets.SMTP_PASSWORD_ENTRY, "the-right-password")
+        error = failed_step(desk, admin)
+    finally:
+        server.stop()
+    assert error.step == "authentication"
+    assert "basic authentication is disabled" in str(error) and "set smtp.auth to oauth2-microsoft" in str(
+        error
+    )

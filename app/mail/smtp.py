@@ -694,7 +694,7 @@ class SmtpTransport:
             kind = FailureKind.TEMPORARY if 400 <= exc.smtp_code < 500 else FailureKind.SETTINGS
             return DeliveryError(
                 kind,
-                f"The mail server refused the user name or password: {reply}",
+                f"The mail server refused the user name or password: {reply}{_password_retired_hint(reply)}",
                 code=exc.smtp_code,
                 reply=reply,
             )
@@ -742,6 +742,20 @@ class SmtpTransport:
         if isinstance(exc, smtplib.SMTPException):
             return DeliveryError(FailureKind.TEMPORARY, f"Mail error with {where}: {exc}")
         raise exc
+
+
+def _password_retired_hint(reply: str) -> str:
+    """What to do when the server no longer takes passwords at all (Microsoft 365: 5.7.30 / 5.7.139;
+    Google: 5.7.9 'Application-specific password required')."""
+    lowered = reply.lower()
+    if "5.7.30" in reply or "5.7.139" in reply or "basic authentication" in lowered:
+        return (
+            " This server no longer accepts a password (Basic authentication): set smtp.auth to "
+            "oauth2-microsoft (see the README, 'Mail through Microsoft 365 or Google Workspace')."
+        )
+    if "5.7.9" in reply or "application-specific password" in lowered:
+        return " Google needs an app password here, or OAuth 2.0: set smtp.auth to oauth2-google."
+    return ""
 
 
 def _is_timeout(exc: BaseException) -> bool:
