@@ -10,6 +10,14 @@ def _gui_commands(sub: Any) -> None:
     shots.add_argument("--out", default="docs/screenshots", help="folder for the PNG files")
 
 
+def _qt_versions() -> list[tuple[str, str]]:
+    # Here, not in app/ (which knows no Qt); importing QtCore needs no display.
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    return [("Qt", qVersion()), ("PySide6", PySide6.__version__)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from app.cli.window_args import parse_window_args
 
@@ -20,6 +28,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.cli.main import build_parser
 
         args = build_parser(_gui_commands).parse_args(words)
+    if getattr(args, "version", False):
+        from app.version import version_report
+
+        print(version_report(args.data_dir, args.database_url, _qt_versions()))
+        return 0
     if args.command == "screenshots":
         from ui.shell.screenshots import render_all
 
@@ -34,4 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # The built desk (PyInstaller): the batch's render workers are started as this same program,
+        # and this is where they take over instead of parsing a command line. Not needed from source.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -12,7 +12,7 @@ from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ValidationError, ValidationErrors
 from app.issuing import rules
-from app.mail import outbox
+from app.mail import oauth, outbox
 from app.mail.smtp import SmtpConfig
 from app.register.institution_types import desk_types
 from app.settings import OPTIONS, Settings, parse_value
@@ -103,6 +103,7 @@ def change_setting(desk: Desk, actor: Actor, key: str, value: Any) -> bool:
 SECRET_LABELS = {
     secrets.SMTP_PASSWORD_ENTRY: "SMTP password",
     secrets.SIGNING_PASSPHRASE_ENTRY: "signing-key passphrase",
+    secrets.SMTP_OAUTH_ENTRY: "OAuth secret",
 }
 
 
@@ -113,14 +114,19 @@ def store_secret(desk: Desk, actor: Actor, entry: str, value: str, *, session_on
     label = SECRET_LABELS.get(entry)
     if label is None:
         raise ValidationError("secret", f"{entry!r} is not a secret CPC Desk keeps")
-    if not value:
+    if entry == secrets.SMTP_OAUTH_ENTRY:
+        # a certificate (PEM) or a service account key spans lines; check_secret knows each form
+        value = oauth.check_secret(str(desk.settings.get("smtp.auth")), value)
+    elif not value:
         raise ValidationError(label, "is empty; nothing was stored")
-    if "\n" in value or "\r" in value or "\x00" in value:
+    elif "\n" in value or "\r" in value or "\x00" in value:
         raise ValidationError(label, "must be one line")
     secrets.set_secret(entry, value, session_only=session_only)
     with desk.db.write() as session:
         audit.record(
             session, actor, "settings.secret_stored", subject=label, after={"session_only": session_only}
         )
-    if entry == secrets.SMTP_PASSWORD_ENTRY:
+    if entry == secrets.SMTP_OAUTH_ENTRY:
+        oauth.forget_tokens()  # tokens of the old secret go with it
+    if entry in (secrets.SMTP_PASSWORD_ENTRY, secrets.SMTP_OAUTH_ENTRY):
         outbox.resume(desk, actor)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from app.errors import ValidationError
 
@@ -65,6 +66,23 @@ def is_loopback_host(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def check_authority(value: str) -> None:
+    """The OAuth identity endpoint (smtp.oauth.authority) can be moved only to this computer (tests):
+    elsewhere, whoever can edit the settings could point the desk at a server that collects the client
+    secret. Checked when it is set and whenever the settings file is read."""
+    if not value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or not is_loopback_host(parts.hostname):
+        raise ValidationError(
+            "smtp.oauth.authority",
+            "may only name an https address on this computer (for tests); leave it empty for the real "
+            "identity platform",
+        )
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ValidationError("smtp.oauth.authority", "must be https://host:port with nothing after it")
 
 
 @dataclass(frozen=True)
@@ -151,6 +169,25 @@ OPTIONS: dict[str, Option] = _options(
     Option("smtp.port", 8025, "SMTP server port", check=_port),
     Option("smtp.security", "none", "Connection security", choices=("starttls", "tls", "none")),
     Option("smtp.username", "", "SMTP user name (password lives in the keyring)", check=_single_line),
+    Option(
+        "smtp.auth",
+        "password",
+        "Mail server sign-in: password, or OAuth 2.0 (oauth2-microsoft, oauth2-google)",
+        choices=("password", "oauth2-microsoft", "oauth2-google"),
+    ),
+    Option("smtp.oauth.tenant", "", "Microsoft 365: the tenant ID (or domain)", check=_single_line),
+    Option(
+        "smtp.oauth.client_id",
+        "",
+        "Microsoft 365: the application (client) ID; its secret or certificate lives in the keyring",
+        check=_single_line,
+    ),
+    Option(
+        "smtp.oauth.authority",
+        "",
+        "For tests only: an https address on this computer standing in for the identity platform",
+        check=lambda _key, value: check_authority(value),
+    ),
     Option("smtp.from_address", "cpc-desk@example.org", "From address", check=_optional_email),
     Option("smtp.reply_to", "", "Reply-To address", check=_optional_email),
     Option("smtp.bcc_archive", "", "Optional BCC archive address", check=_optional_email),

@@ -18,7 +18,9 @@ SERVICE = "cpc-desk"
 # Names of the keyring entries (the secrets themselves live only in the keyring).
 SMTP_PASSWORD_ENTRY = "smtp"
 SIGNING_PASSPHRASE_ENTRY = "signing"
-NAMES = (SMTP_PASSWORD_ENTRY, SIGNING_PASSPHRASE_ENTRY)
+# The OAuth 2.0 client secret, certificate (PEM) or service account key for sending mail (app.mail.oauth).
+SMTP_OAUTH_ENTRY = "smtp-oauth"
+NAMES = (SMTP_PASSWORD_ENTRY, SIGNING_PASSPHRASE_ENTRY, SMTP_OAUTH_ENTRY)
 
 _session_only: dict[str, str] = {}
 

@@ -46,6 +46,12 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
         ),
     )
     _add_global_options(parser)
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version, the database's schema revision and the versions of Qt, PySide6, "
+        "SQLAlchemy, reportlab and pyHanko, then exit (creates and migrates nothing)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     members = sub.add_parser(
@@ -104,6 +110,13 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p = _add(osub, "list", "app.cli.outbox:cli_list", "list the outbox")
     p.add_argument("--all", action="store_true", help="include sent and cancelled messages")
     _add(osub, "send", "app.cli.outbox:cli_send", "send what is due now; exit 1 when anything failed")
+    p = _add(
+        osub,
+        "test",
+        "app.cli.outbox:cli_test",
+        "send a test message to ADDRESS; name the step that failed (exit 1) if it was not accepted",
+    )
+    p.add_argument("address", help="where to send the test message")
 
     p = _add(
         sub,
@@ -135,7 +148,10 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("value")
     p = _add(ssub, "set-password", "app.cli.settings:cli_set_password", "store a password in the OS keyring")
     p.add_argument(
-        "which", choices=["smtp", "signing"], help="smtp: the SMTP password; signing: the key passphrase"
+        "which",
+        choices=["smtp", "signing", "smtp-oauth"],
+        help="smtp: the SMTP password; signing: the key passphrase; smtp-oauth: the OAuth 2.0 client "
+        "secret, certificate with its key (PEM), or Google service account key (JSON), for smtp.auth",
     )
     p.add_argument(
         "--stdin", action="store_true", help="read one line from standard input instead of prompting"

@@ -46,3 +46,16 @@ def cli_send(args: argparse.Namespace, desk: Desk) -> int:
         print(f"cpc-desk: {line}", file=sys.stderr)
     print(report.summary())
     return 0 if report.ok else 1
+
+
+def cli_test(args: argparse.Namespace, desk: Desk) -> int:
+    """Send a test message now; exit 1 naming the step that failed, 2 for a bad address or setting."""
+    from app.mail.mail_check import MailTestFailed, send_test_message
+
+    try:
+        with demo_server_for_command(desk):
+            print(send_test_message(desk, desk.actor, str(args.address)))
+    except MailTestFailed as exc:
+        print(f"cpc-desk: the test message was not sent. {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -36,6 +36,9 @@ def cli_list(args: argparse.Namespace, desk: Desk) -> int:
     stored = "stored" if secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) else "not stored"
     print(f"# password store: {status.message}", file=sys.stderr)
     print(f"# SMTP password: {stored}", file=sys.stderr)
+    if str(desk.settings.get("smtp.auth")) != "password":
+        has_oauth = "stored" if secrets.get_secret(secrets.SMTP_OAUTH_ENTRY) else "not stored"
+        print(f"# OAuth secret (smtp-oauth): {has_oauth}", file=sys.stderr)
     return 0
 
 
@@ -65,10 +68,16 @@ def cli_set(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+_SECRETS = {
+    "smtp": (secrets.SMTP_PASSWORD_ENTRY, "SMTP password"),
+    "signing": (secrets.SIGNING_PASSPHRASE_ENTRY, "signing-key passphrase"),
+    "smtp-oauth": (secrets.SMTP_OAUTH_ENTRY, "OAuth secret"),
+}
+
+
 def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
     desk.actor.require(Permission.SETTINGS)
-    name = secrets.SMTP_PASSWORD_ENTRY if args.which == "smtp" else secrets.SIGNING_PASSPHRASE_ENTRY
-    label = "SMTP password" if args.which == "smtp" else "signing-key passphrase"
+    name, label = _SECRETS[args.which]
     status = secrets.status()
     if not status.secure:
         # A session-only secret would vanish with this command; say so instead of pretending.
@@ -80,7 +89,14 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
         raise SecretStoreUnavailable(
             f"{status.message} Set the {label} in the desk window instead (it can keep it for the session)."
         )
-    if args.stdin:
+    if args.stdin and name == secrets.SMTP_OAUTH_ENTRY:
+        # a certificate with its key (PEM) or a service account's JSON key spans lines: all of stdin
+        value = sys.stdin.read()
+    elif name == secrets.SMTP_OAUTH_ENTRY and str(desk.settings.get("smtp.auth")) != "oauth2-microsoft":
+        raise ValidationError(
+            label, "a certificate or a service account key spans lines: give it on standard input (--stdin)"
+        )
+    elif args.stdin:
         line = sys.stdin.readline()
         value = line[:-1] if line.endswith("\n") else line
         value = value[:-1] if value.endswith("\r") else value
@@ -90,7 +106,7 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
         if value != again:
             print("cpc-desk: the two entries differ; nothing was stored.", file=sys.stderr)
             return 2
-    if not value:
+    if not value.strip():
         print(f"cpc-desk: an empty {label} was given; nothing was stored.", file=sys.stderr)
         return 2
     store_secret(desk, desk.actor, name, value)

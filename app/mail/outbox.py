@@ -414,6 +414,8 @@ def _record(desk: Desk, outcomes: Sequence[_Outcome]) -> None:
                 )
                 row.attempts = o.job.attempts - 1
                 row.next_attempt_at = o.job.prev_next if row.state != OutboxState.QUEUED else None
+                if o.error:  # held back by a pause: the row says why (e.g. the identity platform's words)
+                    row.last_error = o.error
                 kind = "outbox.released"
             else:
                 row.state = o.state
@@ -615,7 +617,7 @@ class _SendRun:
                         self.pause_error = exc
                         report.paused = True
                         report.errors.append(str(exc))
-                        return _Outcome(job, job.prev_state, release=True)
+                        return _Outcome(job, job.prev_state, error=str(exc), release=True)
                     self.stop_error = exc
                     report.stopped_early = True
                     return _fail(job, exc, self.max_attempts, self.clock, report)
@@ -627,7 +629,7 @@ class _SendRun:
                 self.pause_error = exc
                 report.paused = True
                 report.errors.append(str(exc))
-                return _Outcome(job, job.prev_state, release=True)
+                return _Outcome(job, job.prev_state, error=str(exc), release=True)
             return _fail(job, exc, self.max_attempts, self.clock, report)
         report.sent += 1
         return _Outcome(job, OutboxState.SENT, reply=reply)

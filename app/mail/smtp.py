@@ -32,6 +32,7 @@ from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
 from app.language import CertificateLanguage
 from app.mail.letter import LetterValues, letter_html, letter_signature, letter_subject, letter_text
+from app.mail.oauth import OAuthConfig, TokenError, access_token, xoauth2
 from app.register.text import clean_text, validate_email
 from app.settings import Settings, is_loopback_host
 from app.store.models import utcnow
@@ -56,6 +57,21 @@ class DeliveryError(CpcDeskError):
         self.reply = reply
         # True when the server may have the message although it never confirmed it (dropped in DATA)
         self.maybe_delivered = False
+        # The step that failed (one of STEPS), set by the transport: what a test message reports.
+        self.step = ""
+
+
+# The steps of reaching a mail server and handing it a message, in order (see `send_test_message`).
+STEPS = {
+    "dns": "DNS (finding the mail server's address)",
+    "connect": "connect",
+    "tls": "TLS (the secure connection)",
+    "token": "token (the OAuth 2.0 identity platform)",
+    "authentication": "authentication (signing in to the mail server)",
+    "sender": "sender refused",
+    "recipient": "recipient refused",
+    "message": "message refused",
+}
 
 
 # --- message building -----------------------------------------------------------------------------
@@ -346,6 +362,7 @@ class SmtpConfig:
     timeout: float
     from_address: str
     ca_file: str = ""
+    oauth: OAuthConfig | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "SmtpConfig":
@@ -357,6 +374,7 @@ class SmtpConfig:
             timeout=float(settings.get("smtp.timeout_seconds")),
             from_address=_address("smtp.from_address", str(settings.get("smtp.from_address"))),
             ca_file=str(settings.get("smtp.ca_file")),
+            oauth=OAuthConfig.from_settings(settings),
         )
         config.validate()
         return config
@@ -375,6 +393,8 @@ class SmtpConfig:
     def fingerprint(self) -> str:
         """Names these settings (no secret in it), so a pause can end when they change."""
         raw = "|".join([self.host, str(self.port), self.security, self.username, self.ca_file])
+        if self.oauth is not None:
+            raw += "|" + "|".join([self.oauth.mode, self.oauth.tenant, self.oauth.client_id])
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
     @property
@@ -387,6 +407,10 @@ def mail_settings_fingerprint(settings: Settings) -> str:
         str(settings.get(k))
         for k in ("smtp.host", "smtp.port", "smtp.security", "smtp.username", "smtp.ca_file")
     )
+    if str(settings.get("smtp.auth")) != "password":
+        raw += "|" + "|".join(
+            str(settings.get(k)) for k in ("smtp.auth", "smtp.oauth.tenant", "smtp.oauth.client_id")
+        )
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
@@ -415,10 +439,15 @@ class SmtpTransport:
         self._ssl_context = ssl_context
         self._smtp: smtplib.SMTP | None = None
         self.connections = 0
+        self.step = ""  # the step in progress (see STEPS), named in a DeliveryError
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "SmtpTransport":
-        return cls(SmtpConfig.from_settings(settings), secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY))
+        """The transport with its secret: the SMTP password, or for OAuth the client secret, the
+        certificate or the service account key (app.mail.oauth)."""
+        config = SmtpConfig.from_settings(settings)
+        entry = secrets.SMTP_PASSWORD_ENTRY if config.oauth is None else secrets.SMTP_OAUTH_ENTRY
+        return cls(config, secrets.get_secret(entry))
 
     def __enter__(self) -> "SmtpTransport":
         return self
@@ -457,6 +486,7 @@ class SmtpTransport:
         local_name = _domain_of(cfg.from_address).encode("idna").decode("ascii")
         smtp: smtplib.SMTP | None = None
         try:
+            self.step = "tls" if cfg.security == "tls" else "connect"
             if cfg.security == "tls":
                 smtp = smtplib.SMTP_SSL(
                     cfg.host,
@@ -467,6 +497,7 @@ class SmtpTransport:
                 )
             else:
                 smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout, local_hostname=local_name)
+            self.step = "connect"
             smtp.ehlo()
             if cfg.security == "starttls":
                 if not smtp.has_extn("starttls"):
@@ -475,9 +506,13 @@ class SmtpTransport:
                         f"The mail server {cfg.where} does not offer STARTTLS; choose 'tls' or another "
                         "server in Settings.",
                     )
+                self.step = "tls"
                 smtp.starttls(context=self.ssl_context())
                 smtp.ehlo()
-            if cfg.username:
+            self.step = "authentication"
+            if cfg.oauth is not None:
+                self._sign_in_oauth(smtp, cfg.oauth)
+            elif cfg.username:
                 if self._password is None:
                     raise DeliveryError(
                         FailureKind.SETTINGS,
@@ -491,14 +526,55 @@ class SmtpTransport:
                         "check the security setting.",
                     )
                 smtp.login(cfg.username, self._password)
-        except DeliveryError:
+        except DeliveryError as exc:
             _quietly_close(smtp)
+            exc.step = exc.step or self.step
             raise
         except BaseException as exc:
             _quietly_close(smtp)
-            raise self._classify(exc, during="connect") from None
+            error = self._classify(exc, during="connect")
+            error.step = self.step
+            if isinstance(exc, socket.gaierror):
+                error.step = "dns"
+            elif smtp is None and not isinstance(exc, ssl.SSLError):
+                error.step = "connect"  # implicit TLS: the connection itself failed, not the handshake
+            raise error from None
         self._smtp = smtp
         self.connections += 1
+
+    def _sign_in_oauth(self, smtp: smtplib.SMTP, config: OAuthConfig) -> None:
+        """AUTH XOAUTH2 with the cached token; a token the server refuses is fetched once more (it may
+        have been revoked or have expired early), and a second refusal is the server's final word."""
+        mechanisms = smtp.esmtp_features.get("auth", "").upper().split()
+        if "XOAUTH2" not in mechanisms:
+            raise DeliveryError(
+                FailureKind.SETTINGS,
+                f"The mail server {self.config.where} does not offer OAuth 2.0 sign-in (AUTH XOAUTH2) on "
+                "this connection; check the server and the security setting.",
+            )
+        for fresh in (False, True):
+            self.step = "token"
+            try:
+                token = access_token(config, self._password, force=fresh)
+            except TokenError as exc:
+                kind = FailureKind.TEMPORARY if exc.temporary else FailureKind.SETTINGS
+                raise DeliveryError(kind, str(exc)) from None
+            self.step = "authentication"
+            response = xoauth2(config.mailbox, token.value)
+            try:
+                # After a refusal the server sends a JSON challenge; the empty answer ends the exchange.
+                smtp.auth("XOAUTH2", lambda challenge=None, r=response: r if challenge is None else "")
+                return
+            except smtplib.SMTPAuthenticationError as exc:
+                if fresh or not 500 <= exc.smtp_code < 600:
+                    reply = _reply_text(exc.smtp_code, exc.smtp_error)
+                    kind = FailureKind.TEMPORARY if 400 <= exc.smtp_code < 500 else FailureKind.SETTINGS
+                    raise DeliveryError(
+                        kind,
+                        f"The mail server refused the OAuth 2.0 token for {config.mailbox}: {reply}",
+                        code=exc.smtp_code,
+                        reply=reply,
+                    ) from None
 
     def close(self) -> None:
         smtp, self._smtp = self._smtp, None
@@ -520,10 +596,18 @@ class SmtpTransport:
 
     def send_prepared(self, prepared: "PreparedMessage") -> str:
         """Deliver a message already turned into wire bytes (see `prepare`)."""
+        try:
+            return self._send_prepared(prepared)
+        except DeliveryError as exc:
+            exc.step = exc.step or self.step
+            raise
+
+    def _send_prepared(self, prepared: "PreparedMessage") -> str:
         sender, to, bcc = prepared.sender, prepared.to, prepared.bcc
         wire, international = prepared.wire, prepared.international
         smtp = self._begin(sender, len(wire), international)
         try:
+            self.step = "recipient"
             code, reply = smtp.rcpt(to[0])
             if code not in (250, 251):
                 self._after_refusal(smtp, code)
@@ -536,6 +620,7 @@ class SmtpTransport:
             for extra in [*to[1:], *bcc]:
                 # An archive copy refused is not a reason to hold back the certificate itself.
                 smtp.rcpt(extra)
+            self.step = "message"
             try:
                 fault_point("smtp-before-data")  # MAIL and RCPT accepted, the message not yet sent
                 code, reply = smtp.data(wire)
@@ -594,6 +679,7 @@ class SmtpTransport:
             self.connect()
             smtp = self._smtp
             assert smtp is not None
+            self.step = "sender"
             try:
                 mail_options: list[str] = []
                 if international:
@@ -652,7 +738,7 @@ class SmtpTransport:
             kind = FailureKind.TEMPORARY if 400 <= exc.smtp_code < 500 else FailureKind.SETTINGS
             return DeliveryError(
                 kind,
-                f"The mail server refused the user name or password: {reply}",
+                f"The mail server refused the user name or password: {reply}{_password_retired_hint(reply)}",
                 code=exc.smtp_code,
                 reply=reply,
             )
@@ -700,6 +786,20 @@ class SmtpTransport:
         if isinstance(exc, smtplib.SMTPException):
             return DeliveryError(FailureKind.TEMPORARY, f"Mail error with {where}: {exc}")
         raise exc
+
+
+def _password_retired_hint(reply: str) -> str:
+    """What to do when the server no longer takes passwords at all (Microsoft 365: 5.7.30 / 5.7.139;
+    Google: 5.7.9 'Application-specific password required')."""
+    lowered = reply.lower()
+    if "5.7.30" in reply or "5.7.139" in reply or "basic authentication" in lowered:
+        return (
+            " This server no longer accepts a password (Basic authentication): set smtp.auth to "
+            "oauth2-microsoft (see the README, 'Mail through Microsoft 365 or Google Workspace')."
+        )
+    if "5.7.9" in reply or "application-specific password" in lowered:
+        return " Google needs an app password here, or OAuth 2.0: set smtp.auth to oauth2-google."
+    return ""
 
 
 def _is_timeout(exc: BaseException) -> bool:

@@ -1,6 +1,8 @@
 """The Settings screen: every option of app.settings, grouped, checked exactly as `settings set` checks
 it; the SMTP password (kept in the OS keyring, or for this session only when there is no secure one);
-"Send a test email"; and the offline switch."""
+"Send a test message" (naming the step that failed); OAuth 2.0 sign-in for Microsoft 365 and Google
+Workspace (its secret, certificate or service account key stored like the password); and the offline
+switch."""
 
 from typing import Any
 
@@ -9,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +28,7 @@ from app.access import secrets
 from app.access.staff import Permission
 from app.document.verification_address import check_verification_address
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
-from app.mail import smtp as mail
+from app.mail.mail_check import send_test_message
 from app.setting_changes import INTERNAL_KEYS, change_settings, mail_settings_problem, store_secret
 from app.settings import OPTIONS, Option
 from ui.common import messages, workers
@@ -46,6 +49,9 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "smtp.host",
             "smtp.port",
             "smtp.security",
+            "smtp.auth",
+            "smtp.oauth.tenant",
+            "smtp.oauth.client_id",
             "smtp.username",
             "smtp.from_address",
             "smtp.reply_to",
@@ -83,7 +89,9 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("database.url", "session.lock_minutes", "session.max_failed_signins", "session.lockout_minutes"),
     ),
 )
-HIDDEN = INTERNAL_KEYS | {"mail.paused"}
+# smtp.oauth.authority is for tests only (an identity platform on this computer): not offered here.
+HIDDEN = INTERNAL_KEYS | {"mail.paused", "smtp.oauth.authority"}
+OAUTH_ONLY = ("smtp.oauth.tenant", "smtp.oauth.client_id")
 
 
 def _groups() -> list[tuple[str, list[str]]]:
@@ -234,6 +242,7 @@ class SettingsScreen(QWidget):
                 self.pause_label.setProperty("error", True)
                 form.addRow(self.pause_label)
             if title == "Mail server":
+                self.mail_form = form
                 self._add_password_and_test(form)
 
             (left if index < 2 else right).addWidget(box)
@@ -273,13 +282,16 @@ class SettingsScreen(QWidget):
         holder.addLayout(row)
         holder.addWidget(self.password_error)
         form.addRow(tr("SMTP password"), holder)
+        self.password_row = holder
         for w in (self.password_edit, self.session_only, self.password_button):
             w.setEnabled(self.can_edit)
+        self._add_oauth_secret(form)
+        self.fields["smtp.auth"].connect_changed(self._show_auth_rows)
 
         self.test_to = QLineEdit()
         self.test_to.setPlaceholderText(tr("address to send the test to"))
         self.test_to.setAccessibleName(tr("Send a test email to"))
-        self.test_button = QPushButton(tr("Send a &test email"))
+        self.test_button = QPushButton(tr("Send a &test message"))
         self.test_button.clicked.connect(self.send_test)
         row2 = QHBoxLayout()
         row2.addWidget(self.test_to, 1)
@@ -339,6 +351,95 @@ class SettingsScreen(QWidget):
             owner=self,
         )
 
+    def _add_oauth_secret(self, form: QFormLayout) -> None:
+        """Microsoft 365's client secret, or a file: its certificate with the private key (PEM), or a
+        Google service account's JSON key. Stored through the same door as the password."""
+        self.oauth_edit = QLineEdit()
+        self.oauth_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.oauth_edit.setPlaceholderText(tr("client secret (not shown, never saved in a file)"))
+        self.oauth_edit.setAccessibleName(tr("OAuth secret"))
+        self.oauth_button = QPushButton(tr("Store &secret"))
+        self.oauth_button.clicked.connect(lambda: self.store_oauth_secret(self.oauth_edit.text()))
+        self.oauth_edit.returnPressed.connect(lambda: self.store_oauth_secret(self.oauth_edit.text()))
+        self.oauth_file_button = QPushButton(tr("From a &file…"))
+        self.oauth_file_button.setToolTip(
+            tr("A certificate with its private key (PEM), or a Google service account key (JSON)")
+        )
+        self.oauth_file_button.clicked.connect(self._choose_oauth_file)
+        row = QHBoxLayout()
+        row.addWidget(self.oauth_edit, 1)
+        row.addWidget(self.oauth_button)
+        row.addWidget(self.oauth_file_button)
+        self.oauth_error = QLabel("")
+        self.oauth_error.setProperty("error", True)
+        self.oauth_error.setWordWrap(True)
+        holder = QVBoxLayout()
+        holder.addLayout(row)
+        holder.addWidget(self.oauth_error)
+        form.addRow(tr("OAuth secret, certificate or key"), holder)
+        self.oauth_row = holder
+        for w in (self.oauth_edit, self.oauth_button, self.oauth_file_button):
+            w.setEnabled(self.can_edit)
+
+    def _show_auth_rows(self, *_args: Any) -> None:
+        oauth = self.fields["smtp.auth"].raw() != "password"
+        form = self.mail_form
+        form.setRowVisible(self.password_row, not oauth)
+        form.setRowVisible(self.oauth_row, oauth)
+        microsoft = self.fields["smtp.auth"].raw() == "oauth2-microsoft"
+        for key in OAUTH_ONLY:
+            form.setRowVisible(self._holder_of(key), microsoft)
+            error = self.fields[key].error
+            error.setVisible(microsoft and bool(error.text()))
+        # showing a row shows all it holds: what is hidden on purpose is hidden again
+        self.session_only.setVisible(not oauth and not secrets.status().secure)
+
+    def _holder_of(self, key: str) -> Any:
+        # the layout that holds a field and its error label (the form's field for that row)
+        form = self.mail_form
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            layout = item.layout() if item is not None else None
+            if layout is not None and layout.indexOf(self.fields[key].widget) >= 0:
+                return layout
+        return self.fields[key].widget
+
+    def _choose_oauth_file(self) -> None:
+        dialog = QFileDialog(self, tr("Certificate (PEM) or service account key (JSON)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([tr("Keys (*.pem *.json *.key)"), tr("All files (*)")])
+        dialog.fileSelected.connect(self.store_oauth_file)
+        dialog.open()
+
+    def store_oauth_file(self, path: str) -> None:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read(64 * 1024)
+        except (OSError, UnicodeDecodeError) as exc:
+            self.oauth_error.setText(tr("OAuth secret: the file cannot be read ({0}).").format(exc))
+            return
+        self.store_oauth_secret(text)
+
+    def store_oauth_secret(self, value: str) -> None:
+        if self.dirty() and not self.save():  # the secret is checked against the saved smtp.auth
+            return
+        state = secrets.status()
+        desk = self.ctx.desk
+        try:
+            store_secret(desk, desk.actor, secrets.SMTP_OAUTH_ENTRY, value, session_only=not state.secure)
+        except CpcDeskError as exc:
+            self.oauth_error.setText(str(exc))
+            return
+        self.oauth_edit.clear()
+        self.oauth_error.setText("")
+        self._show_keyring()
+        self.status.setText(
+            tr("The OAuth secret is kept for this session only.")
+            if not state.secure
+            else tr("The OAuth secret is stored in the OS keyring.")
+        )
+        self.ctx.data_changed.emit()
+
     def _show_keyring(self) -> None:
         state = secrets.status()
         stored = secrets.get_secret(secrets.SMTP_PASSWORD_ENTRY) is not None
@@ -347,11 +448,15 @@ class SettingsScreen(QWidget):
             + " "
             + (tr("An SMTP password is stored.") if stored else tr("No SMTP password is stored."))
         )
+        if str(self.ctx.desk.settings.get("smtp.auth")) != "password":
+            has_oauth = secrets.get_secret(secrets.SMTP_OAUTH_ENTRY) is not None
+            stored_text = tr("An OAuth secret is stored.") if has_oauth else tr("No OAuth secret is stored.")
+            text += " " + stored_text
         self.keyring_label.setText(text)
         self.keyring_label.setProperty("error", not state.secure)
         self.keyring_label.style().unpolish(self.keyring_label)
         self.keyring_label.style().polish(self.keyring_label)
-        self.session_only.setVisible(not state.secure)
+        self.session_only.setVisible(not state.secure and self.fields["smtp.auth"].raw() == "password")
         if not state.secure:
             self.session_only.setChecked(True)
 
@@ -395,7 +500,7 @@ class SettingsScreen(QWidget):
         self._set_test_result(tr("Sending a test email to {0}…").format(to), error=False)
 
         def job(_p: Any, _c: Any) -> str:
-            return mail.send_test_email(desk.settings, to)
+            return send_test_message(desk, desk.actor, to)
 
         workers.start(
             job,
@@ -437,6 +542,7 @@ class SettingsScreen(QWidget):
             field.set_value(settings.get(key))
             field.show_error("")
         self._loading = False
+        self._show_auth_rows()
         self._show_keyring()
         self._show_pause()
         if not self.test_to.text():

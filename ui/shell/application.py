@@ -189,10 +189,44 @@ class StartupProbe(QObject):
 
 
 def _probe(stage: str) -> None:
-    import resource
+    try:
+        import resource  # POSIX only
 
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    except ImportError:
+        # Windows: the peak working set, from the process's own counters (nan if they cannot be read)
+        rss_mb = _windows_peak_mb()
     print(f"STARTUP {stage} {time.perf_counter():.6f} {rss_mb:.1f}", flush=True)
+
+
+def _windows_peak_mb() -> float:
+    try:
+        import ctypes
+        from ctypes import wintypes
+
+        class Counters(ctypes.Structure):
+            _fields_ = [
+                ("cb", wintypes.DWORD),
+                ("PageFaultCount", wintypes.DWORD),
+                ("PeakWorkingSetSize", ctypes.c_size_t),
+                ("WorkingSetSize", ctypes.c_size_t),
+                ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+                ("QuotaPagedPoolUsage", ctypes.c_size_t),
+                ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+                ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+                ("PagefileUsage", ctypes.c_size_t),
+                ("PeakPagefileUsage", ctypes.c_size_t),
+            ]
+
+        counters = Counters()
+        counters.cb = ctypes.sizeof(Counters)
+        windll = ctypes.windll  # type: ignore[attr-defined]
+        process = windll.kernel32.GetCurrentProcess()
+        if not windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):
+            return float("nan")
+        return counters.PeakWorkingSetSize / (1024 * 1024)
+    except (ImportError, AttributeError, OSError):
+        return float("nan")
 
 
 class UnexpectedErrors(QObject):
