@@ -264,6 +264,7 @@ class BatchOptions:
     render_here: bool = True
     mark_printed: bool = False
     report_path: Path | None = None  # default: errors.csv in out_dir (or next to the merged file)
+    encoding: str = ""  # the requests file's encoding when staff name it; "" guesses (app.register.csv_input)
 
 
 # --- reading and checking the requests file ------------------------------------------------------------
@@ -313,13 +314,19 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, str], str]]:
+def read_rows(path: Path, encoding: str = "") -> list[tuple[int, dict[str, str], str]]:
     """Each non-blank row as (the line it starts on, values by column, a shape problem or "").
 
     Encoding, delimiter and a cut-off file are app.register.csv_input's business; the header is checked here
     after the aliases (postal_code → zip, province → state…) are applied.
     """
-    source = CsvSource(path, required=(), optional=(*COLUMNS, *_COLUMN_ALIASES), what="requests")
+    source = CsvSource(
+        path,
+        required=(),
+        optional=(*COLUMNS, *_COLUMN_ALIASES),
+        what="requests",
+        declared_encoding=encoding,
+    )
     names = [_normalise_header(c) for c in source.columns]
     problems: list[ValidationError] = []
     dupes = sorted({n for n in names if n and names.count(n) > 1})
@@ -461,11 +468,11 @@ def _recipient_from_row(directory: _Directory, row: dict[str, str]) -> Recipient
     )
 
 
-def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
+def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "") -> CheckedFile:
     """Check every row of a requests file against the register and the directory; issue nothing."""
     source = Path(path)
     before = file_sha256(source) if source.is_file() else ""
-    raw_rows = read_rows(source)  # refuses a missing, empty or non-CSV file with a clear message
+    raw_rows = read_rows(source, encoding)  # refuses a missing, empty or non-CSV file with a clear message
     try:
         sha = file_sha256(source)
     except OSError as exc:
@@ -975,7 +982,7 @@ def run_requests_file(
     actor.require(Permission.BATCH_PRINT)
     progress = progress or (lambda _d, _t, _s: None)
     cancelled = cancelled or (lambda: False)
-    checked = check_requests(desk, path)
+    checked = check_requests(desk, path, options.encoding)
     # Checking a large file leaves tens of MB of freed query rows in the C heap: hand them back before
     # the rendering stack loads, rather than carry them through a ten-thousand-certificate batch.
     release_free_memory()

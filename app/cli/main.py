@@ -57,6 +57,11 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
     p.add_argument("--report", help="where to write the CSV report of refused rows")
+    p.add_argument(
+        "--encoding",
+        default="",
+        help="the file's encoding when it is not UTF-8 (windows-1252, latin-1, utf-16, mac-roman)",
+    )
     p = _add(
         msub,
         "search",
@@ -83,6 +88,11 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
     p.add_argument("--report", help="where to write the CSV report of refused rows")
+    p.add_argument(
+        "--encoding",
+        default="",
+        help="the file's encoding when it is not UTF-8 (windows-1252, latin-1, utf-16, mac-roman)",
+    )
 
     p = _add(
         sub, "batch", "app.cli.batch:cli_batch", "issue and print a batch of certificates from a requests CSV"
@@ -98,6 +108,11 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
         "--separators", action="store_true", help="add a cover sheet per institution to the merged PDF"
     )
     p.add_argument("--workers", type=int, default=0, help="rendering processes (default: one per core)")
+    p.add_argument(
+        "--encoding",
+        default="",
+        help="the file's encoding when it is not UTF-8 (windows-1252, latin-1, utf-16, mac-roman)",
+    )
 
     outbox = sub.add_parser("outbox", help="outgoing email", description="Outgoing certificate email.")
     osub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)

@@ -28,6 +28,7 @@ from app.document.disclosure import (
 from app.errors import ValidationError
 from app.faults import fault_point
 from app.paths import RESOURCES
+from app.register.text import is_pictograph
 from app.settings import Settings
 
 if TYPE_CHECKING:  # app.store.models brings SQLAlchemy, which the batch workers need not load
@@ -313,7 +314,7 @@ def _runs(text: str, face: str, field: str) -> Iterator[tuple[str, str]]:
                     f"contains {_char_label(ch)}, a right-to-left character that the certificate "
                     "cannot print correctly; enter the name as registered in Latin letters",
                 )
-            if 0x1F000 <= ord(ch) <= 0x1FAFF:
+            if is_pictograph(ch):
                 raise ValidationError(
                     field,
                     f"contains {_char_label(ch)}, an emoji or pictograph, which a certificate does not print",

@@ -22,9 +22,17 @@ MAX_FIELD_LENGTH = 200
 _JOINERS_NEEDED_BY_SCRIPTS = frozenset("\u200c\u200d")
 
 
+# Emoji and pictographs: the emoji blocks, the older symbol and dingbat blocks most emoji come from
+# (☺ ✅ ❤ ⭐), and the marks that turn a plain character into an emoji (VS16, the keycap).
+_PICTOGRAPH_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1FC00, 0x1FFFD))
+_EMOJI_MARKS = frozenset("\ufe0f\u20e3")
+
+
 def is_pictograph(ch: str) -> bool:
-    """Emoji and pictographs: a certificate does not print them (app.document.certificates agrees)."""
-    return 0x1F000 <= ord(ch) <= 0x1FAFF
+    """Emoji and pictographs: a certificate does not print them, and no name or address holds one
+    (app.document.certificates asks here too)."""
+    cp = ord(ch)
+    return ch in _EMOJI_MARKS or any(low <= cp <= high for low, high in _PICTOGRAPH_RANGES)
 
 
 def char_label(ch: str) -> str:

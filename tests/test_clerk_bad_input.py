@@ -1,0 +1,171 @@
+"""Files made to break the desk (issue 18, items 3 and 14-18), run through the command line: each is
+refused with one sentence naming the row, the field or the byte, with its own exit status, and nothing
+is left half-done."""
+
+import csv
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.desk import Desk
+from app.errors import ValidationErrors
+from app.register.recipients import validate_recipient
+from app.store.models import Certificate, CertificateRequest, Member
+from tests.cli_runner import run_cli
+from tests.factories import DEFAULT_RECIPIENT, make_member
+from tests.test_import_members import HEADER as MEMBER_HEADER
+
+CONSENT_DAY = (date.today() - timedelta(days=3)).isoformat()
+REQUEST_HEADER = [
+    "cpso_number",
+    "institution_type",
+    "institution_name",
+    "street1",
+    "city",
+    "state",
+    "country",
+    "zip",
+    "email",
+    "consent_method",
+    "consent_date",
+]
+
+
+def member_row(cpso: str, first: str, last: str = "Cote") -> str:
+    return f"{cpso},{first},,{last},Independent Practice,active,2008-07-01,,,,,,,,"
+
+
+def requests_file(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, REQUEST_HEADER)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    "institution_type": "Hospital",
+                    "institution_name": "Toronto General Hospital",
+                    "street1": "200 Elizabeth Street",
+                    "city": "Toronto",
+                    "state": "ON",
+                    "country": "CA",
+                    "zip": "M5G 2C4",
+                    "email": "credentials@tgh.example.org",
+                    "consent_method": "written",
+                    "consent_date": CONSENT_DAY,
+                    **row,
+                }
+            )
+    return path
+
+
+def counts(desk: Desk) -> tuple[int, int]:
+    with desk.db.read() as s:
+        return (
+            s.scalar(select(func.count()).select_from(CertificateRequest)) or 0,
+            s.scalar(select(func.count()).select_from(Certificate)) or 0,
+        )
+
+
+# --- 3. the postal code's first letter against the province -------------------------------------------
+
+
+def test_a_toronto_postal_code_in_quebec_is_refused_everywhere_an_address_is_entered(
+    desk: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = {**DEFAULT_RECIPIENT, "city": "Montreal", "state": "QC", "postal_code": "M5G 2C4"}
+    with pytest.raises(ValidationErrors) as caught:
+        validate_recipient(wrong)
+    [error] = caught.value.errors
+    assert error.field == "Zip/Postal code"
+    assert "M5G 2C4 is a postal code in Ontario, not in Quebec" in error.message
+    # The same code with its own province, and a Montreal code with Quebec, pass.
+    assert validate_recipient({**wrong, "state": "ON"}).postal_code == "M5G 2C4"
+    assert validate_recipient({**wrong, "postal_code": "h3a0g4"}).postal_code == "H3A 0G4"
+    # X is shared by the Northwest Territories and Nunavut.
+    assert validate_recipient({**wrong, "state": "NU", "postal_code": "X0A 0H0"}).state == "NU"
+
+    # The directory import and the batch go through the same rule.
+    directory = tmp_path / "directory.csv"
+    directory.write_text(
+        "institution_type,name,street1,city,state,country,postal_code,email\n"
+        "Hospital,Hôpital Test,1 Rue Test,Montreal,QC,CA,M5G 2C4,a@b.example.org\n",
+        encoding="utf-8",
+    )
+    base = ["--database-url", database_url]
+    assert run_cli([*base, "institutions", "import", str(directory)]) == 1
+    assert "not in Quebec" in capsys.readouterr().err
+    with desk.db.write() as s:
+        make_member(s, cpso_number="700001")
+    batch = requests_file(tmp_path / "r.csv", [{"cpso_number": "700001", "state": "QC", "city": "Montreal"}])
+    assert run_cli([*base, "batch", str(batch), "--out", str(tmp_path / "out"), "--workers", "1"]) == 1
+    assert "not in Quebec" in (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8-sig")
+    assert counts(desk) == (0, 0)
+
+
+# --- 14. a file mostly in UTF-8 with a stray Windows-1252 byte ------------------------------------------
+
+
+def test_mixed_encodings_are_refused_naming_line_and_byte_unless_encoding_is_given(
+    desk: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes(
+        (MEMBER_HEADER + "\n" + member_row("104211", "Hélène", "Côté") + "\n").encode("utf-8")
+        + (member_row("104212", "Andr\xe9") + "\n").encode("cp1252")
+    )
+    base = ["--database-url", database_url, "members", "import"]
+    assert run_cli([*base, str(mixed)]) == 2
+    err = capsys.readouterr().err
+    assert "mixes encodings" in err and "line 3, byte 12 (0xE9)" in err and "--encoding" in err
+    with desk.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Member)) == 0
+
+    # Said to be Windows-1252, the file is read as such (the clerk takes responsibility for it) ...
+    assert run_cli([*base, str(mixed), "--encoding", "windows-1252", "--dry-run"]) == 0
+    assert "Windows-1252" in capsys.readouterr().out
+    # ... an encoding the file does not fit is refused naming the byte, and an unknown name the option.
+    assert run_cli([*base, str(mixed), "--encoding", "klingon"]) == 2
+    assert "--encoding: 'klingon' is not an encoding we read" in capsys.readouterr().err
+
+    # A whole file in Windows-1252 (no UTF-8 in it) is still recognised without the option.
+    legacy = tmp_path / "legacy.csv"
+    legacy.write_bytes((MEMBER_HEADER + "\n" + member_row("104212", "André") + "\n").encode("cp1252"))
+    assert run_cli([*base, str(legacy)]) == 0
+    with desk.db.read() as s:
+        assert s.scalar(select(Member.first_name)) == "André"
+
+    # The batch's requests file follows the same rule.
+    batch = requests_file(tmp_path / "requests.csv", [{"cpso_number": "104212", "street1": "1 Rue Côté"}])
+    batch.write_bytes(batch.read_bytes().replace(b"Toronto General", b"H\xf4pital Toronto General"))
+    assert run_cli(["--database-url", database_url, "batch", str(batch), "--out", str(tmp_path / "o")]) == 2
+    assert "mixes encodings" in capsys.readouterr().err
+    assert counts(desk) == (0, 0)
+
+
+# --- 15. one text rule: what could disguise text, or what the certificate cannot draw -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Hel\u202eene", "U+202E"),
+        ("Hel\ufeffene", "U+FEFF"),
+        ("Hel\U0001f600ene", "U+1F600"),
+        ("Hel\u2705ene", "U+2705"),
+        ("Hel\u200bene", "U+200B"),
+    ],
+)
+def test_every_input_refuses_characters_that_disguise_text_or_cannot_be_printed(
+    desk: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, named: str
+) -> None:
+    members = tmp_path / "members.csv"
+    members.write_text(MEMBER_HEADER + "\n" + member_row("104211", text) + "\n", encoding="utf-8")
+    assert run_cli(["--database-url", database_url, "members", "import", str(members)]) == 1
+    err = capsys.readouterr().err
+    assert "\n2\tfirst_name\t" in err and named in err
+    with pytest.raises(ValidationErrors) as caught:
+        validate_recipient({**DEFAULT_RECIPIENT, "name": text, "street1": text})
+    assert {e.field for e in caught.value.errors} == {"Institution name", "Street 1"}
+    assert all(named in e.message for e in caught.value.errors)
