@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.desk import Desk
-from app.errors import ValidationErrors
+from app.errors import ValidationError, ValidationErrors
 from app.register.recipients import validate_recipient
 from app.store.models import Certificate, CertificateRequest, Member
 from tests.cli_runner import run_cli
@@ -52,7 +52,7 @@ def requests_file(path: Path, rows: list[dict[str, str]]) -> Path:
                     "country": "CA",
                     "zip": "M5G 2C4",
                     "email": "credentials@tgh.example.org",
-                    "consent_method": "written",
+                    "consent_method": "signed_form",
                     "consent_date": CONSENT_DAY,
                     **row,
                 }
@@ -169,3 +169,80 @@ def test_every_input_refuses_characters_that_disguise_text_or_cannot_be_printed(
         validate_recipient({**DEFAULT_RECIPIENT, "name": text, "street1": text})
     assert {e.field for e in caught.value.errors} == {"Institution name", "Street 1"}
     assert all(named in e.message for e in caught.value.errors)
+
+
+# --- 16. a row the certificate cannot draw, in a batch with worker processes ---------------------------
+
+
+def test_a_batch_row_that_cannot_be_printed_numbers_nothing_and_names_the_row(
+    desk: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A name an older register let in (the import refuses it now): the batch must not number it.
+    with desk.db.write() as s:
+        make_member(s, cpso_number="700001", first_name="Ana")
+        make_member(s, cpso_number="700002", first_name="Bo\U0001f600")
+        make_member(s, cpso_number="700003", first_name="Cy")
+    batch = requests_file(tmp_path / "r.csv", [{"cpso_number": c} for c in ("700001", "700002", "700003")])
+    argv = ["--database-url", database_url, "batch", str(batch), "--out", str(tmp_path / "out")]
+    for _attempt in range(2):  # and a rerun says the same, rather than fail some other way
+        assert run_cli([*argv, "--workers", "2"]) == 1
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err and "BrokenProcessPool" not in captured.err
+        report = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8-sig")
+        assert '\n3,700002,refused,member_name,"contains U+1F600' in report  # names the row
+        assert counts(desk) == (0, 0)
+    # With --skip-invalid the other two are issued, each with its document, and the row is named.
+    assert run_cli([*argv, "--workers", "2", "--skip-invalid"]) == 1
+    assert counts(desk) == (2, 2)
+    with desk.db.read() as s:
+        assert all(s.scalars(select(Certificate.pdf_sha256)))
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 2
+
+
+def test_a_worker_error_reaches_the_batch_as_the_error_it_was() -> None:
+    """A ValidationError raised in a worker process comes back whole (it used to break the pool when
+    it could not be unpickled)."""
+    import pickle
+
+    error = pickle.loads(pickle.dumps(ValidationError("first_name", "contains U+1F600")))
+    assert (error.field, error.message, str(error)) == (
+        "first_name",
+        "contains U+1F600",
+        "first_name: contains U+1F600",
+    )
+    errors = pickle.loads(
+        pickle.dumps(ValidationErrors([ValidationError("a", "b"), ValidationError("c", "d")]))
+    )
+    assert [(e.field, e.message) for e in errors.errors] == [("a", "b"), ("c", "d")]
+
+
+# --- 17. PDF file names keep every letter --------------------------------------------------------------
+
+
+def test_pdf_file_names_are_transliterated_never_losing_a_letter(
+    desk: Desk, database_url: str, tmp_path: Path
+) -> None:
+    names = {
+        "700011": ("Łukasz", "Wróblewski"),
+        "700012": ("Ingrid", "Ødegård"),
+        "700013": ("Αλέξης", "Παπαδόπουλος"),
+        "700014": ("Юлия", "Чайковская"),
+        "700015": ("伟", "王"),
+    }
+    with desk.db.write() as s:
+        for cpso, (first, last) in names.items():
+            make_member(s, cpso_number=cpso, first_name=first, last_name=last)
+    batch = requests_file(tmp_path / "r.csv", [{"cpso_number": c} for c in names])
+    out = tmp_path / "out"
+    argv = ["--database-url", database_url, "batch", str(batch), "--out", str(out), "--workers", "1"]
+    assert run_cli(argv) == 0
+    files = sorted(f.name.split("_", 1)[1] for f in out.glob("*.pdf"))
+    assert files == sorted(
+        [
+            "Lukasz-Wroblewski_Toronto-General-Hospital.pdf",
+            "Ingrid-Odegard_Toronto-General-Hospital.pdf",
+            "Alexis-Papadopoulos_Toronto-General-Hospital.pdf",
+            "Yuliya-Chaykovskaya_Toronto-General-Hospital.pdf",
+            "伟-王_Toronto-General-Hospital.pdf",
+        ]
+    )

@@ -18,10 +18,10 @@ import hashlib
 import io
 import os
 import re
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -41,7 +41,14 @@ from app.document.certificates import content_for_certificate, issuer_from_setti
 from app.document.signing import load_signer
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.faults import fault_point
-from app.issuing.engine import Filing, MemberFacts, file_request, local_today, store_document
+from app.issuing.engine import (
+    Filing,
+    MemberFacts,
+    check_printable,
+    file_request,
+    local_today,
+    store_document,
+)
 from app.issuing.rules import review_reasons
 from app.printing.record import mark_printed
 from app.printing.sheets import (
@@ -57,7 +64,7 @@ from app.printing.sheets import (
 from app.register.csv_input import CsvSource, neutralise_for_spreadsheet, normalise_header
 from app.register.institution_types import read_types
 from app.register.recipients import RecipientInput, validate_recipient
-from app.register.text import clean_text, fold, validate_email
+from app.register.text import clean_text, fold, to_latin, validate_email
 from app.store.models import (
     CONSENT_METHOD_LABELS,
     Batch,
@@ -485,6 +492,13 @@ def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "")
     rows: list[RequestRow] = []
     rejected: list[RejectedRow] = []
     first_seen: dict[tuple[int, str, str, str], int] = {}
+    facts: dict[int, MemberFacts] = {}
+
+    def facts_of(member: Member) -> MemberFacts:
+        if member.id not in facts:
+            facts[member.id] = MemberFacts.of(member)
+        return facts[member.id]
+
     with desk.db.read() as session:
         directory = _Directory(session)
         wanted: set[str] = set()
@@ -533,6 +547,11 @@ def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "")
             except ValidationError as exc:
                 problems.append(exc)
             if not problems and member is not None and recipient is not None:
+                try:  # before anything is numbered: a row whose certificate cannot be drawn is refused
+                    check_printable(desk, facts_of(member), recipient, today)
+                except ValidationError as exc:
+                    problems.append(exc)
+            if not problems and member is not None and recipient is not None:
                 key = (member.id, _fold(recipient.name), recipient.postal_code.upper(), recipient.country)
                 if key in first_seen:
                     problems.append(
@@ -562,7 +581,7 @@ def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "")
                     member_sort=_fold(f"{member.last_name} {member.first_name} {member.middle_name}"),
                 )
             )
-        by_id = {m.id: MemberFacts.of(m) for m in members.values()}
+        by_id = {m.id: facts_of(m) for m in members.values()}
     return CheckedFile(sha, source.name, len(raw_rows), rows, rejected, by_id)
 
 
@@ -754,7 +773,7 @@ class _Issuer:
             del self.ready[: self.store_every]
 
     def _store(self, finished: list[tuple[Future[Any], _Pending]]) -> None:
-        rendered = [(f.result(), p) for f, p in finished]  # a rendering error stops the batch here
+        rendered = [(_rendered(f, p), p) for f, p in finished]  # a rendering error stops the batch here
         stored = []
         with self.desk.db.write() as session:
             for item, pending in rendered:
@@ -802,6 +821,29 @@ class _Issuer:
                 for _item, pending in rendered:
                     if pending.certificate_id not in kept:
                         self.on_stored(pending.certificate_id, _pdf_of(session, pending.certificate_id))
+
+
+class RowFailed(CpcDeskError):
+    """Drawing or signing one row's certificate failed; the message names the row. Its number stays
+    committed without a document, and a rerun of the same file draws it again."""
+
+
+def _rendered(future: "Future[Any]", pending: _Pending) -> Any:
+    row = f"line {pending.line}" if pending.line else "a certificate of an earlier run"
+    who = f"{row} ({pending.member_name}, for {pending.institution_name})"
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise RowFailed(
+            f"The process drawing the certificates stopped (out of memory, or ended by the system) while "
+            f"drawing {who}. The certificates already finished are kept; run the same file again to "
+            "finish the rest."
+        ) from None
+    except CpcDeskError as exc:
+        raise RowFailed(
+            f"The certificate of {who} could not be drawn: {exc}. Correct the member or the row and run "
+            "the same file again."
+        ) from None
 
 
 def _missing_documents(session: Session, batch_id: int) -> list[tuple[int, str, str]]:
@@ -1348,12 +1390,13 @@ def replace_options(options: BatchOptions, **changes: Any) -> BatchOptions:
 
 
 def _slug(text: str, limit: int) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")[:limit].strip("-")
+    # Latin, Greek and Cyrillic become Latin letters; other scripts' letters stay (never dropped).
+    return re.sub(r"[\W_]+", "-", to_latin(text)).strip("-")[:limit].strip("-")
 
 
 def certificate_file_name(number: str, member_name: str, institution_name: str) -> str:
-    """A safe, unique file name: the certificate number (unique) then ASCII-only member and institution."""
+    """A safe, unique file name: the certificate number (unique), then the member and the institution in
+    Latin letters (Łukasz -> Lukasz); a name in another script (Chinese) keeps its letters."""
     parts = [number, _slug(member_name, 40), _slug(institution_name, 40)]
     return "_".join(p for p in parts if p) + ".pdf"
 

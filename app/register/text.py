@@ -158,3 +158,60 @@ def fold(text: str) -> str:
             out.append(" ")
             strip_marks = False
     return " ".join(unicodedata.normalize("NFC", "".join(out)).split())
+
+
+# --- transliteration -------------------------------------------------------------------------------
+
+_GREEK = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρσςτυφχψω",
+        "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(),
+        strict=True,
+    )
+)
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґђјљњћџѓќѕў",
+        (
+            "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya "
+            "i yi ye g dj j lj nj c dz gj kj dz u"
+        ).split(),
+        strict=True,
+    )
+)
+_LATIN_LETTERS = {
+    **{k: v for k, v in (("ß", "ss"), ("ø", "o"), ("ł", "l"), ("æ", "ae"), ("œ", "oe"), ("đ", "d"))},
+    **{k: v for k, v in (("ð", "d"), ("þ", "th"), ("ı", "i"), ("ħ", "h"), ("ŧ", "t"), ("ŋ", "n"))},
+}
+
+
+def _latin_of(ch: str) -> str:
+    lower = ch.lower()
+    for table in (_CYRILLIC, _GREEK, _LATIN_LETTERS):
+        if lower in table:
+            out = table[lower].replace("-", "")  # the hard and soft signs have no Latin letter
+            return out.capitalize() if ch != lower and out else out
+    return ch
+
+
+def to_latin(text: str) -> str:
+    """Latin letters for Latin, Greek and Cyrillic text, accents dropped (Łukasz -> Lukasz, Ødegård ->
+    Odegard, Αλέξης -> Alexis, Пётр -> Petr); letters of other scripts (Chinese, Arabic…) are kept as they
+    are, so no letter is ever dropped. For names that must be plain ASCII, such as file names."""
+    out: list[str] = []
+    text = unicodedata.normalize("NFC", text)
+    for greek, latin in (("ου", "ou"), ("Ου", "Ou"), ("ΟΥ", "OU"), ("ού", "ou"), ("Ού", "Ou")):
+        text = text.replace(greek, latin)
+    for composed in text:
+        latin = _latin_of(composed)
+        if latin != composed:
+            out.append(latin)
+            continue
+        decomposed = unicodedata.normalize("NFKD", composed)
+        base = decomposed[:1]
+        if base and _strips_accents(base):
+            rest = "".join(_latin_of(c) for c in decomposed[1:] if not unicodedata.combining(c))
+            out.append(_latin_of(base) + rest)
+        else:
+            out.append(composed)
+    return "".join(out)
