@@ -3,12 +3,19 @@ refused with one sentence naming the row, the field or the byte, with its own ex
 is left half-done."""
 
 import csv
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
+from app.access.staff import Actor
+from app.batch.run import BatchOptions, RunningElsewhere, run_requests_file
+from app.cli.failures import describe as describe_failure
 from app.desk import Desk
 from app.errors import ValidationError, ValidationErrors
 from app.register.recipients import validate_recipient
@@ -246,3 +253,119 @@ def test_pdf_file_names_are_transliterated_never_losing_a_letter(
             "伟-王_Toronto-General-Hospital.pdf",
         ]
     )
+
+
+# --- 18. the surroundings fail: one sentence, its own exit status, nothing half-written ----------------
+
+
+@contextmanager
+def small_disk(where: Path, size_kb: int) -> Iterator[Path]:
+    """A real file system of `size_kb` KiB (a tmpfs) mounted at `where`; skips when mounting is not
+    allowed (only root may)."""
+    where.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(where)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("a small disk cannot be mounted here (mounting a tmpfs needs root)")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+def _members(desk: Desk, n: int) -> list[str]:
+    numbers = [str(710001 + i) for i in range(n)]
+    with desk.db.write() as s:
+        for cpso in numbers:
+            make_member(s, cpso_number=cpso)
+    return numbers
+
+
+def test_an_output_folder_that_fills_up_stops_with_one_sentence_and_a_rerun_finishes(
+    desk: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    numbers = _members(desk, 6)
+    batch = requests_file(tmp_path / "r.csv", [{"cpso_number": c} for c in numbers])
+    with small_disk(tmp_path / "disk", 160) as out:
+        argv = ["--database-url", database_url, "batch", str(batch), "--out", str(out), "--workers", "1"]
+        assert run_cli(argv) == 4
+        err = capsys.readouterr().err
+        [said] = [line for line in err.splitlines() if line.startswith("cpc-desk:")]
+        assert said.startswith("cpc-desk: The disk is full: a file could not be written.")
+        assert "run the same command again" in said and "Traceback" not in err
+        written = sorted(out.glob("*"))
+        assert written and len(written) < 6 and not [p for p in written if "partial" in p.name]
+        assert all(p.read_bytes().startswith(b"%PDF") and b"%%EOF" in p.read_bytes()[-64:] for p in written)
+    # Every certificate numbered has its document in the database; a rerun with room writes the rest.
+    with desk.db.read() as s:
+        assert all(s.scalars(select(Certificate.pdf_sha256)))
+    out = tmp_path / "roomy"
+    assert run_cli(["--database-url", database_url, "batch", str(batch), "--out", str(out)]) == 0
+    assert len(list(out.glob("*.pdf"))) == 6
+    assert counts(desk) == (6, 6)
+
+
+def test_a_full_database_stops_with_one_sentence_and_keeps_what_was_finished(
+    desk: Desk, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not desk.db.url.startswith("sqlite"):
+        pytest.skip("the full disk is made for an SQLite file")
+    numbers = _members(desk, 12)
+    database = Path(desk.db.url.removeprefix("sqlite:///"))
+    desk.close()
+    batch = requests_file(tmp_path / "r.csv", [{"cpso_number": c} for c in numbers])
+    size_kb = database.stat().st_size // 1024 + 96
+    with small_disk(tmp_path / "dbdisk", size_kb) as disk:
+        shutil.copy(database, disk / "full.sqlite3")
+        url = f"sqlite:///{disk / 'full.sqlite3'}"
+        argv = ["--database-url", url, "batch", str(batch), "--out", str(tmp_path / "out"), "--workers", "1"]
+        assert run_cli(argv) == 5
+        err = capsys.readouterr().err
+        [said] = [line for line in err.splitlines() if line.startswith("cpc-desk:")]
+        assert said.startswith("cpc-desk: The database is full") and "Traceback" not in err
+        shutil.copy(disk / "full.sqlite3", database)
+        for suffix in ("-wal", "-shm"):
+            if (disk / f"full.sqlite3{suffix}").exists():
+                shutil.copy(disk / f"full.sqlite3{suffix}", f"{database}{suffix}")
+    # The file is sound and a rerun with room finishes every row, each certificate with its document.
+    url = f"sqlite:///{database}"
+    assert run_cli(["--database-url", url, "batch", str(batch), "--out", str(tmp_path / "out")]) == 0
+    again = Desk.open(data_dir, url)
+    try:
+        with again.db.read() as s:
+            assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            assert all(s.scalars(select(Certificate.pdf_sha256)))
+        assert counts(again) == (12, 12)
+    finally:
+        again.close()
+
+
+def test_a_second_run_of_the_same_file_at_the_same_time_stops_cleanly(
+    desk: Desk, data_dir: Path, database_url: str, tmp_path: Path, admin: Actor
+) -> None:
+    numbers = _members(desk, 3)
+    batch = requests_file(tmp_path / "r.csv", [{"cpso_number": c} for c in numbers])
+    other = Desk.open(data_dir, database_url, actor=admin)
+    started: list[int] = []
+
+    def meanwhile(done: int, total: int, text: str) -> None:
+        # The moment this run is about to file its first row, another desk runs the whole file.
+        if not started:
+            started.append(1)
+            run_requests_file(other, batch, BatchOptions(out_dir=tmp_path / "other", workers=1))
+
+    try:
+        with pytest.raises(RunningElsewhere) as caught:
+            run_requests_file(
+                desk, batch, BatchOptions(out_dir=tmp_path / "mine", workers=1), meanwhile, actor=admin
+            )
+    finally:
+        other.close()
+    failure = describe_failure(caught.value)
+    assert failure is not None and failure.status == 8
+    assert "Another desk is issuing r.csv at this moment" in failure.sentence and "line 2" in failure.sentence
+    # Each row has one certificate, with its document: nothing twice, nothing half-done.
+    assert counts(desk) == (3, 3)
+    with desk.db.read() as s:
+        assert all(s.scalars(select(Certificate.pdf_sha256)))

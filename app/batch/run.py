@@ -823,6 +823,10 @@ class _Issuer:
                         self.on_stored(pending.certificate_id, _pdf_of(session, pending.certificate_id))
 
 
+class RunningElsewhere(CpcDeskError):
+    """Another desk is running the same requests file at the same time; this run stopped cleanly."""
+
+
 class RowFailed(CpcDeskError):
     """Drawing or signing one row's certificate failed; the message names the row. Its number stays
     committed without a document, and a rerun of the same file draws it again."""
@@ -1102,8 +1106,16 @@ def run_requests_file(
                     result.cancelled = True
                     break
                 progress(issuer.done if issuer else 0, total, f"{row.member_name} – {row.recipient.name}")
-                with desk.db.write() as session:
-                    filed = _file_row(session, desk, actor, batch_id, checked, row, issued_on)
+                try:
+                    with desk.db.write() as session:
+                        filed = _file_row(session, desk, actor, batch_id, checked, row, issued_on)
+                except IntegrityError:  # the row's idempotency key: another desk filed it a moment ago
+                    raise RunningElsewhere(
+                        f"Another desk is issuing {checked.source_name} at this moment (it has just filed "
+                        f"line {row.line}, {row.member_name}), so this run stopped without numbering it "
+                        "twice. Let that run finish, then run the same file again to check that every row "
+                        "is done; the certificates issued so far are kept."
+                    ) from None
                 certificate_id, number, content = (
                     filed.certificate_id,
                     filed.certificate_number,

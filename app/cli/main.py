@@ -182,6 +182,7 @@ def run_command(args: argparse.Namespace) -> int:
     from app import paths
 
     # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
+    from app.cli.failures import describe as describe_failure
     from app.desk import Desk
     from app.log import configure_logging, stop_logging
 
@@ -209,13 +210,18 @@ def run_command(args: argparse.Namespace) -> int:
             fill_if_empty(desk)
         return handler(args, desk)
     except CpcDeskError as exc:
-        print(f"cpc-desk: {exc}", file=sys.stderr)
-        return 2
+        failure = describe_failure(exc)
+        print(f"cpc-desk: {failure.sentence if failure else exc}", file=sys.stderr)
+        return failure.status if failure else 2
     except KeyboardInterrupt:
         print("cpc-desk: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the log gets the traceback, the terminal a sentence
         log.exception("unexpected error in '%s'", args.command)
+        failure = describe_failure(exc)
+        if failure is not None:  # a full disk, a database gone or refusing: one sentence, its own status
+            print(f"cpc-desk: {failure.sentence}", file=sys.stderr)
+            return failure.status
         where = f"the details are in {log_file}" if log_file else "no log file could be written"
         print(
             f"cpc-desk: '{args.command}' stopped on an unexpected error ({type(exc).__name__}); {where}.",
