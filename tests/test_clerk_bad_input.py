@@ -4,14 +4,17 @@ is left half-done."""
 
 import csv
 import shutil
+import socket
 import subprocess
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
 
 from app.access.staff import Actor
 from app.batch.run import BatchOptions, RunningElsewhere, run_requests_file
@@ -369,3 +372,88 @@ def test_a_second_run_of_the_same_file_at_the_same_time_stops_cleanly(
     assert counts(desk) == (3, 3)
     with desk.db.read() as s:
         assert all(s.scalars(select(Certificate.pdf_sha256)))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_database_server_that_does_not_answer_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"postgresql+psycopg://cpc@127.0.0.1:{_free_port()}/cpc"
+    assert run_cli(["--database-url", url, "members", "search", "Smith"]) == 6
+    err = capsys.readouterr().err
+    assert err.startswith("cpc-desk: The database stopped answering") and "Traceback" not in err
+
+
+@pytest.mark.postgres
+def test_postgresql_stopped_mid_batch_then_a_rerun_finishes(
+    postgres_url: str, data_dir: Path, tmp_path: Path, admin: Actor
+) -> None:
+    desk = Desk.open(data_dir, postgres_url, actor=admin)
+    try:
+        numbers = _members(desk, 4)
+        batch = requests_file(tmp_path / "r.csv", [{"cpso_number": c} for c in numbers])
+        calls: list[int] = []
+
+        def cut_off(done: int, total: int, label: str) -> None:
+            calls.append(done)
+            if len(calls) == 3:  # two rows filed: the server cuts every connection and lets none in
+                with killer.connect() as conn:
+                    conn.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false'))
+                    conn.execute(
+                        text(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            f"WHERE datname = '{database}'"
+                        )
+                    )
+
+        database = make_url(postgres_url).database
+        killer = create_engine(make_url(postgres_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        try:
+            with pytest.raises(Exception) as caught:  # noqa: B017 - whichever driver error; describe() names it
+                run_requests_file(desk, batch, BatchOptions(out_dir=tmp_path / "out", workers=1), cut_off)
+        finally:
+            with killer.connect() as conn:
+                conn.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true'))
+            killer.dispose()
+        failure = describe_failure(caught.value)
+        assert failure is not None, repr(caught.value)
+        assert failure.status == 6
+        assert failure.sentence.startswith("The database stopped answering")
+        # Nothing half-written: a rerun on the same file finishes every row, each with its document.
+        run_requests_file(desk, batch, BatchOptions(out_dir=tmp_path / "out", workers=1))
+        assert counts(desk) == (4, 4)
+        with desk.db.read() as s:
+            assert all(s.scalars(select(Certificate.pdf_sha256)))
+    finally:
+        desk.close()
+
+
+@pytest.mark.postgres
+def test_a_database_role_without_write_permission_is_one_sentence(
+    postgres_url: str, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Desk.open(data_dir, postgres_url).close()  # the schema, made by the owner
+    role = f"cpc_reader_{uuid.uuid4().hex[:8]}"
+    owner = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    try:
+        with owner.connect() as conn:
+            conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+            conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {role}"))
+            conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"))
+        reader = (
+            make_url(postgres_url).set(username=role, password=None).render_as_string(hide_password=False)
+        )
+        members = tmp_path / "m.csv"
+        members.write_text(MEMBER_HEADER + "\n" + member_row("104211", "Ana") + "\n", encoding="utf-8")
+        assert run_cli(["--database-url", reader, "members", "import", str(members)]) == 7
+        err = capsys.readouterr().err
+        assert err.startswith("cpc-desk: The database refused this step") and "Traceback" not in err
+    finally:
+        with owner.connect() as conn:
+            conn.execute(text(f"REASSIGN OWNED BY {role} TO CURRENT_USER"))
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+        owner.dispose()
