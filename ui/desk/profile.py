@@ -368,6 +368,9 @@ class ProfileScreen(QWidget):
             self.show_search()
         else:
             self.load(member_id, request_id=request_id, certificate_id=certificate_id)
+        # A delivery state shown here changes when the outbox sends (or another screen acts): show it.
+        self._emitting = False
+        ctx.data_changed.connect(self._changed_elsewhere)
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -433,13 +436,27 @@ class ProfileScreen(QWidget):
 
     def reload(self) -> None:
         if self.member_id is not None:
-            row = self.selected_row()
-            self.load(
-                self.member_id,
-                request_id=row.request_id if row else None,
-                certificate_id=row.certificate_id if row else None,
-            )
-            self.ctx.data_changed.emit()
+            self._load_again()
+            self._emitting = True
+            try:
+                self.ctx.data_changed.emit()
+            finally:
+                self._emitting = False
+
+    def _load_again(self) -> None:
+        """Load the member again, keeping the selected line."""
+        if self.member_id is None:
+            return
+        row = self.selected_row()
+        self.load(
+            self.member_id,
+            request_id=row.request_id if row else None,
+            certificate_id=row.certificate_id if row else None,
+        )
+
+    def _changed_elsewhere(self) -> None:
+        if not self._emitting and shiboken6.isValid(self) and self.stack.currentIndex() == 1:
+            self._load_again()
 
     @staticmethod
     def _fill(form: QFormLayout, pairs: list[tuple[str, str]]) -> None:

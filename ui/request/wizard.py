@@ -57,6 +57,7 @@ class CpcWizard(QWizard):
         self.submit_count = 0  # Submit jobs started (one per wizard, whatever is clicked)
         self.delivering = False
         self.closed = False
+        ctx.data_changed.connect(self._delivery_changed_elsewhere)
         self.setObjectName("cpcWizard")
         self.setWindowTitle(tr("Certificate of Professional Conduct — new request"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -236,6 +237,23 @@ class CpcWizard(QWizard):
             return request_result(desk, request_id), problem
 
         workers.start(job, on_finished=self._delivered, on_failed=self._delivery_failed)
+
+    def _delivery_changed_elsewhere(self) -> None:
+        """The outbox (or another screen) changed something: the final page shows each message's state
+        as it is now, not as it was when this request was submitted."""
+        result = self.result_
+        if result is None or result.status != RequestStatus.ISSUED or self.delivering or self.closed:
+            return
+        try:
+            fresh = request_result(self.ctx.desk, result.request_id)
+        except CpcDeskError:
+            return
+        fresh.already_submitted = result.already_submitted
+        if [(r.delivery_state, r.delivery_error) for r in fresh.recipients] != [
+            (r.delivery_state, r.delivery_error) for r in result.recipients
+        ]:
+            self.result_ = fresh
+            self.done_page.show_result()
 
     def _delivered(self, outcome: tuple[SubmitResult, str]) -> None:
         self.delivering = False

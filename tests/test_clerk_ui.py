@@ -1,0 +1,141 @@
+"""A clerk's day at the desk (issue 18), driven with pytest-qt on real screens, a real database and a
+real SMTP server: delivery states that follow the outbox, the phone desk's look-up by CPSO number, and the
+keyboard."""
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+import ui.desk.profile
+from app.access.staff import Actor
+from app.desk import Desk
+from app.issuing.requests import RequestDraft, submit_request
+from app.register.recipients import RecipientInput
+from app.store.models import ConsentMethod, OutboxMessage, OutboxState, utcnow
+from tests.factories import make_member
+from tests.members_data import RecordingNavigator, add_member
+from tests.smtp_servers import SmtpServer
+from ui.desk.assistance import AssistanceScreen
+from ui.desk.profile import ProfileScreen
+from ui.mail.outbox_sender import sender_for
+from ui.shell.context import UiContext
+
+TGH = RecipientInput(
+    institution_type="Hospital",
+    name="Toronto General Hospital",
+    attention="Medical Staff Office",
+    street1="200 Elizabeth Street",
+    city="Toronto",
+    state="ON",
+    country="CA",
+    postal_code="M5G 2C4",
+    email="credentialing@uhn.example",
+)
+
+
+@pytest.fixture(autouse=True)
+def no_system_viewer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ui.desk.profile, "OPEN_WITH_SYSTEM", False)
+
+
+@pytest.fixture
+def issued(desk: Desk, registrar: Actor) -> dict[str, Any]:
+    with desk.db.write() as s:
+        member_id = add_member(s, "Hélène", "Côté-Gagnon", "104211", email="h.cote@example.org").id
+    result = submit_request(
+        desk,
+        registrar,
+        RequestDraft(member_id, (TGH,), True, ConsentMethod.PHONE, "I consent to the disclosure."),
+    )
+    r = result.recipients[0]
+    return {"member": member_id, "cert": r.certificate_id, "number": r.certificate_number}
+
+
+def test_after_a_resend_every_screen_shows_the_message_sent_once_the_outbox_sends_it(
+    qtbot: QtBot, desk: Desk, issued: dict[str, Any], plain_smtp: SmtpServer
+) -> None:
+    """Issue 18 item 1: the profile (and the phone desk's answer) said 'Waiting in the outbox… queued'
+    with 'Send again now' enabled after the message had gone."""
+    with desk.db.write() as s:
+        msg = s.scalars(select(OutboxMessage)).one()
+        msg.state, msg.attempts, msg.last_error = OutboxState.FAILED_PERMANENT, 1, "550 5.1.1 No such user"
+    ctx = UiContext(desk, RecordingNavigator())
+    profile = ProfileScreen(ctx, member_id=issued["member"], certificate_id=issued["cert"])
+    phone = AssistanceScreen(ctx)
+    for screen in (profile, phone):
+        qtbot.addWidget(screen)
+        screen.show()
+    phone.status_box.setText(issued["number"])
+    phone.look_up_status()
+    qtbot.waitUntil(lambda: "Could not be delivered" in phone.status_label.text())
+
+    assert profile.resend_selected_to("medical.staff@uhn.example") is True
+    row = profile.selected_row()
+    assert row is not None and row.delivery_state == "queued" and profile.retry_button.isEnabled()
+    qtbot.waitUntil(lambda: "Waiting in the outbox" in phone.status_label.text())
+
+    plain_smtp.configure(desk.settings)
+    sender = sender_for(ctx)
+    with qtbot.waitSignal(sender.finished, timeout=20_000):
+        sender.run_now()
+    assert [m.rcpt_tos for m in plain_smtp.handler.received] == [["medical.staff@uhn.example"]]
+
+    def profile_says_sent() -> bool:
+        shown = profile.selected_row()
+        return shown is not None and shown.delivery_state == "sent"
+
+    qtbot.waitUntil(profile_says_sent)
+    assert profile.selected_row().certificate_id == issued["cert"]  # type: ignore[union-attr]
+    assert not profile.retry_button.isEnabled()
+    assert profile.sentence_label.text().startswith("Resent to Toronto General Hospital")
+    qtbot.waitUntil(lambda: phone.status_label.text().startswith("Resent to Toronto General Hospital"))
+
+
+def test_where_is_my_certificate_takes_a_cpso_number_and_has_a_shortcut_key(
+    qtbot: QtBot, desk: Desk, issued: dict[str, Any]
+) -> None:
+    phone = AssistanceScreen(UiContext(desk, RecordingNavigator()))
+    qtbot.addWidget(phone)
+    phone.show()
+    phone.activateWindow()
+    qtbot.waitUntil(phone.isActiveWindow)
+    phone.search.setFocus()
+    qtbot.keyClick(phone, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(phone.status_box.hasFocus)
+    qtbot.keyClicks(phone.status_box, "104211")
+    qtbot.keyClick(phone.status_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "CPSO 104211" in phone.status_label.text())
+    lines = phone.status_label.text().splitlines()
+    assert lines[0] == "Hélène Côté-Gagnon (CPSO 104211), 1 certificate(s), newest first:"
+    assert lines[1].startswith(f"• {issued['number']}: Waiting in the outbox to go to Toronto General")
+
+
+def test_the_wizard_final_page_follows_the_outbox(qtbot: QtBot, desk: Desk, smtp_server: Any) -> None:
+    """The final page said 'Queued — mail server unreachable' after the outbox had sent the message."""
+    from tests.smtp_servers import closed_port
+    from tests.wizard_driver import Known, add_directory, open_wizard, run_to_review, submit
+
+    with desk.db.write() as s:
+        make_member(s, cpso_number="104512")
+    add_directory(desk)
+    desk.settings.set("mail.demo_server", False)
+    desk.settings.set("smtp.security", "none")
+    desk.settings.set("smtp.host", "127.0.0.1")
+    desk.settings.set("smtp.port", closed_port())
+    wizard = open_wizard(qtbot, desk)
+    run_to_review(qtbot, wizard, "104512", [Known("Toronto General Hospital")])
+    submit(qtbot, wizard)
+    assert wizard.done_page.table.item(0, 4).text().startswith("Queued — mail server unreachable")
+    with desk.db.write() as s:  # the back-off is over
+        for message in s.scalars(select(OutboxMessage)):
+            message.next_attempt_at = utcnow() - timedelta(minutes=1)
+    smtp_server("plain").configure(desk.settings)
+    sender = sender_for(wizard.ctx)
+    with qtbot.waitSignal(sender.finished, timeout=20_000):
+        sender.run_now()
+    assert sender.last_report is not None and sender.last_report.sent == 1, sender.last_report
+    qtbot.waitUntil(lambda: wizard.done_page.table.item(0, 4).text() == "Sent")
