@@ -139,3 +139,58 @@ def test_the_wizard_final_page_follows_the_outbox(qtbot: QtBot, desk: Desk, smtp
         sender.run_now()
     assert sender.last_report is not None and sender.last_report.sent == 1, sender.last_report
     qtbot.waitUntil(lambda: wizard.done_page.table.item(0, 4).text() == "Sent")
+
+
+def test_the_resend_dialog_keeps_what_was_typed_and_says_the_problem_beside_the_field(
+    qtbot: QtBot, desk: Desk, issued: dict[str, Any], record_messages: list[tuple[str, str, str]]
+) -> None:
+    profile = ProfileScreen(UiContext(desk, RecordingNavigator()), member_id=issued["member"])
+    qtbot.addWidget(profile)
+    profile.show()
+    qtbot.mouseClick(profile.resend_button, Qt.MouseButton.LeftButton)
+    dialog = profile.resend_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.address.text() == "credentialing@uhn.example"
+    dialog.address.clear()
+    qtbot.keyClicks(dialog.address, "medical staff@uhn")
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    # Refused: still open, the typing kept, the reason under the field, no message box.
+    assert dialog.isVisible() and dialog.address.text() == "medical staff@uhn"
+    assert dialog.error.isVisible() and "must be one email address" in dialog.error.text()
+    assert not [m for m in record_messages if m[0] == "error"]
+    # Correcting it clears the complaint; Enter queues it and closes the box.
+    dialog.address.setCursorPosition(8)
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(dialog.address, ".")
+    assert not dialog.error.isVisible()
+    qtbot.keyClick(dialog.address, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.address, ".example")
+    assert dialog.address.text() == "medical.staff@uhn.example"
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with desk.db.read() as s:
+        latest = s.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()[-1]
+        assert (latest.to_address, latest.state) == ("medical.staff@uhn.example", OutboxState.QUEUED)
+
+
+@pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument")
+def test_open_pdf_without_a_pdf_application_shows_the_certificate_in_the_desk(
+    qtbot: QtBot, desk: Desk, issued: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The offscreen platform, like a computer with no PDF application, cannot open a document: the
+    certificate is drawn in a window of the desk, which says where the file is and copies the path."""
+    from PySide6.QtGui import QGuiApplication
+
+    monkeypatch.setattr(ui.desk.profile, "OPEN_WITH_SYSTEM", True)
+    profile = ProfileScreen(
+        UiContext(desk, RecordingNavigator()), member_id=issued["member"], certificate_id=issued["cert"]
+    )
+    qtbot.addWidget(profile)
+    profile.show()
+    qtbot.mouseClick(profile.open_button, Qt.MouseButton.LeftButton)
+    window = profile.pdf_window
+    assert window is not None and window.isVisible()
+    assert window.view is not None and window.page_count >= 1  # QtPdf read the signed file
+    assert str(window.path) in window.where.text() and window.path.read_bytes().startswith(b"%PDF")
+    qtbot.mouseClick(window.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == str(window.path)

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,6 +38,7 @@ from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput
 from ui.batch.certificate_printing import draw_pdf, open_print_dialog
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
+from ui.common.pdf_view import PdfWindow, show_pdf
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.desk.assistance import MemberSearchPanel
 from ui.shell.context import UiContext
@@ -150,6 +149,51 @@ class ReasonDialog(QDialog):
         self.reason_given.emit(text)
 
 
+class ResendDialog(QDialog):
+    """The address to send a certificate again to. A refused address is said under the field and the box
+    stays open with what was typed; `send(address)` returns the problem, or "" once it is queued."""
+
+    def __init__(self, parent: QWidget, title: str, address: str, send: Any) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setMinimumWidth(480)
+        self.send = send
+        layout = QVBoxLayout(self)
+        prompt = QLabel(tr("Send the certificate again to this &address:"))
+        self.address = QLineEdit(address)
+        self.address.setObjectName("email")
+        self.address.setMaxLength(254)
+        prompt.setBuddy(self.address)
+        layout.addWidget(prompt)
+        layout.addWidget(self.address)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Resend"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.address.textEdited.connect(lambda _t: self.error.hide())  # fixed: the complaint goes
+        self.address.selectAll()
+        self.address.setFocus()
+
+    def accept(self) -> None:
+        problem = self.send(self.address.text())
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.address.setFocus()
+            return
+        super().accept()
+
+
 class ReissueDialog(ReasonDialog):
     """The reason, and when need be a corrected name or address: the new certificate goes there, the old one
     keeps the address it was issued to. Every problem in the address is shown inline; the box stays open."""
@@ -229,6 +273,8 @@ class ProfileScreen(QWidget):
         self.member_id: int | None = None
         self.history: list[HistoryRow] = []
         self._dialogs: list[QWidget] = []
+        self.resend_dialog: ResendDialog | None = None
+        self.pdf_window: PdfWindow | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         self.stack = QStackedWidget()
@@ -522,7 +568,8 @@ class ProfileScreen(QWidget):
             return
         self.ctx.status_message.emit(tr("Saved {0}").format(path))
         if OPEN_WITH_SYSTEM:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            # No PDF application on this computer: the certificate is shown in the desk instead.
+            self.pdf_window = show_pdf(self, path)
 
     def print_pdf(self, printer: Any = None) -> QDialog | None:
         """Open the print dialog for the selected certificate; once printed, it is recorded as printed."""
@@ -559,30 +606,35 @@ class ProfileScreen(QWidget):
         row = self.selected_row()
         if row is None or row.outbox_message_id is None:
             return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(tr("Resend {0}").format(row.certificate_number))
-        dialog.setLabelText(tr("Send the certificate again to this address:"))
-        dialog.setTextValue(row.recipient_email)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.textValueSelected.connect(self.resend_selected_to)
+        dialog = ResendDialog(
+            self, tr("Resend {0}").format(row.certificate_number), row.recipient_email, self._resend
+        )
+        self.resend_dialog = dialog
         dialog.open()
+        return
 
     def resend_selected_to(self, address: str) -> bool:
+        problem = self._resend(address)
+        if problem:
+            messages.error(self, tr("Resend"), problem)
+        return not problem
+
+    def _resend(self, address: str) -> str:
+        """Queue the selected certificate again to `address`; the problem in words, or "" when queued."""
         from app.mail.outbox import resend_to
 
         row = self.selected_row()
         if row is None or row.outbox_message_id is None:
-            return False
+            return tr("Choose a certificate that was emailed first.")
         try:
             msg = resend_to(self.ctx.desk, self.actor, row.outbox_message_id, address)
         except CpcDeskError as exc:
-            messages.error(self, tr("Resend"), str(exc))
-            return False
+            return str(exc)
         self.ctx.status_message.emit(
             tr("{0} will be sent to {1}").format(row.certificate_number, msg.to_address)
         )
         self.reload()
-        return True
+        return ""
 
     # --- reissue and revoke -------------------------------------------------------------------
 

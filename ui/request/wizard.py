@@ -6,11 +6,12 @@ app.issuing.requests.submit_request off the GUI thread, then delivery (app.mail.
 another worker. A field the service refuses comes back as the exception and is marked on its page.
 """
 
+from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from app.errors import CpcDeskError
@@ -29,6 +30,7 @@ from app.store.models import OutboxState, RequestStatus
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import field_errors, show_error
+from ui.common.pdf_view import show_pdf
 from ui.request.consent_page import ConsentPage
 from ui.request.done_page import DonePage
 from ui.request.member_page import MemberPage
@@ -307,7 +309,8 @@ class CpcWizard(QWizard):
     def open_pdf(self) -> None:
         path = self.save_selected_pdf()
         if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            # No PDF application on this computer: the certificate is shown in the desk instead.
+            self.pdf_window = show_pdf(self, Path(path))
 
     def print_pdf(self, printer: Any = None) -> QDialog | None:
         """Open the print dialog for the selected certificate; once printed, it is recorded as printed."""
