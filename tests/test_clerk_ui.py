@@ -194,3 +194,105 @@ def test_open_pdf_without_a_pdf_application_shows_the_certificate_in_the_desk(
     assert str(window.path) in window.where.text() and window.path.read_bytes().startswith(b"%PDF")
     qtbot.mouseClick(window.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == str(window.path)
+
+
+# --- the recipient page -----------------------------------------------------------------------------
+
+
+def _recipient_page(qtbot: QtBot, desk: Desk) -> Any:
+    from tests.wizard_driver import add_directory, choose_member, click_next, open_wizard
+
+    with desk.db.write() as s:
+        make_member(s, cpso_number="104512")
+    add_directory(desk)
+    wizard = open_wizard(qtbot, desk)
+    choose_member(qtbot, wizard, "104512")
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.recipient_page
+    return wizard
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard", "does not support raise")
+def test_the_country_box_finds_a_country_by_any_part_of_its_name_or_its_code(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    page = _recipient_page(qtbot, desk).recipient_page
+    page.type_combo.setCurrentIndex(page.type_combo.findText("Other"))
+    box = page.country_combo
+    assert box.currentData() == "CA" and box.isEnabled()
+    for typed, code in (("United Kingdom", "GB"), ("kingdom", "GB"), ("DE", "DE"), ("ivoire", "CI")):
+        box.setFocus()
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box.lineEdit(), typed)
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Tab)
+        assert box.currentData() == code, (typed, box.currentText())
+    # What names no country puts the box back as it was, never on a neighbour.
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "Atlantis")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Tab)
+    assert box.currentData() == "CI" and box.currentText() == box.itemText(box.currentIndex())
+
+
+def test_back_keeps_a_typed_recipient_editable(qtbot: QtBot, desk: Desk) -> None:
+    from tests.wizard_driver import Other, click_next, fill_recipient
+
+    wizard = _recipient_page(qtbot, desk)
+    page = wizard.recipient_page
+    typed = Other(
+        name="Clinique Test",
+        street1="1 Rue Test",
+        city="Montreal",
+        state="QC",
+        country="CA",
+        postal_code="H3A 0G4",
+        email="office@clinique.example.org",
+    )
+    fill_recipient(qtbot, wizard, typed)
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.consent_page and len(page.recipients) == 1
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is page
+    # The organisation is in the form again, every field editable, and not also in the list.
+    assert page.edits["name"].text() == "Clinique Test" and not page.edits["name"].isReadOnly()
+    assert all(not e.isReadOnly() for e in page.edits.values()) and page.country_combo.isEnabled()
+    assert page.recipients == []
+    page.edits["city"].setFocus()
+    page.edits["city"].selectAll()
+    qtbot.keyClicks(page.edits["city"], "Montreal-Nord")
+    click_next(qtbot, wizard)
+    assert [(r.name, r.city) for r in page.recipients] == [("Clinique Test", "Montreal-Nord")]
+
+
+def test_choosing_the_type_other_opens_the_address_fields(qtbot: QtBot, desk: Desk) -> None:
+    from tests.wizard_driver import add_directory
+
+    add_directory(desk, "Other", name="Saved Other Organisation", email="office@saved.example.org")
+    page = _recipient_page(qtbot, desk).recipient_page
+    page.type_combo.setCurrentIndex(page.type_combo.findText("Hospital"))
+    assert page.edits["street1"].isReadOnly()  # a directory to choose from first
+    page.type_combo.setCurrentIndex(page.type_combo.findText("Other"))
+    assert page.inst_combo.currentData() == -1
+    assert not page.edits["name"].isReadOnly() and not page.edits["street1"].isReadOnly()
+    assert page.country_combo.isEnabled()
+
+
+def test_an_error_goes_when_its_field_is_fixed_and_a_pasted_line_break_is_shown_replaced(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    from app.register.recipients import FIELD_LABELS
+
+    wizard = _recipient_page(qtbot, desk)
+    page = wizard.recipient_page
+    page.type_combo.setCurrentIndex(page.type_combo.findText("Other"))
+    assert not wizard.recipient_page.validatePage()
+    city_error = page.errors[FIELD_LABELS["city"]]
+    street_error = page.errors[FIELD_LABELS["street1"]]
+    assert not city_error.isHidden() and not street_error.isHidden()
+    qtbot.keyClicks(page.edits["city"], "T")
+    assert city_error.isHidden() and not street_error.isHidden()  # only the fixed field's complaint goes
+    # A pasted two-line address: the line break becomes a space, and the field says so.
+    page.edits["street1"].setFocus()
+    page.edits["street1"].insert("200 Elizabeth Street\nRoom 1")
+    assert page.edits["street1"].text() == "200 Elizabeth Street Room 1"
+    assert "line break" in street_error.text() and not street_error.isHidden()

@@ -86,6 +86,9 @@ class CpcWizard(QWizard):
             self.done_page,
         ):
             self.addPage(page)
+        self._page_id = self.currentId()
+        self._returning_for_errors = False
+        self.currentIdChanged.connect(self._page_changed)
         if member_id is not None:
             try:
                 summary = member_summary(ctx.desk, member_id)
@@ -190,8 +193,12 @@ class CpcWizard(QWizard):
         if recipient_errors:
             self.review_page.show_failure("")
             self.review_page.show_status("")
-            while self.currentPage() is not self.recipient_page and self.currentId() > 0:
-                self.back()
+            self._returning_for_errors = True  # show_submit_errors chooses the recipient to take back
+            try:
+                while self.currentPage() is not self.recipient_page and self.currentId() > 0:
+                    self.back()
+            finally:
+                self._returning_for_errors = False
             self.recipient_page.show_submit_errors(recipient_errors)
             return
         self.review_page.show_failure(
@@ -239,6 +246,12 @@ class CpcWizard(QWizard):
             return request_result(desk, request_id), problem
 
         workers.start(job, on_finished=self._delivered, on_failed=self._delivery_failed)
+
+    def _page_changed(self, page_id: int) -> None:
+        came_back = page_id < self._page_id
+        self._page_id = page_id
+        if came_back and self.page(page_id) is self.recipient_page and not self._returning_for_errors:
+            self.recipient_page.came_back()
 
     def _delivery_changed_elsewhere(self) -> None:
         """The outbox (or another screen) changed something: the final page shows each message's state
