@@ -296,3 +296,38 @@ def test_an_error_goes_when_its_field_is_fixed_and_a_pasted_line_break_is_shown_
     page.edits["street1"].insert("200 Elizabeth Street\nRoom 1")
     assert page.edits["street1"].text() == "200 Elizabeth Street Room 1"
     assert "line break" in street_error.text() and not street_error.isHidden()
+
+
+# --- the home -----------------------------------------------------------------------------------------
+
+
+def test_the_first_paint_shows_only_the_role_s_tiles_with_focus_on_the_first_then_the_last_used(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    from app.store.models import StaffRole
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    painted: list[list[str]] = []
+    window.first_painted.connect(lambda: painted.append([t.spec.key for t in window.home.grid.visible_tiles]))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(painted))
+    assert painted == [[]]  # before anyone is signed in, no tile at all (not all sixteen)
+    assert window.home.grid.placeholder.isVisible()
+    desk.actor = Actor("clerk.x", StaffRole.CLERK, "X")
+    window.attach_desk(desk)
+    shown = [t.spec.key for t in window.home.grid.visible_tiles]
+    assert "settings" not in shown and "audit" not in shown and "review" not in shown
+    assert not window.home.grid.placeholder.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.home.grid.visible_tiles[0].hasFocus())
+    # The tile used last has the focus when the clerk comes home.
+    qtbot.keyClick(window.home.grid.visible_tiles[0], Qt.Key.Key_Right)
+    outbox = window.home.tile("outbox")
+    outbox.setFocus()
+    qtbot.keyClick(outbox, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is not window.home
+    window.go_home()
+    qtbot.waitUntil(outbox.hasFocus)

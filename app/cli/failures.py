@@ -26,6 +26,20 @@ _NOT_ALLOWED = {errno.EACCES, errno.EPERM, errno.EROFS}
 # PostgreSQL error classes (SQLSTATE): 08 connection, 57P0x the server shutting down or starting.
 _PG_DISK_FULL = {"53100", "53000"}
 _PG_PERMISSION = {"42501"}
+# What the PostgreSQL driver says when the server is gone or will not take the connection.
+_CONNECTION_LOST = (
+    "connection refused",
+    "connection failed",
+    "could not connect",
+    "server closed the connection",
+    "terminating connection",
+    "connection is closed",
+    "connection timed out",
+    "consuming input failed",
+    "not currently accepting connections",
+    "the database system is",
+    "no route to host",
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +94,7 @@ def _database_failure(exc: sa_exc.DBAPIError) -> Failure | None:
         exc.connection_invalidated
         or sqlstate.startswith("08")
         or sqlstate.startswith("57P")
-        or isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError))
+        or any(marker in text for marker in _CONNECTION_LOST)
     ):
         return Failure(
             DATABASE_UNREACHABLE,

@@ -260,7 +260,14 @@ class TileGrid(QWidget):
         for tile in self.tiles:
             tile.activated.connect(self.activated)
             tile.installEventFilter(self)
+            # Hidden until the signed-in role is known (show_only): a tile the role cannot use is never
+            # shown, not even for the moment before the role is applied.
+            tile.setHidden(True)
+        self.placeholder = QLabel(tr("Opening the desk…"))
+        self.placeholder.setObjectName("hint")
+        self.placeholder.setMinimumHeight(104)
         self.columns = 0
+        self.fit_columns = 3
         self._relayout(3)
 
     def tile(self, key: str) -> Tile:
@@ -274,16 +281,21 @@ class TileGrid(QWidget):
         """Hide the tiles the signed-in role cannot use; the rest close up in reading order."""
         for tile in self.tiles:
             tile.setHidden(tile.spec.key not in keys)
-        self._relayout(self.columns, force=True)
+        self._relayout(self.fit_columns, force=True)
 
     def _relayout(self, columns: int, force: bool = False) -> None:
         shown = self.visible_tiles
+        self.fit_columns = max(1, columns)  # what the width allows, whatever the number of tiles shown
         columns = max(1, min(columns, len(shown)))
         if columns == self.columns and not force:
             return
         self.columns = columns
         for tile in self.tiles:
             self.grid.removeWidget(tile)
+        self.grid.removeWidget(self.placeholder)
+        self.placeholder.setVisible(not shown)
+        if not shown:
+            self.grid.addWidget(self.placeholder, 0, 0)
         for i, tile in enumerate(shown):
             self.grid.addWidget(tile, i // columns, i % columns)
         for c in range(len(self.tiles)):

@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.home = HomePage()
-        self.home.activated.connect(self.open_screen)
+        self.home.activated.connect(self._tile_chosen)
+        self._last_tile = ""  # the home gives this tile focus again when it is shown
         self.stack.addWidget(self.home)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -111,7 +112,6 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(15_000)
         self._refresh_timer.timeout.connect(self.refresh_status)
-        self.home.tiles[0].setFocus()
         self._painted = False
         self._status_shown = False
         self.home.grid.installEventFilter(self)
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
             if (not t.permission or actor.can(t.permission)) and (demo_mail or not t.demo_only)
         }
         self.home.grid.show_only(keys)
+        self.focus_home_tile()
         for key in list(self.screens):
             if key not in keys and key in {t.key for t in portal_tiles()}:
                 self.stack.removeWidget(self.screens.pop(key))
@@ -280,7 +281,20 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.title_label.setText(tr("CPC Desk"))
         self.back_button.hide()
-        self.home.tiles[0].setFocus()
+        self.focus_home_tile()
+
+    def _tile_chosen(self, key: str) -> None:
+        self._last_tile = key
+        self.open_screen(key)
+
+    def focus_home_tile(self) -> None:
+        """The last tile used (or the first), focused and drawn as focused from the start."""
+        shown = self.home.grid.visible_tiles
+        if not shown:
+            return
+        tile = next((t for t in shown if t.spec.key == self._last_tile), shown[0])
+        tile.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.home.ensureWidgetVisible(tile)
 
     def start_cpc_request(self, member_id: int | None = None) -> None:
         def start() -> None:
