@@ -331,3 +331,50 @@ def test_the_first_paint_shows_only_the_role_s_tiles_with_focus_on_the_first_the
     assert window.stack.currentWidget() is not window.home
     window.go_home()
     qtbot.waitUntil(outbox.hasFocus)
+
+
+def test_the_registrar_review_tile_shows_how_many_wait(qtbot: QtBot, desk: Desk, registrar: Actor) -> None:
+    from ui.shell.main_window import MainWindow
+
+    with desk.db.write() as s:
+        held = [make_member(s, discipline="Reprimand, 2019").id for _ in range(2)]
+    for member_id in held:
+        result = submit_request(
+            desk, registrar, RequestDraft(member_id, (TGH,), True, ConsentMethod.PHONE, "I consent.")
+        )
+        assert result.review_reasons
+    desk.actor = registrar
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.attach_desk(desk)
+    tile = window.home.tile("review")
+    qtbot.waitUntil(lambda: tile.note == "2 waiting")
+    assert tile.note_urgent and tile.accessibleDescription().startswith("2 waiting.")
+    tile.grab().save(str(desk.data_dir / "review-tile.png"))
+
+
+def test_the_audit_trail_shows_before_and_after_in_words(qtbot: QtBot, desk: Desk, registrar: Actor) -> None:
+    from app.audit.trail import record
+    from ui.admin.audit_screen import AuditScreen
+
+    with desk.db.write() as s:
+        record(
+            s,
+            registrar,
+            "request.approved",
+            subject="R-0000001",
+            before={"status": "awaiting_review", "reasons": ["discipline"]},
+            after={"status": "issued", "reasons": ["discipline"], "certificates": ["CPC-2026-000001"]},
+        )
+    desk.actor = registrar
+    screen = AuditScreen(UiContext(desk))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.search_button.isEnabled() and screen.model.rowCount() == 1)
+    column = screen.model.FIELDS.index("change")
+    shown = screen.model.data(screen.model.index(0, column))
+    assert shown == "status: awaiting_review → issued; certificates: CPC-2026-000001"
+    assert "{" not in shown
+    tip = screen.model.data(screen.model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    assert '"status":"awaiting_review"' in tip.replace(" ", "")  # the stored JSON stays at hand

@@ -196,10 +196,12 @@ class MainWindow(QMainWindow):
             return
         desk = self.ctx.desk
 
-        def count(_progress: Any, _cancelled: Any) -> tuple[int, bool]:
-            from app.mail.status import count_waiting
+        def count(_progress: Any, _cancelled: Any) -> tuple[int, bool, int]:
+            from app.access.permissions import Permission
+            from app.mail.status import count_awaiting_review, count_waiting
 
-            return count_waiting(desk), desk.is_offline
+            review = count_awaiting_review(desk, desk.actor) if desk.actor.can(Permission.REVIEW) else -1
+            return count_waiting(desk), desk.is_offline, review
 
         from ui.common import workers  # imported on first use: nothing before the first paint needs it
 
@@ -216,8 +218,13 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(early.location)
         self._show_counts((early.status.outbox_waiting, early.status.offline))
 
-    def _show_counts(self, result: tuple[int, bool]) -> None:
-        waiting, offline = result
+    def _show_counts(self, result: tuple[int, ...]) -> None:
+        waiting, offline = result[0], bool(result[1])
+        if len(result) > 2 and result[2] >= 0:  # the Registrar Review tile says how many wait
+            review = result[2]
+            self.home.tile("review").set_note(
+                tr("{0} waiting").format(review) if review else tr("none waiting"), urgent=review > 0
+            )
         self.outbox_label.setText(tr("Outbox: {0} waiting").format(waiting))
         self.mode_label.setText(tr("Mail: offline") if offline else tr("Mail: online"))
         self.mode_label.setProperty("offline", offline)
