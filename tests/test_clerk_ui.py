@@ -378,3 +378,48 @@ def test_the_audit_trail_shows_before_and_after_in_words(qtbot: QtBot, desk: Des
     assert "{" not in shown
     tip = screen.model.data(screen.model.index(0, column), Qt.ItemDataRole.ToolTipRole)
     assert '"status":"awaiting_review"' in tip.replace(" ", "")  # the stored JSON stays at hand
+
+
+# --- fitting a 1366x768 laptop (the window is 1366x728 with its task bar) ------------------------------
+
+
+def test_at_1366x768_the_batch_summary_the_signer_line_and_the_keyring_notice_are_seen_whole(
+    qtbot: QtBot, desk: Desk, tmp_path: Any
+) -> None:
+    from app.access import secrets
+    from ui.batch.batch_screen import BatchScreen
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    window.attach_desk(desk)
+    # The keyring notice, whole (the status bar cut it at "…after a resta").
+    import keyring
+    from keyring.backends import fail
+
+    kept = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        state = secrets.status()
+    finally:
+        keyring.set_keyring(kept)
+    assert not state.secure and state.message.endswith("never saved to a file.")
+    window.show_notice(state.message)
+    label = window.notice_label
+    qtbot.waitUntil(lambda: label.isVisible() and label.height() >= label.heightForWidth(label.width()))
+    assert label.text() == state.message
+
+    # Batch Printing: after a batch, its summary is in view without scrolling by hand.
+    window.open_screen("batch")
+    screen = window.screens["batch"]
+    assert isinstance(screen, BatchScreen)
+    screen.merged_path.setText(str(tmp_path / "print.pdf"))
+    screen.start()
+    qtbot.waitUntil(lambda: screen.result is not None and not screen.is_running(), timeout=60_000)
+    qtbot.wait(50)
+    viewport = screen.scroll.viewport()
+    top_left = screen.report.mapTo(viewport, screen.report.rect().topLeft())
+    assert 0 <= top_left.y() and top_left.y() + 60 <= viewport.height(), (top_left, viewport.height())
+    assert "certificate" in screen.report.toPlainText().lower()

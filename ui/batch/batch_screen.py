@@ -144,10 +144,12 @@ class BatchScreen(QWidget):
         # --- output
         out_box = QGroupBox(tr("Output"))
         form = QFormLayout(out_box)
-        self.cb_merged = QCheckBox(tr("One merged, print-ready PDF (by institution, then member name)"))
+        self.cb_merged = QCheckBox(tr("One merged, print-ready PDF:"))
+        self.cb_merged.setToolTip(tr("Sorted by institution, then member name"))
         self.cb_merged.setChecked(True)
         self.merged_path = QLineEdit(self._default_merged)
         merged_row = QHBoxLayout()
+        merged_row.addWidget(self.cb_merged)
         merged_row.addWidget(self.merged_path, 1)
         choose_merged = QPushButton(tr("Choose…"))
         choose_merged.clicked.connect(self._choose_merged)
@@ -156,9 +158,10 @@ class BatchScreen(QWidget):
             tr("A separator sheet before each institution, addressed for a window envelope")
         )
         self.cb_separators.setChecked(True)
-        self.cb_folder = QCheckBox(tr("One PDF per certificate in a folder"))
+        self.cb_folder = QCheckBox(tr("One PDF per certificate in the folder:"))
         self.folder_path = QLineEdit(str(base / f"certificates-{stamp}"))
         folder_row = QHBoxLayout()
+        folder_row.addWidget(self.cb_folder)
         folder_row.addWidget(self.folder_path, 1)
         choose_folder = QPushButton(tr("Choose…"))
         choose_folder.clicked.connect(self._choose_folder)
@@ -169,10 +172,9 @@ class BatchScreen(QWidget):
             tr("Mark the certificates printed as soon as the print file is made (to print it elsewhere)")
         )
         self.cb_mark.setToolTip(tr("Otherwise they are marked printed when Print… has sent the pages"))
-        form.addRow(self.cb_merged)
+        # Each output's check box and its path share a line: the screen fits a 1366x768 laptop.
         form.addRow(merged_row)
         form.addRow(self.cb_separators)
-        form.addRow(self.cb_folder)
         form.addRow(folder_row)
         form.addRow(self.cb_email)
         form.addRow(self.cb_skip)
@@ -210,7 +212,7 @@ class BatchScreen(QWidget):
 
         # Everything scrolls as one page, so the screen fits a 1366x768 laptop with room to spare.
         body = QWidget()
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -459,6 +461,7 @@ class BatchScreen(QWidget):
             lines.append(tr("Refused rows:"))
             lines.extend(f"  {r}" for r in result.rejected[:200])
         self.report.setPlainText("\n".join(lines))
+        self.scroll.ensureWidgetVisible(self.report)  # the summary in view, whatever the window's height
         if result.refused:
             self.status.setText(tr("Nothing was issued: some rows are refused (see below)."))
         elif result.cancelled:

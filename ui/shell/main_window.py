@@ -84,6 +84,23 @@ class MainWindow(QMainWindow):
         hl.addWidget(self.title_label, 1)
         hl.addWidget(self.user_label)
         outer.addWidget(header)
+        # A notice that must be read whole (no secure password store, say): a status bar message is cut
+        # to the width its permanent fields leave, so it is shown here, wrapped, until dismissed.
+        self.notice_bar = QWidget()
+        self.notice_bar.setObjectName("noticeBar")
+        self.notice_bar.setStyleSheet("#noticeBar { background: #fff4ce; border-bottom: 1px solid #e0c36a; }")
+        nl = QHBoxLayout(self.notice_bar)
+        nl.setContentsMargins(18, 6, 18, 6)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dismiss = QPushButton(tr("&Dismiss"))
+        dismiss.setAutoDefault(False)
+        dismiss.clicked.connect(self.notice_bar.hide)
+        nl.addWidget(self.notice_label, 1)
+        nl.addWidget(dismiss)
+        self.notice_bar.hide()
+        outer.addWidget(self.notice_bar)
 
         self.stack = QStackedWidget()
         self.home = HomePage()
@@ -151,6 +168,11 @@ class MainWindow(QMainWindow):
         pending, self._pending = self._pending, []
         for action in pending:
             action()
+
+    def show_notice(self, text: str) -> None:
+        """A notice shown whole, above the screens, until the person dismisses it."""
+        self.notice_label.setText(text)
+        self.notice_bar.show()
 
     def _show_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
