@@ -423,3 +423,19 @@ def test_at_1366x768_the_batch_summary_the_signer_line_and_the_keyring_notice_ar
     top_left = screen.report.mapTo(viewport, screen.report.rect().topLeft())
     assert 0 <= top_left.y() and top_left.y() + 60 <= viewport.height(), (top_left, viewport.height())
     assert "certificate" in screen.report.toPlainText().lower()
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        ("", '{"institutions":34,"members":520}', "institutions: 34; members: 520"),
+        ('{"a":1}', "", "a: 1 → (removed)"),
+        ('{"status":"x","same":1}', '{"status":"y","same":1,"n":[1,2]}', "status: x → y; n: 1, 2"),
+        ('{"on":false}', '{"on":true}', "on: no → yes"),
+        ("", "", ""),
+    ],
+)
+def test_readable_change(before: str, after: str, shown: str) -> None:
+    from app.audit.readable import readable_change
+
+    assert readable_change(before, after) == shown

@@ -36,6 +36,10 @@ def readable_change(before_json: str, after_json: str) -> str:
     only set, "field: old → (removed)" for one dropped. Fields that did not change are left out when
     something else did."""
     before, after = _load(before_json), _load(after_json)
+    if before is None and isinstance(after, dict):
+        before = {}
+    if after is None and isinstance(before, dict):
+        after = {}
     if not isinstance(before, dict) or not isinstance(after, dict):
         if before is None and after is None:
             return ""
