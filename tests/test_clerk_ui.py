@@ -331,6 +331,13 @@ def test_the_first_paint_shows_only_the_role_s_tiles_with_focus_on_the_first_the
     assert window.stack.currentWidget() is not window.home
     window.go_home()
     qtbot.waitUntil(outbox.hasFocus)
+    # And the next time the desk is opened at this window.
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    again.attach_desk(desk)
+    again.activateWindow()
+    qtbot.waitUntil(again.home.tile("outbox").hasFocus)
 
 
 def test_the_registrar_review_tile_shows_how_many_wait(qtbot: QtBot, desk: Desk, registrar: Actor) -> None:

@@ -29,6 +29,8 @@ from ui.shell.placeholder import PlaceholderScreen
 from ui.shell.screens import SCREENS
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from app.desk import Desk
     from app.mail.status import EarlyStatus
     from ui.shell.context import UiContext
@@ -194,6 +196,9 @@ class MainWindow(QMainWindow):
             if (not t.permission or actor.can(t.permission)) and (demo_mail or not t.demo_only)
         }
         self.home.grid.show_only(keys)
+        state = self._window_state()
+        if not self._last_tile and state is not None:  # the tile used last time the desk was open
+            self._last_tile = str(state.value("home/last_tile", "") or "")
         self.focus_home_tile()
         for key in list(self.screens):
             if key not in keys and key in {t.key for t in portal_tiles()}:
@@ -312,8 +317,19 @@ class MainWindow(QMainWindow):
         self.back_button.hide()
         self.focus_home_tile()
 
+    def _window_state(self) -> "QSettings | None":
+        """This window's own state (not a setting of the desk): a small file in the data folder."""
+        if self.ctx is None:
+            return None
+        from PySide6.QtCore import QSettings
+
+        return QSettings(str(self.ctx.desk.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
     def _tile_chosen(self, key: str) -> None:
         self._last_tile = key
+        state = self._window_state()
+        if state is not None:
+            state.setValue("home/last_tile", key)
         self.open_screen(key)
 
     def focus_home_tile(self) -> None:
