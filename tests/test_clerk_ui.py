@@ -446,3 +446,30 @@ def test_readable_change(before: str, after: str, shown: str) -> None:
     from app.audit.readable import readable_change
 
     assert readable_change(before, after) == shown
+
+
+def test_at_1366x768_the_verify_screen_shows_the_signer_line_whole(
+    qtbot: QtBot, desk: Desk, issued: dict[str, Any]
+) -> None:
+    from app.issuing.requests import export_certificate_pdf
+    from ui.desk.verify_dialog import VerifyScreen
+    from ui.shell.main_window import MainWindow
+
+    path = export_certificate_pdf(desk, issued["cert"], issued["number"])
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    window.attach_desk(desk)
+    window.open_screen("verify")
+    screen = window.screens["verify"]
+    assert isinstance(screen, VerifyScreen)
+    with qtbot.waitSignal(screen.verified, timeout=20_000):
+        screen.verify_file(str(path))
+    details = screen.details
+    assert "signed by" in details.text()
+    qtbot.waitUntil(lambda: details.height() >= details.heightForWidth(details.width()))
+    # Every line of the checks can be brought into view: nothing is cut off below the window.
+    scroll = screen.details_scroll
+    assert scroll.widget() is details and scroll.verticalScrollBar().maximum() >= 0
+    assert details.height() >= details.heightForWidth(details.width())
