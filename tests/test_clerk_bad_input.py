@@ -457,3 +457,18 @@ def test_a_database_role_without_write_permission_is_one_sentence(
             conn.execute(text(f"DROP OWNED BY {role}"))
             conn.execute(text(f"DROP ROLE {role}"))
         owner.dispose()
+
+
+def test_a_file_said_to_be_in_an_encoding_it_does_not_fit_is_refused_naming_the_byte(
+    desk: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(
+        (MEMBER_HEADER + "\n").encode() + b"104211,Andr\xe9,,Cote,x,active,2008-07-01,,,,,,,,\n"
+    )
+    assert (
+        run_cli(["--database-url", database_url, "members", "import", str(broken), "--encoding", "utf-8"])
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "cannot be read as utf-8: line 2, byte 12 (0xE9)" in err

@@ -162,16 +162,19 @@ def detect_encoding(path: Path, declared: str = "") -> str:
                 )
         if declared:
             codec = encoding_choice(declared)
-            bad = _first_undecodable(path, codec)
-            if bad is not None:
+            unreadable = _first_undecodable(path, codec)
+            if unreadable is not None:
                 raise CsvFileError(
-                    f"{path.name} cannot be read as {declared}: {_bad_byte(path, bad)} is not a character "
-                    "in that encoding. Check which encoding the file was saved in."
+                    f"{path.name} cannot be read as {declared}: {_bad_byte(path, unreadable)} is not a "
+                    "character in that encoding. Check which encoding the file was saved in."
                 )
             return codec
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
         fh.seek(0)
+        # One pass for the usual case: the zero-byte check and the UTF-8 check read the same chunks.
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        bad: int | None = None
         offset = 0
         while chunk := fh.read(_CHUNK):
             zero = chunk.find(b"\x00")
@@ -180,8 +183,19 @@ def detect_encoding(path: Path, declared: str = "") -> str:
                     f"{path.name} is not a CSV file: it contains binary data (a zero byte at byte "
                     f"{offset + zero + 1:,})."
                 )
+            if bad is None:
+                pending = len(decoder.getstate()[0])
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    bad = offset - pending + exc.start
             offset += len(chunk)
-    bad = _first_undecodable(path, "utf-8")
+        if bad is None:
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                bad = offset - pending
     if bad is None:
         return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
     if _has_utf8_sequences(path):
