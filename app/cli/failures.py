@@ -83,7 +83,7 @@ def _database_failure(exc: sa_exc.DBAPIError) -> Failure | None:
             "The database is full: the disk it is kept on has no space left. Ask IT to free space "
             f"for the database. The step that failed was not saved. {_AGAIN} to finish the rest.",
         )
-    if sqlstate in _PG_PERMISSION or "permission denied" in text or "readonly database" in text:
+    if sqlstate in _PG_PERMISSION or "permission denied" in text:
         return Failure(
             DATABASE_PERMISSION,
             "The database refused this step: the database account this desk signs in with may not do "
