@@ -472,3 +472,26 @@ def test_a_file_said_to_be_in_an_encoding_it_does_not_fit_is_refused_naming_the_
     )
     err = capsys.readouterr().err
     assert "cannot be read as utf-8: line 2, byte 12 (0xE9)" in err
+
+
+def test_the_text_rule_knows_exactly_what_the_certificate_fonts_draw() -> None:
+    """The input rule's set is the certificate's own: DejaVu Sans and the CJK face, which every face's
+    fallback chain ends in (app.document.certificates.FALLBACKS)."""
+    from app.document import certificates
+    from app.register.glyphs import covered_code_points
+
+    coverage = certificates._register_fonts()
+    assert all(chain[-1] == "CPC-CJK" and "CPC-Sans" in chain for chain in certificates.FALLBACKS.values())
+    assert covered_code_points() == set(coverage["CPC-Sans"]) | set(coverage["CPC-CJK"])
+
+
+def test_a_name_in_a_script_the_certificate_cannot_draw_is_refused_at_import(
+    desk: Desk, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    members = tmp_path / "members.csv"
+    rows = [member_row("104211", "தமிழ்"), member_row("104212", "王伟"), member_row("104213", "Юлия")]
+    members.write_text(MEMBER_HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert run_cli(["--database-url", database_url, "members", "import", str(members)]) == 1
+    err = capsys.readouterr().err
+    assert "\n2\tfirst_name\t" in err and "U+0BA4 (TAMIL LETTER TA)" in err and "cannot draw" in err
+    assert "\n3\t" not in err and "\n4\t" not in err  # Chinese and Cyrillic print

@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError
 from email_validator import validate_email as _validate_email
 
 from app.errors import ValidationError
+from app.register.glyphs import can_draw
 
 MAX_FIELD_LENGTH = 200
 
@@ -59,6 +60,12 @@ def check_characters(field: str, text: str, *, allowed: str = "") -> None:
             raise ValidationError(field, f"contains an emoji or pictograph (U+{ord(ch):04X})")
         if category in ("Co", "Cn", "Cs"):
             raise ValidationError(field, f"contains an unassigned or private-use character (U+{ord(ch):04X})")
+        if category[0] in "LMNPS" and not can_draw(ch):
+            raise ValidationError(
+                field,
+                f"contains {char_label(ch)}, which the certificate's fonts cannot draw; write the name or "
+                "address as the certificate is to show it, without that character",
+            )
 
 
 def clean_text(
