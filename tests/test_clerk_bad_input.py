@@ -18,9 +18,9 @@ from sqlalchemy.engine import make_url
 
 from app.access.staff import Actor
 from app.batch.run import BatchOptions, RunningElsewhere, run_requests_file
-from app.cli.failures import describe as describe_failure
 from app.desk import Desk
 from app.errors import ValidationError, ValidationErrors
+from app.failures import describe as describe_failure
 from app.register.recipients import validate_recipient
 from app.store.models import Certificate, CertificateRequest, Member
 from tests.cli_runner import run_cli

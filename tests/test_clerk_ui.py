@@ -473,3 +473,25 @@ def test_at_1366x768_the_verify_screen_shows_the_signer_line_whole(
     scroll = screen.details_scroll
     assert scroll.widget() is details and scroll.verticalScrollBar().maximum() >= 0
     assert details.height() >= details.heightForWidth(details.width())
+
+
+def test_batch_printing_onto_a_full_disk_says_so_in_one_sentence(
+    qtbot: QtBot, desk: Desk, tmp_path: Any, record_messages: list[tuple[str, str, str]]
+) -> None:
+    """The window says what the command line says (app.failures), not "Something went wrong (OSError…)"."""
+    from tests.test_batch_screen import _requests, _screen
+    from tests.test_clerk_bad_input import small_disk
+
+    path = _requests(desk, tmp_path, 6)
+    with small_disk(tmp_path / "disk", 160) as disk:
+        screen = _screen(qtbot, desk)
+        screen.rb_file.setChecked(True)
+        screen.file_path.setText(str(path))
+        screen.cb_merged.setChecked(False)
+        screen.cb_folder.setChecked(True)
+        screen.folder_path.setText(str(disk / "files"))
+        screen.start()
+        qtbot.waitUntil(lambda: not screen.is_running(), timeout=60_000)
+        assert screen.status.text().startswith("The disk is full: a file could not be written.")
+        assert record_messages[-1][0] == "error" and "Something went wrong" not in record_messages[-1][2]
+        assert not [p for p in (disk / "files").iterdir() if "partial" in p.name]

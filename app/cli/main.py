@@ -182,8 +182,8 @@ def run_command(args: argparse.Namespace) -> int:
     from app import paths
 
     # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
-    from app.cli.failures import describe as describe_failure
     from app.desk import Desk
+    from app.failures import describe as describe_failure
     from app.log import configure_logging, stop_logging
 
     try:

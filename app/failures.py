@@ -1,6 +1,9 @@
-"""What a command says, and the exit status it returns, when it stops on a failure of its surroundings
-rather than of its input: a full disk, a full or unreachable database, a database role without a
-permission, another desk running the same batch file at the same moment.
+"""What a command or a screen says when work stops on a failure of its surroundings rather than of its
+input: a full disk, a full or unreachable database, a database role without a permission, another desk
+running the same batch file at the same moment; and the exit status a command then returns.
+
+It sits above the services (it knows the batch's RunningElsewhere), beside setting_changes: the command
+line (app.cli.main) and the window (ui.common.error_sentence) both ask it.
 
 Each gets one sentence saying what happened and what to do, and an exit status of its own (README,
 "Exit statuses"). What a command had finished is kept and nothing is half-written: files are written
