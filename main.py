@@ -8,6 +8,7 @@ from typing import Any
 def _gui_commands(sub: Any) -> None:
     shots = sub.add_parser("screenshots", help="render every main screen offscreen into docs/screenshots/")
     shots.add_argument("--out", default="docs/screenshots", help="folder for the PNG files")
+    shots.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT (1366x768: a laptop)")
 
 
 def _qt_versions() -> list[tuple[str, str]]:

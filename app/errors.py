@@ -13,6 +13,10 @@ class ValidationError(CpcDeskError):
         self.field = field
         self.message = message
 
+    def __reduce__(self) -> tuple[type["ValidationError"], tuple[str, str]]:
+        # A worker process hands its error back pickled; the default would call __init__ with one argument.
+        return (type(self), (self.field, self.message))
+
 
 class ValidationErrors(CpcDeskError):
     """Several fields at once (a form, a CSV row)."""
@@ -20,6 +24,9 @@ class ValidationErrors(CpcDeskError):
     def __init__(self, errors: list[ValidationError]) -> None:
         super().__init__("; ".join(str(e) for e in errors))
         self.errors = errors
+
+    def __reduce__(self) -> tuple[type["ValidationErrors"], tuple[list[ValidationError]]]:
+        return (type(self), (self.errors,))
 
 
 class PermissionDenied(CpcDeskError):

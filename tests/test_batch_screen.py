@@ -124,3 +124,55 @@ def test_printing_the_certificates_awaiting_printing(qtbot: QtBot, desk: Desk, t
     with desk.db.read() as session:
         assert all(c.printed_at is not None for c in session.scalars(select(Certificate)))
     qtbot.waitUntil(lambda: "0 certificate(s)" in screen.selection_summary.text())
+
+
+def test_a_second_batch_never_overwrites_the_first_print_file_without_asking(
+    qtbot: QtBot, desk: Desk, tmp_path: Path, record_messages: list[tuple[str, str, str]]
+) -> None:
+    """Issue 18 item 2: the default print file name is new for every batch, and a name typed over an
+    existing file asks before replacing it (No keeps the file and starts nothing)."""
+    from app.batch.run import BatchOptions, run_requests_file
+    from ui.common import messages
+
+    path = _requests(desk, tmp_path, 2)
+    screen = _screen(qtbot, desk)
+    first_name = screen.merged_path.text()
+    screen.start()  # the certificates awaiting printing: none yet, so an empty run
+    qtbot.waitUntil(lambda: screen.result is not None and not screen.is_running(), timeout=60_000)
+    run_requests_file(desk, path, BatchOptions(workers=1))
+    # The screen stayed open; the next batch gets a name of its own even if the first made its file.
+    Path(first_name).write_bytes(b"%PDF-1.7 the first batch")
+    screen.start()
+    qtbot.waitUntil(lambda: screen.result is not None and not screen.is_running(), timeout=60_000)
+    assert screen.result is not None and screen.result.merged_path is not None
+    assert str(screen.result.merged_path) != first_name
+    assert Path(first_name).read_bytes() == b"%PDF-1.7 the first batch"
+    assert screen.merged_path.text() not in (first_name, str(screen.result.merged_path))
+
+    # A typed name that exists: asked, and No starts nothing and keeps the file.
+    mine = tmp_path / "mine.pdf"
+    mine.write_bytes(b"%PDF-1.7 keep me")
+    screen.merged_path.setText(str(mine))
+    messages.auto_answer = lambda _title, _text: False
+    screen.result = None
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(record_messages))
+    assert record_messages[-1][0] == "question" and str(mine) in record_messages[-1][2]
+    assert not screen.is_running() and mine.read_bytes() == b"%PDF-1.7 keep me"
+    # Yes replaces it.
+    messages.auto_answer = lambda _title, _text: True
+    screen.start()
+    qtbot.waitUntil(lambda: screen.result is not None and not screen.is_running(), timeout=60_000)
+    assert mine.read_bytes().startswith(b"%PDF") and mine.read_bytes() != b"%PDF-1.7 keep me"
+
+
+def test_start_and_cancel_have_shortcut_keys(qtbot: QtBot, desk: Desk) -> None:
+    screen = _screen(qtbot, desk)
+    assert screen.start_button.text().replace("&", "") == "Start" and "&" in screen.start_button.text()
+    assert "&" in screen.cancel_button.text()
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: screen.result is not None and not screen.is_running(), timeout=10_000)

@@ -111,8 +111,8 @@ def test_arrow_keys_move_between_tiles_and_enter_opens(qtbot: QtBot, desk: Desk)
     )
 
 
-def test_tiles_reflow_when_the_window_is_narrow(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
+def test_tiles_reflow_when_the_window_is_narrow(qtbot: QtBot, desk: Desk) -> None:
+    window = make_window(qtbot, desk)  # the tiles show once the signed-in role is known
     window.resize(1300, 700)
     qtbot.waitUntil(lambda: window.home.grid.columns >= 4)
     wide = window.home.grid.columns

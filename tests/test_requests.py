@@ -185,14 +185,15 @@ def test_concurrent_submits_with_one_key_issue_once(desk: Desk, member_id: int) 
 
 
 def test_a_failure_while_issuing_leaves_nothing_behind(desk: Desk, member_id: int) -> None:
-    # A letter no font can draw (Cherokee; an emoji is refused earlier, by the text rule) fails the second
-    # certificate; the first must roll back with it.
+    # A right-to-left letter (Hebrew) passes the text rule but the certificate does not print it: that fails
+    # the second certificate while issuing, and the first must roll back with it. (A letter no font draws,
+    # and an emoji, are refused earlier, by the text rule.)
     unprintable = RecipientInput(
-        **{**HOSPITAL.__dict__, "name": "Clinic \u13a0", "email": "x@clinic.example"}
+        **{**HOSPITAL.__dict__, "name": "Clinic \u05d0", "email": "x@clinic.example"}
     )
     with pytest.raises(ValidationError) as info:
         submit_request(desk, CLERK, draft(member_id, HOSPITAL, unprintable))
-    assert "U+13A0" in str(info.value)
+    assert "U+05D0" in str(info.value)
     for model in (CertificateRequest, Certificate, CertificateDocument, OutboxMessage, AuditEvent):
         assert count(desk, model) == 0, model
     with desk.db.read() as session:

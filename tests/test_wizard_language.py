@@ -93,6 +93,8 @@ def test_language_defaults_from_the_directory_or_a_quebec_address(qtbot: Any, de
     combo.setCurrentIndex(combo.findData("bilingual"))
     combo.activated.emit(combo.currentIndex())
     page.state_combo.setCurrentIndex(page.state_combo.findData("QC"))
+    page.edits["postal_code"].setText("H3B 0G2")  # a Quebec code, so the address stays valid
+    page.edits["city"].setText("Montréal")
     assert combo.currentData() == "bilingual"
     assert page.current_input().language == "bilingual"
     # A new recipient starts from the rule again.

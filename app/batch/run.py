@@ -18,10 +18,10 @@ import hashlib
 import io
 import os
 import re
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -42,7 +42,14 @@ from app.document.signing import load_signer
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.faults import fault_point
 from app.issuing.documents import member_as_recipient
-from app.issuing.engine import Filing, MemberFacts, file_request, local_today, store_document
+from app.issuing.engine import (
+    Filing,
+    MemberFacts,
+    check_printable,
+    file_request,
+    local_today,
+    store_document,
+)
 from app.issuing.rules import DOCUMENT_KINDS, document_kind, document_refusal, review_reasons
 from app.language import CertificateLanguage
 from app.printing.record import mark_printed
@@ -59,7 +66,7 @@ from app.printing.sheets import (
 from app.register.csv_input import CsvSource, neutralise_for_spreadsheet, normalise_header
 from app.register.institution_types import read_types
 from app.register.recipients import RecipientInput, parse_language, validate_recipient
-from app.register.text import clean_text, fold, validate_email
+from app.register.text import clean_text, fold, to_latin, validate_email
 from app.store.models import (
     CONSENT_METHOD_LABELS,
     Batch,
@@ -282,6 +289,7 @@ class BatchOptions:
     render_here: bool = True
     mark_printed: bool = False
     report_path: Path | None = None  # default: errors.csv in out_dir (or next to the merged file)
+    encoding: str = ""  # the requests file's encoding when staff name it; "" guesses (app.register.csv_input)
 
 
 # --- reading and checking the requests file ------------------------------------------------------------
@@ -332,13 +340,19 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, str], str]]:
+def read_rows(path: Path, encoding: str = "") -> list[tuple[int, dict[str, str], str]]:
     """Each non-blank row as (the line it starts on, values by column, a shape problem or "").
 
     Encoding, delimiter and a cut-off file are app.register.csv_input's business; the header is checked here
     after the aliases (postal_code → zip, province → state…) are applied.
     """
-    source = CsvSource(path, required=(), optional=(*COLUMNS, *_COLUMN_ALIASES), what="requests")
+    source = CsvSource(
+        path,
+        required=(),
+        optional=(*COLUMNS, *_COLUMN_ALIASES),
+        what="requests",
+        declared_encoding=encoding,
+    )
     names = [_normalise_header(c) for c in source.columns]
     problems: list[ValidationError] = []
     dupes = sorted({n for n in names if n and names.count(n) > 1})
@@ -527,11 +541,11 @@ def _member_recipient(member: Member, document: str, row: dict[str, str]) -> Rec
     return member_as_recipient(member, email)
 
 
-def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
+def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "") -> CheckedFile:
     """Check every row of a requests file against the register and the directory; issue nothing."""
     source = Path(path)
     before = file_sha256(source) if source.is_file() else ""
-    raw_rows = read_rows(source)  # refuses a missing, empty or non-CSV file with a clear message
+    raw_rows = read_rows(source, encoding)  # refuses a missing, empty or non-CSV file with a clear message
     try:
         sha = file_sha256(source)
     except OSError as exc:
@@ -544,6 +558,13 @@ def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
     rows: list[RequestRow] = []
     rejected: list[RejectedRow] = []
     first_seen: dict[tuple[int, str, str, str], int] = {}
+    facts: dict[int, MemberFacts] = {}
+
+    def facts_of(member: Member) -> MemberFacts:
+        if member.id not in facts:
+            facts[member.id] = MemberFacts.of(member)
+        return facts[member.id]
+
     with desk.db.read() as session:
         directory = _Directory(session)
         wanted: set[str] = set()
@@ -606,6 +627,11 @@ def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
             except ValidationError as exc:
                 problems.append(exc)
             if not problems and member is not None and recipient is not None:
+                try:  # before anything is numbered: a row whose certificate cannot be drawn is refused
+                    check_printable(desk, facts_of(member), recipient, today)
+                except ValidationError as exc:
+                    problems.append(exc)
+            if not problems and member is not None and recipient is not None:
                 key = (member.id, _fold(recipient.name), recipient.postal_code.upper(), recipient.country)
                 if document != "cpc":
                     key = (member.id, f"document:{document}", "", "")
@@ -641,7 +667,7 @@ def check_requests(desk: Desk, path: str | os.PathLike[str]) -> CheckedFile:
                     document=document,
                 )
             )
-        by_id = {m.id: MemberFacts.of(m) for m in members.values()}
+        by_id = {m.id: facts_of(m) for m in members.values()}
     return CheckedFile(sha, source.name, len(raw_rows), rows, rejected, by_id)
 
 
@@ -839,7 +865,7 @@ class _Issuer:
             del self.ready[: self.store_every]
 
     def _store(self, finished: list[tuple[Future[Any], _Pending]]) -> None:
-        rendered = [(f.result(), p) for f, p in finished]  # a rendering error stops the batch here
+        rendered = [(_rendered(f, p), p) for f, p in finished]  # a rendering error stops the batch here
         stored = []
         with self.desk.db.write() as session:
             for item, pending in rendered:
@@ -887,6 +913,33 @@ class _Issuer:
                 for _item, pending in rendered:
                     if pending.certificate_id not in kept:
                         self.on_stored(pending.certificate_id, _pdf_of(session, pending.certificate_id))
+
+
+class RunningElsewhere(CpcDeskError):
+    """Another desk is running the same requests file at the same time; this run stopped cleanly."""
+
+
+class RowFailed(CpcDeskError):
+    """Drawing or signing one row's certificate failed; the message names the row. Its number stays
+    committed without a document, and a rerun of the same file draws it again."""
+
+
+def _rendered(future: "Future[Any]", pending: _Pending) -> Any:
+    row = f"line {pending.line}" if pending.line else "a certificate of an earlier run"
+    who = f"{row} ({pending.member_name}, for {pending.institution_name})"
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise RowFailed(
+            f"The process drawing the certificates stopped (out of memory, or ended by the system) while "
+            f"drawing {who}. The certificates already finished are kept; run the same file again to "
+            "finish the rest."
+        ) from None
+    except CpcDeskError as exc:
+        raise RowFailed(
+            f"The certificate of {who} could not be drawn: {exc}. Correct the member or the row and run "
+            "the same file again."
+        ) from None
 
 
 def _missing_documents(session: Session, batch_id: int) -> list[tuple[int, str, str]]:
@@ -1067,7 +1120,7 @@ def run_requests_file(
     actor.require(Permission.BATCH_PRINT)
     progress = progress or (lambda _d, _t, _s: None)
     cancelled = cancelled or (lambda: False)
-    checked = check_requests(desk, path)
+    checked = check_requests(desk, path, options.encoding)
     # Checking a large file leaves tens of MB of freed query rows in the C heap: hand them back before
     # the rendering stack loads, rather than carry them through a ten-thousand-certificate batch.
     release_free_memory()
@@ -1149,8 +1202,16 @@ def run_requests_file(
                     result.cancelled = True
                     break
                 progress(issuer.done if issuer else 0, total, f"{row.member_name} – {row.recipient.name}")
-                with desk.db.write() as session:
-                    filed = _file_row(session, desk, actor, batch_id, checked, row, issued_on)
+                try:
+                    with desk.db.write() as session:
+                        filed = _file_row(session, desk, actor, batch_id, checked, row, issued_on)
+                except IntegrityError:  # the row's idempotency key: another desk filed it a moment ago
+                    raise RunningElsewhere(
+                        f"Another desk is issuing {checked.source_name} at this moment (it has just filed "
+                        f"line {row.line}, {row.member_name}), so this run stopped without numbering it "
+                        "twice. Let that run finish, then run the same file again to check that every row "
+                        "is done; the certificates issued so far are kept."
+                    ) from None
                 certificate_id, number, content = (
                     filed.certificate_id,
                     filed.certificate_number,
@@ -1437,12 +1498,13 @@ def replace_options(options: BatchOptions, **changes: Any) -> BatchOptions:
 
 
 def _slug(text: str, limit: int) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")[:limit].strip("-")
+    # Latin, Greek and Cyrillic become Latin letters; other scripts' letters stay (never dropped).
+    return re.sub(r"[\W_]+", "-", to_latin(text)).strip("-")[:limit].strip("-")
 
 
 def certificate_file_name(number: str, member_name: str, institution_name: str) -> str:
-    """A safe, unique file name: the certificate number (unique) then ASCII-only member and institution."""
+    """A safe, unique file name: the certificate number (unique), then the member and the institution in
+    Latin letters (Łukasz -> Lukasz); a name in another script (Chinese) keeps its letters."""
     parts = [number, _slug(member_name, 40), _slug(institution_name, 40)]
     return "_".join(p for p in parts if p) + ".pdf"
 

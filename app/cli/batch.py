@@ -62,6 +62,7 @@ def cli_batch(args: argparse.Namespace, desk: Desk) -> int:
         skip_invalid=bool(args.skip_invalid),
         workers=int(args.workers or 0),
         mark_printed=bool(args.merged),
+        encoding=args.encoding,
     )
     stop = {"asked": False}
 

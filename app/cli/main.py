@@ -63,6 +63,11 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
     p.add_argument("--report", help="where to write the CSV report of refused rows")
+    p.add_argument(
+        "--encoding",
+        default="",
+        help="the file's encoding when it is not UTF-8 (windows-1252, latin-1, utf-16, mac-roman)",
+    )
     p = _add(
         msub,
         "search",
@@ -89,6 +94,11 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
     p.add_argument("--report", help="where to write the CSV report of refused rows")
+    p.add_argument(
+        "--encoding",
+        default="",
+        help="the file's encoding when it is not UTF-8 (windows-1252, latin-1, utf-16, mac-roman)",
+    )
 
     p = _add(
         sub, "batch", "app.cli.batch:cli_batch", "issue and print a batch of certificates from a requests CSV"
@@ -104,6 +114,11 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
         "--separators", action="store_true", help="add a cover sheet per institution to the merged PDF"
     )
     p.add_argument("--workers", type=int, default=0, help="rendering processes (default: one per core)")
+    p.add_argument(
+        "--encoding",
+        default="",
+        help="the file's encoding when it is not UTF-8 (windows-1252, latin-1, utf-16, mac-roman)",
+    )
 
     outbox = sub.add_parser("outbox", help="outgoing email", description="Outgoing certificate email.")
     osub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
@@ -255,6 +270,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
     from app.desk import Desk
+    from app.failures import describe as describe_failure
     from app.log import configure_logging, stop_logging
 
     try:
@@ -283,13 +299,18 @@ def run_command(args: argparse.Namespace) -> int:
             fill_if_empty(desk)
         return handler(args, desk)
     except CpcDeskError as exc:
-        print(f"cpc-desk: {exc}", file=sys.stderr)
-        return 2
+        failure = describe_failure(exc)
+        print(f"cpc-desk: {failure.sentence if failure else exc}", file=sys.stderr)
+        return failure.status if failure else 2
     except KeyboardInterrupt:
         print("cpc-desk: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the log gets the traceback, the terminal a sentence
         log.exception("unexpected error in '%s'", args.command)
+        failure = describe_failure(exc)
+        if failure is not None:  # a full disk, a database gone or refusing: one sentence, its own status
+            print(f"cpc-desk: {failure.sentence}", file=sys.stderr)
+            return failure.status
         where = f"the details are in {log_file}" if log_file else "no log file could be written"
         print(
             f"cpc-desk: '{args.command}' stopped on an unexpected error ({type(exc).__name__}); {where}.",

@@ -32,7 +32,14 @@ def print_import_outcome(result: ImportResult, args: argparse.Namespace, what: s
 def cli_import(args: argparse.Namespace, desk: Desk) -> int:
     """`members import FILE.csv [--dry-run] [--skip-invalid] [--report PATH]`: exit 0 only when every row
     was imported (or, on a dry run, would be); 1 when any row was refused; 2 when the file is unreadable."""
-    result = import_members(desk, desk.actor, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    result = import_members(
+        desk,
+        desk.actor,
+        args.file,
+        dry_run=args.dry_run,
+        skip_invalid=args.skip_invalid,
+        encoding=args.encoding,
+    )
     return print_import_outcome(result, args, "members")
 
 

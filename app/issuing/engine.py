@@ -29,7 +29,12 @@ from sqlalchemy.orm import Session
 from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
-from app.document.certificates import CertificateContent, PrintedRecipient, certificate_content
+from app.document.certificates import (
+    CertificateContent,
+    PrintedRecipient,
+    certificate_content,
+    check_renderable,
+)
 from app.document.disclosure import PrintedMember
 from app.document.signing import Signer, issue_document
 from app.errors import ValidationError
@@ -434,6 +439,8 @@ def number_certificate(
     )
     if document != "cpc":
         content = replace(content, document=document)
+    # In the numbering transaction: a certificate that could not be drawn is never numbered.
+    check_renderable(content)
     return NumberedCertificate(int(certificate_id), number, content)
 
 
@@ -449,6 +456,23 @@ def stated_facts(member: PrintedMember) -> dict[str, str]:
         "discipline": member.discipline.strip(),
         "pending_investigations": member.pending_investigations.strip(),
     }
+
+
+def check_printable(
+    desk: Desk, member: PrintedMember, recipient: "PrintedRecipient | RecipientInput", issued_on: date
+) -> None:
+    """Raise ValidationError naming the field and the character when the certificate for this member and
+    recipient could not be drawn: a batch checks each row with it before any row is numbered."""
+    content = certificate_content(
+        desk.settings,
+        member,
+        recipient,
+        number="CPC-0000-000000",
+        verification_code="0000-0000-0000",
+        issue_date=issued_on,
+        valid_until=issued_on,
+    )
+    check_renderable(content)
 
 
 # --- 3. the document ---------------------------------------------------------------------------------

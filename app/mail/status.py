@@ -19,6 +19,7 @@ from app.settings import Settings
 from app.store.schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
+    from app.access.permissions import Actor
     from app.desk import Desk
 
 # The OutboxState values of messages not yet delivered and still to be tried (a test checks them
@@ -52,6 +53,23 @@ def count_waiting(desk: "Desk") -> int:
 
     with desk.db.read() as session:
         query = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state.in_(WAITING_STATES))
+        return int(session.scalar(query) or 0)
+
+
+def count_awaiting_review(desk: "Desk", actor: "Actor") -> int:
+    """Requests waiting for a registrar's decision: the number on the Registrar Review tile."""
+    from sqlalchemy import func, select
+
+    from app.access.permissions import Permission
+    from app.store.models import CertificateRequest, RequestStatus
+
+    actor.require(Permission.REVIEW)
+    with desk.db.read() as session:
+        query = (
+            select(func.count())
+            .select_from(CertificateRequest)
+            .where(CertificateRequest.status == RequestStatus.AWAITING_REVIEW)
+        )
         return int(session.scalar(query) or 0)
 
 

@@ -9,11 +9,12 @@ middle of a row. Memory stays bounded: the file is read in chunks and rows are y
 import codecs
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.errors import CpcDeskError
+from app.errors import CpcDeskError, ValidationError
 
 _CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t")
@@ -70,8 +71,84 @@ class _CountingReader(io.RawIOBase):
         super().close()
 
 
-def detect_encoding(path: Path) -> str:
-    """The encoding of a text file read in chunks; raises CsvFileError for empty and non-text files."""
+# A multi-byte UTF-8 sequence (é is C3 A9): a file holding these was written as UTF-8, so a byte that is
+# not UTF-8 elsewhere in it is a mistake (two files pasted together), not a sign of Windows-1252.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+# What --encoding may name, and the codec each reads with.
+ENCODING_CHOICES = {
+    "utf-8": "utf-8-sig",
+    "utf-16": "utf-16",
+    "windows-1252": "cp1252",
+    "cp1252": "cp1252",
+    "latin-1": "latin-1",
+    "iso-8859-1": "latin-1",
+    "mac-roman": "mac_roman",
+}
+
+
+def encoding_choice(name: str) -> str:
+    """The codec for a name given with --encoding; raises ValidationError naming the option."""
+    codec = ENCODING_CHOICES.get(name.strip().lower().replace("_", "-"))
+    if codec is None:
+        raise ValidationError(
+            "--encoding", f"{name!r} is not an encoding we read (use one of: {', '.join(ENCODING_CHOICES)})"
+        )
+    return codec
+
+
+def _bad_byte(path: Path, offset: int) -> str:
+    """'line 3, byte 7 (0xE9)': where the byte at `offset` of the file is, as an editor counts."""
+    line, line_start, value = 1, 0, 0
+    with path.open("rb") as fh:
+        read = 0
+        while read <= offset and (chunk := fh.read(_CHUNK)):
+            upto = chunk[: offset - read]
+            newlines = upto.count(b"\n")
+            if newlines:
+                line += newlines
+                line_start = read + upto.rindex(b"\n") + 1
+            if offset - read < len(chunk):
+                value = chunk[offset - read]
+            read += len(chunk)
+    return f"line {line}, byte {offset - line_start + 1} (0x{value:02X})"
+
+
+def _first_undecodable(path: Path, encoding: str) -> int | None:
+    """The file offset of the first byte `encoding` cannot read, or None when the whole file reads."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    with path.open("rb") as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                return offset - pending + exc.start
+            if not chunk:
+                return None
+            offset += len(chunk)
+
+
+def _has_utf8_sequences(path: Path) -> bool:
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            if _UTF8_SEQUENCE.search(chunk):
+                return True
+    return False
+
+
+def detect_encoding(path: Path, declared: str = "") -> str:
+    """The encoding of a text file read in chunks; raises CsvFileError for empty and non-text files.
+
+    `declared` (the --encoding option) is trusted over any guess, and the file must read in it. Without
+    it: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 - but a file that holds UTF-8
+    sequences and also bytes that are not UTF-8 mixes encodings, and is refused naming the first bad byte
+    rather than read as Windows-1252 (which would turn "Hélène" into "HÃ©lÃ¨ne")."""
     size = path.stat().st_size
     if size == 0:
         raise CsvFileError(f"{path.name} is empty (0 bytes); there is nothing to import.")
@@ -83,11 +160,21 @@ def detect_encoding(path: Path) -> str:
                     f"{path.name} is not a CSV file: it looks like {what}. "
                     "Save it as 'CSV UTF-8 (comma delimited)' and import that file."
                 )
+        if declared:
+            codec = encoding_choice(declared)
+            unreadable = _first_undecodable(path, codec)
+            if unreadable is not None:
+                raise CsvFileError(
+                    f"{path.name} cannot be read as {declared}: {_bad_byte(path, unreadable)} is not a "
+                    "character in that encoding. Check which encoding the file was saved in."
+                )
+            return codec
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
         fh.seek(0)
+        # One pass for the usual case: the zero-byte check and the UTF-8 check read the same chunks.
         decoder = codecs.getincrementaldecoder("utf-8")()
-        utf8 = True
+        bad: int | None = None
         offset = 0
         while chunk := fh.read(_CHUNK):
             zero = chunk.find(b"\x00")
@@ -96,33 +183,36 @@ def detect_encoding(path: Path) -> str:
                     f"{path.name} is not a CSV file: it contains binary data (a zero byte at byte "
                     f"{offset + zero + 1:,})."
                 )
-            if utf8:
+            if bad is None:
+                pending = len(decoder.getstate()[0])
                 try:
                     decoder.decode(chunk)
-                except UnicodeDecodeError:
-                    utf8 = False
+                except UnicodeDecodeError as exc:
+                    bad = offset - pending + exc.start
             offset += len(chunk)
-        if utf8:
+        if bad is None:
+            pending = len(decoder.getstate()[0])
             try:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
-                utf8 = False
-        if utf8:
-            return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
-        # Not UTF-8: Windows-1252, unless it uses one of the five bytes that code page leaves undefined.
-        fh.seek(0)
-        line = 1
-        while chunk := fh.read(_CHUNK):
-            try:
-                chunk.decode("cp1252")
-            except UnicodeDecodeError as exc:
-                line += chunk[: exc.start].count(b"\n")
-                raise CsvFileError(
-                    f"{path.name} is not a text file in a known encoding (line {line} has byte "
-                    f"0x{chunk[exc.start]:02X}). Save it as 'CSV UTF-8' and import that file."
-                ) from None
-            line += chunk.count(b"\n")
-        return "cp1252"
+                bad = offset - pending
+    if bad is None:
+        return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+    if _has_utf8_sequences(path):
+        raise CsvFileError(
+            f"{path.name} mixes encodings: it is written in UTF-8, but {_bad_byte(path, bad)} is not "
+            "UTF-8 (perhaps a line pasted from another file). Retype the characters on that line and save "
+            "the file as 'CSV UTF-8', or, if the whole file is in another encoding, say which with "
+            "--encoding (for example --encoding windows-1252)."
+        )
+    # Not UTF-8: Windows-1252, unless it uses one of the five bytes that code page leaves undefined.
+    bad = _first_undecodable(path, "cp1252")
+    if bad is not None:
+        raise CsvFileError(
+            f"{path.name} is not a text file in a known encoding ({_bad_byte(path, bad)}). "
+            "Save it as 'CSV UTF-8' and import that file."
+        )
+    return "cp1252"
 
 
 def _ends_with_newline(path: Path, encoding: str) -> bool:
@@ -147,6 +237,7 @@ class CsvSource:
     required: Sequence[str]
     optional: Sequence[str] = ()
     what: str = "rows"
+    declared_encoding: str = ""  # the --encoding option: read the file in it rather than guess
     encoding: str = field(init=False, default="")
     delimiter: str = field(init=False, default=",")
     columns: list[str] = field(init=False, default_factory=list)
@@ -158,7 +249,7 @@ class CsvSource:
         if not self.path.is_file():
             raise CsvFileError(f"{self.path} does not exist or is not a file.")
         self.size = self.path.stat().st_size
-        self.encoding = detect_encoding(self.path)
+        self.encoding = detect_encoding(self.path, self.declared_encoding)
         self._read_header()
 
     # --- header ---------------------------------------------------------------------------------

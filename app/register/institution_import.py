@@ -145,6 +145,7 @@ def import_institutions(
     *,
     dry_run: bool = False,
     skip_invalid: bool = False,
+    encoding: str = "",
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> ImportResult:
@@ -152,7 +153,9 @@ def import_institutions(
     actor.require(Permission.IMPORT)
     actor.require(Permission.EDIT_INSTITUTIONS)
     path = Path(path)
-    source = CsvSource(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, what="institutions")
+    source = CsvSource(
+        path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, what="institutions", declared_encoding=encoding
+    )
     result = ImportResult(file=path.name, encoding=ENCODING_NAMES.get(source.encoding, source.encoding))
     result.dry_run = dry_run
     seen: dict[tuple[str, str], int] = {}

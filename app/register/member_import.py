@@ -392,6 +392,7 @@ def import_members(
     *,
     dry_run: bool = False,
     skip_invalid: bool = False,
+    encoding: str = "",
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     today: date | None = None,
@@ -404,7 +405,7 @@ def import_members(
     """
     actor.require(Permission.IMPORT)
     path = Path(path)
-    source = CsvSource(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, what="members")
+    source = CsvSource(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, what="members", declared_encoding=encoding)
     result = ImportResult(file=path.name, encoding=ENCODING_NAMES.get(source.encoding, source.encoding))
     result.dry_run = dry_run
     today = today or date.today()

@@ -477,7 +477,8 @@ def status_sentence(
 ) -> str | None:
     """Where a request or certificate stands, in one sentence; None when nothing has that number or code.
 
-    `text` is a request number (R-0000123 or 123), a certificate number or a verification code.
+    `text` is a request number (R-0000123 or 123), a certificate number, a verification code, or a
+    member's CPSO number: then one line per recent certificate of that member, each with its sentence.
     """
     if not text.strip():
         return None
@@ -492,6 +493,11 @@ def status_sentence(
             + "."
             + last_message_note(session, cert.recipient.request_id, now)
         )
+    digits = text.strip().removeprefix("CPSO").removeprefix("#").strip()
+    if digits.isdigit():  # a CPSO number comes before a bare request number (staff write R-… for those)
+        member = session.scalar(select(Member).where(Member.cpso_number == digits))
+        if member is not None:
+            return _member_certificates_sentence(session, member, offline=offline, now=now)
     request = find_request(session, text)
     if request is not None:
         return request_sentence(session, request, offline=offline, now=now) + last_message_note(
@@ -521,6 +527,23 @@ def last_message_note(session: Session, request_id: int, now: datetime | None = 
     first_line = last.body.split("\n", 1)[0]
     gist = first_line if len(first_line) <= 80 else first_line[:79] + "\u2026"
     return f' Last message: {words} at {local_time(last.created_at, now)}: "{gist}".'
+
+
+RECENT_CERTIFICATES = 5
+
+
+def _member_certificates_sentence(session: Session, member: Member, *, offline: bool, now: datetime) -> str:
+    history = member_history(session, member.id, offline=offline, now=now)
+    rows = [r for r in history if r.kind == "certificate"]
+    who = f"{member.full_name} (CPSO {member.cpso_number})"
+    if not rows:
+        if history:
+            return f"{who} has no certificate yet; latest request: {history[0].sentence}"
+        return f"{who} has no request or certificate on file."
+    shown = rows[:RECENT_CERTIFICATES]
+    count = f"the latest {len(shown)} of {len(rows)}" if len(rows) > len(shown) else str(len(rows))
+    head = f"{who}, {count} certificate(s), newest first:"
+    return "\n".join([head, *(f"• {r.certificate_number}: {r.sentence}" for r in shown)])
 
 
 # --- history ---------------------------------------------------------------------------------------

@@ -106,6 +106,27 @@ _US_EXTRA_SUBDIVISIONS = (
 )
 
 _CA_POSTAL = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])\s?(\d[ABCEGHJ-NPRSTV-Z]\d)$")
+# Canada Post's first letter of a postal code names the province or territory it is in.
+_CA_POSTAL_PROVINCES: dict[str, tuple[str, ...]] = {
+    "A": ("NL",),
+    "B": ("NS",),
+    "C": ("PE",),
+    "E": ("NB",),
+    "G": ("QC",),
+    "H": ("QC",),
+    "J": ("QC",),
+    "K": ("ON",),
+    "L": ("ON",),
+    "M": ("ON",),
+    "N": ("ON",),
+    "P": ("ON",),
+    "R": ("MB",),
+    "S": ("SK",),
+    "T": ("AB",),
+    "V": ("BC",),
+    "X": ("NT", "NU"),
+    "Y": ("YT",),
+}
 _US_ZIP = re.compile(r"^(\d{5})(?:[-\s]?(\d{4}))?$")
 
 
@@ -248,6 +269,11 @@ def subdivisions(code: str) -> list[tuple[str, str]]:
     return sorted(rows, key=lambda r: _place_key(r[1]))
 
 
+def subdivision_name(country: str, code: str) -> str:
+    """ "Quebec" for ("CA", "QC"); the code itself when it names no subdivision."""
+    return dict(subdivisions(country)).get(code.upper(), code)
+
+
 @cache
 def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
@@ -291,7 +317,17 @@ def parse_postal_code(field: str, country: str, value: str, state: str = "") -> 
         match = _CA_POSTAL.match(value.upper())
         if not match:
             raise ValidationError(field, f"{value!r} is not a Canadian postal code (format A1A 1A1)")
-        return f"{match.group(1)} {match.group(2)}"
+        code = f"{match.group(1)} {match.group(2)}"
+        province = state.upper().removeprefix("CA-")
+        provinces = _CA_POSTAL_PROVINCES[code[0]]
+        if province and province not in provinces:
+            names = " or ".join(subdivision_name("CA", p) for p in provinces)
+            raise ValidationError(
+                field,
+                f"{code} is a postal code in {names}, not in {subdivision_name('CA', province)}; "
+                "check the postal code and the province",
+            )
+        return code
     if country == "US":
         match = _US_ZIP.match(value)
         if not match:

@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError
 from email_validator import validate_email as _validate_email
 
 from app.errors import ValidationError
+from app.register.glyphs import can_draw
 
 MAX_FIELD_LENGTH = 200
 
@@ -22,9 +23,17 @@ MAX_FIELD_LENGTH = 200
 _JOINERS_NEEDED_BY_SCRIPTS = frozenset("\u200c\u200d")
 
 
+# Emoji and pictographs: the emoji blocks, the older symbol and dingbat blocks most emoji come from
+# (☺ ✅ ❤ ⭐), and the marks that turn a plain character into an emoji (VS16, the keycap).
+_PICTOGRAPH_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1FC00, 0x1FFFD))
+_EMOJI_MARKS = frozenset("\ufe0f\u20e3")
+
+
 def is_pictograph(ch: str) -> bool:
-    """Emoji and pictographs: a certificate does not print them (app.document.certificates agrees)."""
-    return 0x1F000 <= ord(ch) <= 0x1FAFF
+    """Emoji and pictographs: a certificate does not print them, and no name or address holds one
+    (app.document.certificates asks here too)."""
+    cp = ord(ch)
+    return ch in _EMOJI_MARKS or any(low <= cp <= high for low, high in _PICTOGRAPH_RANGES)
 
 
 def char_label(ch: str) -> str:
@@ -51,6 +60,12 @@ def check_characters(field: str, text: str, *, allowed: str = "") -> None:
             raise ValidationError(field, f"contains an emoji or pictograph (U+{ord(ch):04X})")
         if category in ("Co", "Cn", "Cs"):
             raise ValidationError(field, f"contains an unassigned or private-use character (U+{ord(ch):04X})")
+        if category[0] in "LMNPS" and not can_draw(ch):
+            raise ValidationError(
+                field,
+                f"contains {char_label(ch)}, which the certificate's fonts cannot draw; write the name or "
+                "address as the certificate is to show it, without that character",
+            )
 
 
 def clean_text(
@@ -150,3 +165,60 @@ def fold(text: str) -> str:
             out.append(" ")
             strip_marks = False
     return " ".join(unicodedata.normalize("NFC", "".join(out)).split())
+
+
+# --- transliteration -------------------------------------------------------------------------------
+
+_GREEK = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρσςτυφχψω",
+        "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(),
+        strict=True,
+    )
+)
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґђјљњћџѓќѕў",
+        (
+            "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya "
+            "i yi ye g dj j lj nj c dz gj kj dz u"
+        ).split(),
+        strict=True,
+    )
+)
+_LATIN_LETTERS = {
+    **{k: v for k, v in (("ß", "ss"), ("ø", "o"), ("ł", "l"), ("æ", "ae"), ("œ", "oe"), ("đ", "d"))},
+    **{k: v for k, v in (("ð", "d"), ("þ", "th"), ("ı", "i"), ("ħ", "h"), ("ŧ", "t"), ("ŋ", "n"))},
+}
+
+
+def _latin_of(ch: str) -> str:
+    lower = ch.lower()
+    for table in (_CYRILLIC, _GREEK, _LATIN_LETTERS):
+        if lower in table:
+            out = table[lower].replace("-", "")  # the hard and soft signs have no Latin letter
+            return out.capitalize() if ch != lower and out else out
+    return ch
+
+
+def to_latin(text: str) -> str:
+    """Latin letters for Latin, Greek and Cyrillic text, accents dropped (Łukasz -> Lukasz, Ødegård ->
+    Odegard, Αλέξης -> Alexis, Пётр -> Petr); letters of other scripts (Chinese, Arabic…) are kept as they
+    are, so no letter is ever dropped. For names that must be plain ASCII, such as file names."""
+    out: list[str] = []
+    text = unicodedata.normalize("NFC", text)
+    for greek, latin in (("ου", "ou"), ("Ου", "Ou"), ("ΟΥ", "OU"), ("ού", "ou"), ("Ού", "Ou")):
+        text = text.replace(greek, latin)
+    for composed in text:
+        latin = _latin_of(composed)
+        if latin != composed:
+            out.append(latin)
+            continue
+        decomposed = unicodedata.normalize("NFKD", composed)
+        base = decomposed[:1]
+        if base and _strips_accents(base):
+            rest = "".join(_latin_of(c) for c in decomposed[1:] if not unicodedata.combining(c))
+            out.append(_latin_of(base) + rest)
+        else:
+            out.append(composed)
+    return "".join(out)

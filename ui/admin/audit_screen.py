@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.staff import Permission
+from app.audit.readable import readable_change
 from app.audit.trail import (
     AuditFilter,
     check_trail,
@@ -50,7 +51,7 @@ def tr(text: str) -> str:
 
 
 class AuditRow:
-    __slots__ = ("id", "when", "actor", "kind", "member", "subject", "before", "after")
+    __slots__ = ("id", "when", "actor", "kind", "member", "subject", "before", "after", "change")
 
     def __init__(self, **values: Any) -> None:
         for key, value in values.items():
@@ -58,8 +59,10 @@ class AuditRow:
 
 
 class AuditModel(QAbstractTableModel):
-    COLUMNS = ("#", "When", "Staff", "Kind", "Member", "Subject", "Before", "After")
-    FIELDS = ("id", "when", "actor", "kind", "member", "subject", "before", "after")
+    # Before and after are shown together, readable ("status: awaiting_review → issued"); the JSON as
+    # stored is in the tooltip and the CSV export.
+    COLUMNS = ("#", "When", "Staff", "Kind", "Member", "Subject", "Change (before → after)")
+    FIELDS = ("id", "when", "actor", "kind", "member", "subject", "change")
 
     def __init__(self) -> None:
         super().__init__()
@@ -86,7 +89,10 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = str(value)
             return text if len(text) <= 120 else text[:117] + "…"
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= 5:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
+            stored = "\n".join(f"{k}: {v}" for k, v in (("before", row.before), ("after", row.after)) if v)
+            return f"{str(value).replace('; ', chr(10))}\n\n{stored}" if stored else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
             return str(value)
         return None
 
@@ -202,7 +208,7 @@ class AuditScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((60, 140, 120, 170, 80, 170, 160)):
+        for column, width in enumerate((60, 140, 120, 170, 80, 170)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.status = QLabel("")
@@ -266,6 +272,7 @@ class AuditScreen(QWidget):
                     subject=e.subject,
                     before=e.before_json,
                     after=e.after_json,
+                    change=readable_change(e.before_json, e.after_json),
                 )
                 for e in events
             ]

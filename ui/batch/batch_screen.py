@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,6 +49,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("BatchScreen", text)
 
 
+def _unused_name(path: Path) -> Path:
+    """`path`, or `path` with -2, -3… before the extension: the first name no file has."""
+    candidate, n = path, 1
+    while candidate.exists() or candidate.with_name(f".{candidate.name}").exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
 def _eta(seconds: float) -> str:
     seconds = max(0, int(seconds))
     if seconds >= 3600:
@@ -75,6 +84,7 @@ class BatchScreen(QWidget):
         self.printed_recorded = -1  # certificates recorded as printed by the last print (tests read it)
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         base = ctx.desk.folder("batches")
+        self._default_merged = str(_unused_name(base / f"batch-{stamp}.pdf"))
 
         heading = QLabel(tr("Batch Printing"))
         heading.setObjectName("screenHeading")
@@ -134,10 +144,12 @@ class BatchScreen(QWidget):
         # --- output
         out_box = QGroupBox(tr("Output"))
         form = QFormLayout(out_box)
-        self.cb_merged = QCheckBox(tr("One merged, print-ready PDF (by institution, then member name)"))
+        self.cb_merged = QCheckBox(tr("One merged, print-ready PDF:"))
+        self.cb_merged.setToolTip(tr("Sorted by institution, then member name"))
         self.cb_merged.setChecked(True)
-        self.merged_path = QLineEdit(str(base / f"batch-{stamp}.pdf"))
+        self.merged_path = QLineEdit(self._default_merged)
         merged_row = QHBoxLayout()
+        merged_row.addWidget(self.cb_merged)
         merged_row.addWidget(self.merged_path, 1)
         choose_merged = QPushButton(tr("Choose…"))
         choose_merged.clicked.connect(self._choose_merged)
@@ -146,9 +158,10 @@ class BatchScreen(QWidget):
             tr("A separator sheet before each institution, addressed for a window envelope")
         )
         self.cb_separators.setChecked(True)
-        self.cb_folder = QCheckBox(tr("One PDF per certificate in a folder"))
+        self.cb_folder = QCheckBox(tr("One PDF per certificate in the folder:"))
         self.folder_path = QLineEdit(str(base / f"certificates-{stamp}"))
         folder_row = QHBoxLayout()
+        folder_row.addWidget(self.cb_folder)
         folder_row.addWidget(self.folder_path, 1)
         choose_folder = QPushButton(tr("Choose…"))
         choose_folder.clicked.connect(self._choose_folder)
@@ -159,20 +172,23 @@ class BatchScreen(QWidget):
             tr("Mark the certificates printed as soon as the print file is made (to print it elsewhere)")
         )
         self.cb_mark.setToolTip(tr("Otherwise they are marked printed when Print… has sent the pages"))
-        form.addRow(self.cb_merged)
+        # Each output's check box and its path share a line: the screen fits a 1366x768 laptop.
         form.addRow(merged_row)
         form.addRow(self.cb_separators)
-        form.addRow(self.cb_folder)
         form.addRow(folder_row)
         form.addRow(self.cb_email)
         form.addRow(self.cb_skip)
         form.addRow(self.cb_mark)
 
         # --- run
-        self.start_button = QPushButton(tr("Start"))
+        self.start_button = QPushButton(tr("&Start"))
+        self.start_button.setToolTip(tr("Start the batch (Alt+S, or Ctrl+Enter)"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(tr("Cancel"))
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.start_button.animateClick)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.start_button.animateClick)
+        self.cancel_button = QPushButton(tr("Ca&ncel"))
+        self.cancel_button.setToolTip(tr("Stop after the certificates in hand (Alt+N)"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.print_button = QPushButton(tr("Print…"))
@@ -196,7 +212,7 @@ class BatchScreen(QWidget):
 
         # Everything scrolls as one page, so the screen fits a 1366x768 laptop with room to spare.
         body = QWidget()
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -340,6 +356,37 @@ class BatchScreen(QWidget):
         return self.worker is not None
 
     def start(self) -> None:
+        """Start the batch; a print file that exists already is never overwritten without asking."""
+        if self.worker is not None:
+            return
+        typed = self.merged_path.text().strip()
+        if self.cb_merged.isChecked() and typed and Path(typed).exists():
+            if typed == self._default_merged:  # a name the screen chose: choose another, silently
+                self._new_default_merged()
+            else:
+                messages.ask(
+                    self,
+                    tr("Replace the print file?"),
+                    tr(
+                        "{0} already exists (an earlier batch's print file?). Replace it with this batch's "
+                        "certificates? Choose No to keep it and type another name."
+                    ).format(typed),
+                    self._start,
+                    self.merged_path.setFocus,
+                )
+                return
+        self._start()
+
+    def _new_default_merged(self) -> None:
+        """Each batch gets a print file of its own: the next free name in the batches folder."""
+        typed = self.merged_path.text().strip()
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        previous = self._default_merged
+        self._default_merged = str(_unused_name(self.ctx.desk.folder("batches") / f"batch-{stamp}.pdf"))
+        if not typed or typed == previous:
+            self.merged_path.setText(self._default_merged)
+
+    def _start(self) -> None:
         if self.worker is not None:
             return
         options = self.options()
@@ -414,6 +461,7 @@ class BatchScreen(QWidget):
             lines.append(tr("Refused rows:"))
             lines.extend(f"  {r}" for r in result.rejected[:200])
         self.report.setPlainText("\n".join(lines))
+        self.scroll.ensureWidgetVisible(self.report)  # the summary in view, whatever the window's height
         if result.refused:
             self.status.setText(tr("Nothing was issued: some rows are refused (see below)."))
         elif result.cancelled:
@@ -422,6 +470,8 @@ class BatchScreen(QWidget):
             self.progress.setValue(self.progress.maximum())
             self.status.setText(tr("Done."))
         self._set_running(False)
+        if result.merged_path is not None and not result.cancelled:
+            self._new_default_merged()  # the next batch never lands on this one's print file
         self._load_institutions()
         self._refresh_summary()
         self.ctx.data_changed.emit()

@@ -10,6 +10,12 @@ def error_sentence(exc: BaseException) -> str:
     """Our own errors say what went wrong in words already; anything else is named, never a traceback."""
     if isinstance(exc, CpcDeskError):
         return str(exc)
+    # A full disk, a database gone or refusing: the same sentence the command line says.
+    from app.failures import describe
+
+    failure = describe(exc)
+    if failure is not None:
+        return failure.sentence
     # A fault of ours: what it says (secrets blanked) and where the details are, never a traceback.
     from app.log import current_log_path, redact
 

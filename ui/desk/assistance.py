@@ -9,7 +9,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -279,19 +279,23 @@ class AssistanceScreen(QWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         outer.addWidget(line)
-        status_heading = QLabel(tr("Where is my certificate?"))
+        # Alt+W (the heading's mnemonic) or Ctrl+Shift+W puts the cursor in the look-up box.
+        status_heading = QLabel(tr("&Where is my certificate?"))
         status_heading.setObjectName("sectionHeading")
         outer.addWidget(status_heading)
         row = QHBoxLayout()
         self.status_box = QLineEdit()
         self.status_box.setObjectName("statusLookup")
         self.status_box.setPlaceholderText(
-            tr("Request number (R-0000123), certificate number or verification code")
+            tr("CPSO number, request number (R-0000123), certificate number or verification code")
         )
+        status_heading.setBuddy(self.status_box)
+        self.status_box.setToolTip(tr("Alt+W or Ctrl+Shift+W"))
+        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self._focus_status_box)
         self.status_box.setAccessibleName(tr("Status lookup"))
-        self.status_box.returnPressed.connect(self.look_up_status)
+        self.status_box.returnPressed.connect(lambda: self.look_up_status())
         self.status_button = QPushButton(tr("&Look up"))
-        self.status_button.clicked.connect(self.look_up_status)
+        self.status_button.clicked.connect(lambda: self.look_up_status())
         row.addWidget(self.status_box, 1)
         row.addWidget(self.status_button)
         # The request's message thread (issue 19): for the number typed in the look-up box.
@@ -320,6 +324,8 @@ class AssistanceScreen(QWidget):
         self.show_unread()
         self.setFocusProxy(self.search)
         self._import_dialog: QWidget | None = None
+        self._looked_up = ""
+        ctx.data_changed.connect(self._refresh_status)
 
     def open_profile(self, hit: MemberHit) -> None:
         kwargs: dict[str, Any] = {"member_id": hit.member_id}
@@ -338,13 +344,26 @@ class AssistanceScreen(QWidget):
         hit = self.search.selected_hit()
         self.ctx.start_cpc_request(hit.member_id if hit else None)
 
-    def look_up_status(self) -> None:
+    def _focus_status_box(self) -> None:
+        self.status_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.status_box.selectAll()
+
+    def _refresh_status(self) -> None:
+        """A delivery state shown here changed elsewhere (the outbox sent it): look it up again."""
+        if self._looked_up and self.isVisible() and self.status_box.text().strip() == self._looked_up:
+            self.look_up_status(quiet=True)
+
+    def look_up_status(self, quiet: bool = False) -> None:
         text = self.status_box.text().strip()
         if not text:
-            self.status_label.setText(tr("Type a request number, certificate number or verification code."))
+            self.status_label.setText(
+                tr("Type a CPSO number, request number, certificate number or verification code.")
+            )
             return
         desk = self.ctx.desk
-        self.status_label.setText(tr("Looking up…"))
+        self._looked_up = text
+        if not quiet:
+            self.status_label.setText(tr("Looking up…"))
 
         def job(_progress: Any, _cancelled: Any) -> str | None:
             return where_is(desk, desk.actor, text)

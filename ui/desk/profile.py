@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,6 +40,7 @@ from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput
 from ui.batch.certificate_printing import draw_pdf, open_print_dialog
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
+from ui.common.pdf_view import PdfWindow, show_pdf
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.desk.assistance import MemberSearchPanel
 from ui.shell.context import UiContext
@@ -151,6 +151,51 @@ class ReasonDialog(QDialog):
         self.reason_given.emit(text)
 
 
+class ResendDialog(QDialog):
+    """The address to send a certificate again to. A refused address is said under the field and the box
+    stays open with what was typed; `send(address)` returns the problem, or "" once it is queued."""
+
+    def __init__(self, parent: QWidget, title: str, address: str, send: Any) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setMinimumWidth(480)
+        self.send = send
+        layout = QVBoxLayout(self)
+        prompt = QLabel(tr("Send the certificate again to this &address:"))
+        self.address = QLineEdit(address)
+        self.address.setObjectName("email")
+        self.address.setMaxLength(254)
+        prompt.setBuddy(self.address)
+        layout.addWidget(prompt)
+        layout.addWidget(self.address)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Resend"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.address.textEdited.connect(lambda _t: self.error.hide())  # fixed: the complaint goes
+        self.address.selectAll()
+        self.address.setFocus()
+
+    def accept(self) -> None:
+        problem = self.send(self.address.text())
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.address.setFocus()
+            return
+        super().accept()
+
+
 class ReissueDialog(ReasonDialog):
     """The reason, and when need be a corrected name or address: the new certificate goes there, the old one
     keeps the address it was issued to. Every problem in the address is shown inline; the box stays open."""
@@ -230,6 +275,8 @@ class ProfileScreen(QWidget):
         self.member_id: int | None = None
         self.history: list[HistoryRow] = []
         self._dialogs: list[QWidget] = []
+        self.resend_dialog: ResendDialog | None = None
+        self.pdf_window: PdfWindow | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         self.stack = QStackedWidget()
@@ -395,6 +442,9 @@ class ProfileScreen(QWidget):
             self.show_search()
         else:
             self.load(member_id, request_id=request_id, certificate_id=certificate_id)
+        # A delivery state shown here changes when the outbox sends (or another screen acts): show it.
+        self._emitting = False
+        ctx.data_changed.connect(self._changed_elsewhere)
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -461,13 +511,27 @@ class ProfileScreen(QWidget):
 
     def reload(self) -> None:
         if self.member_id is not None:
-            row = self.selected_row()
-            self.load(
-                self.member_id,
-                request_id=row.request_id if row else None,
-                certificate_id=row.certificate_id if row else None,
-            )
-            self.ctx.data_changed.emit()
+            self._load_again()
+            self._emitting = True
+            try:
+                self.ctx.data_changed.emit()
+            finally:
+                self._emitting = False
+
+    def _load_again(self) -> None:
+        """Load the member again, keeping the selected line."""
+        if self.member_id is None:
+            return
+        row = self.selected_row()
+        self.load(
+            self.member_id,
+            request_id=row.request_id if row else None,
+            certificate_id=row.certificate_id if row else None,
+        )
+
+    def _changed_elsewhere(self) -> None:
+        if not self._emitting and shiboken6.isValid(self) and self.stack.currentIndex() == 1:
+            self._load_again()
 
     @staticmethod
     def _fill(form: QFormLayout, pairs: list[tuple[str, str]]) -> None:
@@ -583,7 +647,8 @@ class ProfileScreen(QWidget):
             return
         self.ctx.status_message.emit(tr("Saved {0}").format(path))
         if OPEN_WITH_SYSTEM:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            # No PDF application on this computer: the certificate is shown in the desk instead.
+            self.pdf_window = show_pdf(self, path)
 
     def open_verification_page(self) -> None:
         """The certificate's page on the verification service, in the system browser."""
@@ -633,30 +698,35 @@ class ProfileScreen(QWidget):
         row = self.selected_row()
         if row is None or row.outbox_message_id is None:
             return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(tr("Resend {0}").format(row.certificate_number))
-        dialog.setLabelText(tr("Send the certificate again to this address:"))
-        dialog.setTextValue(row.recipient_email)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.textValueSelected.connect(self.resend_selected_to)
+        dialog = ResendDialog(
+            self, tr("Resend {0}").format(row.certificate_number), row.recipient_email, self._resend
+        )
+        self.resend_dialog = dialog
         dialog.open()
+        return
 
     def resend_selected_to(self, address: str) -> bool:
+        problem = self._resend(address)
+        if problem:
+            messages.error(self, tr("Resend"), problem)
+        return not problem
+
+    def _resend(self, address: str) -> str:
+        """Queue the selected certificate again to `address`; the problem in words, or "" when queued."""
         from app.mail.outbox import resend_to
 
         row = self.selected_row()
         if row is None or row.outbox_message_id is None:
-            return False
+            return tr("Choose a certificate that was emailed first.")
         try:
             msg = resend_to(self.ctx.desk, self.actor, row.outbox_message_id, address)
         except CpcDeskError as exc:
-            messages.error(self, tr("Resend"), str(exc))
-            return False
+            return str(exc)
         self.ctx.status_message.emit(
             tr("{0} will be sent to {1}").format(row.certificate_number, msg.to_address)
         )
         self.reload()
-        return True
+        return ""
 
     # --- reissue and revoke -------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -141,8 +142,14 @@ class VerifyScreen(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.details)
-        layout.addStretch(1)
+        # The checks (the signer's long name among them) scroll rather than being cut off when the window
+        # is short (a 1366x768 laptop) or narrow.
+        self.details_scroll = QScrollArea()
+        self.details_scroll.setObjectName("verifyDetailsScroll")
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.setWidget(self.details)
+        layout.addWidget(self.details_scroll, 1)
         self.setAcceptDrops(True)
 
     # --- choosing a file

@@ -3,10 +3,13 @@ service checks it, each added to the request's list of recipients, with the lang
 
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +35,7 @@ from app.register.recipients import (
     subdivisions,
     validate_recipient,
 )
+from app.register.text import fold
 from ui.common.certificate_language import language_combo
 from ui.common.field_errors import error_label, show_error
 from ui.request.request_form import RequestForm
@@ -45,6 +49,7 @@ def tr(text: str) -> str:
 # The service names the typed-in organisation "Institution name"; the form labels it as the portal does.
 DISPLAY_LABELS = {FIELD_LABELS["name"]: "Organisation name"}
 OTHER = -1  # the "Other" entry of the institution list
+LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x85"
 
 
 class RecipientPage(QWizardPage):
@@ -62,6 +67,7 @@ class RecipientPage(QWizardPage):
             tr("Where the certificate is to be sent. Each recipient gets its own certificate, by email.")
         )
         self._editing: int | None = None  # where a recipient taken back for correction goes back in the list
+        self._last_added: int | None = None  # the recipient Next took from the form into the list
         self._directory: list[DirectoryEntry] = []
         self._was_known = False
         self.setStyleSheet('QLineEdit[readOnly="true"] { background: #eef1f4; color: #222; }')
@@ -93,7 +99,23 @@ class RecipientPage(QWizardPage):
         self.country_combo = QComboBox()
         self.country_combo.setObjectName("field_country")
         for code, name in countries():
-            self.country_combo.addItem(name, code)
+            self.country_combo.addItem(f"{name} ({code})", code)
+        # Typed, not scrolled to: any part of the name or the code finds the country ("kingdom", "GB").
+        self.country_combo.setEditable(True)
+        self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.country_combo.model(), self.country_combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.country_combo.setCompleter(completer)
+        completer.activated[str].connect(self._country_typed)
+        line = self.country_combo.lineEdit()
+        assert line is not None
+        line.returnPressed.connect(lambda: self._country_typed(line.text()))
+        # Leaving the box settles what was typed (editingFinished is not sent while the list is open).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         # The certificate's language: the directory entry's, else French for Quebec, else English,
         # until the clerk picks one (app.register.recipients.default_language).
         self.language_combo = language_combo()
@@ -203,6 +225,12 @@ class RecipientPage(QWizardPage):
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
+        for name, edit in self.edits.items():
+            edit.textEdited.connect(lambda _t, n=name: self._field_edited(n))
+        self.state_edit.textEdited.connect(lambda _t: self._field_edited("state"))
+        self.state_combo.currentIndexChanged.connect(lambda _i: self._clear_error("state"))
+        self.country_combo.currentIndexChanged.connect(lambda _i: self._clear_error("country"))
+        self.inst_combo.currentIndexChanged.connect(lambda _i: self._clear_error("institution_id"))
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.inst_combo.currentIndexChanged.connect(self._institution_changed)
         self.country_combo.currentIndexChanged.connect(self._country_changed)
@@ -239,7 +267,9 @@ class RecipientPage(QWizardPage):
             mark = "" if entry.verified else tr(" (unverified)")
             self.inst_combo.addItem(f"{inst.name} — {inst.city}{mark}", i)
         self.inst_combo.addItem(tr("Other (type the organisation and its address)"), OTHER)
-        self.inst_combo.setCurrentIndex(0 if self._directory else self.inst_combo.count() - 1)
+        # The type "Other" (or a type with no directory entries) means typing the organisation.
+        typed_in = not self._directory or fold(kind) == "other"
+        self.inst_combo.setCurrentIndex(self.inst_combo.count() - 1 if typed_in else 0)
         self.inst_combo.blockSignals(False)
         self._institution_changed()
 
@@ -302,6 +332,35 @@ class RecipientPage(QWizardPage):
     def language(self) -> str:
         """The language chosen for the recipient in the form: en, fr or bilingual."""
         return str(self.language_combo.currentData() or "en")
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.country_combo):
+            return
+        box = self.country_combo
+        completer = box.completer()
+        popup = completer.popup() if completer is not None else None
+        inside = (box, box.lineEdit(), popup)
+        if old in inside and new not in inside:
+            line = box.lineEdit()
+            if line is not None:
+                self._country_typed(line.text())
+
+    def _country_typed(self, text: str) -> None:
+        """What was typed in the Country box: the country it names (by name, part of it, or code), or back
+        to the country chosen before when it names none."""
+        index = self.country_combo.findText(text)
+        if index < 0 and text.strip():
+            wanted = fold(text)
+            box = self.country_combo
+            codes = [i for i in range(box.count()) if wanted == fold(str(box.itemData(i)))]
+            names = [i for i in range(box.count()) if wanted in fold(box.itemText(i))]
+            matches = codes + [i for i in names if fold(box.itemText(i)).startswith(wanted)] + names
+            index = matches[0] if matches else -1
+        if index < 0:
+            index = self.country_combo.currentIndex()
+        if index != self.country_combo.currentIndex():
+            self.country_combo.setCurrentIndex(index)
+        self.country_combo.setEditText(self.country_combo.itemText(index))
 
     def _select_country(self, code: str) -> None:
         index = self.country_combo.findData(code)
@@ -379,6 +438,28 @@ class RecipientPage(QWizardPage):
             **values,
         )
 
+    def _clear_error(self, field: str) -> None:
+        show_error(self.errors[FIELD_LABELS[field]], "")
+
+    def _field_edited(self, field: str) -> None:
+        """The person changed the field: its complaint goes. A line break (pasted from a letter) cannot be
+        part of one line: it is replaced by a space, and the field says so."""
+        self._clear_error(field)
+        edit = self.state_edit if field == "state" else self.edits[field]
+        text = edit.text()
+        if any(ch in text for ch in LINE_BREAKS):
+            at = edit.cursorPosition()
+            cleaned = "".join(" " if ch in LINE_BREAKS else ch for ch in text.replace("\r\n", "\n"))
+            edit.setText(" ".join(cleaned.split(" ")))
+            edit.setCursorPosition(min(at, len(edit.text())))
+            shown = DISPLAY_LABELS.get(FIELD_LABELS[field], FIELD_LABELS[field])
+            show_error(
+                self.errors[FIELD_LABELS[field]],
+                tr(
+                    "{0}: the line break in the pasted text was replaced by a space; check it reads well."
+                ).format(shown),
+            )
+
     def _clear_errors(self) -> None:
         for label in self.errors.values():
             show_error(label, "")
@@ -452,6 +533,7 @@ class RecipientPage(QWizardPage):
         for edit in self.edits.values():
             edit.clear()
         self.state_edit.clear()
+        self.state_combo.setCurrentIndex(0)  # "Choose a province…": an empty form holds no province
         self.save_check.setChecked(False)
         self._language_chosen = False
         self._type_changed()
@@ -473,14 +555,27 @@ class RecipientPage(QWizardPage):
 
     def validatePage(self) -> bool:
         if self.recipients and self.form_is_empty():
+            self._last_added = len(self.recipients) - 1
             return True
         recipient = self._validated_current()
         if recipient is None:
             return False
+        index = len(self.recipients) if self._editing is None else min(self._editing, len(self.recipients))
         self._put_back(recipient)
+        self._last_added = index
         self._reset_form()
         self._refresh_list()
         return True
+
+    def came_back(self) -> None:
+        """Back from the next page: the recipient Next took into the list is in the form again, as it was
+        typed (an organisation typed in stays editable), and Next puts it back in its place."""
+        index, self._last_added = self._last_added, None
+        if index is None or not 0 <= index < len(self.recipients) or not self.form_is_empty():
+            return
+        self._editing = index
+        self._edit(self.recipients.pop(index))
+        self._refresh_list()
 
     def has_data(self) -> bool:
         return bool(self.recipients) or (self.inst_combo.currentData() == OTHER and not self.form_is_empty())

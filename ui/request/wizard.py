@@ -6,6 +6,7 @@ app.issuing.requests.submit_request off the GUI thread, then delivery (app.mail.
 another worker. A field the service refuses comes back as the exception and is marked on its page.
 """
 
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -30,6 +31,7 @@ from app.store.models import OutboxState, RequestStatus
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import field_errors, show_error
+from ui.common.pdf_view import show_pdf
 from ui.request.consent_page import ConsentPage
 from ui.request.done_page import DonePage
 from ui.request.member_page import MemberPage
@@ -58,6 +60,7 @@ class CpcWizard(QWizard):
         self.submit_count = 0  # Submit jobs started (one per wizard, whatever is clicked)
         self.delivering = False
         self.closed = False
+        ctx.data_changed.connect(self._delivery_changed_elsewhere)
         self.setObjectName("cpcWizard")
         self.setWindowTitle(tr("Certificate of Professional Conduct — new request"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -84,6 +87,9 @@ class CpcWizard(QWizard):
             self.done_page,
         ):
             self.addPage(page)
+        self._page_id = self.currentId()
+        self._returning_for_errors = False
+        self.currentIdChanged.connect(self._page_changed)
         if member_id is not None:
             try:
                 summary = member_summary(ctx.desk, member_id)
@@ -188,8 +194,12 @@ class CpcWizard(QWizard):
         if recipient_errors:
             self.review_page.show_failure("")
             self.review_page.show_status("")
-            while self.currentPage() is not self.recipient_page and self.currentId() > 0:
-                self.back()
+            self._returning_for_errors = True  # show_submit_errors chooses the recipient to take back
+            try:
+                while self.currentPage() is not self.recipient_page and self.currentId() > 0:
+                    self.back()
+            finally:
+                self._returning_for_errors = False
             self.recipient_page.show_submit_errors(recipient_errors)
             return
         self.review_page.show_failure(
@@ -237,6 +247,29 @@ class CpcWizard(QWizard):
             return request_result(desk, request_id), problem
 
         workers.start(job, on_finished=self._delivered, on_failed=self._delivery_failed)
+
+    def _page_changed(self, page_id: int) -> None:
+        came_back = page_id < self._page_id
+        self._page_id = page_id
+        if came_back and self.page(page_id) is self.recipient_page and not self._returning_for_errors:
+            self.recipient_page.came_back()
+
+    def _delivery_changed_elsewhere(self) -> None:
+        """The outbox (or another screen) changed something: the final page shows each message's state
+        as it is now, not as it was when this request was submitted."""
+        result = self.result_
+        if result is None or result.status != RequestStatus.ISSUED or self.delivering or self.closed:
+            return
+        try:
+            fresh = request_result(self.ctx.desk, result.request_id)
+        except CpcDeskError:
+            return
+        fresh.already_submitted = result.already_submitted
+        if [(r.delivery_state, r.delivery_error) for r in fresh.recipients] != [
+            (r.delivery_state, r.delivery_error) for r in result.recipients
+        ]:
+            self.result_ = fresh
+            self.done_page.show_result()
 
     def _delivered(self, outcome: tuple[SubmitResult, str]) -> None:
         self.delivering = False
@@ -290,7 +323,8 @@ class CpcWizard(QWizard):
     def open_pdf(self) -> None:
         path = self.save_selected_pdf()
         if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            # No PDF application on this computer: the certificate is shown in the desk instead.
+            self.pdf_window = show_pdf(self, Path(path))
 
     def print_pdf(self, printer: Any = None) -> QDialog | None:
         """Open the print dialog for the selected certificate; once printed, it is recorded as printed."""

@@ -123,8 +123,8 @@ class DeskStarter:
 
         try:
             state = secrets.status()
-            if not state.secure:
-                self.window.statusBar().showMessage(state.message, 15000)
+            if not state.secure:  # shown whole: the status bar cut it ("…after a resta")
+                self.window.show_notice(state.message)
         except Exception as exc:  # noqa: BLE001 - a keyring backend may fail in many ways
             self.window.statusBar().showMessage(tr("Password store check failed: {0}").format(exc), 15000)
         if desk.settings.get("mail.demo_server"):

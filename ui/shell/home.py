@@ -166,6 +166,16 @@ class Tile(QWidget):
         self.setMinimumSize(240, 104)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.badge = tr("Staff") if spec.staff else ""
+        self.note = ""  # a count shown on the tile ("3 waiting"), set by the window
+        self.note_urgent = False
+
+    def set_note(self, text: str, *, urgent: bool = False) -> None:
+        if (text, urgent) != (self.note, self.note_urgent):
+            self.note, self.note_urgent = text, urgent
+            self.setAccessibleDescription(
+                f"{text}. {self.spec.description}" if text else self.spec.description
+            )
+            self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(300, 104)
@@ -197,18 +207,22 @@ class Tile(QWidget):
         width = self.width() - left - self.MARGIN_X
         title_font = self.title_font()
         badge_width = 0
-        if self.badge:
+        # A count on the tile ("2 waiting") takes the Staff badge's place (the green stripe still marks a
+        # staff tile), so the title keeps its line.
+        badge_text = self.note or self.badge
+        badge_colour = QColor("#b3261e") if self.note_urgent else QColor("#5f6b73")
+        if badge_text:
             small = QFont(self.font())
             small.setPixelSize(11)
             small.setBold(True)
-            badge_width = QFontMetrics(small).horizontalAdvance(self.badge) + 14
+            badge_width = QFontMetrics(small).horizontalAdvance(badge_text) + 14
             badge = QRectF(self.width() - self.MARGIN_X - badge_width, self.MARGIN_Y + 2, badge_width, 17)
             badge_path = QPainterPath()
             badge_path.addRoundedRect(badge, 3, 3)
-            painter.fillPath(badge_path, self.ACCENT[True])
+            painter.fillPath(badge_path, badge_colour if self.note else self.ACCENT[True])
             painter.setFont(small)
             painter.setPen(QColor("white"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
         painter.setFont(title_font)
         painter.setPen(QColor("#0b3d5c"))
         title_rect = QRect(left, self.MARGIN_Y, width - badge_width - 6, 40)
@@ -260,7 +274,14 @@ class TileGrid(QWidget):
         for tile in self.tiles:
             tile.activated.connect(self.activated)
             tile.installEventFilter(self)
+            # Hidden until the signed-in role is known (show_only): a tile the role cannot use is never
+            # shown, not even for the moment before the role is applied.
+            tile.setHidden(True)
+        self.placeholder = QLabel(tr("Opening the desk…"))
+        self.placeholder.setObjectName("hint")
+        self.placeholder.setMinimumHeight(104)
         self.columns = 0
+        self.fit_columns = 3
         self._relayout(3)
 
     def tile(self, key: str) -> Tile:
@@ -274,16 +295,21 @@ class TileGrid(QWidget):
         """Hide the tiles the signed-in role cannot use; the rest close up in reading order."""
         for tile in self.tiles:
             tile.setHidden(tile.spec.key not in keys)
-        self._relayout(self.columns, force=True)
+        self._relayout(self.fit_columns, force=True)
 
     def _relayout(self, columns: int, force: bool = False) -> None:
         shown = self.visible_tiles
+        self.fit_columns = max(1, columns)  # what the width allows, whatever the number of tiles shown
         columns = max(1, min(columns, len(shown)))
         if columns == self.columns and not force:
             return
         self.columns = columns
         for tile in self.tiles:
             self.grid.removeWidget(tile)
+        self.grid.removeWidget(self.placeholder)
+        self.placeholder.setVisible(not shown)
+        if not shown:
+            self.grid.addWidget(self.placeholder, 0, 0)
         for i, tile in enumerate(shown):
             self.grid.addWidget(tile, i // columns, i % columns)
         for c in range(len(self.tiles)):

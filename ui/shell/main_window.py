@@ -29,6 +29,8 @@ from ui.shell.placeholder import PlaceholderScreen
 from ui.shell.screens import SCREENS
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from app.desk import Desk
     from app.mail.status import EarlyStatus
     from ui.shell.context import UiContext
@@ -84,10 +86,28 @@ class MainWindow(QMainWindow):
         hl.addWidget(self.title_label, 1)
         hl.addWidget(self.user_label)
         outer.addWidget(header)
+        # A notice that must be read whole (no secure password store, say): a status bar message is cut
+        # to the width its permanent fields leave, so it is shown here, wrapped, until dismissed.
+        self.notice_bar = QWidget()
+        self.notice_bar.setObjectName("noticeBar")
+        self.notice_bar.setStyleSheet("#noticeBar { background: #fff4ce; border-bottom: 1px solid #e0c36a; }")
+        nl = QHBoxLayout(self.notice_bar)
+        nl.setContentsMargins(18, 6, 18, 6)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dismiss = QPushButton(tr("&Dismiss"))
+        dismiss.setAutoDefault(False)
+        dismiss.clicked.connect(self.notice_bar.hide)
+        nl.addWidget(self.notice_label, 1)
+        nl.addWidget(dismiss)
+        self.notice_bar.hide()
+        outer.addWidget(self.notice_bar)
 
         self.stack = QStackedWidget()
         self.home = HomePage()
-        self.home.activated.connect(self.open_screen)
+        self.home.activated.connect(self._tile_chosen)
+        self._last_tile = ""  # the home gives this tile focus again when it is shown
         self.stack.addWidget(self.home)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -111,7 +131,6 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(15_000)
         self._refresh_timer.timeout.connect(self.refresh_status)
-        self.home.tiles[0].setFocus()
         self._painted = False
         self._status_shown = False
         self.home.grid.installEventFilter(self)
@@ -152,6 +171,11 @@ class MainWindow(QMainWindow):
         for action in pending:
             action()
 
+    def show_notice(self, text: str) -> None:
+        """A notice shown whole, above the screens, until the person dismisses it."""
+        self.notice_label.setText(text)
+        self.notice_bar.show()
+
     def _show_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
@@ -172,6 +196,10 @@ class MainWindow(QMainWindow):
             if (not t.permission or actor.can(t.permission)) and (demo_mail or not t.demo_only)
         }
         self.home.grid.show_only(keys)
+        state = self._window_state()
+        if not self._last_tile and state is not None:  # the tile used last time the desk was open
+            self._last_tile = str(state.value("home/last_tile", "") or "")
+        self.focus_home_tile()
         for key in list(self.screens):
             if key not in keys and key in {t.key for t in portal_tiles()}:
                 self.stack.removeWidget(self.screens.pop(key))
@@ -195,10 +223,12 @@ class MainWindow(QMainWindow):
             return
         desk = self.ctx.desk
 
-        def count(_progress: Any, _cancelled: Any) -> tuple[int, bool]:
-            from app.mail.status import count_waiting
+        def count(_progress: Any, _cancelled: Any) -> tuple[int, bool, int]:
+            from app.access.permissions import Permission
+            from app.mail.status import count_awaiting_review, count_waiting
 
-            return count_waiting(desk), desk.is_offline
+            review = count_awaiting_review(desk, desk.actor) if desk.actor.can(Permission.REVIEW) else -1
+            return count_waiting(desk), desk.is_offline, review
 
         from ui.common import workers  # imported on first use: nothing before the first paint needs it
 
@@ -215,8 +245,13 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(early.location)
         self._show_counts((early.status.outbox_waiting, early.status.offline))
 
-    def _show_counts(self, result: tuple[int, bool]) -> None:
-        waiting, offline = result
+    def _show_counts(self, result: tuple[int, ...]) -> None:
+        waiting, offline = result[0], bool(result[1])
+        if len(result) > 2 and result[2] >= 0:  # the Registrar Review tile says how many wait
+            review = result[2]
+            self.home.tile("review").set_note(
+                tr("{0} waiting").format(review) if review else tr("none waiting"), urgent=review > 0
+            )
         self.outbox_label.setText(tr("Outbox: {0} waiting").format(waiting))
         self.mode_label.setText(tr("Mail: offline") if offline else tr("Mail: online"))
         self.mode_label.setProperty("offline", offline)
@@ -280,7 +315,31 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.title_label.setText(tr("CPC Desk"))
         self.back_button.hide()
-        self.home.tiles[0].setFocus()
+        self.focus_home_tile()
+
+    def _window_state(self) -> "QSettings | None":
+        """This window's own state (not a setting of the desk): a small file in the data folder."""
+        if self.ctx is None:
+            return None
+        from PySide6.QtCore import QSettings
+
+        return QSettings(str(self.ctx.desk.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def _tile_chosen(self, key: str) -> None:
+        self._last_tile = key
+        state = self._window_state()
+        if state is not None:
+            state.setValue("home/last_tile", key)
+        self.open_screen(key)
+
+    def focus_home_tile(self) -> None:
+        """The last tile used (or the first), focused and drawn as focused from the start."""
+        shown = self.home.grid.visible_tiles
+        if not shown:
+            return
+        tile = next((t for t in shown if t.spec.key == self._last_tile), shown[0])
+        tile.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.home.ensureWidgetVisible(tile)
 
     def start_cpc_request(self, member_id: int | None = None) -> None:
         def start() -> None:

@@ -134,6 +134,8 @@ def render_all(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    width, _, height = str(getattr(args, "size", "") or "x".join(map(str, WINDOW_SIZE))).partition("x")
+    size = (int(width), int(height))
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     load_style(app)
@@ -148,7 +150,7 @@ def render_all(args: argparse.Namespace) -> int:
 
         fill_if_empty(desk)
         window = MainWindow()
-        window.resize(*WINDOW_SIZE)
+        window.resize(*size)
         window.show()
         window.attach_desk(desk)
         _settle(app, until=lambda: bool(window.outbox_label.text()))  # the status bar's counts
@@ -181,7 +183,7 @@ def render_all(args: argparse.Namespace) -> int:
             window.go_home()
         window.resize(700, 720)
         shot("home-narrow")
-        window.resize(*WINDOW_SIZE)
+        window.resize(*size)
         try:
             failures += _wizard_and_certificate(app, window, desk, out)
         except Exception:  # noqa: BLE001 - report and go on
