@@ -200,8 +200,8 @@ class VerifyScreen(QWidget):
 
         self._worker = workers.start(job, on_finished=self._show_result, on_failed=self._show_failure)
 
-    def _show_failure(self, exc: BaseException) -> None:
-        message = error_sentence(exc)
+    def _show_failure(self, exc: BaseException | str) -> None:
+        message = exc if isinstance(exc, str) else error_sentence(exc)
         self.drop_area.choose_button.setEnabled(True)
         self.verdict.setText(tr("This file could not be checked."))
         self.verdict.setStyleSheet("font-size: 17px; font-weight: bold; color: #9b1c1c;")
