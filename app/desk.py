@@ -3,11 +3,11 @@
 Every service takes a Desk (or its parts); the GUI and the command line each build one at start.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from app import paths
-from app.access.permissions import Actor, os_actor
+from app.access.permissions import NOBODY, Actor
 from app.register.institution_types import ensure_default_types
 from app.settings import Settings
 from app.store.db import Database
@@ -18,7 +18,8 @@ class Desk:
     data_dir: Path
     settings: Settings
     db: Database
-    actor: Actor = field(default_factory=os_actor)
+    # who is at the desk: NOBODY (no permission at all) until a sign-in sets it
+    actor: Actor = NOBODY
     # --offline for this run only; the saved setting is mail.offline
     offline: bool = False
 
@@ -38,7 +39,7 @@ class Desk:
         if migrate:
             db.ensure_schema()
             ensure_default_types(db)
-        return cls(data_dir=folder, settings=settings, db=db, actor=actor or os_actor())
+        return cls(data_dir=folder, settings=settings, db=db, actor=actor or NOBODY)
 
     def folder(self, name: str) -> Path:
         """A sub-folder of the data folder (mailbox, exports, batch output…), created on demand."""

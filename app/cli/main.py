@@ -17,7 +17,7 @@ from app.errors import CpcDeskError
 
 Handler = Callable[[argparse.Namespace, Any], int]
 # A fault of the program rather than of its input: sysexits.h's EX_SOFTWARE, apart from every status a
-# command documents (0, 1, 2, 3, 130).
+# command documents (0, 1, 2, 3, 130) and a refused sign-in's (77, app.cli.signin).
 UNEXPECTED_ERROR_STATUS = 70
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,15 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
             parser.add_argument(option, help=text)
         else:
             parser.add_argument(option, action="store_true", help=text)
+    # The command line's sign-in (app.cli.signin); the window asks in its own sign-in screen.
+    parser.add_argument(
+        "--user", metavar="NAME", help="sign in as this staff user (the password is asked on the terminal)"
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input instead of asking",
+    )
 
 
 def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
@@ -146,6 +155,17 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     _add(asub, "verify", "app.cli.audit:cli_verify", "check the hash chain; name the first broken event")
 
     _add(sub, "demo", "app.cli.demo:cli_demo", "fill an empty database with the demo register")
+
+    staff = sub.add_parser("staff", help="staff accounts", description="Staff accounts.")
+    stsub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    p = _add(
+        stsub,
+        "create-admin",
+        "app.cli.staff:cli_create_admin",
+        "make the first administrator of an empty register (password asked twice, or --password-stdin)",
+    )
+    p.add_argument("username", help="the administrator's username")
+    p.add_argument("--display-name", default="", help="the name shown in the window and the audit trail")
     if extra is not None:
         extra(sub)
     return parser
@@ -167,6 +187,8 @@ def run_command(args: argparse.Namespace) -> int:
     from app import paths
 
     # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
+    from app.access.staff import SignInFailed
+    from app.cli.signin import SIGNIN_FAILED_STATUS, SignInRequired, needs_signin, sign_in_from_args
     from app.desk import Desk
     from app.log import configure_logging, stop_logging
 
@@ -174,6 +196,9 @@ def run_command(args: argparse.Namespace) -> int:
         handler = resolve(args.handler)
     except (ImportError, AttributeError):
         print(f"cpc-desk: '{args.command}' is not available in this version.", file=sys.stderr)
+        return 2
+    if args.password_stdin and not args.user and args.handler != "app.cli.staff:cli_create_admin":
+        print("cpc-desk: --password-stdin needs --user NAME (whose password it is)", file=sys.stderr)
         return 2
     desk = None
     try:
@@ -192,6 +217,15 @@ def run_command(args: argparse.Namespace) -> int:
             from app.register.demo import fill_if_empty
 
             fill_if_empty(desk)
+        if needs_signin(args) or (args.user and args.handler != "app.cli.staff:cli_create_admin"):
+            try:
+                desk.actor = sign_in_from_args(args, desk)
+            except SignInRequired as exc:
+                print(f"cpc-desk: {exc}", file=sys.stderr)
+                return SIGNIN_FAILED_STATUS
+            except SignInFailed as exc:
+                print(f"cpc-desk: sign-in refused: {exc}", file=sys.stderr)
+                return SIGNIN_FAILED_STATUS
         return handler(args, desk)
     except CpcDeskError as exc:
         print(f"cpc-desk: {exc}", file=sys.stderr)
