@@ -301,6 +301,28 @@ def _locked_message(until: datetime) -> str:
     )
 
 
+def _add_demo_users(session: Session) -> bool:
+    """The missing demo accounts; False (nothing added) on a database with staff accounts of its own."""
+    _lock(session)
+    names = {d.username for d in DEMO_USERS}
+    if session.execute(select(StaffUser.id).where(StaffUser.username.not_in(names)).limit(1)).first():
+        # Never add accounts with published passwords to a database that has real staff.
+        return False
+    for demo in DEMO_USERS:
+        exists = session.execute(select(StaffUser.id).where(StaffUser.username == demo.username)).first()
+        if exists is None:
+            user = _new_user(session, demo.username, demo.display_name, demo.role, demo.password)
+            record(session, "system:demo", "staff.created", subject=user.username, after=_describe(user))
+    return True
+
+
+def add_demo_users(desk: Desk) -> bool:
+    """The command line's --demo: the demo accounts, without signing anyone in (the command signs in
+    with --user). False when the database has staff accounts of its own (none are added then)."""
+    with desk.db.write() as session:
+        return _add_demo_users(session)
+
+
 def ensure_demo_users(desk: Desk) -> Actor:
     """Demo mode: create the demo clerk, registrar and administrator if missing; return the clerk.
 
@@ -308,18 +330,10 @@ def ensure_demo_users(desk: Desk) -> Actor:
     Refused (SignInFailed) on a database that has staff accounts of its own.
     """
     with desk.db.write() as session:
-        _lock(session)
-        names = {d.username for d in DEMO_USERS}
-        if session.execute(select(StaffUser.id).where(StaffUser.username.not_in(names)).limit(1)).first():
-            # Never add accounts with published passwords to a database that has real staff.
+        if not _add_demo_users(session):
             raise SignInFailed(
                 "This database has its own staff accounts, so demo sign-in is off. Sign in with your account."
             )
-        for demo in DEMO_USERS:
-            exists = session.execute(select(StaffUser.id).where(StaffUser.username == demo.username)).first()
-            if exists is None:
-                user = _new_user(session, demo.username, demo.display_name, demo.role, demo.password)
-                record(session, "system:demo", "staff.created", subject=user.username, after=_describe(user))
         clerk = _get_user(session, DEMO_USERS[0].username)
         if not clerk.active:
             raise SignInFailed("The demo clerk's account has been deactivated. Sign in as another user.")

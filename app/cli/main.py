@@ -214,9 +214,11 @@ def run_command(args: argparse.Namespace) -> int:
             desk.offline = True
         if args.demo:
             # lazy: only --demo needs the demo register (a sub-command imports only its own module)
+            from app.access.staff import add_demo_users
             from app.register.demo import fill_if_empty
 
             fill_if_empty(desk)
+            add_demo_users(desk)  # the three demo accounts (README), unless the register has its own
         if needs_signin(args) or (args.user and args.handler != "app.cli.staff:cli_create_admin"):
             try:
                 desk.actor = sign_in_from_args(args, desk)
