@@ -14,7 +14,16 @@ _WIZARD = (
 _BATCH_STEP = "a step inside run_requests_file / print_selection, which check BATCH_PRINT first"
 _VERIFY = "anyone may check a certificate (the verification page, `verify`): it shows what the PDF states"
 
+_ENGINE_STEP = "a step of the issuing engine inside submit/approve/reissue/batch, which check first"
+
 PUBLIC_FUNCTIONS: dict[str, str] = {
+    # functions that take an actor and change state, but check no role themselves
+    "audit.trail.record": "the recorder itself; every caller checks first",
+    "issuing.engine.number_certificate": _ENGINE_STEP,
+    "issuing.engine.store_document": _ENGINE_STEP,
+    "mail.outbox.enqueue_certificate_email": "a step inside issuing, which checks first",
+    "access.staff.sign_out": "anyone signed in may leave the desk (recorded)",
+    # services that take the desk and check no permission
     "access.staff.needs_first_admin": _SIGN_IN,
     "access.staff.create_first_admin": _SIGN_IN + "; refused once any account exists",
     "access.staff.sign_in": _SIGN_IN,

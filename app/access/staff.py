@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.access.permissions import NOBODY
 from app.access.permissions import ROLE_PERMISSIONS as ROLE_PERMISSIONS
 from app.access.permissions import Actor as Actor
 from app.access.permissions import Permission as Permission
@@ -291,6 +292,14 @@ def sign_in(desk: Desk, username: str, password: str, *, context: dict[str, str]
         raise refusal
     assert actor is not None
     return actor
+
+
+def sign_out(desk: Desk, actor: Actor) -> None:
+    """The person at the desk leaves it (Sign out, Switch user): recorded; nobody is at the desk after."""
+    if actor.signed_in:
+        with desk.db.write() as session:
+            record(session, actor, "signout", subject=actor.username)
+    desk.actor = NOBODY
 
 
 def _locked_message(until: datetime) -> str:
