@@ -34,6 +34,7 @@ class Desk:
     ) -> "Desk":
         folder = paths.data_dir(data_dir)
         settings = Settings(folder)
+        paths.make_private(settings.path)  # an older version's may be world-readable
         url = paths.database_url(folder, database_url, str(settings.get("database.url")) or None)
         db = Database(url, backup_dir=folder / "backups")
         if migrate:

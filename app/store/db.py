@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew
 from app.log import remember_secret
+from app.paths import make_private
 from app.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 
 __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "Database", "make_engine"]
@@ -111,6 +112,7 @@ class Database:
 
         Refuses a database written by a newer CPC Desk; copies an SQLite file before migrating it.
         """
+        self.make_private()
         current = self.current_revision()
         if current == SCHEMA_HEAD:
             return False
@@ -123,7 +125,20 @@ class Database:
         if current is not None:
             self.backup(reason=f"before-{SCHEMA_HEAD}")
         self.upgrade()
+        self.make_private()
         return True
+
+    def make_private(self) -> None:
+        """An SQLite database file and its journals for the owner only (they hold the whole register);
+        a server database is the server's to guard."""
+        if not self.is_sqlite:
+            return
+        name = make_url(self.url).database
+        if not name or name == ":memory:":
+            return
+        source = Path(name)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            make_private(source.with_name(source.name + suffix))
 
     def upgrade(self, revision: str = "head") -> None:
         # lazy: alembic costs ~0.27 s; only a database behind the code's schema is migrated
@@ -149,6 +164,7 @@ class Database:
             return None
         folder = self.backup_dir or source.parent / "backups"
         folder.mkdir(parents=True, exist_ok=True)
+        make_private(folder, folder=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = folder / f"{source.stem}-{stamp}-{reason}{source.suffix}"
         src = sqlite3.connect(source)
@@ -160,4 +176,5 @@ class Database:
                 dst.close()
         finally:
             src.close()
+        make_private(target)
         return target
