@@ -10,7 +10,17 @@ from app import paths
 from app.access.permissions import NOBODY, Actor
 from app.register.institution_types import ensure_default_types
 from app.settings import Settings
-from app.store.db import Database
+from app.store.db import Database, password_account, refuse_password_in_url
+
+
+def database_password(url: str) -> str | None:
+    """A server database's password from the OS keyring (`settings set-password database`); None for
+    SQLite, or when the keyring has none (libpq then reads PGPASSFILE / pg_service.conf)."""
+    if url.startswith("sqlite"):
+        return None
+    from app.access import secrets
+
+    return secrets.get_secret(secrets.DATABASE_PASSWORD_ENTRY, password_account(url))
 
 
 @dataclass
@@ -36,7 +46,8 @@ class Desk:
         settings = Settings(folder)
         paths.make_private(settings.path)  # an older version's may be world-readable
         url = paths.database_url(folder, database_url, str(settings.get("database.url")) or None)
-        db = Database(url, backup_dir=folder / "backups")
+        refuse_password_in_url(url)
+        db = Database(url, backup_dir=folder / "backups", password=database_password(url))
         if migrate:
             db.ensure_schema()
             ensure_default_types(db)

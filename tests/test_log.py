@@ -162,9 +162,17 @@ def test_no_password_reaches_the_log_whatever_the_flows_do_with_them(
     desk.close()
     code, said = run_cli(capsys, "outbox", "send")
     assert code == 1 and "refused the user name or password" in said
-    # A database URL with a password whose server is not there: an unexpected error, logged in full.
+    # A database URL with a password is refused; the password kept in the keyring instead reaches the
+    # driver of a server that is not there: an unexpected error, logged in full.
     url = f"postgresql+psycopg://desk:{db_password}@127.0.0.1:1/cpc"
     code, said = run_cli(capsys, "--database-url", url, "members", "search", "cote")
+    assert code == 2 and "must not carry a password" in said
+    server = "postgresql+psycopg://desk@127.0.0.1:1/cpc"
+    code, said = run_cli(
+        capsys, "--database-url", server, "settings", "set-password", "database", "--stdin", stdin=db_password
+    )
+    assert code == 0, said
+    code, said = run_cli(capsys, "--database-url", server, "members", "search", "cote")
     assert code == 70 and "OperationalError" in said
 
     # Staff passwords through the services, with the log as the window configures it.

@@ -18,7 +18,9 @@ SERVICE = "cpc-desk"
 # Names of the keyring entries (the secrets themselves live only in the keyring).
 SMTP_PASSWORD_ENTRY = "smtp"
 SIGNING_PASSPHRASE_ENTRY = "signing"
-NAMES = (SMTP_PASSWORD_ENTRY, SIGNING_PASSPHRASE_ENTRY)
+# A server database's password, one per user@host:port/database (app.desk.database_password reads it).
+DATABASE_PASSWORD_ENTRY = "database"
+NAMES = (SMTP_PASSWORD_ENTRY, SIGNING_PASSPHRASE_ENTRY, DATABASE_PASSWORD_ENTRY)
 
 _session_only: dict[str, str] = {}
 

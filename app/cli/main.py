@@ -144,7 +144,10 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument("value")
     p = _add(ssub, "set-password", "app.cli.settings:cli_set_password", "store a password in the OS keyring")
     p.add_argument(
-        "which", choices=["smtp", "signing"], help="smtp: the SMTP password; signing: the key passphrase"
+        "which",
+        choices=["smtp", "signing", "database"],
+        help="smtp: the SMTP password; signing: the key passphrase; database: this desk's PostgreSQL "
+        "password (kept in your own keyring; needs no sign-in, as the desk cannot connect without it)",
     )
     p.add_argument(
         "--stdin", action="store_true", help="read one line from standard input instead of prompting"
@@ -209,6 +212,10 @@ def run_command(args: argparse.Namespace) -> int:
     # The terminal gets the command's own sentences only; the log file gets the details.
     log_file = configure_logging(folder, console=False)
     try:
+        if args.handler == "app.cli.settings:cli_set_password" and getattr(args, "which", "") == "database":
+            from app.cli.settings import cli_set_database_password
+
+            return cli_set_database_password(args, folder)
         desk = Desk.open(folder, args.database_url)
         if args.offline:
             desk.offline = True

@@ -37,6 +37,8 @@ def command_path(args: argparse.Namespace) -> str:
 
 
 def needs_signin(args: argparse.Namespace) -> bool:
+    if command_path(args) == "settings set-password" and getattr(args, "which", "") == "database":
+        return False  # writes only the OS user's own keyring, before the desk can connect (app.cli.settings)
     return bool(getattr(args, "command", None)) and command_path(args) not in PUBLIC_COMMANDS
 
 
