@@ -158,7 +158,7 @@ def test_cli_revokes_with_a_reason(
         assert cert.revoked_by == TEST_ADMIN  # who signed in (tests/cli_runner.py), not the OS account
     [event] = events(desk, "certificate.revoked")
     assert event.subject == number and event.actor == TEST_ADMIN
-    result = verify_pdf(desk, certificate_pdf(desk, two_certs["ids"][0]))
+    result = verify_pdf(desk, certificate_pdf(desk, desk.actor, two_certs["ids"][0]))
     assert not result.ok and any(reason in p for p in result.problems)
 
     # a second revoke, a blank reason and an unknown number are refused in words, exit status 2
@@ -290,7 +290,7 @@ def test_printing_from_the_profile_marks_it_printed(
     qtbot.waitUntil(lambda: printed_at(desk, first) is not None, timeout=15000)
     qtbot.waitUntil(lambda: bool(changed), timeout=15000)
 
-    stored = PdfReader(io.BytesIO(certificate_pdf(desk, first)))
+    stored = PdfReader(io.BytesIO(certificate_pdf(desk, desk.actor, first)))
     assert len(PdfReader(str(out)).pages) == len(stored.pages) >= 1
     when = printed_at(desk, first)
     assert when is not None and before <= when <= datetime.now(UTC)
@@ -409,6 +409,6 @@ def test_reissue_to_a_corrected_address_from_the_profile(
         target = s.get(RequestRecipient, new.recipient_id)
         assert target is not None and target.request_id == two_certs["request"]
         assert (target.attention, target.email) == ("Credentialing Office", "credentialing@uhn.example.org")
-        new_pdf = certificate_pdf(desk, new.id)
+        new_pdf = certificate_pdf(desk, desk.actor, new.id)
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(new_pdf)).pages)
     assert "Credentialing Office" in text

@@ -190,7 +190,7 @@ def test_the_wizard_shows_what_the_certificate_prints_in_its_words(desk: Desk) -
     with desk.db.read() as s:
         member = s.scalars(select(Member)).one()
         content = content_for_certificate(desk.settings, cert)
-        summary = member_summary(desk, member.id)
+        summary = member_summary(desk, desk.actor, member.id)
     labels = [label for label, _value in summary.disclosure]
     assert labels == [f.label for f in DISCLOSED_FIELDS]
     assert "CPSO number" in labels and "CPSO #" not in labels

@@ -396,6 +396,14 @@ class _Nobody(Actor):
 
 def test_the_desk_reads_screens_use_are_services_that_check_the_role(desk: Desk) -> None:
     from app.audit.trail import event_actors, event_kinds
+    from app.issuing.requests import (
+        awaiting_review,
+        certificate_pdf,
+        certificate_recipient,
+        export_certificate_pdf,
+        find_members,
+        member_summary,
+    )
     from app.mail.demo_mailbox import list_mailbox
     from app.mail.outbox import resume
     from app.register.institutions import directory_entries
@@ -413,6 +421,12 @@ def test_the_desk_reads_screens_use_are_services_that_check_the_role(desk: Desk)
         ("event_actors", lambda d, a: event_actors(d, a)),
         ("event_kinds", lambda d, a: event_kinds(d, a)),
         ("outbox.resume", lambda d, a: resume(d, a)),
+        ("find_members", lambda d, a: find_members(d, a, "smith")),
+        ("member_summary", lambda d, a: member_summary(d, a, 1)),
+        ("awaiting_review", lambda d, a: awaiting_review(d, a)),
+        ("certificate_pdf", lambda d, a: certificate_pdf(d, a, 1)),
+        ("export_certificate_pdf", lambda d, a: export_certificate_pdf(d, a, 1, "CPC-2026-000001")),
+        ("certificate_recipient", lambda d, a: certificate_recipient(d, a, 1)),
     ]
     for name, call in reads:
         with pytest.raises(PermissionDenied):

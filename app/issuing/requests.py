@@ -299,7 +299,9 @@ def request_result(desk: Desk, request_id: int) -> SubmitResult:
     return result
 
 
-def certificate_pdf(desk: Desk, certificate_id: int) -> bytes:
+def certificate_pdf(desk: Desk, actor: Actor, certificate_id: int) -> bytes:
+    """A certificate's signed PDF (it names the member): for those who may search the register."""
+    actor.require(Permission.SEARCH)
     with desk.db.read() as session:
         doc = session.get(CertificateDocument, certificate_id)
         if doc is None:
@@ -307,11 +309,12 @@ def certificate_pdf(desk: Desk, certificate_id: int) -> bytes:
         return bytes(doc.pdf)
 
 
-def export_certificate_pdf(desk: Desk, certificate_id: int, certificate_number: str) -> Path:
+def export_certificate_pdf(desk: Desk, actor: Actor, certificate_id: int, certificate_number: str) -> Path:
     """Write a certificate's signed PDF into the data folder's exports (whole, then renamed); its path."""
+    actor.require(Permission.SEARCH)
     if not NUMBER_RE.match(certificate_number):
         raise ValidationError("certificate number", f"{certificate_number!r} is not a certificate number")
-    pdf = certificate_pdf(desk, certificate_id)
+    pdf = certificate_pdf(desk, actor, certificate_id)
     path = desk.folder("exports") / f"{certificate_number}.pdf"
     partial = path.with_suffix(".pdf.partial")
     partial.write_bytes(pdf)
@@ -334,8 +337,9 @@ class ReviewItem:
     notes: str
 
 
-def awaiting_review(desk: Desk) -> list[ReviewItem]:
+def awaiting_review(desk: Desk, actor: Actor) -> list[ReviewItem]:
     """Requests waiting for a registrar, oldest first."""
+    actor.require(Permission.REVIEW)
     with desk.db.read() as session:
         rows = session.scalars(
             select(CertificateRequest)
@@ -536,7 +540,8 @@ class MemberSummary:
     disclosure: tuple[tuple[str, str], ...]
 
 
-def member_summary(desk: Desk, member_id: int) -> MemberSummary:
+def member_summary(desk: Desk, actor: Actor, member_id: int) -> MemberSummary:
+    actor.require(Permission.SEARCH)
     with desk.db.read() as session:
         m = session.get(Member, member_id)
         if m is None:
@@ -557,9 +562,10 @@ def summarise_member(m: Member) -> MemberSummary:
     )
 
 
-def find_members(desk: Desk, query: str, limit: int = 25) -> list[MemberSummary]:
+def find_members(desk: Desk, actor: Actor, query: str, limit: int = 25) -> list[MemberSummary]:
     """Members matching a CPSO number or a name as typed (accents and case ignored), via
     app.register.members."""
+    actor.require(Permission.SEARCH)
     text = query.strip()
     if not text:
         return []
@@ -660,8 +666,9 @@ def recent_similar_requests(
         return found
 
 
-def certificate_recipient(desk: Desk, certificate_id: int) -> RecipientInput:
+def certificate_recipient(desk: Desk, actor: Actor, certificate_id: int) -> RecipientInput:
     """The recipient a certificate was issued to, as a form would hold it (for a corrected reissue)."""
+    actor.require(Permission.REISSUE)
     with desk.db.read() as session:
         certificate = session.get(Certificate, certificate_id)
         if certificate is None:

@@ -150,7 +150,7 @@ class ReviewScreen(QWidget):
         if self.table is None:
             return
         try:
-            self.requests = awaiting_review(self.ctx.desk)
+            self.requests = awaiting_review(self.ctx.desk, self.ctx.desk.actor)
         except CpcDeskError as exc:
             self._error(str(exc))
             return

@@ -85,7 +85,7 @@ class CpcWizard(QWizard):
             self.addPage(page)
         if member_id is not None:
             try:
-                summary = member_summary(ctx.desk, member_id)
+                summary = member_summary(ctx.desk, ctx.desk.actor, member_id)
             except CpcDeskError as exc:
                 show_error(self.member_page.error, str(exc))
             else:
@@ -281,7 +281,11 @@ class CpcWizard(QWizard):
         if r is None or r.certificate_id is None:
             return None
         try:
-            return str(export_certificate_pdf(self.ctx.desk, r.certificate_id, r.certificate_number))
+            return str(
+                export_certificate_pdf(
+                    self.ctx.desk, self.ctx.desk.actor, r.certificate_id, r.certificate_number
+                )
+            )
         except CpcDeskError as exc:
             messages.error(self, tr("Open PDF"), str(exc))
             return None
