@@ -33,8 +33,8 @@ def test_the_environment_variable_selects_postgres(
     finally:
         desk.close()
     assert run_cli(["audit", "verify"]) == 0
-    # boss's two events, the test administrator's making and the command's own sign-in
-    assert "Audit trail intact: 4 events checked" in capsys.readouterr().out
+    # boss's three events, the test administrator's making and the command's own sign-in
+    assert "Audit trail intact: 5 events checked" in capsys.readouterr().out
 
 
 @pytest.mark.postgres
