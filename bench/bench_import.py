@@ -53,8 +53,7 @@ import main
 from tests.cli_runner import TEST_ADMIN_PASSWORD, signin_words
 # signed in as the tests' administrator (made before the clock starts), as every command is
 words = signin_words(["--data-dir", sys.argv[2], "members", "import", sys.argv[3]])
-sys.stdin = io.StringIO(TEST_ADMIN_PASSWORD + "
-")
+sys.stdin = io.StringIO(TEST_ADMIN_PASSWORD + "\n")
 start = time.perf_counter()
 rc = main.main(words)
 took = time.perf_counter() - start
