@@ -187,6 +187,12 @@ def test_verify_and_help_need_no_sign_in(
     pdf.write_bytes(cert.document.pdf)
     assert run_cli([*base(staffed), "verify", str(pdf)], signin=False) == 0
     assert "Result: VALID" in capsys.readouterr().out
+    # a script may give its sign-in to every command: one that needs none ignores it, on any database
+    empty = ["--data-dir", str(tmp_path / "empty"), "--user", "admin", "--password-stdin"]
+    assert run_cli([*empty, "verify", str(pdf)], stdin="whatever\n", signin=False) == 1
+    assert "Result: NOT VALID" in capsys.readouterr().out
+    assert run_cli([*empty, "--demo", "demo"], stdin="demo-admin\n", signin=False) == 0
+    capsys.readouterr()
     with pytest.raises(SystemExit) as exit_info:
         run_cli(["--help"], signin=False)
     assert exit_info.value.code == 0 and "--password-stdin" in capsys.readouterr().out

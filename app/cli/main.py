@@ -226,7 +226,8 @@ def run_command(args: argparse.Namespace) -> int:
 
             fill_if_empty(desk)
             add_demo_users(desk)  # the three demo accounts (README), unless the register has its own
-        if needs_signin(args) or (args.user and args.handler != "app.cli.staff:cli_create_admin"):
+        # A command that needs no sign-in ignores --user (a script may give it to every command).
+        if needs_signin(args):
             try:
                 desk.actor = sign_in_from_args(args, desk)
             except SignInRequired as exc:
