@@ -299,7 +299,7 @@ def test_reissue_to_the_same_recipient_takes_the_next_issue_seq(
         assert fresh is not None and fresh.issue_seq == 1 and fresh.recipient_id == first.recipient_id
         events = list(session.scalars(select(AuditEvent.kind).where(AuditEvent.subject.in_([new.number]))))
     assert "certificate.reissued" in events
-    result = request_result(desk, request_result(desk, 1).request_id)
+    result = request_result(desk, CLERK, request_result(desk, CLERK, 1).request_id)
     assert result.recipients[0].certificate_number == new.number  # the current certificate is shown
 
 

@@ -7,10 +7,6 @@ here. Adding a name here is a security decision: say why nobody needs a role for
 
 _SIGN_IN = "signing in or making the first accounts: nobody is signed in yet (the staff rules guard it)"
 _WORKER = "a step the desk runs for itself (start-up, the outbox worker), not a person's action"
-_WIZARD = (
-    "a read for the request wizard and the desks' screens; known gap: takes no actor yet (the screens "
-    "that call it are shown to roles with SEARCH / FILE_REQUEST only)"
-)
 _BATCH_STEP = "a step inside run_requests_file / print_selection, which check BATCH_PRINT first"
 _VERIFY = "anyone may check a certificate (the verification page, `verify`): it shows what the PDF states"
 
@@ -39,11 +35,7 @@ PUBLIC_FUNCTIONS: dict[str, str] = {
     "document.verification.trusted_signing_certificates": _VERIFY,
     "document.verification.verify_pdf": _VERIFY,
     "issuing.engine.valid_until": "a rule (dates from the settings), no data",
-    "issuing.requests.find_request_by_key": _WIZARD,
-    "issuing.requests.request_result": _WIZARD,
     "issuing.requests.directory_institutions": "the public directory of institutions (no personal data)",
-    "issuing.requests.preview_pdf": _WIZARD,
-    "issuing.requests.recent_similar_requests": _WIZARD,
     "mail.demo_mailbox.start_demo_mail_server": _WORKER,
     "mail.demo_mailbox.demo_server_for_command": _WORKER,
     "mail.outbox.pause_reason": "the status bar's one line (no personal data)",

@@ -138,7 +138,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
     """
     actor.require(Permission.FILE_REQUEST)
     recipients = _validate_draft(draft, desk_types(desk.db))
-    existing = find_request_by_key(desk, draft.idempotency_key)
+    existing = find_request_by_key(desk, actor, draft.idempotency_key)
     if existing is not None:
         return existing
     with desk.db.read() as session:
@@ -153,7 +153,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
         fault_point("after-submit-commit")
     except IntegrityError:
         # A concurrent or repeated Submit with the same key won the race: report what it filed.
-        existing = find_request_by_key(desk, draft.idempotency_key)
+        existing = find_request_by_key(desk, actor, draft.idempotency_key)
         if existing is None:
             raise
         return existing
@@ -162,7 +162,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
         if storage is None:
             raise
         raise storage from exc
-    return request_result(desk, request_id)
+    return request_result(desk, actor, request_id)
 
 
 # What SQLite and PostgreSQL say when the disk is full or the database cannot be written.
@@ -229,20 +229,22 @@ def _file_request(
 # --- reading results ------------------------------------------------------------------------------
 
 
-def find_request_by_key(desk: Desk, idempotency_key: str) -> SubmitResult | None:
+def find_request_by_key(desk: Desk, actor: Actor, idempotency_key: str) -> SubmitResult | None:
+    actor.require(Permission.SEARCH)
     with desk.db.read() as session:
         request_id = session.scalar(
             select(CertificateRequest.id).where(CertificateRequest.idempotency_key == idempotency_key)
         )
     if request_id is None:
         return None
-    result = request_result(desk, request_id)
+    result = request_result(desk, actor, request_id)
     result.already_submitted = True
     return result
 
 
-def request_result(desk: Desk, request_id: int) -> SubmitResult:
+def request_result(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
     """Where a request stands now: its certificates and each one's delivery state."""
+    actor.require(Permission.SEARCH)
     with desk.db.read() as session:
         request = session.scalar(
             select(CertificateRequest)
@@ -410,7 +412,7 @@ def approve_request(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
         raise ConflictError(
             "The request was changed by someone else while it was being approved; look again"
         ) from None
-    return request_result(desk, request_id)
+    return request_result(desk, actor, request_id)
 
 
 def decline_request(desk: Desk, actor: Actor, request_id: int, reason: str) -> SubmitResult:
@@ -439,7 +441,7 @@ def decline_request(desk: Desk, actor: Actor, request_id: int, reason: str) -> S
             )
     except StaleDataError:
         raise ConflictError("The request was changed by someone else; look again") from None
-    return request_result(desk, request_id)
+    return request_result(desk, actor, request_id)
 
 
 # --- reissue --------------------------------------------------------------------------------------
@@ -610,11 +612,14 @@ PREVIEW_NUMBER = "PREVIEW"
 PREVIEW_CODE = "PREVIEW-ONLY"
 
 
-def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: date | None = None) -> bytes:
+def preview_pdf(
+    desk: Desk, actor: Actor, member_id: int, recipient: RecipientInput, today: date | None = None
+) -> bytes:
     """The certificate as it will be issued to `recipient`, unsigned, with a PREVIEW number and code.
 
     Builds nothing in the database. Raises ValidationError when a name cannot be printed.
     """
+    actor.require(Permission.FILE_REQUEST)
     issued_on = today or local_today()
     with desk.db.read() as session:
         member = session.get(Member, member_id)
@@ -633,12 +638,13 @@ def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: da
 
 
 def recent_similar_requests(
-    desk: Desk, draft: RequestDraft, within: timedelta = timedelta(hours=24)
+    desk: Desk, actor: Actor, draft: RequestDraft, within: timedelta = timedelta(hours=24)
 ) -> list[str]:
     """Requests filed lately for the same member to any of the same email addresses (other keys).
 
     A second request after a crash or a second call is usually a mistake; the wizard asks before filing.
     """
+    actor.require(Permission.FILE_REQUEST)
     emails = {r.email.strip().lower() for r in draft.recipients if r.email}
     if not emails:
         return []

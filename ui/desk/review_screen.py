@@ -260,7 +260,7 @@ class ReviewScreen(QWidget):
             from app.mail.outbox import send_due
 
             send_due(desk)
-            return request_result(desk, request_id)
+            return request_result(desk, desk.actor, request_id)
 
         workers.start(
             send,

@@ -117,7 +117,7 @@ class CpcWizard(QWizard):
             return
         if not self.duplicates_confirmed:
             try:
-                similar = recent_similar_requests(self.ctx.desk, self.draft())
+                similar = recent_similar_requests(self.ctx.desk, self.ctx.desk.actor, self.draft())
             except CpcDeskError:
                 similar = []
             if similar:
@@ -159,7 +159,7 @@ class CpcWizard(QWizard):
             except Exception:
                 # Something failed after the commit (or the reply was lost): report what was filed,
                 # never "nothing was issued" when it was.
-                found = find_request_by_key(desk, draft.idempotency_key)
+                found = find_request_by_key(desk, desk.actor, draft.idempotency_key)
                 if found is None:
                     raise
                 return found
@@ -233,7 +233,7 @@ class CpcWizard(QWizard):
                 problem = str(exc)
             except OSError as exc:  # the mail server could not be reached: the outbox retries later
                 problem = str(exc) or type(exc).__name__
-            return request_result(desk, request_id), problem
+            return request_result(desk, desk.actor, request_id), problem
 
         workers.start(job, on_finished=self._delivered, on_failed=self._delivery_failed)
 

@@ -83,7 +83,7 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
         postal_code="M5G 2C4",
         email="credentialing@tgh.example.org",
     )
-    pdf = preview_pdf(desk, member_id, recipient)
+    pdf = preview_pdf(desk, desk.actor, member_id, recipient)
     path = out / "certificate-preview.pdf"
     path.write_bytes(pdf)
     document = QPdfDocument()
