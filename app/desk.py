@@ -13,7 +13,7 @@ from app.settings import Settings
 from app.store.db import Database, password_account, refuse_password_in_url
 
 
-def database_password(url: str) -> str | None:
+def keyring_database_password(url: str) -> str | None:
     """A server database's password from the OS keyring (`settings set-password database`); None for
     SQLite, or when the keyring has none (libpq then reads PGPASSFILE / pg_service.conf)."""
     if url.startswith("sqlite"):
@@ -41,13 +41,16 @@ class Desk:
         *,
         actor: Actor | None = None,
         migrate: bool = True,
+        database_password: str | None = None,
     ) -> "Desk":
+        """`database_password` (typed at a prompt) is used instead of the keyring's; it is never stored."""
         folder = paths.data_dir(data_dir)
         settings = Settings(folder)
         paths.make_private(settings.path)  # an older version's may be world-readable
         url = paths.database_url(folder, database_url, str(settings.get("database.url")) or None)
         refuse_password_in_url(url)
-        db = Database(url, backup_dir=folder / "backups", password=database_password(url))
+        password = database_password or keyring_database_password(url)
+        db = Database(url, backup_dir=folder / "backups", password=password)
         if migrate:
             db.ensure_schema()
             ensure_default_types(db)

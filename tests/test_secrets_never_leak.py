@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.access import secrets
-from app.desk import Desk, database_password
+from app.desk import Desk, keyring_database_password
 from app.errors import ValidationError
 from app.store.db import PASSWORD_IN_URL, Database
 from tests.cli_runner import run_cli
@@ -42,7 +42,7 @@ def test_no_secret_reaches_a_file_the_log_the_audit_or_output(
     )
     assert "desk@127.0.0.1:1/cpc" in said[-1]
     assert secrets.get_secret(secrets.DATABASE_PASSWORD_ENTRY, "desk@127.0.0.1:1/cpc") == DB_PW
-    assert database_password(SERVER) == DB_PW
+    assert keyring_database_password(SERVER) == DB_PW
 
     # A URL with a password is refused wherever it is given, saying where the password belongs.
     assert cli(["settings", "set", "database.url", WITH_PASSWORD]) == 2

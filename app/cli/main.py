@@ -192,7 +192,6 @@ def run_command(args: argparse.Namespace) -> int:
     # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
     from app.access.staff import SignInFailed
     from app.cli.signin import SIGNIN_FAILED_STATUS, SignInRequired, needs_signin, sign_in_from_args
-    from app.desk import Desk
     from app.log import configure_logging, stop_logging
 
     try:
@@ -216,7 +215,7 @@ def run_command(args: argparse.Namespace) -> int:
             from app.cli.settings import cli_set_database_password
 
             return cli_set_database_password(args, folder)
-        desk = Desk.open(folder, args.database_url)
+        desk = _open_desk(folder, args.database_url)
         if args.offline:
             desk.offline = True
         if args.demo:
@@ -255,6 +254,39 @@ def run_command(args: argparse.Namespace) -> int:
         if desk is not None:
             desk.close()
         stop_logging()
+
+
+def _open_desk(folder: Any, database_url: str | None) -> Any:
+    """Desk.open; when the database server wants a password that neither the OS keyring nor a PGPASSFILE
+    gave, it is asked on the terminal (no echo) and used for this run only, never stored."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.cli.signin import SignInRequired, ask_password
+    from app.desk import Desk
+    from app.errors import ValidationError
+
+    def password_refused(exc: OperationalError) -> bool:
+        said = str(exc.orig or exc)
+        return "no password supplied" in said or "password authentication failed" in said
+
+    try:
+        return Desk.open(folder, database_url)
+    except OperationalError as exc:
+        if not password_refused(exc):
+            raise
+    where = "keep it in the OS keyring ('settings set-password database') or a PGPASSFILE (~/.pgpass)"
+    try:
+        password = ask_password("Password for the database: ")
+    except SignInRequired:
+        raise ValidationError(
+            "database password", f"the database server wants one and there is no terminal to ask on: {where}"
+        ) from None
+    try:
+        return Desk.open(folder, database_url, database_password=password)
+    except OperationalError as exc:
+        if not password_refused(exc):
+            raise
+        raise ValidationError("database password", f"the database server refused it; {where}") from None
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
