@@ -28,15 +28,17 @@ def main() -> int:
     env.pop("CPC_DESK_DATABASE_URL", None)
 
     def cli(
-        *argv: str, data: Path, extra_env: dict[str, str] | None = None
+        *argv: str, data: Path, extra_env: dict[str, str] | None = None, signed_in: bool = False
     ) -> subprocess.CompletedProcess[str]:
+        # A command that needs a sign-in runs as the demo administrator (README: admin / demo-admin).
+        sign_in = ["--user", "admin", "--password-stdin"] if signed_in else []
         return subprocess.run(
-            [str(exe), "--data-dir", str(data), *argv],
+            [str(exe), "--data-dir", str(data), *sign_in, *argv],
             env=dict(env, **(extra_env or {})),
             capture_output=True,
             text=True,
             timeout=TIMEOUT,
-            stdin=subprocess.DEVNULL,
+            input="demo-admin\n" if signed_in else "",
         )
 
     def check(what: str, result: subprocess.CompletedProcess[str], *, expect: str = "") -> None:
@@ -75,7 +77,10 @@ def main() -> int:
             encoding="utf-8",
         )
         out = root / "out"
-        check("one certificate issued headless", cli("batch", str(requests), "--out", str(out), data=desk))
+        check(
+            "one certificate issued headless",
+            cli("batch", str(requests), "--out", str(out), data=desk, signed_in=True),
+        )
         pdfs = sorted(out.glob("*.pdf"))
         if len(pdfs) != 1:
             print(f"FAILED: expected one certificate PDF in {out}, found {len(pdfs)}")

@@ -3,14 +3,24 @@
 Every service takes a Desk (or its parts); the GUI and the command line each build one at start.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from app import paths
-from app.access.permissions import Actor, os_actor
+from app.access.permissions import NOBODY, Actor
 from app.register.institution_types import ensure_default_types
 from app.settings import Settings
-from app.store.db import Database
+from app.store.db import Database, password_account, refuse_password_in_url
+
+
+def keyring_database_password(url: str) -> str | None:
+    """A server database's password from the OS keyring (`settings set-password database`); None for
+    SQLite, or when the keyring has none (libpq then reads PGPASSFILE / pg_service.conf)."""
+    if url.startswith("sqlite"):
+        return None
+    from app.access import secrets
+
+    return secrets.get_secret(secrets.DATABASE_PASSWORD_ENTRY, password_account(url))
 
 
 @dataclass
@@ -18,7 +28,8 @@ class Desk:
     data_dir: Path
     settings: Settings
     db: Database
-    actor: Actor = field(default_factory=os_actor)
+    # who is at the desk: NOBODY (no permission at all) until a sign-in sets it
+    actor: Actor = NOBODY
     # --offline for this run only; the saved setting is mail.offline
     offline: bool = False
 
@@ -30,15 +41,20 @@ class Desk:
         *,
         actor: Actor | None = None,
         migrate: bool = True,
+        database_password: str | None = None,
     ) -> "Desk":
+        """`database_password` (typed at a prompt) is used instead of the keyring's; it is never stored."""
         folder = paths.data_dir(data_dir)
         settings = Settings(folder)
+        paths.make_private(settings.path)  # an older version's may be world-readable
         url = paths.database_url(folder, database_url, str(settings.get("database.url")) or None)
-        db = Database(url, backup_dir=folder / "backups")
+        refuse_password_in_url(url)
+        password = database_password or keyring_database_password(url)
+        db = Database(url, backup_dir=folder / "backups", password=password)
         if migrate:
             db.ensure_schema()
             ensure_default_types(db)
-        return cls(data_dir=folder, settings=settings, db=db, actor=actor or os_actor())
+        return cls(data_dir=folder, settings=settings, db=db, actor=actor or NOBODY)
 
     def folder(self, name: str) -> Path:
         """A sub-folder of the data folder (mailbox, exports, batch output…), created on demand."""

@@ -27,6 +27,14 @@ def _single_line(key: str, value: str) -> None:
         raise ValidationError(key, "must be on one line (no line breaks)")
 
 
+def _database_url(key: str, value: str) -> None:
+    # lazy: the rule's home (app.store.db) loads SQLAlchemy, which the window's first paint need not wait for
+    from app.store.db import refuse_password_in_url
+
+    _single_line(key, value)
+    refuse_password_in_url(value, key)
+
+
 def _positive(key: str, value: int) -> None:
     if value <= 0:
         raise ValidationError(key, "must be a whole number greater than zero")
@@ -210,7 +218,7 @@ OPTIONS: dict[str, Option] = _options(
     ),
     Option("mail.paused_settings", "", "Fingerprint of the mail settings the pause applies to (internal)"),
     # --- desk
-    Option("database.url", "", "Database URL; empty = SQLite in the data folder", check=_single_line),
+    Option("database.url", "", "Database URL; empty = SQLite in the data folder", check=_database_url),
     Option("session.lock_minutes", 15, "Lock the session after this many idle minutes", check=_positive),
     Option("session.max_failed_signins", 5, "Wrong passwords before an account is locked", check=_positive),
     Option("session.lockout_minutes", 15, "How long a locked account stays locked", check=_positive),

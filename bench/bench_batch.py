@@ -207,27 +207,32 @@ def run_cli_batch(folder: Path, path: Path, workers: int) -> tuple[float, float,
     """The batch as staff run it, `main.py batch`, in a fresh process: (seconds, peak tree MB, exit)."""
     import subprocess
 
-    command = [
-        sys.executable,
-        str(ROOT / "main.py"),
-        "--data-dir",
-        str(folder),
-        "--database-url",
-        f"sqlite:///{folder / 'bench.sqlite3'}",
-        "batch",
-        str(path),
-        "--out",
-        str(folder / "out"),
-        "--merged",
-        str(folder / "print" / "merged.pdf"),
-        "--separators",
-        "--workers",
-        str(workers),
-    ]
+    from tests.cli_runner import cli_command, cli_stdin
+
+    # signed in as the tests' administrator (made in the bench database first), as every command is
+    command = cli_command(
+        [
+            "--data-dir",
+            str(folder),
+            "--database-url",
+            f"sqlite:///{folder / 'bench.sqlite3'}",
+            "batch",
+            str(path),
+            "--out",
+            str(folder / "out"),
+            "--merged",
+            str(folder / "print" / "merged.pdf"),
+            "--separators",
+            "--workers",
+            str(workers),
+        ]
+    )
     started = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     with TreePeak(root=proc.pid) as peak:
-        out, _err = proc.communicate()
+        out, _err = proc.communicate(input=cli_stdin())
     took = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"bench: main.py batch failed ({proc.returncode}): {out[-2000:]}")

@@ -417,8 +417,10 @@ def main() -> int:
     from ui.common import messages
 
     messages.record_only = True  # a message box would wait for a click that never comes
+    from app.access.permissions import Actor
     from app.desk import Desk
     from app.register import demo
+    from app.store.models import StaffRole
     from ui.shell.context import UiContext
 
     server = subprocess.Popen(
@@ -431,7 +433,9 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             os.environ["CPC_DESK_DATA_DIR"] = str(Path(tmp) / "data")
-            desk = Desk.open(Path(tmp) / "data")
+            # the screens run as a signed-in administrator, as in the window
+            admin = Actor("bench.admin", StaffRole.ADMIN, "Bench Administrator")
+            desk = Desk.open(Path(tmp) / "data", actor=admin)
             demo.fill_if_empty(desk)
             for key, value in (
                 ("smtp.host", "127.0.0.1"),

@@ -8,7 +8,6 @@ import hashlib
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from sqlalchemy import select
 
 from app.desk import Desk
 from app.store.models import Certificate, CertificateDocument, CertificateRequest
+from tests.cli_runner import cli_command, cli_stdin
 from tests.factories import make_member
 from tests.test_batch import HEADER, _directory, _row
 
@@ -40,17 +40,19 @@ def _run(desk: Desk, database_url: str, args: list[str], fault: str = "") -> sub
     env = {k: v for k, v in os.environ.items() if k != "CPC_DESK_FAULT"}
     if fault:
         env["CPC_DESK_FAULT"] = fault
-    command = [
-        sys.executable,
-        str(ROOT / "main.py"),
-        "--data-dir",
-        str(desk.data_dir),
-        "--database-url",
-        database_url,
-        "batch",
-        *args,
-    ]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    command = cli_command(
+        [
+            "--data-dir",
+            str(desk.data_dir),
+            "--database-url",
+            database_url,
+            "batch",
+            *args,
+        ]
+    )
+    return subprocess.run(
+        command, cwd=ROOT, env=env, input=cli_stdin(), capture_output=True, text=True, timeout=120
+    )
 
 
 def _state(desk: Desk) -> dict[int, tuple[str, str]]:

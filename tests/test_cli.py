@@ -1,12 +1,12 @@
 """The command line: the sub-command layout, --help for each, and the entry point."""
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app.cli.main import build_parser
+from tests.cli_runner import cli_command, cli_stdin
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +25,7 @@ COMMANDS = [
     ["audit", "verify"],
     ["certificates", "revoke"],
     ["demo"],
+    ["staff", "create-admin"],
 ]
 
 
@@ -51,6 +52,8 @@ def test_every_handler_names_a_module_function() -> None:
             extra = ["k", "v"]
         if words[:2] == ["settings", "set-password"]:
             extra = ["smtp"]
+        if words == ["staff", "create-admin"]:
+            extra = ["boss"]
         if words == ["certificates", "revoke"]:
             extra = ["CPC-2026-000001", "--reason", "r"]
         ns = parser.parse_args([*words, *extra])
@@ -62,7 +65,8 @@ def test_every_handler_names_a_module_function() -> None:
 
 def test_main_demo_command_runs_headless_in_the_data_folder(data_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo"],
+        cli_command(["--data-dir", str(data_dir), "demo"]),
+        input=cli_stdin(),
         capture_output=True,
         text=True,
         timeout=120,

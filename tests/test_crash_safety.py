@@ -302,7 +302,9 @@ def test_killed_inside_submit(
         # the same member and address is warned about it before filing a second one.
         for draft in _drafts(plan):
             if draft.idempotency_key in found - acknowledged:
-                similar = recent_similar_requests(again, replace(draft, idempotency_key="after-the-crash"))
+                similar = recent_similar_requests(
+                    again, CLERK, replace(draft, idempotency_key="after-the-crash")
+                )
                 assert len(similar) == 1 and draft.recipients[0].email in similar[0]
         _resubmit_and_check(again, plan, mail_server, before=found)
     finally:

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+import pytest
 from sqlalchemy import func, select
 
 from app.desk import Desk
@@ -64,14 +65,15 @@ def test_demo_fill_invariants(desk: Desk) -> None:
         assert m.email.endswith(".example.org")
 
 
-def test_demo_command_fills_once(desk: Desk, capsys: object) -> None:
-    from app.cli.demo import cli_demo
-    from app.cli.main import parse
+def test_demo_command_fills_once(desk: Desk, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.cli_runner import run_cli
 
-    args = parse(["demo"])
-    assert cli_demo(args, desk) == 0
+    argv = ["--data-dir", str(desk.data_dir), "--database-url", desk.db.url, "demo"]
+    assert run_cli(argv) == 0
+    assert "demo members" in capsys.readouterr().out
     with desk.db.read() as s:
         first = s.scalar(select(func.count()).select_from(Member))
-    assert cli_demo(args, desk) == 0
+    assert run_cli(argv) == 0
+    assert "already holds members" in capsys.readouterr().out
     with desk.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Member)) == first

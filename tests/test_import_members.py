@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-import main
 from app.access.staff import Actor
 from app.desk import Desk
 from app.errors import PermissionDenied
@@ -16,6 +15,7 @@ from app.register.csv_input import CsvFileError
 from app.register.member_import import ImportCancelled, import_members
 from app.register.members import search_members
 from app.store.models import AuditEvent, Member, MemberNameToken, MemberStatus
+from tests.cli_runner import run_cli
 
 HEADER = (
     "cpso_number,first_name,middle_name,last_name,registration_class,status,initial_registration_date,"
@@ -245,13 +245,13 @@ def test_cli_exit_codes_and_report(
 ) -> None:
     base = ["--database-url", database_url, "members", "import"]
     good = write(tmp_path / "good.csv", GOOD_ROWS)
-    assert main.main([*base, str(good), "--dry-run"]) == 0
+    assert run_cli([*base, str(good), "--dry-run"]) == 0
     assert "dry run: nothing was changed" in capsys.readouterr().out
     bad = write(
         tmp_path / "bad.csv", [*GOOD_ROWS, "1,A,,B,Restricted,bogus,2020-01-01,,,,,,,,", "=cmd,,,,,,,,,,,,,,"]
     )
     report = tmp_path / "report.csv"
-    assert main.main([*base, str(bad), "--report", str(report)]) == 1
+    assert run_cli([*base, str(bad), "--report", str(report)]) == 1
     err = capsys.readouterr().err
     assert "nothing was imported" in err and "report.csv" in err
     assert snapshot(desk)[0] == []
@@ -265,13 +265,13 @@ def test_cli_exit_codes_and_report(
     }
     assert {r["column"] for r in rows if r["line"] == "7"} >= {"cpso_number", "first_name", "status"}
     assert next(r["value"] for r in rows if r["line"] == "7" and r["column"] == "cpso_number") == "'=cmd"
-    assert main.main([*base, str(bad), "--skip-invalid"]) == 1
+    assert run_cli([*base, str(bad), "--skip-invalid"]) == 1
     captured = capsys.readouterr()
     assert "added 3 members, updated 0, unchanged 0" in captured.err and "line\tcolumn" in captured.err
     assert len(snapshot(desk)[0]) == 3
-    assert main.main([*base, str(good)]) == 0
+    assert run_cli([*base, str(good)]) == 0
     assert "added 0 members, updated 0, unchanged 3" in capsys.readouterr().out
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    assert main.main([*base, str(empty)]) == 2
+    assert run_cli([*base, str(empty)]) == 2
     assert "empty (0 bytes)" in capsys.readouterr().err

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-import main
 from app.access.staff import Actor
 from app.desk import Desk
 from app.errors import ConflictError, PermissionDenied, ValidationErrors
@@ -21,6 +20,7 @@ from app.register.institutions import (
     set_verified,
 )
 from app.store.models import AuditEvent, Institution, StaffRole
+from tests.cli_runner import run_cli
 
 TGH = {
     "institution_type": "Hospital",
@@ -156,15 +156,15 @@ def test_import_windows_1252_dry_run_skip_invalid_and_cli(
     assert (dry.encoding, dry.inserted, dry.refused_rows, dry.committed) == ("Windows-1252", 1, 1, False)
     base = ["--database-url", database_url, "institutions", "import"]
     report = tmp_path / "report.csv"
-    assert main.main([*base, str(path), "--report", str(report)]) == 1
+    assert run_cli([*base, str(path), "--report", str(report)]) == 1
     assert "institution_type" in report.read_text(encoding="utf-8-sig")
     with desk.db.read() as s:
         assert list_institutions(s) == []
-    assert main.main([*base, str(path), "--skip-invalid"]) == 1
+    assert run_cli([*base, str(path), "--skip-invalid"]) == 1
     with desk.db.read() as s:
         assert [r.name for r in list_institutions(s)] == ["Université de Montréal"]
     capsys.readouterr()
-    assert main.main([*base, str(write(tmp_path / "ok.csv", ROWS[:2]))]) == 0
+    assert run_cli([*base, str(write(tmp_path / "ok.csv", ROWS[:2]))]) == 0
     assert "added 2 institutions, updated 0, unchanged 0" in capsys.readouterr().out
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")

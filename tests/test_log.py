@@ -1,7 +1,6 @@
 """The one log (app/log.py): tracebacks of unexpected errors in a private file, a sentence on screen,
 never a secret."""
 
-import io
 import logging
 import os
 import stat
@@ -14,11 +13,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-import main
 from app import log as app_log
 from app.access import staff
 from app.desk import Desk
 from app.store.models import StaffRole
+from tests import cli_runner
+from tests.cli_runner import cli_command, cli_stdin
 from tests.smtp_fixtures import MakeServer, queue_certificate_email
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,12 +37,7 @@ def log_text(data_dir: Path) -> str:
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None) -> tuple[int, str]:
-    if stdin is not None:
-        sys.stdin = io.StringIO(stdin)
-    try:
-        code = main.main(list(argv))
-    finally:
-        sys.stdin = sys.__stdin__
+    code = cli_runner.run_cli(argv, stdin=stdin)
     out, err = capsys.readouterr()
     return code, out + err
 
@@ -109,7 +104,8 @@ def test_a_command_that_fails_unexpectedly_prints_one_sentence_logs_the_tracebac
     # Where the database file should be there is a folder: SQLite cannot open it, which no command expects.
     (data / "cpc-desk.sqlite3").mkdir(parents=True)
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "members", "search", "cote"],
+        cli_command(["--data-dir", str(data), "members", "search", "cote"]),
+        input=cli_stdin(),
         capture_output=True,
         text=True,
         timeout=120,
@@ -166,15 +162,26 @@ def test_no_password_reaches_the_log_whatever_the_flows_do_with_them(
     desk.close()
     code, said = run_cli(capsys, "outbox", "send")
     assert code == 1 and "refused the user name or password" in said
-    # A database URL with a password whose server is not there: its own status (6), logged in full.
+    # A database URL with a password is refused; the password kept in the keyring instead reaches the
+    # driver of a server that is not there: its own status (6), the cause logged in full.
     url = f"postgresql+psycopg://desk:{db_password}@127.0.0.1:1/cpc"
     code, said = run_cli(capsys, "--database-url", url, "members", "search", "cote")
+    assert code == 2 and "must not carry a password" in said
+    server = "postgresql+psycopg://desk@127.0.0.1:1/cpc"
+    code, said = run_cli(
+        capsys, "--database-url", server, "settings", "set-password", "database", "--stdin", stdin=db_password
+    )
+    assert code == 0, said
+    code, said = run_cli(capsys, "--database-url", server, "members", "search", "cote")
     assert code == 6 and "The database stopped answering" in said
 
     # Staff passwords through the services, with the log as the window configures it.
     app_log.configure_logging(data_dir, console=True)
     desk = Desk.open(data_dir)
-    admin = staff.create_first_admin(desk, "boss", "The Administrator", first_admin)
+    # The command line made the test administrator (tests/cli_runner.py); it adds a second one.
+    setup = staff.sign_in(desk, cli_runner.TEST_ADMIN, cli_runner.TEST_ADMIN_PASSWORD)
+    staff.create_staff_user(desk, setup, "boss", "The Administrator", StaffRole.ADMIN, first_admin)
+    admin = staff.sign_in(desk, "boss", first_admin)
     staff.create_staff_user(desk, admin, "pat", "Pat Clerk", StaffRole.CLERK, clerk_password)
     with pytest.raises(staff.SignInFailed):
         staff.sign_in(desk, "pat", wrong)

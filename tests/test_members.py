@@ -11,7 +11,6 @@ import pytest
 from members_data import T0, add_certificate, add_member, add_message, add_request
 from sqlalchemy import select
 
-import main
 from app.desk import Desk
 from app.register.members import (
     member_history,
@@ -21,6 +20,7 @@ from app.register.members import (
 )
 from app.register.text import fold
 from app.store.models import Member, MemberNameToken, MemberStatus, OutboxState, RequestStatus
+from tests.cli_runner import run_cli
 
 
 @pytest.fixture(autouse=True)
@@ -418,14 +418,14 @@ def test_history_lists_requests_and_certificates_newest_first(desk: Desk, regist
 def test_cli_search_prints_lines_and_json(
     desk: Desk, register: dict[str, int], database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main.main(["--database-url", database_url, "members", "search", "cote helene"]) == 0
+    assert run_cli(["--database-url", database_url, "members", "search", "cote helene"]) == 0
     out = capsys.readouterr().out
     assert out == "104211\tHélène Côté-Gagnon\tIndependent Practice\tactive\n"
-    assert main.main(["--database-url", database_url, "members", "search", "1042", "--json"]) == 0
+    assert run_cli(["--database-url", database_url, "members", "search", "1042", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [d["cpso_number"] for d in data] == ["10420", "104211", "104212"]
     assert data[0]["matched"] == "cpso" and data[0]["status"] == MemberStatus.ACTIVE.value
-    assert main.main(["--database-url", database_url, "members", "search", "nobody-here"]) == 1
+    assert run_cli(["--database-url", database_url, "members", "search", "nobody-here"]) == 1
     assert "No member" in capsys.readouterr().err
 
 

@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from app import tuning
 from app.access import secrets
 from app.audit import trail as audit
-from app.cli.main import build_parser, resolve
 from app.desk import Desk
 from app.errors import ConflictError, ValidationError
 from app.mail import outbox
 from app.store.models import AuditEvent, Certificate, OutboxMessage, OutboxState, utcnow
+from tests import cli_runner
 from tests.smtp_fixtures import MakeServer, queue_certificate_email
 from tests.smtp_servers import SilentServer, SmtpServer, closed_port
 
@@ -446,11 +446,9 @@ def test_resend_cancels_a_message_still_waiting_for_the_old_address(desk: Desk) 
 
 
 def run_cli(desk: Desk, *argv: str) -> tuple[int, str, str]:
-    args = build_parser().parse_args(list(argv))
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        handler = resolve(args.handler)
-        code = handler(args, desk)
+        code = cli_runner.run_cli(["--data-dir", str(desk.data_dir), "--database-url", desk.db.url, *argv])
     return code, out.getvalue(), err.getvalue()
 
 

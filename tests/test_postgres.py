@@ -3,12 +3,12 @@
 import pytest
 from sqlalchemy import select
 
-import main
 from app.access.staff import create_first_admin, sign_in
 from app.audit.trail import verify_chain
 from app.desk import Desk
 from app.store.db import SCHEMA_HEAD, Database
 from app.store.models import AuditEvent
+from tests.cli_runner import TEST_ADMIN, TEST_ADMIN_PASSWORD, run_cli
 
 
 def test_the_location_shown_never_contains_the_password() -> None:
@@ -32,8 +32,9 @@ def test_the_environment_variable_selects_postgres(
         assert sign_in(desk, "boss", "boss-password").username == "boss"
     finally:
         desk.close()
-    assert main.main(["audit", "verify"]) == 0
-    assert "3 events checked" in capsys.readouterr().out
+    assert run_cli(["audit", "verify"]) == 0
+    # boss's three events, the test administrator's making and the command's own sign-in
+    assert "Audit trail intact: 5 events checked" in capsys.readouterr().out
 
 
 @pytest.mark.postgres
@@ -41,8 +42,9 @@ def test_the_command_line_and_the_settings_select_postgres(
     postgres_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # --database-url on the command line (and the schema is created on first use)
-    assert main.main(["--database-url", postgres_url, "audit", "verify"]) == 0
-    assert "0 events checked" in capsys.readouterr().out
+    assert run_cli(["--database-url", postgres_url, "audit", "verify"]) == 0
+    # the test administrator made on the empty database (two events) and the command's sign-in
+    assert "Audit trail intact: 3 events checked" in capsys.readouterr().out
     # database.url in the settings
     desk = Desk.open()
     desk.settings.set("database.url", postgres_url)
@@ -50,9 +52,10 @@ def test_the_command_line_and_the_settings_select_postgres(
     desk = Desk.open()
     try:
         assert desk.db.url == postgres_url and not desk.db.is_sqlite
-        create_first_admin(desk, "boss", "Bea Boss", "boss-password")
+        assert sign_in(desk, TEST_ADMIN, TEST_ADMIN_PASSWORD).username == TEST_ADMIN
         with desk.db.read() as session:
             assert verify_chain(session).ok
-            assert session.execute(select(AuditEvent.kind)).scalars().all() == ["staff.first_admin", "signin"]
+            kinds = session.execute(select(AuditEvent.kind).order_by(AuditEvent.id)).scalars().all()
+            assert kinds == ["staff.first_admin", "signin", "signin", "signin"]
     finally:
         desk.close()

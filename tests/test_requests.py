@@ -222,13 +222,13 @@ def test_member_needing_review_gets_no_certificate_until_approved(
     assert result.review_reasons == ["has a pending investigation"]
     assert result.recipients[0].certificate_number == ""
     assert count(desk, Certificate) == 0 and count(desk, OutboxMessage) == 0
-    assert [r.request_id for r in awaiting_review(desk)] == [result.request_id]
+    assert [r.request_id for r in awaiting_review(desk, registrar)] == [result.request_id]
 
     with pytest.raises(PermissionDenied):
         approve_request(desk, CLERK, result.request_id)
     approved = approve_request(desk, registrar, result.request_id)
     assert approved.status == RequestStatus.ISSUED and approved.recipients[0].delivery_state == "queued"
-    assert awaiting_review(desk) == []
+    assert awaiting_review(desk, registrar) == []
     with pytest.raises(ConflictError, match="no longer awaiting review"):
         approve_request(desk, registrar, result.request_id)
     assert count(desk, Certificate) == 1
@@ -300,11 +300,11 @@ def test_reissue_to_the_same_recipient_takes_the_next_issue_seq(
         assert fresh is not None and fresh.issue_seq == 1 and fresh.recipient_id == first.recipient_id
         events = list(session.scalars(select(AuditEvent.kind).where(AuditEvent.subject.in_([new.number]))))
     assert "certificate.reissued" in events
-    result = request_result(desk, request_result(desk, 1).request_id)
+    result = request_result(desk, CLERK, request_result(desk, CLERK, 1).request_id)
     assert result.recipients[0].certificate_number == new.number  # the current certificate is shown
 
 
 def test_find_members_ignores_accents_and_case(desk: Desk, member_id: int) -> None:
-    assert [m.cpso_number for m in find_members(desk, "HELENE cote")] == ["104512"]
-    assert [m.full_name for m in find_members(desk, "1045")] == ["Hélène Côté-Gagnon"]
-    assert find_members(desk, "   ") == []
+    assert [m.cpso_number for m in find_members(desk, desk.actor, "HELENE cote")] == ["104512"]
+    assert [m.full_name for m in find_members(desk, desk.actor, "1045")] == ["Hélène Côté-Gagnon"]
+    assert find_members(desk, desk.actor, "   ") == []

@@ -18,13 +18,13 @@ from sqlalchemy import select
 import ui.desk.profile
 from app.access.staff import Actor
 from app.audit import trail as audit
-from app.cli.main import parse, run_command
 from app.desk import Desk
 from app.document.verification import revoke_certificate, verify_pdf
 from app.errors import NotFound
 from app.issuing.requests import certificate_pdf
 from app.printing.record import mark_printed
 from app.store.models import AuditEvent, Certificate, CertificateRequest, StaffRole
+from tests.cli_runner import TEST_ADMIN, run_cli
 from tests.factories import make_certificate, make_member, make_request
 from tests.wizard_driver import Known, add_directory, open_wizard, run_to_review, submit
 from ui.desk.profile import ProfileScreen
@@ -137,7 +137,7 @@ def test_mark_printed_with_an_unknown_id_records_nothing(desk: Desk, two_certs: 
 
 
 def cli(data_dir: Path, database_url: str, *words: str) -> int:
-    return run_command(parse(["--data-dir", str(data_dir), "--database-url", database_url, *words]))
+    return run_cli(["--data-dir", str(data_dir), "--database-url", database_url, *words])
 
 
 def test_cli_revokes_with_a_reason(
@@ -155,10 +155,10 @@ def test_cli_revokes_with_a_reason(
     with desk.db.read() as s:
         cert = s.get(Certificate, two_certs["ids"][0])
         assert cert is not None and cert.revoked and cert.revoked_reason == reason
-        assert cert.revoked_by.startswith("os:")
+        assert cert.revoked_by == TEST_ADMIN  # who signed in (tests/cli_runner.py), not the OS account
     [event] = events(desk, "certificate.revoked")
-    assert event.subject == number and event.actor.startswith("os:")
-    result = verify_pdf(desk, certificate_pdf(desk, two_certs["ids"][0]))
+    assert event.subject == number and event.actor == TEST_ADMIN
+    result = verify_pdf(desk, certificate_pdf(desk, desk.actor, two_certs["ids"][0]))
     assert not result.ok and any(reason in p for p in result.problems)
 
     # a second revoke, a blank reason and an unknown number are refused in words, exit status 2
@@ -174,7 +174,7 @@ def test_cli_revokes_with_a_reason(
 
 def test_cli_revoke_requires_a_reason(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        parse(["certificates", "revoke", "CPC-2026-000001"])
+        run_cli(["certificates", "revoke", "CPC-2026-000001"])
     assert exit_info.value.code == 2
     assert "--reason" in capsys.readouterr().err
 
@@ -290,7 +290,7 @@ def test_printing_from_the_profile_marks_it_printed(
     qtbot.waitUntil(lambda: printed_at(desk, first) is not None, timeout=15000)
     qtbot.waitUntil(lambda: bool(changed), timeout=15000)
 
-    stored = PdfReader(io.BytesIO(certificate_pdf(desk, first)))
+    stored = PdfReader(io.BytesIO(certificate_pdf(desk, desk.actor, first)))
     assert len(PdfReader(str(out)).pages) == len(stored.pages) >= 1
     when = printed_at(desk, first)
     assert when is not None and before <= when <= datetime.now(UTC)
@@ -409,6 +409,6 @@ def test_reissue_to_a_corrected_address_from_the_profile(
         target = s.get(RequestRecipient, new.recipient_id)
         assert target is not None and target.request_id == two_certs["request"]
         assert (target.attention, target.email) == ("Credentialing Office", "credentialing@uhn.example.org")
-        new_pdf = certificate_pdf(desk, new.id)
+        new_pdf = certificate_pdf(desk, desk.actor, new.id)
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(new_pdf)).pages)
     assert "Credentialing Office" in text

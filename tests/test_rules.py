@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-import main
 from app.access.staff import Actor
 from app.batch.run import COLUMNS as REQUEST_COLUMNS
 from app.batch.run import check_requests
@@ -36,6 +35,7 @@ from app.register.recipients import parse_country, validate_recipient
 from app.register.text import fold
 from app.setting_changes import change_settings
 from app.store.models import InstitutionType, Member, MemberStatus
+from tests.cli_runner import run_cli
 from tests.factories import issued_certificate, make_member
 
 RECIPIENT = {
@@ -128,7 +128,7 @@ def read_types_for(desk: Desk) -> InstitutionTypes:
 def test_settings_set_refuses_a_bad_validity_by_type(
     capsys: pytest.CaptureFixture[str], value: str, message: str
 ) -> None:
-    code = main.main(["settings", "set", "validity.days_by_type", value])
+    code = run_cli(["settings", "set", "validity.days_by_type", value])
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert f"validity.days_by_type: {message}" in err and "Traceback" not in err
@@ -149,7 +149,7 @@ def test_validity_by_type_is_stored_in_the_tables_spelling_and_used(
     assert desk.settings.get("validity.days_by_type") == "Hospital=60; Other=30"  # unchanged
     # the command-line contract keeps its text format
     desk.close()
-    assert main.main(["settings", "set", "validity.days_by_type", "Hospital=45; Other=30"]) == 0
+    assert run_cli(["settings", "set", "validity.days_by_type", "Hospital=45; Other=30"]) == 0
     assert capsys.readouterr().out.strip() == "validity.days_by_type = Hospital=45; Other=30"
 
 
@@ -190,7 +190,7 @@ def test_the_wizard_shows_what_the_certificate_prints_in_its_words(desk: Desk) -
     with desk.db.read() as s:
         member = s.scalars(select(Member)).one()
         content = content_for_certificate(desk.settings, cert)
-        summary = member_summary(desk, member.id)
+        summary = member_summary(desk, desk.actor, member.id)
     labels = [label for label, _value in summary.disclosure]
     assert labels == [f.label for f in DISCLOSED_FIELDS]
     assert "CPSO number" in labels and "CPSO #" not in labels

@@ -1,27 +1,20 @@
-"""`settings list|get|set|set-password` through the real command line entry point (main.main)."""
+"""`settings list|get|set|set-password` through the real command line entry point (tests/cli_runner.py)."""
 
-import io
 import json
-import sys
 
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 from sqlalchemy import select
 
-import main
 from app.access import secrets
 from app.desk import Desk
 from app.store.models import AuditEvent
+from tests.cli_runner import run_cli
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None) -> tuple[int, str, str]:
-    if stdin is not None:
-        sys.stdin = io.StringIO(stdin)
-    try:
-        code = main.main(list(argv))
-    finally:
-        sys.stdin = sys.__stdin__
+    code = run_cli(argv, stdin=stdin)
     out, err = capsys.readouterr()
     return code, out, err
 

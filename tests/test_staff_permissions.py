@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.access.public import PUBLIC_FUNCTIONS
 from app.access.staff import Actor, create_first_admin, create_staff_user
 from app.desk import Desk
 from app.errors import CpcDeskError, PermissionDenied
@@ -205,18 +206,9 @@ class _OneLine:
         return False
 
 
-# Functions that change state and take an actor but rightly have no role check of their own.
-_ENGINE_STEP = "a step of the issuing engine inside submit/approve/reissue/batch, which check first"
-NO_CHECK_NEEDED = {
-    "audit.trail.record": "the recorder itself; every caller checks first",
-    "issuing.engine.add_recipient": _ENGINE_STEP,
-    "issuing.engine.issue_request": _ENGINE_STEP,
-    "issuing.engine.number_certificate": _ENGINE_STEP,
-    "issuing.engine.store_document": _ENGINE_STEP,
-    "issuing.engine.queue_certificate_email": _ENGINE_STEP,
-    "issuing.engine.issue_documents": _ENGINE_STEP,
-    "mail.outbox.enqueue_certificate_email": "a step inside issuing, which checks first",
-}
+# Functions that change state and take an actor but rightly have no role check of their own: the one
+# reviewed list, app.access.public.PUBLIC_FUNCTIONS.
+NO_CHECK_NEEDED = PUBLIC_FUNCTIONS
 
 
 def _changes_state(src: str) -> bool:
@@ -244,6 +236,29 @@ def _unchecked(module: str, source: str) -> list[str]:
     return found
 
 
+def _all_unchecked() -> tuple[list[str], list[str]]:
+    """(state-changing functions taking an actor that check nothing, desk services that check nothing)
+    below app/, the fronts app/cli and app/web excepted, before the reviewed list is applied."""
+    actors, desks = [], []
+    for path in sorted(APP.rglob("*.py")):
+        parts = path.relative_to(APP).with_suffix("").parts
+        if parts[0] in ("cli", "web"):
+            continue
+        module, source = ".".join(parts), path.read_text(encoding="utf-8")
+        actors += _unchecked_unlisted(module, source, {})
+        desks += _desk_functions_without_a_check(module, source)
+    return actors, desks
+
+
+def _unchecked_unlisted(module: str, source: str, listed: dict[str, str]) -> list[str]:
+    global NO_CHECK_NEEDED
+    saved, NO_CHECK_NEEDED = NO_CHECK_NEEDED, listed
+    try:
+        return _unchecked(module, source)
+    finally:
+        NO_CHECK_NEEDED = saved
+
+
 def test_every_state_changing_service_that_takes_an_actor_checks_the_role() -> None:
     """A new service that forgets `actor.require(...)` fails here instead of in production."""
     unchecked = []
@@ -253,6 +268,55 @@ def test_every_state_changing_service_that_takes_an_actor_checks_the_role() -> N
         module = ".".join(path.relative_to(APP).with_suffix("").parts)
         unchecked += _unchecked(module, path.read_text(encoding="utf-8"))
     assert unchecked == [], f"services that change state without checking the role: {unchecked}"
+
+
+def _desk_functions_without_a_check(module: str, source: str) -> list[str]:
+    """Public functions whose first parameter is the desk (the service shape) that check no permission
+    themselves and call none in their module that does."""
+    functions = [n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)]
+    bodies = {f.name: ast.get_source_segment(source, f) or "" for f in functions}
+    checking = {name for name, body in bodies.items() if ".require(" in body}
+    found = []
+    for node in functions:
+        args = [a.arg for a in node.args.args]
+        if node.name.startswith("_") or not args or args[0] != "desk":
+            continue
+        called = {
+            c.func.id for c in ast.walk(node) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
+        }
+        if node.name not in checking and not called & checking:
+            found.append(f"{module}.{node.name}")
+    return found
+
+
+def test_every_public_service_checks_a_permission_or_is_on_the_reviewed_list() -> None:
+    """Every public `fn(desk, ...)` below app/ (the fronts app/cli and app/web excepted) checks a
+    permission, or is on app.access.public.PUBLIC_FUNCTIONS with its reason; the list names no function
+    that has gone or that checks after all, so it stays the reviewed truth."""
+    actors, unchecked = _all_unchecked()
+    assert len(unchecked) > 10, "the scan must see the desk's services"
+    missing = sorted(set(unchecked) - set(PUBLIC_FUNCTIONS))
+    assert missing == [], f"public services with no permission check and not on the reviewed list: {missing}"
+    stale = sorted(set(PUBLIC_FUNCTIONS) - set(unchecked) - set(actors))
+    assert stale == [], f"on the reviewed list but gone or now checking (remove them): {stale}"
+    assert all(reason.strip() for reason in PUBLIC_FUNCTIONS.values())
+
+
+def test_the_public_scan_catches_a_read_without_a_check() -> None:
+    source = """
+def checked(desk, actor):
+    actor.require("p")
+
+def via(desk, actor):
+    return checked(desk, actor)
+
+def leaks(desk, member_id):
+    return desk.db
+
+def not_a_service(x, desk):
+    return 1
+"""
+    assert _desk_functions_without_a_check("m", source) == ["m.leaks"]
 
 
 def test_the_scan_catches_a_service_without_a_check() -> None:
@@ -331,7 +395,17 @@ class _Nobody(Actor):
 
 
 def test_the_desk_reads_screens_use_are_services_that_check_the_role(desk: Desk) -> None:
+    from app.audit.trail import event_actors, event_kinds
+    from app.issuing.requests import (
+        awaiting_review,
+        certificate_pdf,
+        certificate_recipient,
+        export_certificate_pdf,
+        find_members,
+        member_summary,
+    )
     from app.mail.demo_mailbox import list_mailbox
+    from app.mail.outbox import resume
     from app.register.institutions import directory_entries
     from app.register.members import find_in_register, member_record, where_is
     from app.setting_changes import store_secret
@@ -344,6 +418,15 @@ def test_the_desk_reads_screens_use_are_services_that_check_the_role(desk: Desk)
         ("directory_entries", lambda d, a: directory_entries(d, a)),
         ("list_mailbox", lambda d, a: list_mailbox(d, a)),
         ("store_secret", lambda d, a: store_secret(d, a, "smtp", "pw", session_only=True)),
+        ("event_actors", lambda d, a: event_actors(d, a)),
+        ("event_kinds", lambda d, a: event_kinds(d, a)),
+        ("outbox.resume", lambda d, a: resume(d, a)),
+        ("find_members", lambda d, a: find_members(d, a, "smith")),
+        ("member_summary", lambda d, a: member_summary(d, a, 1)),
+        ("awaiting_review", lambda d, a: awaiting_review(d, a)),
+        ("certificate_pdf", lambda d, a: certificate_pdf(d, a, 1)),
+        ("export_certificate_pdf", lambda d, a: export_certificate_pdf(d, a, 1, "CPC-2026-000001")),
+        ("certificate_recipient", lambda d, a: certificate_recipient(d, a, 1)),
     ]
     for name, call in reads:
         with pytest.raises(PermissionDenied):

@@ -1,6 +1,5 @@
 """app/tuning.py: the hand-over blocks, and headless commands left with the interpreter's defaults."""
 
-import argparse
 import gc
 import sys
 import threading
@@ -9,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app import tuning
-from app.cli.main import build_parser, run_command
+from tests.cli_runner import run_cli
 
 
 def test_prompt_handover_blocks_nest_and_overlap_and_restore_the_interval_after_the_last() -> None:
@@ -45,8 +44,7 @@ def test_the_batch_and_outbox_blocks_use_their_measured_intervals() -> None:
 
 
 def _run(words: list[str]) -> int:
-    args: argparse.Namespace = build_parser().parse_args(words)
-    return run_command(args)
+    return run_cli(words)
 
 
 def test_a_headless_command_leaves_the_collector_and_switch_interval_as_the_interpreter_set_them(

@@ -1,7 +1,6 @@
 """Verification: a genuine certificate passes; tampering, another key, revocation and expiry each fail
 with the right words, on the service and on the command line."""
 
-import argparse
 import io
 import re
 from collections.abc import Iterator
@@ -11,15 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-import main
 from app.access.staff import Actor
-from app.cli.verify import cli_verify
 from app.desk import Desk
 from app.document.certificates import render_pdf
 from app.document.signing import Signer, load_signer, sign_pdf
 from app.document.verification import revoke_certificate, verify_pdf
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.store.models import AuditEvent, Certificate
+from tests.cli_runner import run_cli
 from tests.factories import issued_certificate
 from tests.test_certificates import sample
 from tests.test_signing import make_pkcs12
@@ -32,8 +30,8 @@ def issued(desk: Desk) -> tuple[Certificate, bytes]:
     return cert, cert.document.pdf
 
 
-def run_cli(desk: Desk, path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = cli_verify(argparse.Namespace(file=str(path)), desk)
+def verify_cli(desk: Desk, path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = run_cli(["--data-dir", str(desk.data_dir), "--database-url", desk.db.url, "verify", str(path)])
     return code, capsys.readouterr().out
 
 
@@ -49,7 +47,7 @@ def test_genuine_certificate_passes(
     assert "the digital signature is intact" in result.checks
     path = tmp_path / "cert.pdf"
     path.write_bytes(pdf)
-    code, out = run_cli(desk, path, capsys)
+    code, out = verify_cli(desk, path, capsys)
     assert code == 0
     assert f"Certificate: {cert.number} for Hélène Côté-Gagnon" in out
     assert "Result: VALID" in out and "FAILED" not in out
@@ -68,11 +66,11 @@ def test_verify_through_main(
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(pdf + b"\n% appended\n")
     base = ["--data-dir", str(desk.data_dir), "--database-url", database_url, "verify"]
-    assert main.main([*base, str(good)]) == 0
-    assert main.main([*base, str(bad)]) == 1
+    assert run_cli([*base, str(good)]) == 0
+    assert run_cli([*base, str(bad)]) == 1
     out = capsys.readouterr().out
     assert "does not match the issued certificate" in out
-    assert main.main([*base, str(tmp_path / "missing.pdf")]) == 2
+    assert run_cli([*base, str(tmp_path / "missing.pdf")]) == 2
 
 
 def _flip_byte_in_page_content(pdf: bytes) -> bytes:
@@ -94,7 +92,7 @@ def test_one_flipped_byte_is_altered_after_signing(
     assert result.number == "" and result.member_name == "" and result.recipient_name == ""
     path = tmp_path / "tampered.pdf"
     path.write_bytes(tampered)
-    code, out = run_cli(desk, path, capsys)
+    code, out = verify_cli(desk, path, capsys)
     assert code == 1
     assert "FAILED  altered after signing" in out and "Result: NOT VALID" in out
 
@@ -169,7 +167,7 @@ def test_revoked_certificate_fails_with_date_and_reason(
     assert re.fullmatch(r"revoked on \d{1,2} [A-Z][a-z]+ \d{4} because issued to the wrong address", problem)
     path = tmp_path / "revoked.pdf"
     path.write_bytes(pdf)
-    code, out = run_cli(desk, path, capsys)
+    code, out = verify_cli(desk, path, capsys)
     assert code == 1 and "FAILED  revoked on" in out
     with desk.db.read() as session:
         event = session.execute(

@@ -4,7 +4,6 @@ service calls (`actor.require(Permission.X)`).
 Below the desk and the audit trail, which both name an Actor; staff accounts (app.access.staff) sit above.
 """
 
-import getpass
 from dataclasses import dataclass
 
 from app.errors import PermissionDenied
@@ -51,26 +50,27 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[str]] = {
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting: a signed-in staff user, or the operating-system user running a headless command."""
+    """Who is acting: a staff user who signed in (in the window or with the command line's --user).
+
+    `signed_in` is False only for NOBODY, the desk's actor until someone signs in: it may do nothing."""
 
     username: str
     role: StaffRole
     display_name: str = ""
+    signed_in: bool = True
 
     def can(self, permission: str) -> bool:
-        return permission in ROLE_PERMISSIONS[self.role]
+        return self.signed_in and permission in ROLE_PERMISSIONS[self.role]
 
     def require(self, permission: str) -> None:
+        if not self.signed_in:
+            raise PermissionDenied(f"Nobody is signed in: sign in to {permission.replace('_', ' ')}.")
         if not self.can(permission):
             raise PermissionDenied(
                 f"{self.username} ({self.role.value}) is not allowed to {permission.replace('_', ' ')}"
             )
 
 
-def os_actor() -> Actor:
-    """Headless commands act as the operating-system user; the database login is what admits them."""
-    try:
-        name = getpass.getuser()
-    except Exception:  # noqa: BLE001 - getuser raises several kinds when no name can be found
-        name = "unknown"
-    return Actor(username=f"os:{name}", role=StaffRole.ADMIN, display_name=name)
+# The desk's actor before anyone signs in. The operating-system account is never an identity (its name is
+# whatever LOGNAME/USER say); the command line records it only as context of a sign-in.
+NOBODY = Actor(username="(nobody signed in)", role=StaffRole.CLERK, display_name="", signed_in=False)

@@ -20,7 +20,10 @@ SMTP_PASSWORD_ENTRY = "smtp"
 SIGNING_PASSPHRASE_ENTRY = "signing"
 # The OAuth 2.0 client secret, certificate (PEM) or service account key for sending mail (app.mail.oauth).
 SMTP_OAUTH_ENTRY = "smtp-oauth"
-NAMES = (SMTP_PASSWORD_ENTRY, SIGNING_PASSPHRASE_ENTRY, SMTP_OAUTH_ENTRY)
+
+# A server database's password, one per user@host:port/database (app.desk.database_password reads it).
+DATABASE_PASSWORD_ENTRY = "database"
+NAMES = (SMTP_PASSWORD_ENTRY, SIGNING_PASSPHRASE_ENTRY, SMTP_OAUTH_ENTRY, DATABASE_PASSWORD_ENTRY)
 
 _session_only: dict[str, str] = {}
 

@@ -15,10 +15,10 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.access.permissions import NOBODY
 from app.access.permissions import ROLE_PERMISSIONS as ROLE_PERMISSIONS
 from app.access.permissions import Actor as Actor
 from app.access.permissions import Permission as Permission
-from app.access.permissions import os_actor as os_actor
 from app.audit.trail import record
 from app.desk import Desk
 from app.errors import CpcDeskError, NotFound, PermissionDenied, ValidationError
@@ -211,11 +211,14 @@ def create_first_admin(desk: Desk, username: str, display_name: str, password: s
     return actor_for(user)
 
 
-def sign_in(desk: Desk, username: str, password: str) -> Actor:
+def sign_in(desk: Desk, username: str, password: str, *, context: dict[str, str] | None = None) -> Actor:
     """Check a username and password; five wrong passwords lock the account for a while.
 
     Raises SignInFailed with a sentence to show. Failed attempts are recorded in the audit trail.
+    `context` (how the sign-in came, e.g. the command line and its operating-system account) is kept
+    with each sign-in event; it is never who acts.
     """
+    ctx = dict(context or {})
     name = normalise_username(username)
     max_failed = int(desk.settings.get("session.max_failed_signins"))
     lockout = timedelta(minutes=int(desk.settings.get("session.lockout_minutes")))
@@ -230,10 +233,16 @@ def sign_in(desk: Desk, username: str, password: str) -> Actor:
         now = utcnow()
         if user is None:
             password_matches(_dummy_hash(), password)
-            record(session, "(unknown)", "signin.failed", subject=f"unknown username {name[:64]!r}")
+            record(
+                session,
+                "(unknown)",
+                "signin.failed",
+                subject=f"unknown username {name[:64]!r}",
+                after=ctx or None,
+            )
             refusal = SignInFailed("Wrong username or password.")
         elif user.locked_until is not None and user.locked_until > now:
-            record(session, user.username, "signin.failed", subject="account locked")
+            record(session, user.username, "signin.failed", subject="account locked", after=ctx or None)
             refusal = SignInFailed(_locked_message(user.locked_until), locked_until=user.locked_until)
         elif not password_matches(user.password_hash, password):
             user.failed_signins += 1
@@ -245,7 +254,11 @@ def sign_in(desk: Desk, username: str, password: str) -> Actor:
                     user.username,
                     "signin.locked",
                     subject=user.username,
-                    after={"locked_until": user.locked_until.isoformat(), "wrong_passwords": max_failed},
+                    after={
+                        **ctx,
+                        "locked_until": user.locked_until.isoformat(),
+                        "wrong_passwords": max_failed,
+                    },
                 )
                 refusal = SignInFailed(_locked_message(user.locked_until), locked_until=user.locked_until)
             else:
@@ -254,7 +267,7 @@ def sign_in(desk: Desk, username: str, password: str) -> Actor:
                     user.username,
                     "signin.failed",
                     subject="wrong password",
-                    after={"wrong_passwords": user.failed_signins},
+                    after={**ctx, "wrong_passwords": user.failed_signins},
                 )
                 left = max_failed - user.failed_signins
                 refusal = SignInFailed(
@@ -266,19 +279,27 @@ def sign_in(desk: Desk, username: str, password: str) -> Actor:
                     )
                 )
         elif not user.active:
-            record(session, user.username, "signin.failed", subject="account deactivated")
+            record(session, user.username, "signin.failed", subject="account deactivated", after=ctx or None)
             refusal = SignInFailed("This account has been deactivated. Ask an administrator.")
         else:
             user.failed_signins = 0
             user.locked_until = None
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
-            record(session, user.username, "signin", subject=user.username)
+            record(session, user.username, "signin", subject=user.username, after=ctx or None)
             actor = actor_for(user)
     if refusal is not None:
         raise refusal
     assert actor is not None
     return actor
+
+
+def sign_out(desk: Desk, actor: Actor) -> None:
+    """The person at the desk leaves it (Sign out, Switch user): recorded; nobody is at the desk after."""
+    if actor.signed_in:
+        with desk.db.write() as session:
+            record(session, actor, "signout", subject=actor.username)
+    desk.actor = NOBODY
 
 
 def _locked_message(until: datetime) -> str:
@@ -289,6 +310,28 @@ def _locked_message(until: datetime) -> str:
     )
 
 
+def _add_demo_users(session: Session) -> bool:
+    """The missing demo accounts; False (nothing added) on a database with staff accounts of its own."""
+    _lock(session)
+    names = {d.username for d in DEMO_USERS}
+    if session.execute(select(StaffUser.id).where(StaffUser.username.not_in(names)).limit(1)).first():
+        # Never add accounts with published passwords to a database that has real staff.
+        return False
+    for demo in DEMO_USERS:
+        exists = session.execute(select(StaffUser.id).where(StaffUser.username == demo.username)).first()
+        if exists is None:
+            user = _new_user(session, demo.username, demo.display_name, demo.role, demo.password)
+            record(session, "system:demo", "staff.created", subject=user.username, after=_describe(user))
+    return True
+
+
+def add_demo_users(desk: Desk) -> bool:
+    """The command line's --demo: the demo accounts, without signing anyone in (the command signs in
+    with --user). False when the database has staff accounts of its own (none are added then)."""
+    with desk.db.write() as session:
+        return _add_demo_users(session)
+
+
 def ensure_demo_users(desk: Desk) -> Actor:
     """Demo mode: create the demo clerk, registrar and administrator if missing; return the clerk.
 
@@ -296,18 +339,10 @@ def ensure_demo_users(desk: Desk) -> Actor:
     Refused (SignInFailed) on a database that has staff accounts of its own.
     """
     with desk.db.write() as session:
-        _lock(session)
-        names = {d.username for d in DEMO_USERS}
-        if session.execute(select(StaffUser.id).where(StaffUser.username.not_in(names)).limit(1)).first():
-            # Never add accounts with published passwords to a database that has real staff.
+        if not _add_demo_users(session):
             raise SignInFailed(
                 "This database has its own staff accounts, so demo sign-in is off. Sign in with your account."
             )
-        for demo in DEMO_USERS:
-            exists = session.execute(select(StaffUser.id).where(StaffUser.username == demo.username)).first()
-            if exists is None:
-                user = _new_user(session, demo.username, demo.display_name, demo.role, demo.password)
-                record(session, "system:demo", "staff.created", subject=user.username, after=_describe(user))
         clerk = _get_user(session, DEMO_USERS[0].username)
         if not clerk.active:
             raise SignInFailed("The demo clerk's account has been deactivated. Sign in as another user.")

@@ -188,7 +188,7 @@ class AuditFilter:
 
     member: str = ""  # a CPSO number
     member_id: int | None = None
-    actor: str = ""  # a staff username, or os:<name> for headless commands
+    actor: str = ""  # a staff username, or system:<job> for jobs no person runs
     kind: str = ""  # "certificate.issued", or a family such as "signin" (matches signin.failed too)
     date_from: date | None = None
     date_to: date | None = None
@@ -238,7 +238,7 @@ def event_kinds(desk: Desk, actor: Actor) -> list[str]:
 
 
 def event_actors(desk: Desk, actor: Actor) -> list[str]:
-    """Everyone who appears in the trail (staff, the OS users of headless commands, system jobs)."""
+    """Everyone who appears in the trail (staff and system jobs)."""
     actor.require(Permission.VIEW_AUDIT)
     with desk.db.read() as session:
         return list(session.execute(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)).scalars())

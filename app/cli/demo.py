@@ -1,7 +1,9 @@
-"""`demo`: fill an empty database with the demo register, and record the demo signing certificate."""
+"""`demo`: fill an empty database with the demo register and its three demo accounts (README), and record
+the demo signing certificate."""
 
 import argparse
 
+from app.access.staff import add_demo_users
 from app.desk import Desk
 from app.register.demo import fill, is_empty
 
@@ -12,6 +14,8 @@ def cli_demo(args: argparse.Namespace, desk: Desk) -> int:
         return 0
     members, institutions = fill(desk)
     print(f"Added {members} demo members and {institutions} demo institutions to {desk.db.location}.")
+    if add_demo_users(desk):  # not on a register that has staff accounts of its own
+        print("Demo accounts: clerk, registrar and admin (their passwords are in the README).")
     if not any(
         str(desk.settings.get(key)).strip() for key in ("signing.pkcs12_path", "signing.pkcs11_module")
     ):

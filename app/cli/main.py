@@ -17,7 +17,7 @@ from app.errors import CpcDeskError
 
 Handler = Callable[[argparse.Namespace, Any], int]
 # A fault of the program rather than of its input: sysexits.h's EX_SOFTWARE, apart from every status a
-# command documents (0, 1, 2, 3, 130).
+# command documents (0, 1, 2, 3, 130) and a refused sign-in's (77, app.cli.signin).
 UNEXPECTED_ERROR_STATUS = 70
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,15 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
             parser.add_argument(option, help=text)
         else:
             parser.add_argument(option, action="store_true", help=text)
+    # The command line's sign-in (app.cli.signin); the window asks in its own sign-in screen.
+    parser.add_argument(
+        "--user", metavar="NAME", help="sign in as this staff user (the password is asked on the terminal)"
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input instead of asking",
+    )
 
 
 def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
@@ -164,9 +173,11 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p = _add(ssub, "set-password", "app.cli.settings:cli_set_password", "store a password in the OS keyring")
     p.add_argument(
         "which",
-        choices=["smtp", "signing", "smtp-oauth"],
+        choices=["smtp", "signing", "smtp-oauth", "database"],
         help="smtp: the SMTP password; signing: the key passphrase; smtp-oauth: the OAuth 2.0 client "
-        "secret, certificate with its key (PEM), or Google service account key (JSON), for smtp.auth",
+        "secret, certificate with its key (PEM), or Google service account key (JSON), for smtp.auth; "
+        "database: this desk's PostgreSQL password (kept in your own keyring; needs no sign-in, as the "
+        "desk cannot connect without it)",
     )
     p.add_argument(
         "--stdin", action="store_true", help="read one line from standard input instead of prompting"
@@ -248,6 +259,16 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     p.add_argument(
         "--service-role", default="cpc_verify", help="the verification service's role (default cpc_verify)"
     )
+    staff = sub.add_parser("staff", help="staff accounts", description="Staff accounts.")
+    stsub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    p = _add(
+        stsub,
+        "create-admin",
+        "app.cli.staff:cli_create_admin",
+        "make the first administrator of an empty register (password asked twice, or --password-stdin)",
+    )
+    p.add_argument("username", help="the administrator's username")
+    p.add_argument("--display-name", default="", help="the name shown in the window and the audit trail")
     if extra is not None:
         extra(sub)
     return parser
@@ -267,9 +288,10 @@ def run_command(args: argparse.Namespace) -> int:
     data folder's log and shown as one sentence naming that file; the exit status is then
     UNEXPECTED_ERROR_STATUS."""
     from app import paths
+    from app.access.staff import SignInFailed
+    from app.cli.signin import SIGNIN_FAILED_STATUS, SignInRequired, needs_signin, sign_in_from_args
 
     # lazy: the desk loads SQLAlchemy (~0.3 s), which --help and a mistyped command need not wait for
-    from app.desk import Desk
     from app.failures import describe as describe_failure
     from app.log import configure_logging, stop_logging
 
@@ -277,6 +299,9 @@ def run_command(args: argparse.Namespace) -> int:
         handler = resolve(args.handler)
     except (ImportError, AttributeError):
         print(f"cpc-desk: '{args.command}' is not available in this version.", file=sys.stderr)
+        return 2
+    if args.password_stdin and not args.user and args.handler != "app.cli.staff:cli_create_admin":
+        print("cpc-desk: --password-stdin needs --user NAME (whose password it is)", file=sys.stderr)
         return 2
     desk = None
     try:
@@ -287,16 +312,33 @@ def run_command(args: argparse.Namespace) -> int:
     # The terminal gets the command's own sentences only; the log file gets the details.
     log_file = configure_logging(folder, console=False)
     try:
-        desk = Desk.open(folder, args.database_url, migrate=getattr(args, "migrate", True))
+        if args.handler == "app.cli.settings:cli_set_password" and getattr(args, "which", "") == "database":
+            from app.cli.settings import cli_set_database_password
+
+            return cli_set_database_password(args, folder)
+        desk = _open_desk(folder, args.database_url, migrate=getattr(args, "migrate", True))
         if args.offline:
             desk.offline = True
-        if getattr(args, "pin_stdin", False):
-            read_signing_pin(sys.stdin)
         if args.demo:
             # lazy: only --demo needs the demo register (a sub-command imports only its own module)
+            from app.access.staff import add_demo_users
             from app.register.demo import fill_if_empty
 
             fill_if_empty(desk)
+            add_demo_users(desk)  # the three demo accounts (README), unless the register has its own
+        # A command that needs no sign-in ignores --user (a script may give it to every command).
+        if needs_signin(args):
+            try:
+                desk.actor = sign_in_from_args(args, desk)
+            except SignInRequired as exc:
+                print(f"cpc-desk: {exc}", file=sys.stderr)
+                return SIGNIN_FAILED_STATUS
+            except SignInFailed as exc:
+                print(f"cpc-desk: sign-in refused: {exc}", file=sys.stderr)
+                return SIGNIN_FAILED_STATUS
+        # After the sign-in: --password-stdin's password is standard input's first line, the PIN the next.
+        if getattr(args, "pin_stdin", False):
+            read_signing_pin(sys.stdin)
         return handler(args, desk)
     except CpcDeskError as exc:
         failure = describe_failure(exc)
@@ -334,6 +376,39 @@ def read_signing_pin(stream: Any) -> None:
     if not value:
         raise ValidationError("--pin-stdin", "standard input gave no PIN or passphrase (an empty line)")
     secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, value, session_only=True)
+
+
+def _open_desk(folder: Any, database_url: str | None, *, migrate: bool = True) -> Any:
+    """Desk.open; when the database server wants a password that neither the OS keyring nor a PGPASSFILE
+    gave, it is asked on the terminal (no echo) and used for this run only, never stored."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.cli.signin import SignInRequired, ask_password
+    from app.desk import Desk
+    from app.errors import ValidationError
+
+    def password_refused(exc: OperationalError) -> bool:
+        said = str(exc.orig or exc)
+        return "no password supplied" in said or "password authentication failed" in said
+
+    try:
+        return Desk.open(folder, database_url, migrate=migrate)
+    except OperationalError as exc:
+        if not password_refused(exc):
+            raise
+    where = "keep it in the OS keyring ('settings set-password database') or a PGPASSFILE (~/.pgpass)"
+    try:
+        password = ask_password("Password for the database: ")
+    except SignInRequired:
+        raise ValidationError(
+            "database password", f"the database server wants one and there is no terminal to ask on: {where}"
+        ) from None
+    try:
+        return Desk.open(folder, database_url, migrate=migrate, database_password=password)
+    except OperationalError as exc:
+        if not password_refused(exc):
+            raise
+        raise ValidationError("database password", f"the database server refused it; {where}") from None
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:

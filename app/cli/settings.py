@@ -4,15 +4,18 @@ import argparse
 import getpass
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
+from app import paths
 from app.access import secrets
 from app.access.staff import Permission
 from app.desk import Desk
 from app.errors import SecretStoreUnavailable, ValidationError
 from app.mail.outbox import resume
 from app.setting_changes import INTERNAL_KEYS, change_setting, mail_settings_problem, store_secret
-from app.settings import OPTIONS
+from app.settings import OPTIONS, Settings
+from app.store.db import password_account, refuse_password_in_url
 
 
 def format_value(value: Any) -> str:
@@ -75,6 +78,45 @@ _SECRETS = {
 }
 
 
+def _read_secret(args: argparse.Namespace, label: str) -> str | None:
+    """One line from standard input (--stdin), or typed twice on the terminal; None when they differ."""
+    if args.stdin:
+        line = sys.stdin.readline()
+        value = line[:-1] if line.endswith("\n") else line
+        return value[:-1] if value.endswith("\r") else value
+    value = getpass.getpass(f"{label}: ")
+    again = getpass.getpass(f"{label} again: ")
+    if value != again:
+        print("cpc-desk: the two entries differ; nothing was stored.", file=sys.stderr)
+        return None
+    return value
+
+
+def cli_set_database_password(args: argparse.Namespace, folder: Path) -> int:
+    """`settings set-password database`: this desk's PostgreSQL password into the OS user's own keyring,
+    under user@host:port/database. Opens no database (it cannot connect yet), so needs no sign-in: it
+    gives nobody anything the keyring's owner does not already hold."""
+    url = paths.database_url(folder, args.database_url, str(Settings(folder).get("database.url")) or None)
+    refuse_password_in_url(url, "database URL")
+    if url.startswith("sqlite"):
+        raise ValidationError("database", "this desk uses SQLite, which has no password")
+    status = secrets.status()
+    if not status.secure:
+        raise SecretStoreUnavailable(
+            f"{status.message} Keep the database password in a PGPASSFILE (~/.pgpass) instead."
+        )
+    value = _read_secret(args, "database password")
+    if value is None:
+        return 2
+    if not value:
+        print("cpc-desk: an empty database password was given; nothing was stored.", file=sys.stderr)
+        return 2
+    account = password_account(url)
+    secrets.set_secret(secrets.DATABASE_PASSWORD_ENTRY, value, account)
+    print(f"The password for {account} is stored in the OS keyring ({status.backend}).")
+    return 0
+
+
 def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
     desk.actor.require(Permission.SETTINGS)
     name, label = _SECRETS[args.which]
@@ -96,16 +138,11 @@ def cli_set_password(args: argparse.Namespace, desk: Desk) -> int:
         raise ValidationError(
             label, "a certificate or a service account key spans lines: give it on standard input (--stdin)"
         )
-    elif args.stdin:
-        line = sys.stdin.readline()
-        value = line[:-1] if line.endswith("\n") else line
-        value = value[:-1] if value.endswith("\r") else value
     else:
-        value = getpass.getpass(f"{label}: ")
-        again = getpass.getpass(f"{label} again: ")
-        if value != again:
-            print("cpc-desk: the two entries differ; nothing was stored.", file=sys.stderr)
+        typed = _read_secret(args, label)
+        if typed is None:
             return 2
+        value = typed
     if not value.strip():
         print(f"cpc-desk: an empty {label} was given; nothing was stored.", file=sys.stderr)
         return 2

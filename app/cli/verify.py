@@ -39,7 +39,7 @@ def cli_verify(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cli_revoke(args: argparse.Namespace, desk: Desk) -> int:
-    """`certificates revoke NUMBER --reason TEXT`, as the desk's actor (the OS user when headless)."""
+    """`certificates revoke NUMBER --reason TEXT`, as the staff member signed in with --user."""
     cert = revoke_certificate(desk, desk.actor, args.number, args.reason)
     when = cert.revoked_at.astimezone().strftime("%Y-%m-%d %H:%M") if cert.revoked_at else ""
     print(f"Revoked {cert.number} at {when} because {cert.revoked_reason}")

@@ -138,7 +138,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
     """
     actor.require(Permission.FILE_REQUEST)
     recipients = _validate_draft(draft, desk_types(desk.db))
-    existing = find_request_by_key(desk, draft.idempotency_key)
+    existing = find_request_by_key(desk, actor, draft.idempotency_key)
     if existing is not None:
         return existing
     with desk.db.read() as session:
@@ -153,7 +153,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
         fault_point("after-submit-commit")
     except IntegrityError:
         # A concurrent or repeated Submit with the same key won the race: report what it filed.
-        existing = find_request_by_key(desk, draft.idempotency_key)
+        existing = find_request_by_key(desk, actor, draft.idempotency_key)
         if existing is None:
             raise
         return existing
@@ -162,7 +162,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
         if storage is None:
             raise
         raise storage from exc
-    return request_result(desk, request_id)
+    return request_result(desk, actor, request_id)
 
 
 # What SQLite and PostgreSQL say when the disk is full or the database cannot be written.
@@ -229,20 +229,22 @@ def _file_request(
 # --- reading results ------------------------------------------------------------------------------
 
 
-def find_request_by_key(desk: Desk, idempotency_key: str) -> SubmitResult | None:
+def find_request_by_key(desk: Desk, actor: Actor, idempotency_key: str) -> SubmitResult | None:
+    actor.require(Permission.SEARCH)
     with desk.db.read() as session:
         request_id = session.scalar(
             select(CertificateRequest.id).where(CertificateRequest.idempotency_key == idempotency_key)
         )
     if request_id is None:
         return None
-    result = request_result(desk, request_id)
+    result = request_result(desk, actor, request_id)
     result.already_submitted = True
     return result
 
 
-def request_result(desk: Desk, request_id: int) -> SubmitResult:
+def request_result(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
     """Where a request stands now: its certificates and each one's delivery state."""
+    actor.require(Permission.SEARCH)
     with desk.db.read() as session:
         request = session.scalar(
             select(CertificateRequest)
@@ -299,7 +301,9 @@ def request_result(desk: Desk, request_id: int) -> SubmitResult:
     return result
 
 
-def certificate_pdf(desk: Desk, certificate_id: int) -> bytes:
+def certificate_pdf(desk: Desk, actor: Actor, certificate_id: int) -> bytes:
+    """A certificate's signed PDF (it names the member): for those who may search the register."""
+    actor.require(Permission.SEARCH)
     with desk.db.read() as session:
         doc = session.get(CertificateDocument, certificate_id)
         if doc is None:
@@ -307,11 +311,12 @@ def certificate_pdf(desk: Desk, certificate_id: int) -> bytes:
         return bytes(doc.pdf)
 
 
-def export_certificate_pdf(desk: Desk, certificate_id: int, certificate_number: str) -> Path:
+def export_certificate_pdf(desk: Desk, actor: Actor, certificate_id: int, certificate_number: str) -> Path:
     """Write a certificate's signed PDF into the data folder's exports (whole, then renamed); its path."""
+    actor.require(Permission.SEARCH)
     if not ANY_NUMBER_RE.match(certificate_number):
         raise ValidationError("certificate number", f"{certificate_number!r} is not a certificate number")
-    pdf = certificate_pdf(desk, certificate_id)
+    pdf = certificate_pdf(desk, actor, certificate_id)
     path = desk.folder("exports") / f"{certificate_number}.pdf"
     partial = path.with_suffix(".pdf.partial")
     partial.write_bytes(pdf)
@@ -334,8 +339,9 @@ class ReviewItem:
     notes: str
 
 
-def awaiting_review(desk: Desk) -> list[ReviewItem]:
+def awaiting_review(desk: Desk, actor: Actor) -> list[ReviewItem]:
     """Requests waiting for a registrar, oldest first."""
+    actor.require(Permission.REVIEW)
     with desk.db.read() as session:
         rows = session.scalars(
             select(CertificateRequest)
@@ -406,7 +412,7 @@ def approve_request(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
         raise ConflictError(
             "The request was changed by someone else while it was being approved; look again"
         ) from None
-    return request_result(desk, request_id)
+    return request_result(desk, actor, request_id)
 
 
 def decline_request(desk: Desk, actor: Actor, request_id: int, reason: str) -> SubmitResult:
@@ -435,7 +441,7 @@ def decline_request(desk: Desk, actor: Actor, request_id: int, reason: str) -> S
             )
     except StaleDataError:
         raise ConflictError("The request was changed by someone else; look again") from None
-    return request_result(desk, request_id)
+    return request_result(desk, actor, request_id)
 
 
 # --- reissue --------------------------------------------------------------------------------------
@@ -537,7 +543,8 @@ class MemberSummary:
     disclosure: tuple[tuple[str, str], ...]
 
 
-def member_summary(desk: Desk, member_id: int) -> MemberSummary:
+def member_summary(desk: Desk, actor: Actor, member_id: int) -> MemberSummary:
+    actor.require(Permission.SEARCH)
     with desk.db.read() as session:
         m = session.get(Member, member_id)
         if m is None:
@@ -558,9 +565,10 @@ def summarise_member(m: Member) -> MemberSummary:
     )
 
 
-def find_members(desk: Desk, query: str, limit: int = 25) -> list[MemberSummary]:
+def find_members(desk: Desk, actor: Actor, query: str, limit: int = 25) -> list[MemberSummary]:
     """Members matching a CPSO number or a name as typed (accents and case ignored), via
     app.register.members."""
+    actor.require(Permission.SEARCH)
     text = query.strip()
     if not text:
         return []
@@ -605,11 +613,14 @@ PREVIEW_NUMBER = "PREVIEW"
 PREVIEW_CODE = "PREVIEW-ONLY"
 
 
-def preview_pdf(desk: Desk, member_id: int, recipient: RecipientInput, today: date | None = None) -> bytes:
+def preview_pdf(
+    desk: Desk, actor: Actor, member_id: int, recipient: RecipientInput, today: date | None = None
+) -> bytes:
     """The certificate as it will be issued to `recipient`, unsigned, with a PREVIEW number and code.
 
     Builds nothing in the database. Raises ValidationError when a name cannot be printed.
     """
+    actor.require(Permission.FILE_REQUEST)
     issued_on = today or local_today()
     with desk.db.read() as session:
         member = session.get(Member, member_id)
@@ -642,12 +653,13 @@ def validity_note(desk: Desk, member_id: int, institution_type: str, today: date
 
 
 def recent_similar_requests(
-    desk: Desk, draft: RequestDraft, within: timedelta = timedelta(hours=24)
+    desk: Desk, actor: Actor, draft: RequestDraft, within: timedelta = timedelta(hours=24)
 ) -> list[str]:
     """Requests filed lately for the same member to any of the same email addresses (other keys).
 
     A second request after a crash or a second call is usually a mistake; the wizard asks before filing.
     """
+    actor.require(Permission.FILE_REQUEST)
     emails = {r.email.strip().lower() for r in draft.recipients if r.email}
     if not emails:
         return []
@@ -675,8 +687,9 @@ def recent_similar_requests(
         return found
 
 
-def certificate_recipient(desk: Desk, certificate_id: int) -> RecipientInput:
+def certificate_recipient(desk: Desk, actor: Actor, certificate_id: int) -> RecipientInput:
     """The recipient a certificate was issued to, as a form would hold it (for a corrected reissue)."""
+    actor.require(Permission.REISSUE)
     with desk.db.read() as session:
         certificate = session.get(Certificate, certificate_id)
         if certificate is None:

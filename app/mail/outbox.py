@@ -161,12 +161,18 @@ def pause_reason(desk: Desk) -> str:
     return reason
 
 
+def _sender(desk: Desk) -> Actor | str:
+    """Who the trail names for the sender's events: the person at the desk, or the sender itself when
+    nobody is signed in (the window's sender keeps running after Sign out)."""
+    return desk.actor if desk.actor.signed_in else "system:outbox"
+
+
 def _pause(desk: Desk, reason: str) -> None:
     reason = " ".join(reason.split())[:500]
     desk.settings.set("mail.paused", reason)
     desk.settings.set("mail.paused_settings", mail_settings_fingerprint(desk.settings))
     with desk.db.write() as session:
-        audit.record(session, desk.actor, "outbox.paused", subject="outbox", after={"reason": reason})
+        audit.record(session, _sender(desk), "outbox.paused", subject="outbox", after={"reason": reason})
 
 
 def resume(desk: Desk, actor: Actor) -> bool:
@@ -347,7 +353,7 @@ def _claim(desk: Desk, clock: datetime, seen: set[int], limit: int) -> list[_Job
         # One event for the claim of the whole chunk; each message's outcome gets its own event.
         audit.record(
             session,
-            desk.actor,
+            _sender(desk),
             "outbox.sending",
             subject=f"{len(jobs)} message(s)",
             after={
@@ -431,7 +437,7 @@ def _record(desk: Desk, outcomes: Sequence[_Outcome]) -> None:
                 after["reply"] = o.reply
             audit.record(
                 session,
-                desk.actor,
+                _sender(desk),
                 kind,
                 subject=o.job.certificate_number or f"outbox {row.id}",
                 member_id=o.job.member_id,

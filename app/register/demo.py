@@ -781,7 +781,7 @@ def fill(desk: Desk) -> tuple[int, int]:
         _refresh_search(session, members)
         audit.record(
             session,
-            desk.actor,
+            "system:demo",  # may run before anyone signs in (the window's --demo)
             "demo.filled",
             after={"members": len(members), "institutions": len(INSTITUTIONS)},
         )

@@ -16,8 +16,9 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DatabaseTooNew
+from app.errors import DatabaseTooNew, ValidationError
 from app.log import remember_secret
+from app.paths import make_private
 from app.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 
 __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "Database", "make_engine"]
@@ -43,7 +44,33 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+PASSWORD_IN_URL = (
+    "must not carry a password (it would be kept in a file, shown on screen or seen by other users in "
+    "the process list): give the URL without it, and keep the password in the OS keyring "
+    "('cpc-desk settings set-password database'), a PGPASSFILE (~/.pgpass) or pg_service.conf"
+)
+
+
+def refuse_password_in_url(url: str, field: str = "database.url") -> None:
+    """A database URL never carries its password (issue 17: secrets never in a file or output); raises
+    ValidationError naming `field` and where the password belongs. The message never quotes the URL."""
+    try:
+        password = make_url(url).password
+    except Exception:  # noqa: BLE001 - not a URL at all: opening it says what is wrong
+        return
+    if password:
+        remember_secret(str(password))  # should anything still quote it, the log blanks it
+        raise ValidationError(field, PASSWORD_IN_URL)
+
+
+def password_account(url: str) -> str:
+    """The keyring account a server database's password is kept under: user@host:port/database."""
+    parsed = make_url(url)
+    return f"{parsed.username or ''}@{parsed.host or ''}:{parsed.port or ''}/{parsed.database or ''}"
+
+
+def make_engine(url: str, password: str | None = None) -> Engine:
+    """The engine; `password` (from the OS keyring) goes to the driver only, never into the URL."""
     parsed = make_url(url)
     # A driver's error message may quote the URL; the log blanks its password however it is spelt.
     remember_secret(parsed.password)
@@ -57,15 +84,16 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    remember_secret(password)
+    return create_engine(url, pool_pre_ping=True, connect_args={"password": password} if password else {})
 
 
 class Database:
     """One database: read and write sessions, the schema state and migrations."""
 
-    def __init__(self, url: str, *, backup_dir: Path | None = None) -> None:
+    def __init__(self, url: str, *, backup_dir: Path | None = None, password: str | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, password)
         self.backup_dir = backup_dir
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(cpc_write=True), expire_on_commit=False)
@@ -111,6 +139,7 @@ class Database:
 
         Refuses a database written by a newer CPC Desk; copies an SQLite file before migrating it.
         """
+        self.make_private()
         current = self.current_revision()
         if current == SCHEMA_HEAD:
             return False
@@ -123,7 +152,20 @@ class Database:
         if current is not None:
             self.backup(reason=f"before-{SCHEMA_HEAD}")
         self.upgrade()
+        self.make_private()
         return True
+
+    def make_private(self) -> None:
+        """An SQLite database file and its journals for the owner only (they hold the whole register);
+        a server database is the server's to guard."""
+        if not self.is_sqlite:
+            return
+        name = make_url(self.url).database
+        if not name or name == ":memory:":
+            return
+        source = Path(name)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            make_private(source.with_name(source.name + suffix))
 
     def upgrade(self, revision: str = "head") -> None:
         # lazy: alembic costs ~0.27 s; only a database behind the code's schema is migrated
@@ -149,6 +191,7 @@ class Database:
             return None
         folder = self.backup_dir or source.parent / "backups"
         folder.mkdir(parents=True, exist_ok=True)
+        make_private(folder, folder=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = folder / f"{source.stem}-{stamp}-{reason}{source.suffix}"
         src = sqlite3.connect(source)
@@ -160,4 +203,5 @@ class Database:
                 dst.close()
         finally:
             src.close()
+        make_private(target)
         return target

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.permissions import NOBODY
 from app.access.staff import (
     Actor,
     change_password,
@@ -28,6 +29,7 @@ from app.access.staff import (
     ensure_demo_users,
     needs_first_admin,
     sign_in,
+    sign_out,
 )
 from app.desk import Desk
 from app.errors import CpcDeskError
@@ -385,8 +387,8 @@ class InactivityLock(QObject):
         if kind not in _INPUT:
             return False
         if not self.locked:
-            if kind in _ACTIVITY:
-                self.timer.start()  # restart the idle count
+            if kind in _ACTIVITY and self.desk.actor.signed_in:
+                self.timer.start()  # restart the idle count (nobody signed in: nothing to lock)
             return False
         # Locked: let input reach the overlay only. Events to a QWindow pass; its widget is checked next.
         if isinstance(watched, QWidget):
@@ -396,7 +398,7 @@ class InactivityLock(QObject):
         return False
 
     def lock(self) -> None:
-        if self.locked:
+        if self.locked or not self.desk.actor.signed_in:
             return
         self.locked = True
         self.timer.stop()
@@ -441,6 +443,7 @@ class SignInFlow(QObject):
         self.window = window
         self._on_signed_in = on_signed_in
         self._on_cancelled = on_cancelled or window.close
+        self._on_signed_out: Callable[[], None] | None = None
         self._lock_timeout_ms = lock_timeout_ms
         self.dialog: QDialog | None = None
         self.lock: InactivityLock | None = None
@@ -479,6 +482,32 @@ class SignInFlow(QObject):
         self.pin_dialog = ask_signing_pin_if_needed(self.desk, self.window)
         if self.lock is None:
             self.lock = InactivityLock(self.desk, self.window, self._lock_timeout_ms, self.switch_user)
+        else:
+            self.lock.timer.start()
+
+    def sign_out(self) -> None:
+        """The user menu's Sign out: recorded, nobody at the desk, the window cleared (by
+        `on_signed_out`), then the sign-in dialog for whoever comes next (Quit there closes the app)."""
+        try:
+            sign_out(self.desk, self.desk.actor)
+        except CpcDeskError as exc:  # the record could not be written: still nobody is at the desk
+            self.desk.actor = NOBODY
+            messages.error(self.window, tr("Sign out"), error_sentence(exc))
+        if self.lock is not None:
+            self.lock.timer.stop()
+        if self._on_signed_out is not None:
+            self._on_signed_out()
+        self.dialog = SignInDialog(self.desk, self._signed_in, self.window)
+        self.dialog.setWindowTitle(tr("Signed out: who is working?"))
+        self.dialog.rejected.connect(self._on_cancelled)
+        self.dialog.open()
+
+    def switch_now(self) -> None:
+        """The user menu's Switch user: the window locks at once (nothing of this user's work shows), and
+        someone else signs in; cancelling leaves it locked for this user's password."""
+        if self.lock is not None:
+            self.lock.lock()
+        self.switch_user()
 
     def switch_user(self) -> None:
         """Another staff member takes over this desk (from the lock, or a "Switch user" action)."""
@@ -492,6 +521,8 @@ class SignInFlow(QObject):
         dialog.open()
 
     def _switched(self, actor: Actor) -> None:
+        if self.desk.actor.username != actor.username:
+            sign_out(self.desk, self.desk.actor)  # the previous user's session ends in the trail too
         self.desk.actor = actor
         if self.lock is not None and self.lock.locked:
             self.lock.unlock(actor)
@@ -506,13 +537,16 @@ def sign_in_flow(
     demo: bool = False,
     on_cancelled: Callable[[], None] | None = None,
     lock_timeout_ms: int | None = None,
+    on_signed_out: Callable[[], None] | None = None,
 ) -> SignInFlow:
     """Ask who is working (or create the first administrator), call `on_signed_in(actor)`, then lock the
     window after `session.lock_minutes` without input. Demo mode signs in as the demo clerk at once.
 
-    Never blocks; Quit in a dialog calls `on_cancelled` (default: close `parent`).
+    Never blocks; Quit in a dialog calls `on_cancelled` (default: close `parent`). `flow.sign_out()` and
+    `flow.switch_now()` are the user menu's Sign out and Switch user; `on_signed_out` clears the window.
     """
     flow = SignInFlow(desk, parent, on_signed_in, on_cancelled, lock_timeout_ms)
+    flow._on_signed_out = on_signed_out
     flow.start(demo=demo)
     return flow
 

@@ -92,7 +92,7 @@ def print_certificates(
     ids = list(certificate_ids)
     desk = ctx.desk
     try:
-        pages = draw_pdfs(printer, [certificate_pdf(desk, i) for i in ids])
+        pages = draw_pdfs(printer, [certificate_pdf(desk, desk.actor, i) for i in ids])
     except CpcDeskError as exc:
         messages.error(parent, tr("Print"), str(exc))
         return 0

@@ -633,7 +633,9 @@ class ProfileScreen(QWidget):
         if row is None or row.certificate_id is None:
             return None
         try:
-            return export_certificate_pdf(self.ctx.desk, row.certificate_id, row.certificate_number)
+            return export_certificate_pdf(
+                self.ctx.desk, self.ctx.desk.actor, row.certificate_id, row.certificate_number
+            )
         except CpcDeskError as exc:
             messages.error(self, tr("Certificate"), str(exc))
             return None
@@ -737,7 +739,7 @@ class ProfileScreen(QWidget):
         if row is None or row.certificate_id is None:
             return None
         try:
-            recipient = certificate_recipient(self.ctx.desk, row.certificate_id)
+            recipient = certificate_recipient(self.ctx.desk, self.ctx.desk.actor, row.certificate_id)
         except CpcDeskError as exc:
             messages.error(self, tr("Reissue"), str(exc))
             return None

@@ -150,7 +150,7 @@ class ReviewScreen(QWidget):
         if self.table is None:
             return
         try:
-            self.requests = awaiting_review(self.ctx.desk)
+            self.requests = awaiting_review(self.ctx.desk, self.ctx.desk.actor)
         except CpcDeskError as exc:
             self._error(str(exc))
             return
@@ -260,7 +260,7 @@ class ReviewScreen(QWidget):
             from app.mail.outbox import send_due
 
             send_due(desk)
-            return request_result(desk, request_id)
+            return request_result(desk, desk.actor, request_id)
 
         workers.start(
             send,

@@ -120,7 +120,7 @@ class MemberPage(QWizardPage):
         self._timer.stop()
         text = self.search.text().strip()
         try:
-            self._hits = find_members(self.ctx.desk, text) if text else []
+            self._hits = find_members(self.ctx.desk, self.ctx.desk.actor, text) if text else []
         except CpcDeskError as exc:
             self._hits = []
             show_error(self.error, str(exc))

@@ -173,7 +173,7 @@ class ReviewPage(QWizardPage):
             out: list[bytes | str] = []
             for r in recipients:
                 try:
-                    out.append(preview_pdf(desk, member.id, r))
+                    out.append(preview_pdf(desk, desk.actor, member.id, r))
                 except CpcDeskError as exc:
                     out.append(str(exc))
             return out

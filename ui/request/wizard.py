@@ -92,7 +92,7 @@ class CpcWizard(QWizard):
         self.currentIdChanged.connect(self._page_changed)
         if member_id is not None:
             try:
-                summary = member_summary(ctx.desk, member_id)
+                summary = member_summary(ctx.desk, ctx.desk.actor, member_id)
             except CpcDeskError as exc:
                 show_error(self.member_page.error, str(exc))
             else:
@@ -124,7 +124,7 @@ class CpcWizard(QWizard):
             return
         if not self.duplicates_confirmed:
             try:
-                similar = recent_similar_requests(self.ctx.desk, self.draft())
+                similar = recent_similar_requests(self.ctx.desk, self.ctx.desk.actor, self.draft())
             except CpcDeskError:
                 similar = []
             if similar:
@@ -166,7 +166,7 @@ class CpcWizard(QWizard):
             except Exception:
                 # Something failed after the commit (or the reply was lost): report what was filed,
                 # never "nothing was issued" when it was.
-                found = find_request_by_key(desk, draft.idempotency_key)
+                found = find_request_by_key(desk, desk.actor, draft.idempotency_key)
                 if found is None:
                     raise
                 return found
@@ -244,7 +244,7 @@ class CpcWizard(QWizard):
                 problem = str(exc)
             except OSError as exc:  # the mail server could not be reached: the outbox retries later
                 problem = str(exc) or type(exc).__name__
-            return request_result(desk, request_id), problem
+            return request_result(desk, desk.actor, request_id), problem
 
         workers.start(job, on_finished=self._delivered, on_failed=self._delivery_failed)
 
@@ -315,7 +315,11 @@ class CpcWizard(QWizard):
         if r is None or r.certificate_id is None:
             return None
         try:
-            return str(export_certificate_pdf(self.ctx.desk, r.certificate_id, r.certificate_number))
+            return str(
+                export_certificate_pdf(
+                    self.ctx.desk, self.ctx.desk.actor, r.certificate_id, r.certificate_number
+                )
+            )
         except CpcDeskError as exc:
             messages.error(self, tr("Open PDF"), str(exc))
             return None

@@ -112,7 +112,16 @@ class DeskStarter:
             self.window.attach_desk(desk)
 
         # Kept: the flow owns the inactivity lock for as long as the window is open.
-        self.flow = sign_in_flow(desk, self.window, signed_in, demo=bool(getattr(self.args, "demo", False)))
+        self.flow = sign_in_flow(
+            desk,
+            self.window,
+            signed_in,
+            demo=bool(getattr(self.args, "demo", False)),
+            on_signed_out=self.window.clear_user,
+        )
+        # The user menu's Sign out and Switch user (Quit is the window's own Ctrl+Q).
+        self.window.sign_out_requested.connect(self.flow.sign_out)
+        self.window.switch_user_requested.connect(self.flow.switch_now)
 
     def _start_services(self, desk: "Desk") -> None:
         """The keyring check, the demo mail server and the outbox sender, once the window is ready.

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -46,6 +48,9 @@ class MainWindow(QMainWindow):
     status_shown = Signal()
     # Emitted once, after the home page has been painted: slow start-up work waits for it.
     first_painted = Signal()
+    # The user menu's Sign out and Switch user: the sign-in flow (ui.admin.signin) acts on them.
+    sign_out_requested = Signal()
+    switch_user_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,7 +75,8 @@ class MainWindow(QMainWindow):
         self.back_button.hide()
         self.title_label = QLabel(tr("CPC Desk"))
         self.title_label.setObjectName("headerTitle")
-        # The signed-in user, with a menu: change my password, work offline for this session.
+        # The signed-in user, with a menu: change my password, work offline for this session, switch user,
+        # sign out, quit.
         self.user_label = QToolButton()
         self.user_label.setObjectName("headerUser")
         self.user_label.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -80,6 +86,22 @@ class MainWindow(QMainWindow):
         self.offline_action = user_menu.addAction(tr("Work &offline (this session)"))
         self.offline_action.setCheckable(True)
         self.offline_action.toggled.connect(self._set_offline)
+        user_menu.addSeparator()
+        self.switch_user_action = user_menu.addAction(
+            tr("&Switch user…"), lambda: self._change_hands(self.switch_user_requested)
+        )
+        self.sign_out_action = user_menu.addAction(
+            tr("Sign o&ut"), lambda: self._change_hands(self.sign_out_requested)
+        )
+        user_menu.addSeparator()
+        # Ctrl+Q everywhere (the standard Quit key is empty on Windows), from any screen of the window.
+        self.quit_action = QAction(tr("&Quit CPC Desk"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.addAction(self.quit_action)
+        user_menu.addAction(self.quit_action)
+        self.user_menu = user_menu
         self.user_label.setMenu(user_menu)
         self.user_label.hide()  # until someone is signed in
         hl.addWidget(self.back_button)
@@ -175,6 +197,43 @@ class MainWindow(QMainWindow):
         """A notice shown whole, above the screens, until the person dismisses it."""
         self.notice_label.setText(text)
         self.notice_bar.show()
+
+    def clear_user(self) -> None:
+        """Signed out: nothing of the previous user stays on screen (their screens, wizard, dialogs,
+        search results, name and tiles); the next sign-in builds every screen afresh."""
+        if self._wizard is not None:
+            wizard, self._wizard = self._wizard, None
+            if isinstance(wizard, QDialog):
+                wizard.done(QDialog.DialogCode.Rejected)  # discarded unasked: the next person must not see it
+            wizard.deleteLater()
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible() or widget.inherits("QMenu"):
+                continue
+            if isinstance(widget, QDialog):
+                widget.done(QDialog.DialogCode.Rejected)
+            widget.hide()
+        self.go_home()
+        for widget in self.screens.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.screens.clear()
+        self.home.grid.show_only(set())
+        self.user_label.setText("")
+        self.user_label.hide()
+        self.statusBar().clearMessage()
+
+    def _change_hands(self, signal: Any) -> None:
+        """Sign out / Switch user, unless a request is being submitted (its result must be seen)."""
+        if self._wizard is not None and getattr(self._wizard, "submitting", False):
+            from ui.common import messages
+
+            messages.info(
+                self,
+                tr("A request is being submitted"),
+                tr("Wait until the request is submitted and its result is shown, then sign out."),
+            )
+            return
+        signal.emit()
 
     def _show_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -102,7 +102,7 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
         path.unlink()
         print(f"wrote {out / name}")
 
-    save_first_page(preview_pdf(desk, member_id, recipient), "certificate.png")
+    save_first_page(preview_pdf(desk, desk.actor, member_id, recipient), "certificate.png")
     # The same member's certificate in French and in both languages, to a Francophone hospital.
     montfort = replace(
         recipient,
@@ -114,7 +114,7 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
         email="affaires.medicales@montfort.example.org",
     )
     for language in ("fr", "bilingual"):
-        pdf = preview_pdf(desk, member_id, replace(montfort, language=language))
+        pdf = preview_pdf(desk, desk.actor, member_id, replace(montfort, language=language))
         save_first_page(pdf, f"certificate-{language}.png")
     return 0
 
