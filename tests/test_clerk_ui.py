@@ -455,7 +455,7 @@ def test_at_1366x768_the_verify_screen_shows_the_signer_line_whole(
     from ui.desk.verify_dialog import VerifyScreen
     from ui.shell.main_window import MainWindow
 
-    path = export_certificate_pdf(desk, issued["cert"], issued["number"])
+    path = export_certificate_pdf(desk, desk.actor, issued["cert"], issued["number"])
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1366, 728)

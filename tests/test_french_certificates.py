@@ -206,7 +206,7 @@ def test_french_certificate_for_each_kind_of_demo_member(
 ) -> None:
     member_id = demo_members(desk)[kind]
     cert = issue(desk, registrar, member_id, "fr")
-    pdf = certificate_pdf(desk, cert.id)
+    pdf = certificate_pdf(desk, desk.actor, cert.id)
     pages, text = pdf_pages_text(pdf)
     assert pages == 1, "a French certificate fits one page like the English one"
     for label in FRENCH_LABELS:
@@ -256,7 +256,7 @@ def test_bilingual_certificate_for_each_kind_of_demo_member(
 ) -> None:
     member_id = demo_members(desk)[kind]
     cert = issue(desk, registrar, member_id, "bilingual")
-    pdf = certificate_pdf(desk, cert.id)
+    pdf = certificate_pdf(desk, desk.actor, cert.id)
     pages, text = pdf_pages_text(pdf)
     assert pages <= 2
     for label in (*FRENCH_LABELS[:-1], *ENGLISH_LABELS):
@@ -305,7 +305,7 @@ def test_english_stays_the_default_and_unchanged(desk: Desk, registrar: Actor) -
         assert recipient.language == "en"
     certificate_id = result.recipients[0].certificate_id
     assert certificate_id is not None
-    _pages, text = pdf_pages_text(certificate_pdf(desk, certificate_id))
+    _pages, text = pdf_pages_text(certificate_pdf(desk, desk.actor, certificate_id))
     assert "Certificate of Professional Conduct" in text and "Certificat de conduite" not in text
     assert "None on record." in text and "Aucune mention" not in text
 
@@ -318,13 +318,13 @@ def test_the_issuing_body_named_in_french_when_it_has_a_french_name(
     desk.settings.set("registrar.title_fr", "Registraire et chef de la direction")
     member_id = demo_members(desk)["clean"]
     french = issue(desk, registrar, member_id, "fr")
-    _pages, text = pdf_pages_text(certificate_pdf(desk, french.id))
+    _pages, text = pdf_pages_text(certificate_pdf(desk, desk.actor, french.id))
     assert_printed("Ordre des médecins et chirurgiens (DÉMO) atteste qu'en date du", text)
     assert_printed("Extrait du registre tenu par : Ordre des médecins et chirurgiens (DÉMO)", text)
     assert_printed("Registraire et chef de la direction", text)
     assert "College of Physicians" not in text and "Chief Executive" not in text
     both = issue(desk, registrar, member_id, "bilingual")
-    _pages, text = pdf_pages_text(certificate_pdf(desk, both.id))
+    _pages, text = pdf_pages_text(certificate_pdf(desk, desk.actor, both.id))
     assert_printed("College of Physicians and Surgeons (DEMO) Ordre des médecins et chirurgiens (DÉMO)", text)
     assert_printed("The College of Physicians and Surgeons (DEMO) certifies that", text)
     assert_printed("Ordre des médecins et chirurgiens (DÉMO) atteste qu'en date du", text)

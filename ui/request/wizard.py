@@ -261,7 +261,7 @@ class CpcWizard(QWizard):
         if result is None or result.status != RequestStatus.ISSUED or self.delivering or self.closed:
             return
         try:
-            fresh = request_result(self.ctx.desk, result.request_id)
+            fresh = request_result(self.ctx.desk, self.ctx.desk.actor, result.request_id)
         except CpcDeskError:
             return
         fresh.already_submitted = result.already_submitted
