@@ -38,7 +38,9 @@ class Desk:
         if migrate:
             db.ensure_schema()
             ensure_default_types(db)
-        return cls(data_dir=folder, settings=settings, db=db, actor=actor or os_actor())
+        desk = cls(data_dir=folder, settings=settings, db=db, actor=actor or os_actor())
+        db.owner = desk  # the audit trail signs its checkpoints with this desk's key (app.audit.anchor)
+        return desk
 
     def folder(self, name: str) -> Path:
         """A sub-folder of the data folder (mailbox, exports, batch output…), created on demand."""

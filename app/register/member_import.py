@@ -350,6 +350,7 @@ def _apply_batch(session: Session, batch: list[dict[str, Any]], result: ImportRe
                 )
             )
         }
+        audit.changed(session, "member", list(ids.values()))
         tokens = [{"member_id": ids[r["cpso_number"]], "token": t} for r in inserts for t in _tokens_for(r)]
         session.execute(insert(_TOKENS), tokens)
     if updates:
@@ -360,6 +361,7 @@ def _apply_batch(session: Session, batch: list[dict[str, Any]], result: ImportRe
             .values({k: bindparam(f"v_{k}") for k in keys})
         )
         session.execute(stmt, [{"b_id": u["b_id"], **{f"v_{k}": u[k] for k in keys}} for u in updates])
+        audit.changed(session, "member", [u["b_id"] for u in updates])
     if renamed:
         session.execute(delete(_TOKENS).where(_TOKENS.c.member_id.in_([r["b_id"] for r in renamed])))
         session.execute(

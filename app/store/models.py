@@ -403,6 +403,8 @@ class AuditEvent(Base):
     after_json: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The seals of the audited rows this event's transaction wrote (app.audit.seals); part of the hash.
+    state_json: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class AuditHead(Base):
@@ -413,3 +415,25 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     last_event_id: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
+
+
+class AuditCheckpoint(Base):
+    """The chain's head at one moment, signed with the College's key (app.audit.anchor)."""
+
+    __tablename__ = "audit_checkpoint"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer, index=True)
+    event_hash: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    signer_sha256: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(Text)
+
+
+class RegisterSetting(Base):
+    """A setting shared by every desk of the register (app.settings.REGISTER_KEYS), as JSON."""
+
+    __tablename__ = "register_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
