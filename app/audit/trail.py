@@ -345,15 +345,14 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
             f"{missing}, which is no longer in the trail (it ends at event {prev_id or 0}): "
             "events were removed",
         )
-    if trusted is not None and prev_id is not None:
-        if covered < prev_id:
-            return _broken(
-                count,
-                covered + 1,
-                f"events {covered + 1} to {prev_id} are not covered by a checkpoint signed with the College's "
-                "key: they were written or rewritten without it, or their checkpoints were removed "
-                "(if they are genuine, sign one with 'cpc-desk audit checkpoint' at a desk that holds the key)",
-            )
+    if trusted is not None and prev_id is not None and covered < prev_id:
+        return _broken(
+            count,
+            covered + 1,
+            f"events {covered + 1} to {prev_id} are not covered by a checkpoint signed with the "
+            "College's key: they were written or rewritten without it, or their checkpoints were removed "
+            "(if they are genuine, sign one with 'cpc-desk audit checkpoint' at a desk holding the key)",
+        )
     return _reconcile(session, sealed, count)
 
 
