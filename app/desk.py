@@ -9,7 +9,7 @@ from pathlib import Path
 from app import paths
 from app.access.permissions import Actor, os_actor
 from app.register.institution_types import ensure_default_types
-from app.settings import Settings
+from app.settings import RegisterStore, Settings
 from app.store.db import Database
 
 
@@ -38,6 +38,7 @@ class Desk:
         if migrate:
             db.ensure_schema()
             ensure_default_types(db)
+        settings.attach_register(RegisterStore(db))
         desk = cls(data_dir=folder, settings=settings, db=db, actor=actor or os_actor())
         db.owner = desk  # the audit trail signs its checkpoints with this desk's key (app.audit.anchor)
         return desk

@@ -64,13 +64,18 @@ def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[st
             problems.append(exc)
     if problems:
         raise ValidationErrors(problems)
+    desk.settings.refresh()  # compare with the register as it is now, not as this desk last read it
     changed = [k for k, v in parsed.items() if desk.settings.get(k) != v]
     before = {k: desk.settings.get(k) for k in changed}
     for key in changed:
-        desk.settings.set(key, parsed[key])
+        if not desk.settings.is_register(key):
+            desk.settings.set(key, parsed[key])
     if changed:
         with desk.db.write() as session:
             for key in changed:
+                if desk.settings.is_register(key):
+                    # the register's value and its event commit together
+                    desk.settings.write_register(session, key, parsed[key])
                 audit.record(
                     session,
                     actor,
@@ -79,6 +84,7 @@ def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[st
                     before={key: before[key]},
                     after={key: parsed[key]},
                 )
+        desk.settings.refresh()
     return changed
 
 
