@@ -38,9 +38,9 @@ class Desk:
         if migrate:
             db.ensure_schema()
             ensure_default_types(db)
-        settings.attach_register(RegisterStore(db))
         desk = cls(data_dir=folder, settings=settings, db=db, actor=actor or os_actor())
         db.owner = desk  # the audit trail signs its checkpoints with this desk's key (app.audit.anchor)
+        settings.attach_register(RegisterStore(db))
         return desk
 
     def folder(self, name: str) -> Path:
