@@ -370,3 +370,28 @@ def test_a_hand_edit_of_a_register_setting(register: Path, capsys: pytest.Captur
 def test_a_register_setting_added_by_hand(register: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sql(register, "insert into register_setting (key, value_json) values ('issuer.name', '\"Evil College\"')")
     assert_broken(register, capsys, "setting issuer.name", "added outside CPC Desk")
+
+
+def test_rewriting_a_rows_seal_with_its_change(register: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The tamperer un-revokes the certificate and rewrites its seal to match: the set of seals no longer
+    # has the digest its event vouches for.
+    number = one(register, "select number from certificate where revoked = 1")
+    sql(register, "update certificate set revoked = 0 where revoked = 1")
+    con = sqlite3.connect(register / "cpc-desk.sqlite3")
+    try:
+        from app.audit import seals
+        from app.store.db import Database
+
+        db = Database(f"sqlite:///{register / 'cpc-desk.sqlite3'}")
+        with db.read() as s:
+            current = dict(seals.current_rows(s, "certificate"))
+        db.dispose()
+        cert_id = str(one(register, f"select id from certificate where number = '{number}'"))
+        con.execute(
+            "update audit_seal set seal = ? where table_name = 'certificate' and row_key = ?",
+            (current[cert_id], cert_id),
+        )
+        con.commit()
+    finally:
+        con.close()
+    assert_broken(register, capsys, "row seals", "were altered")

@@ -39,8 +39,7 @@ def test_an_upgraded_register_is_sealed_once_and_then_guarded(
         with desk.db.read() as s:
             baseline = s.execute(select(AuditEvent).where(AuditEvent.kind == "state.baseline")).scalar_one()
         assert baseline.actor == "system:upgrade"
-        assert list(json.loads(baseline.state_json)) == ["member"]  # the one row there was
-        assert len(json.loads(baseline.state_json)["member"]) == 1
+        assert json.loads(baseline.state_json)["rows"] == 1  # the one member there was
         # written by the migration, which holds no key: not yet covered by a signed checkpoint
         report = check_trail(desk, ADMIN)
         assert not report.ok and "not covered by a checkpoint" in report.problem

@@ -1,22 +1,24 @@
-"""What the trail says each audited row holds: a digest of its audited columns, sealed into the events.
+"""What the trail says each audited row holds: a seal (digest) of its audited columns.
 
-Every write transaction notes the audited rows it inserts, updates or deletes (ORM flushes are noted by
-themselves; Core statements through `changed()`); the next event appended (`trail.record`), or the commit,
-carries their digests. `audit verify` then recomputes every row's digest and compares it with the newest
-one the trail holds, so a change made in the database outside CPC Desk (no event, no seal) is found.
+Every write transaction seals the audited rows it inserts, updates or deletes (ORM flushes are noted by
+themselves; Core statements call `changed()`) into a set of rows of audit_seal; the next event appended
+(`trail.record`), or the commit, closes the set and carries its id, size and digest inside its hash.
+`audit verify` recomputes every row's seal and compares it with the newest one the trail vouches for, so
+a change made in the database outside CPC Desk (no event, no seal) is found.
 """
 
 import enum
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from app.store.models import Base
+from app.store.models import AuditSeal, Base
 
 # The columns whose values the trail vouches for, per table. Left out on purpose: derived columns (search
 # names), bookkeeping that changes without a decision (sign-in counters, row versions, updated_at,
@@ -170,17 +172,24 @@ def changed_columns(name: str, sealed: str, current: str) -> list[str]:
     return out
 
 
-# --- noting what a transaction changed -------------------------------------------------------------
+# --- sealing what a transaction changed ------------------------------------------------------------
+
+SEAL_SET_KEY = "cpc_audit_seal_set"
+_SEALS: Table = cast(Table, AuditSeal.__table__)
+_INSERT_SEALS = insert(_SEALS)
+_CHUNK = 500
 
 
 def changed(session: Session, name: str, keys: Iterable[Any]) -> None:
-    """Note rows of an audited table written by a Core statement (ORM flushes are noted by themselves)."""
+    """Seal rows of an audited table written by a Core statement, now, a chunk at a time (so an import
+    of 200,000 members never holds their seals in memory); ORM flushes are noted by `note_flush`."""
     if name in AUDITED_COLUMNS:
-        session.info.setdefault(TOUCHED_KEY, {}).setdefault(name, set()).update(keys)
+        seal_now(session, name, list(keys))
 
 
 def note_flush(session: Session) -> None:
-    """After an ORM flush: note the audited rows it inserted, updated or deleted."""
+    """After an ORM flush: note the audited rows it inserted, updated or deleted (sealed by the next
+    event or the commit, when their values are final)."""
     for obj in (*session.new, *session.dirty, *session.deleted):
         name = getattr(getattr(obj, "__table__", None), "name", None)
         if name in AUDITED_COLUMNS:
@@ -190,19 +199,69 @@ def note_flush(session: Session) -> None:
 
 
 def has_pending(session: Session) -> bool:
-    return bool(session.info.get(TOUCHED_KEY))
+    return bool(session.info.get(TOUCHED_KEY)) or bool(session.info.get(SEAL_SET_KEY))
 
 
-def take_seals(session: Session) -> dict[str, dict[str, str]]:
-    """The seals of every row noted since the last call ({table: {key: seal or DELETED}}), and forget them."""
+def seal_now(session: Session, name: str, keys: list[Any]) -> None:
+    """Write the seals of these rows (DELETED for a row that is gone) into this transaction's open set."""
+    if not keys:
+        return
+    state = session.info.get(SEAL_SET_KEY)
+    if state is None:
+        state = session.info[SEAL_SET_KEY] = {"id": uuid.uuid4().hex, "sha256": hashlib.sha256(), "rows": 0}
+    ordered = sorted(set(keys), key=str)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        found = dict(_current_seals(session, name, chunk))
+        rows = []
+        for key in chunk:
+            seal = found.get(str(key), DELETED)
+            rows.append({"set_id": state["id"], "table_name": name, "row_key": str(key), "seal": seal})
+            state["sha256"].update(seal_line(name, str(key), seal))
+        session.execute(_INSERT_SEALS, rows)
+        state["rows"] += len(rows)
+
+
+def seal_line(name: str, key: str, seal: str) -> bytes:
+    return f"{name}\x1f{key}\x1f{seal}\n".encode()
+
+
+def take_seals(session: Session) -> str:
+    """Seal the rows the ORM wrote since the last event and close this transaction's set of seals; returns
+    what the event says of it ({"set", "rows", "sha256"} as JSON), or "" when no row was written."""
     touched: dict[str, set[Any]] = session.info.pop(TOUCHED_KEY, {})
-    out: dict[str, dict[str, str]] = {}
     for name, keys in sorted(touched.items()):
-        if not keys:
-            continue
-        found = dict(_current_seals(session, name, sorted(keys, key=str)))
-        out[name] = {str(k): found.get(str(k), DELETED) for k in sorted(keys, key=str)}
-    return out
+        seal_now(session, name, list(keys))
+    state = session.info.pop(SEAL_SET_KEY, None)
+    if state is None:
+        return ""
+    summary = {"set": state["id"], "rows": state["rows"], "sha256": state["sha256"].hexdigest()}
+    return json.dumps(summary, sort_keys=True, separators=(",", ":"))
+
+
+def forget(session: Session) -> None:
+    session.info.pop(TOUCHED_KEY, None)
+    session.info.pop(SEAL_SET_KEY, None)
+
+
+def seal_sets(session: Session) -> dict[str, list[tuple[str, str, str]]]:
+    """Every set of seals: {set id: [(table, key, seal), ...] in the order they were written}."""
+    sets: dict[str, list[tuple[str, str, str]]] = {}
+    query = (
+        select(_SEALS.c.set_id, _SEALS.c.table_name, _SEALS.c.row_key, _SEALS.c.seal)
+        .order_by(_SEALS.c.id)
+        .execution_options(yield_per=5000)
+    )
+    for set_id, name, key, seal in session.execute(query):
+        sets.setdefault(set_id, []).append((name, key, seal))
+    return sets
+
+
+def set_digest(lines: list[tuple[str, str, str]]) -> str:
+    digest = hashlib.sha256()
+    for name, key, seal in lines:
+        digest.update(seal_line(name, key, seal))
+    return digest.hexdigest()
 
 
 def _current_seals(session: Session, name: str, keys: list[Any] | None) -> Iterator[tuple[str, str]]:
@@ -250,12 +309,12 @@ def key_value(name: str, key: str) -> Any:
     return int(key) if _primary_key(name).type.python_type is int else key
 
 
-def encode(seals: dict[str, dict[str, str]]) -> str:
-    return json.dumps(seals, sort_keys=True, separators=(",", ":")) if seals else ""
-
-
-def decode(state_json: str) -> dict[str, dict[str, str]]:
+def decode(state_json: str) -> dict[str, Any]:
+    """What an event says of its set of seals ({} for none, or for a value that is not ours)."""
     if not state_json:
         return {}
-    value = json.loads(state_json)
-    return value if isinstance(value, dict) else {}
+    try:
+        value = json.loads(state_json)
+    except ValueError:
+        return {"set": "", "rows": -1, "sha256": ""}
+    return value if isinstance(value, dict) else {"set": "", "rows": -1, "sha256": ""}

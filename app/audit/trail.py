@@ -124,7 +124,7 @@ def record(
     kind = kind[:_KIND_MAX]
     subject = subject[:_SUBJECT_MAX]
     before_json, after_json = _canonical(before), _canonical(after)
-    state_json = seals.encode(seals.take_seals(session))
+    state_json = seals.take_seals(session)
     digest = event_hash(prev_hash, at, name, kind, member_id, subject, before_json, after_json, state_json)
     event_id = session.execute(
         _INSERT_EVENT,
@@ -214,8 +214,9 @@ def _seal_and_sign(session: Session) -> None:
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    for name in (_EVENTS_KEY, _ACTOR_KEY, seals.TOUCHED_KEY):
+    for name in (_EVENTS_KEY, _ACTOR_KEY):
         session.info.pop(name, None)
+    seals.forget(session)
 
 
 def seal_existing_rows(connection: Connection) -> int:
@@ -226,7 +227,7 @@ def seal_existing_rows(connection: Connection) -> int:
         count = 0
         for name in seals.AUDITED_COLUMNS:
             keys = [seals.key_value(name, key) for key, _seal in seals.current_rows(session, name)]
-            seals.changed(session, name, keys)
+            seals.seal_now(session, name, keys)
             count += len(keys)
         if count:
             record(session, "system:upgrade", "state.baseline", after={"rows": count})
@@ -274,6 +275,7 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
                 )
         checkpoints.setdefault(cp.event_id, []).append(cp)
     covered = max(checkpoints, default=0)
+    sets = seals.seal_sets(session)
     prev = GENESIS
     prev_id: int | None = None
     count = 0
@@ -315,8 +317,17 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
                     f"event {ev.id} ({ev.kind} by {ev.actor}) is not the event checkpoint {cp.id} signed on "
                     f"{cp.signed_at.isoformat(timespec='seconds')}: the trail up to it was rewritten",
                 )
-        for name, row_seals in seals.decode(ev.state_json).items():
-            for key, seal in row_seals.items():
+        if ev.state_json:
+            state = seals.decode(ev.state_json)
+            lines = sets.pop(str(state.get("set")), [])
+            if len(lines) != state.get("rows") or seals.set_digest(lines) != state.get("sha256"):
+                return _broken(
+                    count,
+                    ev.id,
+                    f"the row seals event {ev.id} ({ev.kind} by {ev.actor}) vouches for were altered "
+                    f"(it vouches for {state.get('rows')}, {len(lines)} are there)",
+                )
+            for name, key, seal in lines:
                 sealed[(name, key)] = (seal, ev.id)
         prev, prev_id = ev.hash, ev.id
     head = session.get(AuditHead, 1)

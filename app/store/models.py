@@ -403,7 +403,8 @@ class AuditEvent(Base):
     after_json: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
-    # The seals of the audited rows this event's transaction wrote (app.audit.seals); part of the hash.
+    # The set of seals of the audited rows this event's transaction wrote (app.audit.seals): its id, size
+    # and digest, part of the hash; the seals themselves are rows of audit_seal.
     state_json: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
@@ -428,6 +429,18 @@ class AuditCheckpoint(Base):
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     signer_sha256: Mapped[str] = mapped_column(String(64))
     signature: Mapped[str] = mapped_column(Text)
+
+
+class AuditSeal(Base):
+    """One audited row's seal (app.audit.seals), in the set one event vouches for by its digest."""
+
+    __tablename__ = "audit_seal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[str] = mapped_column(String(32), index=True)
+    table_name: Mapped[str] = mapped_column(String(32))
+    row_key: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str] = mapped_column(String(160))
 
 
 class RegisterSetting(Base):

@@ -1,4 +1,4 @@
-"""signed audit checkpoints, row seals in the trail, register-wide settings
+"""signed audit checkpoints, row seals vouched for by the trail, register-wide settings
 
 Revision ID: 0003
 Revises: 0001
@@ -31,6 +31,17 @@ def upgrade() -> None:
     with op.batch_alter_table("audit_checkpoint", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_audit_checkpoint_event_id"), ["event_id"], unique=False)
     op.create_table(
+        "audit_seal",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("set_id", sa.String(length=32), nullable=False),
+        sa.Column("table_name", sa.String(length=32), nullable=False),
+        sa.Column("row_key", sa.String(length=64), nullable=False),
+        sa.Column("seal", sa.String(length=160), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("audit_seal", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_audit_seal_set_id"), ["set_id"], unique=False)
+    op.create_table(
         "register_setting",
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("value_json", sa.Text(), nullable=False),
@@ -45,6 +56,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("register_setting")
+    with op.batch_alter_table("audit_seal", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_audit_seal_set_id"))
+    op.drop_table("audit_seal")
     with op.batch_alter_table("audit_checkpoint", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_checkpoint_event_id"))
     op.drop_table("audit_checkpoint")
