@@ -395,3 +395,21 @@ def test_rewriting_a_rows_seal_with_its_change(register: Path, capsys: pytest.Ca
     finally:
         con.close()
     assert_broken(register, capsys, "row seals", "were altered")
+
+
+def test_a_change_made_while_the_key_is_away_is_kept_and_flagged_until_signed(
+    register: Path, capsys: pytest.CaptureFixture[str], memory_keyring: object
+) -> None:
+    # No passphrase in the keyring: the desk cannot sign, but the change is not lost.
+    memory_keyring.store.clear()  # type: ignore[attr-defined]
+    url = f"sqlite:///{register / 'cpc-desk.sqlite3'}"
+    desk = Desk.open(register, url, actor=ADMIN)
+    try:
+        assert change_setting(desk, ADMIN, "registrar.title", "Registrar")
+    finally:
+        desk.close()
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, PASSPHRASE)
+    assert_broken(register, capsys, "not covered by a checkpoint", "audit checkpoint")
+    argv = ["--data-dir", str(register), "--database-url", url, "audit"]
+    assert run_cli([*argv, "checkpoint"]) == 0
+    assert run_cli([*argv, "verify"]) == 0, capsys.readouterr().err
