@@ -117,7 +117,7 @@ ROW_LABEL = {
     "institution": "name",
     "staff_user": "username",
     "certificate_request": "id",
-    "request_recipient": "email",
+    "request_recipient": "name",
     "certificate": "number",
     "register_setting": "key",
 }
