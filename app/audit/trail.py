@@ -148,7 +148,8 @@ def record(
 
 
 def changed(session: Session, table_name: str, keys: list[Any]) -> None:
-    """Note rows a Core statement wrote (ORM flushes are noted by themselves): the next event seals them."""
+    """Seal rows a Core statement wrote (ORM flushes are noted by themselves); the next event vouches for
+    their seals."""
     seals.changed(session, table_name, keys)
 
 
