@@ -181,10 +181,16 @@ _CHUNK = 500
 
 
 def changed(session: Session, name: str, keys: Iterable[Any]) -> None:
-    """Seal rows of an audited table written by a Core statement, now, a chunk at a time (so an import
-    of 200,000 members never holds their seals in memory); ORM flushes are noted by `note_flush`."""
-    if name in AUDITED_COLUMNS:
-        seal_now(session, name, list(keys))
+    """Note rows of an audited table written by a Core statement (ORM flushes are noted by `note_flush`).
+    They are sealed with the next event, or as soon as a few chunks are waiting, so an import of 200,000
+    members never holds their keys or seals in memory."""
+    if name not in AUDITED_COLUMNS:
+        return
+    waiting: set[Any] = session.info.setdefault(TOUCHED_KEY, {}).setdefault(name, set())
+    waiting.update(keys)
+    if len(waiting) >= 4 * _CHUNK:
+        session.info[TOUCHED_KEY][name] = set()
+        seal_now(session, name, list(waiting))
 
 
 def note_flush(session: Session) -> None:
