@@ -59,3 +59,29 @@ def test_an_upgraded_register_is_sealed_once_and_then_guarded(
     assert run_cli([*argv, "verify"]) == 1
     err = capsys.readouterr().err
     assert "member 300001" in err and "last_name changed outside CPC Desk" in err
+
+
+def test_a_large_import_is_sealed_chunk_by_chunk_and_guarded(
+    desk: Desk, tmp_path: Path, database_url: str
+) -> None:
+    from datetime import date
+
+    from app.register.member_import import import_members
+    from tests.test_import_members import HEADER
+
+    rows = [
+        f"{300000 + i},Name{i},,Member{i},Independent Practice,active,2001-07-01,,,,,,,," for i in range(2600)
+    ]
+    path = tmp_path / "register.csv"
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = import_members(desk, ADMIN, path, today=date(2026, 11, 25))
+    assert result.committed and result.inserted == 2600
+    report = check_trail(desk, ADMIN)
+    assert report.ok, report.problem
+    with desk.db.read() as s:
+        imported = s.execute(select(AuditEvent).where(AuditEvent.kind == "members.imported")).scalar_one()
+    assert json.loads(imported.state_json)["rows"] == 2600  # every member, in one set, in chunks
+    with desk.db.engine.begin() as conn:
+        conn.execute(text("UPDATE member SET status = 'revoked' WHERE cpso_number = '302599'"))
+    report = check_trail(desk, ADMIN)
+    assert not report.ok and "member 302599" in report.problem and "status" in report.problem
