@@ -30,7 +30,11 @@ CHECKPOINT_FORMAT = "cpc-desk audit checkpoint 1"
 
 @dataclass(frozen=True)
 class CollegeKey:
-    """The key that signs certificates (and checkpoints), and its certificate (DER)."""
+    """The key that signs certificates (and checkpoints), and its certificate (DER).
+
+    `private_key` is a `cryptography` private key (EC or RSA); a key on a token would hand a signing
+    function instead, which is why signing goes through `sign()` and nothing else reads the key.
+    """
 
     certificate_der: bytes
     private_key: Any = field(default=None, repr=False)  # None: can verify, cannot sign
@@ -39,6 +43,15 @@ class CollegeKey:
     @property
     def fingerprint(self) -> str:
         return hashlib.sha256(self.certificate_der).hexdigest()
+
+    def sign(self, message: bytes) -> bytes:
+        """ECDSA-SHA256 for an EC key, PKCS#1 v1.5 SHA-256 for RSA (what `signature_holds` checks)."""
+        private = self.private_key
+        if isinstance(private, ec.EllipticCurvePrivateKey):
+            return private.sign(message, ec.ECDSA(hashes.SHA256()))
+        if isinstance(private, rsa.RSAPrivateKey):
+            return private.sign(message, padding.PKCS1v15(), hashes.SHA256())
+        raise ValidationError("signing.pkcs12_path", "the signing key is neither RSA nor EC")
 
 
 # (path, mtime_ns, size) -> loaded key; the passphrase decrypts a PKCS#12 once per process.
@@ -73,14 +86,7 @@ def checkpoint_message(event_id: int, event_hash: str, signed_at: datetime) -> b
 
 
 def sign_checkpoint(key: CollegeKey, event_id: int, event_hash: str, signed_at: datetime) -> str:
-    message = checkpoint_message(event_id, event_hash, signed_at)
-    private = key.private_key
-    if isinstance(private, ec.EllipticCurvePrivateKey):
-        signature = private.sign(message, ec.ECDSA(hashes.SHA256()))
-    elif isinstance(private, rsa.RSAPrivateKey):
-        signature = private.sign(message, padding.PKCS1v15(), hashes.SHA256())
-    else:
-        raise ValidationError("signing.pkcs12_path", "the signing key is neither RSA nor EC")
+    signature = key.sign(checkpoint_message(event_id, event_hash, signed_at))
     return base64.b64encode(signature).decode("ascii")
 
 
