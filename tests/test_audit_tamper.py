@@ -413,3 +413,29 @@ def test_a_change_made_while_the_key_is_away_is_kept_and_flagged_until_signed(
     argv = ["--data-dir", str(register), "--database-url", url, "audit"]
     assert run_cli([*argv, "checkpoint"]) == 0
     assert run_cli([*argv, "verify"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["ec", "rsa"])
+def test_a_checkpoint_signature_holds_only_for_what_was_signed(kind: str) -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    key = ec.generate_private_key(ec.SECP256R1()) if kind == "ec" else rsa.generate_private_key(65537, 2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "College")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    college = anchor.CollegeKey(cert.public_bytes(Encoding.DER), key)
+    signature = anchor.sign_checkpoint(college, 7, "a" * 64, now)
+    assert anchor.signature_holds(college.certificate_der, 7, "a" * 64, now, signature)
+    assert not anchor.signature_holds(college.certificate_der, 8, "a" * 64, now, signature)
+    assert not anchor.signature_holds(college.certificate_der, 7, "b" * 64, now, signature)
+    assert not anchor.signature_holds(college.certificate_der, 7, "a" * 64, now, "not base64!")
