@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from app.store.models import AuditSeal, Base
@@ -190,7 +190,7 @@ def changed(session: Session, name: str, keys: Iterable[Any]) -> None:
     waiting.update(keys)
     if len(waiting) >= 4 * _CHUNK:
         session.info[TOUCHED_KEY][name] = set()
-        seal_now(session, name, list(waiting))
+        seal_now(session, {name: waiting})
 
 
 def note_flush(session: Session) -> None:
@@ -208,24 +208,50 @@ def has_pending(session: Session) -> bool:
     return bool(session.info.get(TOUCHED_KEY)) or bool(session.info.get(SEAL_SET_KEY))
 
 
-def seal_now(session: Session, name: str, keys: list[Any]) -> None:
-    """Write the seals of these rows (DELETED for a row that is gone) into this transaction's open set."""
-    if not keys:
-        return
+def seal_now(session: Session, touched: dict[str, set[Any]]) -> None:
+    """Write the seals of these rows (DELETED for a row that is gone) into this transaction's open set:
+    one SELECT per table and one INSERT per chunk (this runs for every certificate of a batch)."""
     state = session.info.get(SEAL_SET_KEY)
-    if state is None:
-        state = session.info[SEAL_SET_KEY] = {"id": uuid.uuid4().hex, "sha256": hashlib.sha256(), "rows": 0}
-    ordered = sorted(set(keys), key=str)
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start : start + _CHUNK]
-        found = dict(_current_seals(session, name, chunk))
-        rows = []
-        for key in chunk:
-            seal = found.get(str(key), DELETED)
-            rows.append({"set_id": state["id"], "table_name": name, "row_key": str(key), "seal": seal})
-            state["sha256"].update(seal_line(name, str(key), seal))
-        session.execute(_INSERT_SEALS, rows)
-        state["rows"] += len(rows)
+    conn = session.connection()
+    for name, keys in sorted(touched.items()):
+        if not keys:
+            continue
+        if state is None:
+            state = session.info[SEAL_SET_KEY] = {
+                "id": uuid.uuid4().hex,
+                "sha256": hashlib.sha256(),
+                "rows": 0,
+            }
+        ordered = sorted(keys, key=str)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            found = {
+                str(row[0]): row_seal(name, row[0], row[1:])
+                for row in conn.execute(_by_keys(name), {"keys": chunk})
+            }
+            rows = []
+            for key in chunk:
+                seal = found.get(str(key), DELETED)
+                rows.append({"set_id": state["id"], "table_name": name, "row_key": str(key), "seal": seal})
+                state["sha256"].update(seal_line(name, str(key), seal))
+            conn.execute(_INSERT_SEALS, rows)
+            state["rows"] += len(rows)
+
+
+_SELECTS: dict[str, Any] = {}
+
+
+def _by_keys(name: str) -> Any:
+    """SELECT key and audited columns WHERE key IN :keys, built once per table."""
+    query = _SELECTS.get(name)
+    if query is None:
+        tbl = table(name)
+        pk = _primary_key(name)
+        query = select(pk, *[tbl.c[c] for c in AUDITED_COLUMNS[name]]).where(
+            pk.in_(bindparam("keys", expanding=True))
+        )
+        _SELECTS[name] = query
+    return query
 
 
 def seal_line(name: str, key: str, seal: str) -> bytes:
@@ -233,11 +259,11 @@ def seal_line(name: str, key: str, seal: str) -> bytes:
 
 
 def take_seals(session: Session) -> str:
-    """Seal the rows the ORM wrote since the last event and close this transaction's set of seals; returns
+    """Seal the rows written since the last event and close this transaction's set of seals; returns
     what the event says of it ({"set", "rows", "sha256"} as JSON), or "" when no row was written."""
     touched: dict[str, set[Any]] = session.info.pop(TOUCHED_KEY, {})
-    for name, keys in sorted(touched.items()):
-        seal_now(session, name, list(keys))
+    if touched:
+        seal_now(session, touched)
     state = session.info.pop(SEAL_SET_KEY, None)
     if state is None:
         return ""
@@ -270,26 +296,17 @@ def set_digest(lines: list[tuple[str, str, str]]) -> str:
     return digest.hexdigest()
 
 
-def _current_seals(session: Session, name: str, keys: list[Any] | None) -> Iterator[tuple[str, str]]:
+def _current_seals(session: Session, name: str) -> Iterator[tuple[str, str]]:
     tbl = table(name)
     pk = _primary_key(name)
-    columns = [tbl.c[c] for c in AUDITED_COLUMNS[name]]
-    chunks: list[list[Any] | None] = (
-        [None] if keys is None else [keys[i : i + 500] for i in range(0, len(keys), 500)]
-    )
-    for chunk in chunks:
-        query = select(pk, *columns)
-        if chunk is not None:
-            query = query.where(pk.in_(chunk))
-        else:
-            query = query.order_by(pk).execution_options(yield_per=2000)
-        for row in session.execute(query):
-            yield str(row[0]), row_seal(name, row[0], row[1:])
+    query = select(pk, *[tbl.c[c] for c in AUDITED_COLUMNS[name]]).order_by(pk)
+    for row in session.execute(query.execution_options(yield_per=2000)):
+        yield str(row[0]), row_seal(name, row[0], row[1:])
 
 
 def current_rows(session: Session, name: str) -> Iterator[tuple[str, str]]:
     """(key, seal) of every row of an audited table, in key order."""
-    return _current_seals(session, name, None)
+    return _current_seals(session, name)
 
 
 def row_label(session: Session, name: str, key: str) -> str:

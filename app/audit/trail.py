@@ -74,6 +74,8 @@ _CHECKPOINTS: Table = cast(Table, AuditCheckpoint.__table__)
 # session.info keys: the events this transaction appended, and who appended the last one.
 _EVENTS_KEY = "cpc_audit_events"
 _ACTOR_KEY = "cpc_audit_actor"
+_HEAD_KEY = "cpc_audit_head"
+_INSERT_CHECKPOINT = insert(_CHECKPOINTS)
 # Built once: every change of state appends an event, the batch one per certificate.
 _SELECT_HEAD = select(_HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
 _INSERT_EVENT = insert(_EVENTS).returning(_EVENTS.c.id)
@@ -144,6 +146,7 @@ def record(
     session.execute(_UPDATE_HEAD, {"last_event_id": event_id, "last_hash": digest})
     session.info[_EVENTS_KEY] = session.info.get(_EVENTS_KEY, 0) + 1
     session.info[_ACTOR_KEY] = name
+    session.info[_HEAD_KEY] = (int(event_id), digest)
     return int(event_id)
 
 
@@ -179,20 +182,27 @@ def _desk_key(session: Session) -> anchor.CollegeKey | None:
 
 def write_checkpoint(session: Session, key: anchor.CollegeKey) -> int | None:
     """Sign the chain's head as it stands in this transaction; returns the event it covers (None: empty)."""
-    head = session.execute(select(_HEAD.c.last_event_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1)).first()
-    if head is None or not head.last_event_id:
-        return None
+    head = session.info.get(_HEAD_KEY)
+    if head is None:
+        found = session.execute(
+            select(_HEAD.c.last_event_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1)
+        ).first()
+        if found is None or not found.last_event_id:
+            return None
+        head = (int(found.last_event_id), str(found.last_hash))
+    event_id, event_hash_ = head
     at = utcnow()
-    session.execute(
-        insert(_CHECKPOINTS).values(
-            event_id=head.last_event_id,
-            event_hash=head.last_hash,
-            signed_at=at,
-            signer_sha256=key.fingerprint,
-            signature=anchor.sign_checkpoint(key, head.last_event_id, head.last_hash, at),
-        )
+    session.connection().execute(
+        _INSERT_CHECKPOINT,
+        {
+            "event_id": event_id,
+            "event_hash": event_hash_,
+            "signed_at": at,
+            "signer_sha256": key.fingerprint,
+            "signature": anchor.sign_checkpoint(key, event_id, event_hash_, at),
+        },
     )
-    return int(head.last_event_id)
+    return event_id
 
 
 @event.listens_for(Session, "after_flush")
@@ -215,7 +225,7 @@ def _seal_and_sign(session: Session) -> None:
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    for name in (_EVENTS_KEY, _ACTOR_KEY):
+    for name in (_EVENTS_KEY, _ACTOR_KEY, _HEAD_KEY):
         session.info.pop(name, None)
     seals.forget(session)
 
@@ -227,8 +237,8 @@ def seal_existing_rows(connection: Connection) -> int:
     try:
         count = 0
         for name in seals.AUDITED_COLUMNS:
-            keys = [seals.key_value(name, key) for key, _seal in seals.current_rows(session, name)]
-            seals.seal_now(session, name, keys)
+            keys = {seals.key_value(name, key) for key, _seal in seals.current_rows(session, name)}
+            seals.seal_now(session, {name: keys})
             count += len(keys)
         if count:
             record(session, "system:upgrade", "state.baseline", after={"rows": count})
