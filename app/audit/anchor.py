@@ -6,6 +6,7 @@ certificate; verification trusts only the certificate it returns, never one stor
 """
 
 import base64
+import functools
 import hashlib
 import logging
 from dataclasses import dataclass, field
@@ -90,13 +91,19 @@ def sign_checkpoint(key: CollegeKey, event_id: int, event_hash: str, signed_at: 
     return base64.b64encode(signature).decode("ascii")
 
 
+@functools.lru_cache(maxsize=8)
+def _public_key(certificate_der: bytes) -> Any:
+    # verify checks every checkpoint against the same certificate or two: parse each once
+    return x509.load_der_x509_certificate(certificate_der).public_key()
+
+
 def signature_holds(
     certificate_der: bytes, event_id: int, event_hash: str, signed_at: datetime, signature: str
 ) -> bool:
     """True when `signature` is the certificate's key's signature of this checkpoint."""
     try:
         raw = base64.b64decode(signature.encode("ascii"), validate=True)
-        public = x509.load_der_x509_certificate(certificate_der).public_key()
+        public = _public_key(certificate_der)
         message = checkpoint_message(event_id, event_hash, signed_at)
         if isinstance(public, ec.EllipticCurvePublicKey):
             public.verify(raw, message, ec.ECDSA(hashes.SHA256()))
