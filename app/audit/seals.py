@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, bindparam, event, insert, select
+from sqlalchemy.orm import Session, object_session
 
 from app.store.models import AuditSeal, Base
 
@@ -181,7 +181,7 @@ _CHUNK = 500
 
 
 def changed(session: Session, name: str, keys: Iterable[Any]) -> None:
-    """Note rows of an audited table written by a Core statement (ORM flushes are noted by `note_flush`).
+    """Note rows of an audited table written by a Core statement (the ORM's are noted by `_note_row`).
     They are sealed with the next event, or as soon as a few chunks are waiting, so an import of 200,000
     members never holds their keys or seals in memory."""
     if name not in AUDITED_COLUMNS:
@@ -193,15 +193,24 @@ def changed(session: Session, name: str, keys: Iterable[Any]) -> None:
         seal_now(session, {name: waiting})
 
 
-def note_flush(session: Session) -> None:
-    """After an ORM flush: note the audited rows it inserted, updated or deleted (sealed by the next
-    event or the commit, when their values are final)."""
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        name = getattr(getattr(obj, "__table__", None), "name", None)
-        if name in AUDITED_COLUMNS:
-            pk = getattr(obj, _primary_key(name).key, None)
-            if pk is not None:
-                session.info.setdefault(TOUCHED_KEY, {}).setdefault(name, set()).add(pk)
+def _note_row(_mapper: Any, _connection: Any, target: Any) -> None:
+    """A mapper event for each row the ORM inserts, updates or deletes in an audited table: noted in its
+    session, sealed by the next event or the commit, when its values are final. (Per row, not per
+    flush: a batch's long session holds thousands of objects, and walking them at every flush would
+    cost the batch more than it issues.)"""
+    session = object_session(target)
+    if session is None:
+        return
+    name = target.__table__.name
+    pk = getattr(target, _primary_key(name).key, None)
+    if pk is not None:
+        session.info.setdefault(TOUCHED_KEY, {}).setdefault(name, set()).add(pk)
+
+
+for _mapper in Base.registry.mappers:
+    if getattr(_mapper.local_table, "name", "") in AUDITED_COLUMNS:
+        for _event in ("after_insert", "after_update", "after_delete"):
+            event.listen(_mapper.class_, _event, _note_row)
 
 
 def has_pending(session: Session) -> bool:

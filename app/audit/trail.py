@@ -205,11 +205,6 @@ def write_checkpoint(session: Session, key: anchor.CollegeKey) -> int | None:
     return event_id
 
 
-@event.listens_for(Session, "after_flush")
-def _note_flush(session: Session, _context: Any) -> None:
-    seals.note_flush(session)
-
-
 @event.listens_for(Session, "before_commit")
 def _seal_and_sign(session: Session) -> None:
     """Rows written with no event after them are sealed by one `state.sealed` event; then the head of
