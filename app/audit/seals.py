@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, insert, select
+from sqlalchemy import Table, bindparam, event, insert, inspect, select
 from sqlalchemy.orm import Session, object_session
 
 from app.store.models import AuditSeal, Base
@@ -194,10 +194,10 @@ def changed(session: Session, name: str, keys: Iterable[Any]) -> None:
 
 
 def _note_row(_mapper: Any, _connection: Any, target: Any) -> None:
-    """A mapper event for each row the ORM inserts, updates or deletes in an audited table: noted in its
-    session, sealed by the next event or the commit, when its values are final. (Per row, not per
-    flush: a batch's long session holds thousands of objects, and walking them at every flush would
-    cost the batch more than it issues.)"""
+    """A mapper event for each row the ORM inserts or deletes in an audited table: noted in its session,
+    sealed by the next event or the commit, when its values are final. (Per row, not per flush: a
+    batch's long session holds thousands of objects, and walking them at every flush would cost the
+    batch more than it issues.)"""
     session = object_session(target)
     if session is None:
         return
@@ -207,10 +207,19 @@ def _note_row(_mapper: Any, _connection: Any, target: Any) -> None:
         session.info.setdefault(TOUCHED_KEY, {}).setdefault(name, set()).add(pk)
 
 
+def _note_update(mapper: Any, connection: Any, target: Any) -> None:
+    """As `_note_row`, for an update that changed an audited value (the ORM also "updates" rows whose
+    attributes were merely assigned the values they had)."""
+    attrs = inspect(target).attrs
+    if any(attrs[c].history.has_changes() for c in AUDITED_COLUMNS[target.__table__.name] if c in attrs):
+        _note_row(mapper, connection, target)
+
+
 for _mapper in Base.registry.mappers:
     if getattr(_mapper.local_table, "name", "") in AUDITED_COLUMNS:
-        for _event in ("after_insert", "after_update", "after_delete"):
-            event.listen(_mapper.class_, _event, _note_row)
+        event.listen(_mapper.class_, "after_insert", _note_row)
+        event.listen(_mapper.class_, "after_update", _note_update)
+        event.listen(_mapper.class_, "after_delete", _note_row)
 
 
 def has_pending(session: Session) -> bool:
