@@ -9,7 +9,7 @@ from pathlib import Path
 from app import paths
 from app.access.permissions import NOBODY, Actor
 from app.register.institution_types import ensure_default_types
-from app.settings import Settings
+from app.settings import RegisterStore, Settings
 from app.store.db import Database, password_account, refuse_password_in_url
 
 
@@ -54,7 +54,10 @@ class Desk:
         if migrate:
             db.ensure_schema()
             ensure_default_types(db)
-        return cls(data_dir=folder, settings=settings, db=db, actor=actor or NOBODY)
+        desk = cls(data_dir=folder, settings=settings, db=db, actor=actor or NOBODY)
+        db.owner = desk  # the audit trail signs its checkpoints with this desk's key (app.audit.anchor)
+        settings.attach_register(RegisterStore(db))
+        return desk
 
     def folder(self, name: str) -> Path:
         """A sub-folder of the data folder (mailbox, exports, batch output…), created on demand."""

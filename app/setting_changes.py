@@ -64,10 +64,12 @@ def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[st
             problems.append(exc)
     if problems:
         raise ValidationErrors(problems)
+    desk.settings.refresh()  # compare with the register as it is now, not as this desk last read it
     changed = [k for k, v in parsed.items() if desk.settings.get(k) != v]
     before = {k: desk.settings.get(k) for k in changed}
     for key in changed:
-        desk.settings.set(key, parsed[key])
+        if not desk.settings.is_register(key):
+            desk.settings.set(key, parsed[key])
     if any(k.startswith("signing.") for k in changed):
         # An unfit key (expired, no signing usage, weak, outside the College's chain) is refused here,
         # naming why, and the settings go back to what they were.
@@ -76,11 +78,15 @@ def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[st
         problem = signing_key_problem(desk)
         if problem:
             for key in changed:
-                desk.settings.set(key, before[key])
+                if not desk.settings.is_register(key):
+                    desk.settings.set(key, before[key])
             raise ValidationErrors([problem])
     if changed:
         with desk.db.write() as session:
             for key in changed:
+                if desk.settings.is_register(key):
+                    # the register's value and its event commit together
+                    desk.settings.write_register(session, key, parsed[key])
                 audit.record(
                     session,
                     actor,
@@ -89,6 +95,7 @@ def change_settings(desk: Desk, actor: Actor, values: dict[str, Any]) -> list[st
                     before={key: before[key]},
                     after={key: parsed[key]},
                 )
+        desk.settings.refresh()
     return changed
 
 

@@ -1,17 +1,27 @@
-"""Typed settings of one desk, kept as JSON in the data folder. Secrets never live here (see
-app.access.secrets)."""
+"""Typed settings: the register's (shared by every desk, in the database's register_setting table) and
+this desk's own (window, local files, its database URL), kept as JSON in the data folder. Secrets never
+live here (see app.access.secrets)."""
 
 import ipaddress
 import json
+import logging
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from app.errors import ValidationError
+
+if TYPE_CHECKING:  # SQLAlchemy stays out of the signing worker processes, which read settings only
+    from sqlalchemy.orm import Session
+
+    from app.store.db import Database
+
+log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
@@ -225,6 +235,76 @@ OPTIONS: dict[str, Option] = _options(
 )
 
 
+# Settings of the register, stored in its database and the same at every desk; every change is audited
+# with its value before and after (app.setting_changes), and a hand edit of the table is found by
+# `audit verify`. The rest belongs to one desk: paths of files on this computer (logo, signature image,
+# signing key, CA file), its database URL, its window and mail-mode switches, the outbox's pause.
+REGISTER_KEYS: frozenset[str] = frozenset(
+    {
+        "issuer.name",
+        "issuer.address",
+        "issuer.demo",
+        "issuer.name_fr",
+        "registrar.name",
+        "registrar.title",
+        "registrar.title_fr",
+        "verification.url",
+        "validity.default_days",
+        "validity.days_by_type",
+        "consent.statement",
+        "smtp.host",
+        "smtp.port",
+        "smtp.security",
+        "smtp.auth",
+        "smtp.oauth.tenant",
+        "smtp.oauth.client_id",
+        "smtp.username",
+        "smtp.from_address",
+        "smtp.reply_to",
+        "smtp.bcc_archive",
+        "smtp.timeout_seconds",
+        "smtp.max_attempts",
+        "session.lock_minutes",
+        "session.max_failed_signins",
+        "session.lockout_minutes",
+    }
+)
+
+
+class RegisterStore:
+    """The register's settings in its database (table register_setting, one JSON value per key)."""
+
+    def __init__(self, db: "Database") -> None:
+        self.db = db
+
+    def load(self) -> dict[str, Any]:
+        # lazy: SQLAlchemy and the models; a desk's settings are read before its database is needed
+        from sqlalchemy import select
+
+        from app.store.models import RegisterSetting
+
+        values: dict[str, Any] = {}
+        with self.db.read() as session:
+            for key, raw in session.execute(select(RegisterSetting.key, RegisterSetting.value_json)):
+                try:
+                    values[key] = json.loads(raw)
+                except ValueError:
+                    values[key] = raw  # parse_value refuses it and the default applies; verify names it
+        return values
+
+    def write(self, session: "Session", key: str, value: Any) -> None:
+        """Store one value in the caller's transaction (which audits it)."""
+        from app.store.models import RegisterSetting
+
+        text = json.dumps(value, ensure_ascii=False)
+        row = session.get(RegisterSetting, key)
+        if row is None:
+            session.add(RegisterSetting(key=key, value_json=text))
+        else:
+            row.value_json = text
+        session.flush()
+
+
 def _forbid_secret_key(key: str) -> None:
     lowered = key.lower()
     if "password" in lowered or "passphrase" in lowered or "secret" in lowered:
@@ -264,11 +344,19 @@ def parse_value(option: Option, raw: Any) -> Any:
 
 
 class Settings:
-    """The desk's settings: defaults overlaid with the values saved in the data folder."""
+    """The desk's settings: defaults overlaid with the values saved in the data folder and, once a
+    register is attached (`attach_register`, by Desk.open), the register's values from its database."""
+
+    # How long a desk trusts the register's values it read before reading them again: another desk's
+    # change shows within this time, and `items()` (the Settings screen, `settings list`) reads afresh.
+    REFRESH_SECONDS = 2.0
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / SETTINGS_FILE
         self._values: dict[str, Any] = {}
+        self._register: RegisterStore | None = None
+        self._shared: dict[str, Any] = {}
+        self._shared_at = float("-inf")
         if self.path.exists():
             try:
                 stored = json.loads(self.path.read_text(encoding="utf-8"))
@@ -276,13 +364,74 @@ class Settings:
                 raise ValidationError(str(self.path), f"cannot read the settings file ({exc})") from None
             self._values = _upgrade(stored).get("values", {})
 
+    # --- the register's settings -------------------------------------------------------------------
+
+    def attach_register(self, store: RegisterStore) -> None:
+        """Read the register's settings from its database from now on. Values of register settings this
+        desk kept in its file before they moved to the database are carried over once, where the
+        register has none yet; after that the file's copies are ignored."""
+        self._register = store
+        self.refresh()
+        missing = {k: v for k, v in self._values.items() if k in REGISTER_KEYS and k not in self._shared}
+        if missing:
+            try:
+                with store.db.write() as session:
+                    for key, value in missing.items():
+                        store.write(session, key, parse_value(OPTIONS[key], value))
+            except ValidationError:
+                log.warning("a register setting in %s is not valid; the register's value stays", self.path)
+            except Exception:  # another desk carried its own over first: the register's value stands
+                log.warning("could not carry this desk's register settings over", exc_info=True)
+            self.refresh()
+
+    def is_register(self, key: str) -> bool:
+        return key in REGISTER_KEYS and self._register is not None
+
+    def refresh(self) -> None:
+        """Read the register's settings again now."""
+        if self._register is None:
+            return
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            self._shared = self._register.load()
+        except SQLAlchemyError:
+            # A database without the table yet (opened without migrating): this desk's file still speaks.
+            log.warning("the register's settings cannot be read; using this desk's file", exc_info=True)
+            self._shared = {k: v for k, v in self._values.items() if k in REGISTER_KEYS}
+        self._shared_at = time.monotonic()
+
+    def write_register(self, session: "Session", key: str, value: Any) -> None:
+        """Store a register setting in the caller's transaction (app.setting_changes audits it)."""
+        if self._register is None:
+            raise ValidationError(key, "no register is open to store it in")
+        self._register.write(session, key, value)
+
+    def _stored(self, key: str) -> tuple[bool, Any]:
+        if key in REGISTER_KEYS and self._register is not None:
+            if time.monotonic() - self._shared_at > self.REFRESH_SECONDS:
+                self.refresh()
+            return key in self._shared, self._shared.get(key)
+        if key in REGISTER_KEYS and self._shared:
+            return key in self._shared, self._shared.get(key)  # a copy handed to a worker process
+        return key in self._values, self._values.get(key)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A worker process gets the values, not the database connection.
+        state = dict(self.__dict__)
+        state["_register"] = None
+        return state
+
+    # --- every setting ---------------------------------------------------------------------------
+
     def get(self, key: str) -> Any:
         option = OPTIONS.get(key)
         if option is None:
             raise ValidationError(key, "no such setting (see 'settings list')")
-        if key in self._values:
+        present, raw = self._stored(key)
+        if present:
             try:
-                return parse_value(option, self._values[key])
+                return parse_value(option, raw)
             except ValidationError:
                 return option.default
         return option.default
@@ -293,13 +442,20 @@ class Settings:
         if option is None:
             raise ValidationError(key, "no such setting (see 'settings list')")
         value = parse_value(option, raw)
+        if self.is_register(key):
+            assert self._register is not None
+            with self._register.db.write() as session:
+                self._register.write(session, key, value)
+            self.refresh()
+            return value
         self._values[key] = value
         self._save()
         return value
 
     def items(self) -> list[tuple[str, Any, bool]]:
-        """(key, value, is_default) for every option, in declaration order."""
-        return [(k, self.get(k), k not in self._values) for k in OPTIONS]
+        """(key, value, is_default) for every option, in declaration order (the register's read afresh)."""
+        self.refresh()
+        return [(k, self.get(k), not self._stored(k)[0]) for k in OPTIONS]
 
     def _save(self) -> None:
         payload = json.dumps(

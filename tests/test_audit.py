@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from app.access.staff import Actor
 from app.audit.trail import AuditFilter, export_csv, record, search_events, verify_chain
@@ -19,25 +20,25 @@ from tests.cli_runner import cli_command, cli_stdin, run_cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _member(desk: Desk, cpso: str, last: str) -> int:
-    with desk.db.write() as s:
-        m = Member(
-            cpso_number=cpso,
-            first_name="Ana",
-            last_name=last,
-            registration_class="Independent Practice",
-            status=MemberStatus.ACTIVE,
-            initial_registration_date=date(2001, 7, 1),
-        )
-        s.add(m)
-        s.flush()
-        return m.id
+def _member(s: Session, cpso: str, last: str) -> int:
+    m = Member(
+        cpso_number=cpso,
+        first_name="Ana",
+        last_name=last,
+        registration_class="Independent Practice",
+        status=MemberStatus.ACTIVE,
+        initial_registration_date=date(2001, 7, 1),
+    )
+    s.add(m)
+    s.flush()
+    return m.id
 
 
 def _fill(desk: Desk, registrar: Actor) -> tuple[int, int]:
-    a = _member(desk, "100001", "Álvarez")
-    b = _member(desk, "100002", "O'Brien")
+    # The members are written in the events' transaction: the first event seals their rows.
     with desk.db.write() as s:
+        a = _member(s, "100001", "Álvarez")
+        b = _member(s, "100002", "O'Brien")
         record(s, desk.actor, "request.created", subject="R-0000001", member_id=a, after={"notes": "x"})
         record(s, desk.actor, "request.submitted", subject="R-0000001", member_id=a)
         record(

@@ -1,25 +1,33 @@
 """The tamper-evident audit trail: every change of state is appended with a hash chained to the last one.
 
-`record()` appends in the caller's transaction; `verify_chain()` walks the chain; `search_events()` and
-`export_csv()` serve the Audit screen (registrar and admin only).
+`record()` appends in the caller's transaction, with the seals of the audited rows the transaction wrote
+(app.audit.seals); every write transaction that appended events ends with a checkpoint of the chain's head
+signed with the College's key (app.audit.anchor). `verify_chain()` walks the chain, checks the checkpoints
+and reconciles the register's rows with their seals; `search_events()` and `export_csv()` serve the Audit
+screen (registrar and admin only).
 """
 
 import csv
 import hashlib
 import importlib
 import json
+import logging
+import weakref
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, insert, select, update
+from sqlalchemy import Connection, Select, Table, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.access.permissions import Actor, Permission
+from app.audit import anchor, seals
 from app.desk import Desk
 from app.errors import ValidationError
-from app.store.models import AuditEvent, AuditHead, Member, utcnow
+from app.store.models import AuditCheckpoint, AuditEvent, AuditHead, Member, utcnow
+
+log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 # Column widths of audit_event; values are clipped *before* hashing so the stored row hashes the same.
@@ -43,24 +51,33 @@ def event_hash(
     subject: str,
     before_json: str,
     after_json: str,
+    state_json: str = "",
 ) -> str:
-    payload = "\x1f".join(
-        [
-            prev_hash,
-            at.isoformat(),
-            actor,
-            kind,
-            "" if member_id is None else str(member_id),
-            subject,
-            before_json,
-            after_json,
-        ]
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    parts = [
+        prev_hash,
+        at.isoformat(),
+        actor,
+        kind,
+        "" if member_id is None else str(member_id),
+        subject,
+        before_json,
+        after_json,
+    ]
+    if state_json:  # events written before rows were sealed keep their hashes
+        parts.append(state_json)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 _EVENTS: Table = cast(Table, AuditEvent.__table__)
 _HEAD: Table = cast(Table, AuditHead.__table__)
+_CHECKPOINTS: Table = cast(Table, AuditCheckpoint.__table__)
+# session.info keys: the events this transaction appended, and who appended the last one.
+_EVENTS_KEY = "cpc_audit_events"
+_ACTOR_KEY = "cpc_audit_actor"
+_HEAD_KEY = "cpc_audit_head"
+_FIRST_KEY = "cpc_audit_first"  # (id, prev_hash) of the first event this transaction appended
+_FORCE_KEY = "cpc_audit_sign_gap"  # `audit checkpoint`: sign a head whose earlier events are unsigned
+_INSERT_CHECKPOINT = insert(_CHECKPOINTS)
 # Built once: every change of state appends an event, the batch one per certificate.
 _SELECT_HEAD = select(_HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
 _INSERT_EVENT = insert(_EVENTS).returning(_EVENTS.c.id)
@@ -111,7 +128,8 @@ def record(
     kind = kind[:_KIND_MAX]
     subject = subject[:_SUBJECT_MAX]
     before_json, after_json = _canonical(before), _canonical(after)
-    digest = event_hash(prev_hash, at, name, kind, member_id, subject, before_json, after_json)
+    state_json = seals.take_seals(session)
+    digest = event_hash(prev_hash, at, name, kind, member_id, subject, before_json, after_json, state_json)
     event_id = session.execute(
         _INSERT_EVENT,
         {
@@ -124,10 +142,147 @@ def record(
             "after_json": after_json,
             "prev_hash": prev_hash,
             "hash": digest,
+            "state_json": state_json,
         },
     ).scalar_one()
     session.execute(_UPDATE_HEAD, {"last_event_id": event_id, "last_hash": digest})
+    session.info[_EVENTS_KEY] = session.info.get(_EVENTS_KEY, 0) + 1
+    session.info[_ACTOR_KEY] = name
+    session.info[_HEAD_KEY] = (int(event_id), digest)
+    session.info.setdefault(_FIRST_KEY, (int(event_id), prev_hash))
     return int(event_id)
+
+
+def changed(session: Session, table_name: str, keys: list[Any]) -> None:
+    """Seal rows a Core statement wrote (ORM flushes are noted by themselves); the next event vouches for
+    their seals."""
+    seals.changed(session, table_name, keys)
+
+
+# --- the end of every write transaction ------------------------------------------------------------
+
+# Database -> (signing.pkcs12_path it was loaded for, the key); the key is loaded once per desk.
+_desk_keys: "weakref.WeakKeyDictionary[Any, tuple[str, anchor.CollegeKey]]" = weakref.WeakKeyDictionary()
+
+
+def _desk_key(session: Session) -> anchor.CollegeKey | None:
+    database = session.info.get("database")
+    desk = getattr(database, "owner", None)
+    if not isinstance(desk, Desk):
+        return None
+    configured = str(desk.settings.get("signing.pkcs12_path"))
+    cached = _desk_keys.get(database)
+    if cached is not None and cached[0] == configured:
+        return cached[1]
+    try:
+        key = anchor.college_key(desk)
+    except Exception as exc:  # the change still commits; `audit verify` reports the events as unanchored
+        log.warning("audit checkpoint not signed: the College's key is not available (%s)", exc)
+        return None
+    _desk_keys[database] = (configured, key)
+    return key
+
+
+def write_checkpoint(session: Session, key: anchor.CollegeKey) -> int | None:
+    """Sign the chain's head as it stands in this transaction; returns the event it covers (None: empty)."""
+    head = session.info.get(_HEAD_KEY)
+    if head is None:
+        found = session.execute(
+            select(_HEAD.c.last_event_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1)
+        ).first()
+        if found is None or not found.last_event_id:
+            return None
+        head = (int(found.last_event_id), str(found.last_hash))
+    event_id, event_hash_ = head
+    at = utcnow()
+    session.connection().execute(
+        _INSERT_CHECKPOINT,
+        {
+            "event_id": event_id,
+            "event_hash": event_hash_,
+            "signed_at": at,
+            "signer_sha256": key.fingerprint,
+            "signature": anchor.sign_checkpoint(key, event_id, event_hash_, at),
+        },
+    )
+    return event_id
+
+
+def _continues_a_signed_trail(session: Session, key: anchor.CollegeKey) -> str:
+    """ "" when this transaction's events follow straight on from a checkpoint the College signed (or
+    start the trail); otherwise why not.
+
+    Signing only then is what stops a checkpoint from vouching for someone else's work: a trail rewritten
+    (or extended) by hand and re-hashed stays unsigned, and `audit verify` keeps reporting it, until an
+    administrator has looked and signs it with `audit checkpoint`.
+    """
+    first = session.info.get(_FIRST_KEY)
+    if first is None:
+        return ""
+    first_id, prev_hash = first
+    before = session.execute(
+        select(_EVENTS.c.id).where(_EVENTS.c.id < first_id).order_by(_EVENTS.c.id.desc()).limit(1)
+    ).scalar()
+    if before is None:
+        return "" if prev_hash == GENESIS else "the trail's head names events that are no longer there"
+    cp = session.execute(
+        select(AuditCheckpoint)
+        .where(AuditCheckpoint.event_id == before)
+        .order_by(AuditCheckpoint.id.desc())
+        .limit(1)
+    ).scalar()
+    if cp is None or cp.event_hash != prev_hash:
+        return f"event {before} before this change is not covered by a signed checkpoint"
+    if cp.signer_sha256 != key.fingerprint or not anchor.signature_holds(
+        key.certificate_der, cp.event_id, cp.event_hash, cp.signed_at, cp.signature
+    ):
+        return f"the checkpoint of event {before} does not carry this key's signature"
+    return ""
+
+
+@event.listens_for(Session, "before_commit")
+def _seal_and_sign(session: Session) -> None:
+    """Rows written with no event after them are sealed by one `state.sealed` event; then the head of
+    every transaction that appended events is signed, when they follow a signed checkpoint."""
+    if seals.has_pending(session):
+        record(session, session.info.get(_ACTOR_KEY, "system"), "state.sealed")
+    if session.info.get(_EVENTS_KEY):
+        key = _desk_key(session)
+        if key is None:
+            return
+        gap = "" if session.info.get(_FORCE_KEY) else _continues_a_signed_trail(session, key)
+        if gap:
+            # The change commits (refusing it would stop the desk); the trail stays unsigned from here
+            # and `audit verify` says so until an administrator signs it after a look.
+            log.warning("audit checkpoint not signed: %s; run 'audit verify', then 'audit checkpoint'", gap)
+            return
+        write_checkpoint(session, key)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    for name in (_EVENTS_KEY, _ACTOR_KEY, _HEAD_KEY, _FIRST_KEY, _FORCE_KEY):
+        session.info.pop(name, None)
+    seals.forget(session)
+
+
+def seal_existing_rows(connection: Connection) -> int:
+    """Seal every audited row as it stands, in one `state.baseline` event (the upgrade that brought
+    sealing in); returns the number of rows sealed."""
+    session = Session(bind=connection)
+    try:
+        count = 0
+        for name in seals.AUDITED_COLUMNS:
+            keys = {seals.key_value(name, key) for key, _seal in seals.current_rows(session, name)}
+            seals.seal_now(session, {name: keys})
+            count += len(keys)
+        if count:
+            record(session, "system:upgrade", "state.baseline", after={"rows": count})
+        session.flush()
+        return count
+    finally:
+        session.close()
 
 
 @dataclass(frozen=True)
@@ -136,47 +291,172 @@ class ChainReport:
     checked: int
     first_broken_id: int | None = None
     problem: str = ""
+    where: str = ""  # "event 12", "certificate CPC-2026-000001 (id 3)", "checkpoint 4": what disagrees
 
 
-def verify_chain(session: Session) -> ChainReport:
-    """Walk the trail oldest first; name the first event whose hash or link does not hold."""
+def _broken(checked: int, event_id: int | None, problem: str, where: str = "") -> ChainReport:
+    return ChainReport(False, checked, event_id, problem, where or (f"event {event_id}" if event_id else ""))
+
+
+def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainReport:
+    """Walk the trail oldest first; name the first event, checkpoint or row that does not agree.
+
+    Checks, in order: each event's hash and link; the head row; every checkpoint against the event it
+    signed; and the register's rows against their newest seals. With `trusted` (the College's signing
+    certificates, DER) each checkpoint's signature is checked too, and the newest event must be covered
+    by a signed checkpoint; without it (tests of the chain's structure) those two checks are skipped.
+    """
+    checkpoints: dict[int, list[AuditCheckpoint]] = {}
+    trusted_by_fingerprint = {hashlib.sha256(der).hexdigest(): der for der in trusted or []}
+    for cp in session.execute(select(AuditCheckpoint).order_by(AuditCheckpoint.id)).scalars():
+        if trusted is not None:
+            der = trusted_by_fingerprint.get(cp.signer_sha256)
+            if der is None or not anchor.signature_holds(
+                der, cp.event_id, cp.event_hash, cp.signed_at, cp.signature
+            ):
+                return _broken(
+                    0,
+                    cp.event_id,
+                    f"checkpoint {cp.id} (for event {cp.event_id}) does not carry the College's signature: "
+                    "it was forged or altered",
+                    f"checkpoint {cp.id}",
+                )
+        checkpoints.setdefault(cp.event_id, []).append(cp)
+    covered = max(checkpoints, default=0)
+    sets = seals.seal_sets(session)
     prev = GENESIS
     prev_id: int | None = None
     count = 0
+    sealed: dict[tuple[str, str], tuple[str, int]] = {}
     rows = session.execute(select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000))
     for ev in rows.scalars():
         count += 1
         if ev.prev_hash != prev:
             after = f"event {prev_id}" if prev_id is not None else "the start of the trail"
-            return ChainReport(
-                False,
+            return _broken(
                 count,
                 ev.id,
                 f"event {ev.id} ({ev.kind}) does not follow {after}: "
                 "an event between them was removed, or one of them was rewritten",
             )
         expected = event_hash(
-            prev, ev.at, ev.actor, ev.kind, ev.member_id, ev.subject, ev.before_json, ev.after_json
+            prev,
+            ev.at,
+            ev.actor,
+            ev.kind,
+            ev.member_id,
+            ev.subject,
+            ev.before_json,
+            ev.after_json,
+            ev.state_json,
         )
         if expected != ev.hash:
-            return ChainReport(
-                False,
+            return _broken(
                 count,
                 ev.id,
                 f"event {ev.id} ({ev.kind} by {ev.actor} at {ev.at.isoformat(timespec='seconds')}) "
                 "was altered after it was written",
             )
+        for cp in checkpoints.pop(ev.id, ()):
+            if cp.event_hash != ev.hash:
+                return _broken(
+                    count,
+                    ev.id,
+                    f"event {ev.id} ({ev.kind} by {ev.actor}) is not the event checkpoint {cp.id} signed on "
+                    f"{cp.signed_at.isoformat(timespec='seconds')}: the trail up to it was rewritten",
+                )
+        if ev.state_json:
+            state = seals.decode(ev.state_json)
+            lines = sets.pop(str(state.get("set")), [])
+            if len(lines) != state.get("rows") or seals.set_digest(lines) != state.get("sha256"):
+                return _broken(
+                    count,
+                    ev.id,
+                    f"the row seals event {ev.id} ({ev.kind} by {ev.actor}) vouches for were altered "
+                    f"(it vouches for {state.get('rows')}, {len(lines)} are there)",
+                )
+            for name, key, seal in lines:
+                sealed[(name, key)] = (seal, ev.id)
         prev, prev_id = ev.hash, ev.id
     head = session.get(AuditHead, 1)
     if head is not None and head.last_hash != prev:
-        return ChainReport(
-            False,
+        return _broken(
             count,
             head.last_event_id or None,
             f"the newest events were removed: the trail ends at event {prev_id or 0}, "
             f"but event {head.last_event_id} was written",
         )
-    return ChainReport(True, count)
+    if head is None and count:
+        return _broken(
+            count,
+            prev_id,
+            f"the trail's head (audit_head) was removed: the trail ends at event {prev_id}, "
+            "and nothing says it ended there",
+            "the trail's head",
+        )
+    if checkpoints:
+        missing = min(checkpoints)
+        cp = checkpoints[missing][0]
+        return _broken(
+            count,
+            missing,
+            f"checkpoint {cp.id}, signed on {cp.signed_at.isoformat(timespec='seconds')}, covers event "
+            f"{missing}, which is no longer in the trail (it ends at event {prev_id or 0}): "
+            "events were removed",
+        )
+    if trusted is not None and prev_id is not None and covered < prev_id:
+        return _broken(
+            count,
+            covered + 1,
+            f"events {covered + 1} to {prev_id} are not covered by a checkpoint signed with the "
+            "College's key: they were written or rewritten without it, or their checkpoints were removed "
+            "(if they are genuine, sign one with 'cpc-desk audit checkpoint' at a desk holding the key)",
+        )
+    return _reconcile(session, sealed, count)
+
+
+def _reconcile(session: Session, sealed: dict[tuple[str, str], tuple[str, int]], checked: int) -> ChainReport:
+    """Compare every audited row with the newest seal the trail holds for it."""
+    for name in seals.AUDITED_COLUMNS:
+        present: set[str] = set()
+        for key, seal in seals.current_rows(session, name):
+            present.add(key)
+            found = sealed.get((name, key))
+            label = ""
+            if found is None:
+                label = seals.row_label(session, name, key)
+                return _broken(
+                    checked, None, f"{label} is not in the trail: it was added outside CPC Desk", label
+                )
+            want, event_id = found
+            if want == seals.DELETED:
+                label = seals.row_label(session, name, key)
+                return _broken(
+                    checked,
+                    event_id,
+                    f"{label} was deleted by event {event_id} but is back: restored outside CPC Desk",
+                    label,
+                )
+            if want != seal:
+                label = seals.row_label(session, name, key)
+                columns = ", ".join(seals.changed_columns(name, want, seal)) or "its values"
+                return _broken(
+                    checked,
+                    event_id,
+                    f"{label} does not agree with the trail (last written by event {event_id}): "
+                    f"{columns} changed outside CPC Desk",
+                    label,
+                )
+        for (table_name, key), (want, event_id) in sealed.items():
+            if table_name == name and want != seals.DELETED and key not in present:
+                return _broken(
+                    checked,
+                    event_id,
+                    f"{seals.row_label(session, name, key)} (last written by event {event_id}) was deleted "
+                    "outside CPC Desk",
+                    f"{name} {key}",
+                )
+    return ChainReport(True, checked)
 
 
 # --- reading the trail ---------------------------------------------------------------------------
@@ -255,10 +535,31 @@ def member_numbers(desk: Desk, actor: Actor, member_ids: set[int]) -> dict[int, 
 
 
 def check_trail(desk: Desk, actor: Actor) -> ChainReport:
-    """verify_chain over the desk's whole trail, for those who may read it."""
+    """verify_chain over the desk's whole trail, checkpoints checked against the College's certificate,
+    for those who may read it."""
     actor.require(Permission.VIEW_AUDIT)
+    key = anchor.college_key(desk)
     with desk.db.read() as session:
-        return verify_chain(session)
+        return verify_chain(session, [key.certificate_der])
+
+
+def sign_checkpoint_now(desk: Desk, actor: Actor) -> int | None:
+    """Sign the chain's head now (after an upgrade, or once the key is back for events written without
+    it); audited. Returns the event the checkpoint covers."""
+    actor.require(Permission.VIEW_AUDIT)
+    key = anchor.college_key(desk)
+    with desk.db.write() as session:
+        # The trail must hold together before anyone vouches for it: every hash and link, the head, and the
+        # register's rows against their seals (only the signatures are left to this checkpoint).
+        report = verify_chain(session)
+        if not report.ok:
+            raise ValidationError("audit", f"not signed, the trail does not hold together: {report.problem}")
+        session.info[_FORCE_KEY] = True
+        record(session, actor, "audit.checkpoint_signed", after={"signer": key.fingerprint})
+        # the commit hook signs the head, this event included
+        session.flush()
+    with desk.db.read() as session:
+        return session.execute(select(AuditCheckpoint.event_id).order_by(AuditCheckpoint.id.desc())).scalar()
 
 
 CSV_COLUMNS = (

@@ -186,6 +186,12 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
     audit = sub.add_parser("audit", help="the audit trail", description="The tamper-evident audit trail.")
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     _add(asub, "verify", "app.cli.audit:cli_verify", "check the hash chain; name the first broken event")
+    _add(
+        asub,
+        "checkpoint",
+        "app.cli.audit:cli_checkpoint",
+        "sign the trail's newest event with the College's key (after an upgrade)",
+    )
 
     documents = sub.add_parser(
         "documents",

@@ -202,6 +202,7 @@ def file_request(
             "version": 1,
         },
     ).scalar_one()
+    audit.changed(session, "certificate_request", [request_id])
     recipient_ids = [
         add_recipient(session, actor, request_id, r, position) for position, r in enumerate(filing.recipients)
     ]
@@ -262,7 +263,7 @@ def add_recipient(session: Session, actor: Actor, request_id: int, r: RecipientI
         raise ValidationError("Institution", f"directory entry {institution_id} no longer exists")
     if institution_id is None and r.save_to_directory and actor.can(Permission.EDIT_INSTITUTIONS):
         institution_id = _save_institution(session, actor, r)
-    return int(
+    recipient_id = int(
         session.execute(
             _INSERT_RECIPIENT,
             {
@@ -274,6 +275,8 @@ def add_recipient(session: Session, actor: Actor, request_id: int, r: RecipientI
             },
         ).scalar_one()
     )
+    audit.changed(session, "request_recipient", [recipient_id])
+    return recipient_id
 
 
 def _save_institution(session: Session, actor: Actor, r: RecipientInput) -> int:
@@ -410,6 +413,7 @@ def number_certificate(
         },
     ).scalar_one()
     session.execute(_INSERT_STATEMENT, {"certificate_id": certificate_id, **stated_facts(member)})
+    audit.changed(session, "certificate", [certificate_id])
     fault_point("after-certificate-number")
     audit.record(
         session,
@@ -501,6 +505,7 @@ def store_document(
     )
     if int(claimed.rowcount) == 0:
         return StoredDocument(stored=False, email_queued=False)
+    audit.changed(session, "certificate", [certificate_id])
     session.execute(_INSERT_DOCUMENT, {"certificate_id": certificate_id, "pdf": pdf})
     fault_point("after-pdf-stored")
     audit.record(session, actor, "certificate.signed", subject=number, after={"pdf_sha256": sha256})

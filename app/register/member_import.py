@@ -353,6 +353,7 @@ def _apply_batch(session: Session, batch: list[dict[str, Any]], result: ImportRe
                 )
             )
         }
+        audit.changed(session, "member", list(ids.values()))
         tokens = [{"member_id": ids[r["cpso_number"]], "token": t} for r in inserts for t in _tokens_for(r)]
         session.execute(insert(_TOKENS), tokens)
     if updates:
@@ -367,6 +368,8 @@ def _apply_batch(session: Session, batch: list[dict[str, Any]], result: ImportRe
         session.execute(
             update(_MEMBER).where(_MEMBER.c.id.in_(status_changed)).values(status_since=date.today())
         )
+    if updates:
+        audit.changed(session, "member", [u["b_id"] for u in updates])
     if renamed:
         session.execute(delete(_TOKENS).where(_TOKENS.c.member_id.in_([r["b_id"] for r in renamed])))
         session.execute(

@@ -96,7 +96,12 @@ class Database:
         self.engine = make_engine(url, password)
         self.backup_dir = backup_dir
         self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(self.engine.execution_options(cpc_write=True), expire_on_commit=False)
+        # Write sessions know their database, so that the audit trail's commit hook can reach the desk
+        # that opened it (`owner`, set by app.desk) and the College's key for its signed checkpoints.
+        self._write = sessionmaker(
+            self.engine.execution_options(cpc_write=True), expire_on_commit=False, info={"database": self}
+        )
+        self.owner: Any = None
 
     @property
     def is_sqlite(self) -> bool:

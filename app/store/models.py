@@ -428,6 +428,9 @@ class AuditEvent(Base):
     after_json: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The set of seals of the audited rows this event's transaction wrote (app.audit.seals): its id, size
+    # and digest, part of the hash; the seals themselves are rows of audit_seal.
+    state_json: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class AuditHead(Base):
@@ -502,3 +505,37 @@ class SigningCertificate(Base):
     in_use_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     added_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditCheckpoint(Base):
+    """The chain's head at one moment, signed with the College's key (app.audit.anchor)."""
+
+    __tablename__ = "audit_checkpoint"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer, index=True)
+    event_hash: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    signer_sha256: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(Text)
+
+
+class AuditSeal(Base):
+    """One audited row's seal (app.audit.seals), in the set one event vouches for by its digest."""
+
+    __tablename__ = "audit_seal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[str] = mapped_column(String(32), index=True)
+    table_name: Mapped[str] = mapped_column(String(32))
+    row_key: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str] = mapped_column(String(160))
+
+
+class RegisterSetting(Base):
+    """A setting shared by every desk of the register (app.settings.REGISTER_KEYS), as JSON."""
+
+    __tablename__ = "register_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)

@@ -338,9 +338,8 @@ class AuditScreen(QWidget):
         def done(report: Any) -> None:
             self.verify_button.setEnabled(True)
             if report.ok:
-                messages.info(
-                    self, tr("Audit trail intact"), tr("All {0} events are unchanged.").format(report.checked)
-                )
+                text = tr("All {0} events are unchanged, and the register agrees with them.")
+                messages.info(self, tr("Audit trail intact"), text.format(report.checked))
             else:
                 messages.error(self, tr("Audit trail broken"), report.problem)
 
