@@ -47,6 +47,7 @@ class Desk:
         folder = paths.data_dir(data_dir)
         settings = Settings(folder)
         paths.make_private(settings.path)  # an older version's may be world-readable
+        paths.make_private_tree(folder / "signing")  # the demo key above all: an older version's was 644
         url = paths.database_url(folder, database_url, str(settings.get("database.url")) or None)
         refuse_password_in_url(url)
         password = database_password or keyring_database_password(url)
@@ -63,6 +64,7 @@ class Desk:
         """A sub-folder of the data folder (mailbox, exports, batch output…), created on demand."""
         path = self.data_dir / name
         path.mkdir(parents=True, exist_ok=True)
+        paths.make_private(path, folder=True)  # made by an older version, or under another umask
         return path
 
     @property

@@ -31,6 +31,17 @@ def make_private(path: Path, *, folder: bool = False) -> None:
         pass
 
 
+def make_private_tree(folder: Path) -> None:
+    """make_private for a folder, every folder below it and every file in them (a missing folder is left
+    alone). POSIX only."""
+    if os.name != "posix" or not folder.is_dir():
+        return
+    make_private(folder, folder=True)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            make_private(path, folder=path.is_dir())
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The data folder: the --data-dir argument, else $CPC_DESK_DATA_DIR, else the user data folder.
 

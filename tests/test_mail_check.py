@@ -183,7 +183,9 @@ def test_cli_oauth_settings(data_dir: Path, capsys: pytest.CaptureFixture[str]) 
     assert secrets.get_secret(secrets.SMTP_OAUTH_ENTRY) == "app-secret"
     out = capsys.readouterr().out
     assert "app-secret" not in out and "OAuth secret is stored" in out
-    assert "app-secret" not in (data_dir / "settings.json").read_text()
+    for path in data_dir.rglob("*"):  # settings.json, the database (register settings, audit), the log
+        if path.is_file():
+            assert b"app-secret" not in path.read_bytes(), path
     assert run_cli(["settings", "list"]) == 0
     listed = capsys.readouterr()
     assert "# OAuth secret (smtp-oauth): stored" in listed.err and "app-secret" not in listed.out + listed.err

@@ -72,7 +72,7 @@ def test_a_hand_edited_settings_file_with_a_password_is_neither_used_nor_shown(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     desk = Desk.open(data_dir)
-    desk.settings.set("session.lock_minutes", 10)  # the file exists, as on a desk in use
+    desk.settings.set("mail.offline", True)  # this desk's own setting: the file exists, as on a desk in use
     desk.close()
     path = data_dir / "settings.json"
     stored = json.loads(path.read_text(encoding="utf-8"))

@@ -29,6 +29,7 @@ PUBLIC_FUNCTIONS: dict[str, str] = {
     "batch.run.batch_items": _BATCH_STEP,
     "batch.run.select_certificates": _BATCH_STEP,
     "batch.run.institution_names": "the directory's names for the Batch Printing filter (no personal data)",
+    "audit.anchor.college_key": "the key for the audit trail's own checkpoints, inside a checked write",
     "document.signing.load_signer": "loads the College's key for a service that has checked already",
     "document.verification.verify_pdf": _VERIFY,
     "document.standing.certificate_standing": _VERIFY + "; a wrong code gets the same answer as no number",

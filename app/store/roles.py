@@ -5,7 +5,8 @@
   tables' owner included (a grant can be given back by mistake; the trigger still stands).
 - The verification service's role may read only the columns the verification page shows, the code it
   checks and the hash an uploaded file is compared with (app.document.standing, app.document.file_check),
-  and the schema version. No email, address, phone, request, audit or document.
+  the College's public signing certificates, the register's settings (its address, the issuer's name; no
+  secret is stored there) and the schema version. No email, address, phone, request, audit or document.
 
 Both are NOLOGIN group roles: a login is made a member (`GRANT cpc_desk TO alice`), so people and
 services keep their own passwords and the grants live in one place. Run as the database's owner, after
@@ -19,7 +20,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from app.errors import ValidationError
 
-APPEND_ONLY_TABLES = ("audit_event", "certificate_document")
+# The audit trail, its signed checkpoints and row seals, and the stored documents only ever grow.
+APPEND_ONLY_TABLES = ("audit_event", "audit_checkpoint", "audit_seal", "certificate_document")
 # table -> the columns the verification service reads
 SERVICE_COLUMNS: dict[str, tuple[str, ...]] = {
     "certificate": (
@@ -59,6 +61,20 @@ SERVICE_COLUMNS: dict[str, tuple[str, ...]] = {
         "discipline",
         "pending_investigations",
     ),
+    # the College's signing certificates the page's fingerprint and the file check trust (public)
+    "signing_certificate": (
+        "id",
+        "fingerprint",
+        "certificate",
+        "chain_pem",
+        "not_before",
+        "not_after",
+        "in_use_from",
+        "in_use_until",
+        "demo",
+    ),
+    # the register's settings (verification.url, the issuer's name): no secret is ever stored there
+    "register_setting": ("key", "value_json"),
     "alembic_version": ("version_num",),
 }
 _ROLE_RE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
