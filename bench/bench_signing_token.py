@@ -111,31 +111,26 @@ def main() -> int:
     print(f"{count} certificates; medians per certificate (wall clock; CPU of this process)")
     print(f"  PKCS#11 (SoftHSMv2, RSA 2048) + timestamp + B-LT  {token_ms:7.2f} ms  {token_cpu:7.2f} ms CPU")
     print(f"  PKCS#12 (EC P-256), no timestamp                  {p12_ms:7.2f} ms  {p12_cpu:7.2f} ms CPU")
-    ratio = token_cpu / p12_cpu
-    print(
-        json.dumps(
-            {
-                "figure": "SoftHSMv2 + loopback TSA + B-LT signing, CPU ms/cert vs PKCS#12, no timestamp",
-                "project": round(token_cpu, 2),
-                "baseline": round(p12_cpu, 2),
-                "ratio": round(ratio, 2),
-                "goal": "<= 3x (desk process, SoftHSM's RSA signature included; TSA in its own process)",
-                "met": ratio <= 3.0,
-            }
-        )
-    )
-    print(
-        json.dumps(
-            {
-                "figure": "SoftHSMv2 + loopback TSA + B-LT signing, wall ms/cert vs PKCS#12, no timestamp",
-                "project": round(token_ms, 2),
-                "baseline": round(p12_ms, 2),
-                "ratio": round(token_ms / p12_ms, 2),
-                "goal": "report: includes waiting for the TSA process's turn on the cores",
-                "met": None,
-            }
-        )
-    )
+    wall = token_ms / p12_ms
+    for row in (
+        {
+            "figure": "SoftHSMv2 + loopback TSA + B-LT signing, wall ms/cert vs PKCS#12, no timestamp",
+            "project": round(token_ms, 2),
+            "baseline": round(p12_ms, 2),
+            "ratio": round(wall, 2),
+            "goal": "<= 3x (issue 16's goal, as wall time: the TSA's answer included)",
+            "met": wall <= 3.0,
+        },
+        {
+            "figure": "SoftHSMv2 + loopback TSA + B-LT signing, CPU ms/cert vs PKCS#12, no timestamp",
+            "project": round(token_cpu, 2),
+            "baseline": round(p12_cpu, 2),
+            "ratio": round(token_cpu / p12_cpu, 2),
+            "goal": "report: the desk process's own work (SoftHSM's RSA signature, B-LT validation data); <= 3x",
+            "met": None,
+        },
+    ):
+        print(json.dumps(row))
     return 0
 
 
