@@ -126,7 +126,7 @@ def main() -> int:
             "project": round(token_cpu, 2),
             "baseline": round(p12_cpu, 2),
             "ratio": round(token_cpu / p12_cpu, 2),
-            "goal": "report: the desk process's own work (SoftHSM's RSA signature, B-LT validation data); <= 3x",
+            "goal": "report: the desk process's own work (SoftHSM's RSA signature, B-LT data); <= 3x",
             "met": None,
         },
     ):
