@@ -7,6 +7,7 @@ These tests need a server that asks a password of some logins: they make a login
 `CREATE ROLE cpc_password_users NOLOGIN`.
 """
 
+import argparse
 import os
 import pty
 import select
@@ -14,9 +15,11 @@ import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -135,6 +138,52 @@ def test_on_a_terminal_the_password_is_asked_without_echo(password_login: str, d
     text_said = said.decode(errors="replace")
     assert os.waitstatus_to_exitcode(status) == 0, text_said
     assert "Created the administrator boss" in text_said and PG_PASSWORD not in text_said
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert PG_PASSWORD.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.postgres
+def test_the_window_asks_the_password_keeps_it_on_a_refusal_and_opens_with_the_right_one(
+    qtbot: Any, password_login: str, data_dir: Path
+) -> None:
+    # lazy: the only GUI test of this module
+    from PySide6.QtWidgets import QApplication
+
+    from ui.admin.database_password import DatabasePasswordDialog
+    from ui.common import workers
+    from ui.shell.application import DeskStarter
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    args = argparse.Namespace(data_dir=str(data_dir), database_url=password_login, demo=False, offline=False)
+    starter = DeskStarter(window, args)
+    try:
+        starter.start()
+
+        def dialog() -> DatabasePasswordDialog:
+            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, DatabasePasswordDialog)]
+            assert found and found[0].isVisible()
+            return found[0]
+
+        qtbot.waitUntil(lambda: bool(dialog()), timeout=30_000)
+        asked = dialog()
+        assert password_account(password_login) in asked.findChild(QLabel).text()
+        asked.password.setText("not-the-password")
+        asked.submit()
+        qtbot.waitUntil(lambda: asked.error.isVisible(), timeout=30_000)
+        assert "refused" in asked.error.text() and asked.isVisible() and starter.desk is None
+        assert asked.password.text() == "not-the-password"  # kept, selected, to be corrected
+        asked.password.setText(PG_PASSWORD)
+        asked.submit()
+        qtbot.waitUntil(lambda: starter.desk is not None, timeout=30_000)
+        assert not asked.isVisible()
+        assert starter.desk.db.current_revision() is not None and PG_PASSWORD not in starter.desk.db.url
+    finally:
+        workers.wait_all(10_000)
+        starter.stop()
     for path in data_dir.rglob("*"):
         if path.is_file():
             assert PG_PASSWORD.encode() not in path.read_bytes(), path

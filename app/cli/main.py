@@ -392,17 +392,14 @@ def _open_desk(folder: Any, database_url: str | None, *, migrate: bool = True) -
     from app.cli.signin import SignInRequired, ask_password
     from app.desk import Desk
     from app.errors import ValidationError
-
-    def password_refused(exc: OperationalError) -> bool:
-        said = str(exc.orig or exc)
-        return "no password supplied" in said or "password authentication failed" in said
+    from app.store.db import PASSWORD_HOME as where
+    from app.store.db import server_wants_password as password_refused
 
     try:
         return Desk.open(folder, database_url, migrate=migrate)
     except OperationalError as exc:
         if not password_refused(exc):
             raise
-    where = "keep it in the OS keyring ('settings set-password database') or a PGPASSFILE (~/.pgpass)"
     try:
         password = ask_password("Password for the database: ")
     except SignInRequired:

@@ -278,8 +278,11 @@ def _stored(desk: "Desk") -> list[StoredCertificate]:
 
     from app.store.models import SigningCertificate
 
+    t = SigningCertificate
+    # Only the columns trust needs: the verification service's database role may read no others.
+    query = select(t.certificate, t.chain_pem, t.in_use_from, t.in_use_until, t.demo).order_by(t.in_use_from)
     with desk.db.read() as session:
-        rows = session.scalars(select(SigningCertificate).order_by(SigningCertificate.in_use_from)).all()
+        rows = session.execute(query).all()
         return [
             StoredCertificate(
                 der=row.certificate,

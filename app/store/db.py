@@ -63,6 +63,17 @@ def refuse_password_in_url(url: str, field: str = "database.url") -> None:
         raise ValidationError(field, PASSWORD_IN_URL)
 
 
+def server_wants_password(exc: BaseException) -> bool:
+    """True when opening a server database failed because it wants a password that neither the OS keyring
+    nor a PGPASSFILE gave (or refused the one given): the window and the command line then ask for one."""
+    said = str(getattr(exc, "orig", None) or exc)
+    return "no password supplied" in said or "password authentication failed" in said
+
+
+# Where a database password belongs; said whenever one is missing or refused.
+PASSWORD_HOME = "keep it in the OS keyring ('settings set-password database') or a PGPASSFILE (~/.pgpass)"
+
+
 def password_account(url: str) -> str:
     """The keyring account a server database's password is kept under: user@host:port/database."""
     parsed = make_url(url)

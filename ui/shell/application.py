@@ -37,11 +37,16 @@ def load_style(app: QApplication) -> None:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
-def open_desk(args: Any) -> "Desk":
-    """Runs in a worker: open (and migrate) the database, fill demo data when asked."""
+def open_desk(args: Any, database_password: str | None = None) -> "Desk":
+    """Runs in a worker: open (and migrate) the database, fill demo data when asked. `database_password`
+    is one typed at the window's prompt (used, never stored)."""
     from app.desk import Desk
 
-    desk = Desk.open(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    desk = Desk.open(
+        getattr(args, "data_dir", None),
+        getattr(args, "database_url", None),
+        database_password=database_password,
+    )
     if getattr(args, "offline", False):
         desk.offline = True
     if getattr(args, "demo", False):
@@ -60,6 +65,7 @@ class DeskStarter:
         self.desk: Desk | None = None
         self.services: list[Any] = []
         self.flow: Any = None
+        self.password_dialog: Any = None
 
     def start(self) -> None:
         from ui.common import workers
@@ -88,19 +94,65 @@ class DeskStarter:
             self.window.show_early_status(early)
         self._open()
 
-    def _open(self) -> None:
+    def _open(self, database_password: str | None = None) -> None:
         from ui.common import workers
 
-        workers.start(lambda _p, _c: open_desk(self.args), on_finished=self._opened, on_failed=self._failed)
+        workers.start(
+            lambda _p, _c: open_desk(self.args, database_password),
+            on_finished=self._opened,
+            on_failed=self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
+        from app.store.db import server_wants_password
         from ui.common import messages
         from ui.common.error_sentence import error_sentence
+
+        if server_wants_password(exc):
+            self._ask_database_password()
+            return
+        if self.password_dialog is not None:  # the password was taken, then something else failed
+            dialog, self.password_dialog = self.password_dialog, None
+            dialog.accept()
 
         self.window.db_label.setText(tr("The database could not be opened."))
         messages.error(self.window, tr("CPC Desk cannot open its database"), error_sentence(exc))
 
+    def _ask_database_password(self) -> None:
+        """The server wants a password the keyring and PGPASSFILE did not give: ask it (the dialog stays,
+        with its error, while the server refuses what was typed)."""
+        if self.password_dialog is not None:
+            self.password_dialog.refused()
+            return
+        from app import paths
+        from app.settings import Settings
+        from app.store.db import password_account
+        from ui.admin.database_password import DatabasePasswordDialog
+
+        folder = paths.data_dir(getattr(self.args, "data_dir", None))
+        configured = str(Settings(folder).get("database.url")) or None
+        url = paths.database_url(folder, getattr(self.args, "database_url", None), configured)
+        dialog = DatabasePasswordDialog(password_account(url), self._open, self.window)
+        dialog.rejected.connect(self._password_cancelled)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _password_cancelled(self) -> None:
+        from app.store.db import PASSWORD_HOME
+        from ui.common import messages
+
+        self.password_dialog = None
+        self.window.db_label.setText(tr("The database could not be opened."))
+        messages.error(
+            self.window,
+            tr("CPC Desk cannot open its database"),
+            tr("The database server asks for a password; {home}.").format(home=PASSWORD_HOME),
+        )
+
     def _opened(self, desk: "Desk") -> None:
+        if self.password_dialog is not None:
+            dialog, self.password_dialog = self.password_dialog, None
+            dialog.accept()
         self.desk = desk
         # The keyring check, the demo mail server, the sender and the collector policy wait until the
         # window shows the desk's counts: none of them is needed to start work, and each costs the GUI thread.
