@@ -31,6 +31,7 @@ AUDITED_COLUMNS: dict[str, tuple[str, ...]] = {
         "last_name",
         "registration_class",
         "status",
+        "status_since",
         "initial_registration_date",
         "certificate_expiry_date",
         "specialties",
@@ -55,6 +56,7 @@ AUDITED_COLUMNS: dict[str, tuple[str, ...]] = {
         "postal_code",
         "email",
         "verified",
+        "language",
     ),
     "staff_user": ("username", "display_name", "role", "password_hash", "active"),
     "certificate_request": (
@@ -92,6 +94,7 @@ AUDITED_COLUMNS: dict[str, tuple[str, ...]] = {
         "country",
         "postal_code",
         "email",
+        "language",
     ),
     "certificate": (
         "number",
