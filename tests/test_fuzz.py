@@ -278,6 +278,7 @@ def batch_desk(desk: Desk) -> Desk:
 @example(column="institution_name", value="'; DROP TABLE member; --")
 @example(column="street1", value="x" * 10_000)
 @example(column="email", value="a@b.org\r\nBcc: victim@example.org")
+@example(column="institution_name", value="\u0645\u0633\u062a\u0634\u0641\u0649")  # found: a printing problem
 def test_requests_file_rows_are_accepted_clean_or_rejected_naming_the_column(
     batch_desk: Desk, tmp_path_factory: pytest.TempPathFactory, column: str, value: str
 ) -> None:

@@ -150,6 +150,27 @@ _COLUMN_ALIASES = {
 # The merged print file groups rows by kind first: CPCs by envelope, then each kind of document.
 _KIND_ORDER = {"cpc": 0, **{kind: i + 1 for i, kind in enumerate(DOCUMENT_KINDS)}}
 # Field names used in error reports: the column as written in the file.
+# What a certificate prints (app.document.certificates.CertificateContent) -> the requests file's column it
+# came from; anything else printed comes from the member's register entry, named by the row's cpso_number.
+_PRINTED_FIELD_COLUMNS = {
+    "recipient_name": "institution_name",
+    "attention": "attention",
+    "street_lines": "street1",
+    "city": "city",
+    "state": "state",
+    "postal_code": "zip",
+    "country": "country",
+}
+
+
+def _as_column(exc: ValidationError) -> ValidationError:
+    """A printing problem named by the requests file's column (the register's field for the member's)."""
+    column = _PRINTED_FIELD_COLUMNS.get(exc.field)
+    if column is not None:
+        return ValidationError(column, exc.message)
+    return ValidationError("cpso_number", f"the member's register entry ({exc.field}) {exc.message}")
+
+
 _RECIPIENT_FIELD_COLUMNS = {
     "Institution type": "institution_type",
     "Institution name": "institution_name",
@@ -630,7 +651,7 @@ def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "")
                 try:  # before anything is numbered: a row whose certificate cannot be drawn is refused
                     check_printable(desk, facts_of(member), recipient, today)
                 except ValidationError as exc:
-                    problems.append(exc)
+                    problems.append(_as_column(exc))
             if not problems and member is not None and recipient is not None:
                 key = (member.id, _fold(recipient.name), recipient.postal_code.upper(), recipient.country)
                 if document != "cpc":
