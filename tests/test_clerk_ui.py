@@ -495,3 +495,48 @@ def test_batch_printing_onto_a_full_disk_says_so_in_one_sentence(
         assert screen.status.text().startswith("The disk is full: a file could not be written.")
         assert record_messages[-1][0] == "error" and "Something went wrong" not in record_messages[-1][2]
         assert not [p for p in (disk / "files").iterdir() if "partial" in p.name]
+
+
+def test_a_pasted_line_break_is_replaced_with_a_notice_in_the_directory_and_the_reissue_too(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    """One rule for one-line fields everywhere an address is typed (ui/common/line_breaks.py)."""
+    from app.register.institution_types import desk_types
+    from app.register.recipients import FIELD_LABELS, RecipientInput
+    from ui.admin.institutions_screen import InstitutionsScreen
+    from ui.desk.profile import ReissueDialog
+    from ui.shell.context import UiContext
+
+    screen = InstitutionsScreen(UiContext(desk))
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.save() is False  # an empty entry: the name's complaint shows
+    name_error = screen.field_errors[FIELD_LABELS["name"]]
+    assert name_error.isVisibleTo(screen)
+    screen.edits["name"].setFocus()
+    screen.edits["name"].insert("Kingston Health\nSciences Centre")
+    assert screen.edits["name"].text() == "Kingston Health Sciences Centre"
+    assert "line break" in name_error.text() and name_error.isVisibleTo(screen)
+    screen.edits["name"].insert("!")  # edited again: the notice goes
+    assert not name_error.isVisibleTo(screen)
+
+    recipient = RecipientInput(
+        institution_type="Hospital",
+        name="Toronto General Hospital",
+        street1="200 Elizabeth Street",
+        city="Toronto",
+        state="ON",
+        country="CA",
+        postal_code="M5G 2C4",
+        email="credentials@tgh.example.org",
+    )
+    dialog = ReissueDialog(screen, "Reissue", "Why?", recipient, desk_types(desk.db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.correct_box.setChecked(True)
+    street = dialog.fields["street1"]
+    street.setFocus()
+    street.end(False)
+    street.insert("\r\nRoom 1")
+    assert street.text() == "200 Elizabeth Street Room 1"
+    assert "line break" in dialog.error.text() and dialog.error.isVisibleTo(dialog)

@@ -39,6 +39,7 @@ from ui.common import messages
 from ui.common.certificate_language import language_combo
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import error_label, field_errors, mark_fields, show_error
+from ui.common.line_breaks import line_break_notice, replace_line_breaks
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.shell.context import UiContext
 
@@ -155,6 +156,7 @@ class InstitutionsScreen(QWidget):
             edit.setMaxLength(254 if field == "email" else 200)
             self.edits[field] = edit
             add_row(tr(FIELD_LABELS[field]) + ":", field, edit)
+            edit.textEdited.connect(lambda _t, f=field: self._field_edited(f))
             if field == "city":
                 self.country_combo = QComboBox()
                 self.country_combo.setEditable(False)
@@ -197,6 +199,13 @@ class InstitutionsScreen(QWidget):
         self.refresh()
 
     # --- list -----------------------------------------------------------------------------------
+
+    def _field_edited(self, field: str) -> None:
+        """The field was changed: its complaint goes; a pasted line break becomes a space, with a notice."""
+        error = self.field_errors[FIELD_LABELS[field]]
+        show_error(error, "")
+        if replace_line_breaks(self.edits[field]):
+            show_error(error, line_break_notice(tr(FIELD_LABELS[field])))
 
     def refresh(self, select_id: int | None = None) -> None:
         kind = str(self.type_filter.currentData() or "")

@@ -40,6 +40,7 @@ from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput
 from ui.batch.certificate_printing import draw_pdf, open_print_dialog
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
+from ui.common.line_breaks import line_break_notice, replace_line_breaks
 from ui.common.pdf_view import PdfWindow, show_pdf
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.desk.assistance import MemberSearchPanel
@@ -218,7 +219,7 @@ class ReissueDialog(ReasonDialog):
             edit = QLineEdit(getattr(recipient, name))
             edit.setObjectName(name)
             edit.setMaxLength(254 if name == "email" else 200)
-            edit.textEdited.connect(lambda _t: self.error.hide())
+            edit.textEdited.connect(lambda _t, n=name: self._field_edited(n))
             self.fields[name] = edit
             form.addRow(tr(FIELD_LABELS[name]) + ":", edit)
         self.address_box.setVisible(False)
@@ -228,6 +229,13 @@ class ReissueDialog(ReasonDialog):
         at = layout.indexOf(self.error)
         layout.insertWidget(at, self.correct_box)
         layout.insertWidget(at + 1, self.address_box)
+
+    def _field_edited(self, name: str) -> None:
+        """The field was changed: the complaint goes; a pasted line break becomes a space, with a notice."""
+        self.error.hide()
+        if replace_line_breaks(self.fields[name]):
+            self.error.setText(line_break_notice(tr(FIELD_LABELS[name])))
+            self.error.show()
 
     def _show_address(self, on: bool) -> None:
         self.address_box.setVisible(on)

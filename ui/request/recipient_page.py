@@ -38,6 +38,7 @@ from app.register.recipients import (
 from app.register.text import fold
 from ui.common.certificate_language import language_combo
 from ui.common.field_errors import error_label, show_error
+from ui.common.line_breaks import line_break_notice, replace_line_breaks
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
 
@@ -49,7 +50,6 @@ def tr(text: str) -> str:
 # The service names the typed-in organisation "Institution name"; the form labels it as the portal does.
 DISPLAY_LABELS = {FIELD_LABELS["name"]: "Organisation name"}
 OTHER = -1  # the "Other" entry of the institution list
-LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x85"
 
 
 class RecipientPage(QWizardPage):
@@ -446,19 +446,9 @@ class RecipientPage(QWizardPage):
         part of one line: it is replaced by a space, and the field says so."""
         self._clear_error(field)
         edit = self.state_edit if field == "state" else self.edits[field]
-        text = edit.text()
-        if any(ch in text for ch in LINE_BREAKS):
-            at = edit.cursorPosition()
-            cleaned = "".join(" " if ch in LINE_BREAKS else ch for ch in text.replace("\r\n", "\n"))
-            edit.setText(" ".join(cleaned.split(" ")))
-            edit.setCursorPosition(min(at, len(edit.text())))
+        if replace_line_breaks(edit):
             shown = DISPLAY_LABELS.get(FIELD_LABELS[field], FIELD_LABELS[field])
-            show_error(
-                self.errors[FIELD_LABELS[field]],
-                tr(
-                    "{0}: the line break in the pasted text was replaced by a space; check it reads well."
-                ).format(shown),
-            )
+            show_error(self.errors[FIELD_LABELS[field]], line_break_notice(shown))
 
     def _clear_errors(self) -> None:
         for label in self.errors.values():
