@@ -199,7 +199,12 @@ def test_a_batch_row_that_cannot_be_printed_numbers_nothing_and_names_the_row(
         captured = capsys.readouterr()
         assert "Traceback" not in captured.err and "BrokenProcessPool" not in captured.err
         report = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8-sig")
-        assert '\n3,700002,refused,member_name,"contains U+1F600' in report  # names the row
+        # named by the file's column (the member's cpso_number) and the register's field
+        expected = (
+            "\n3,700002,refused,cpso_number,\"the member's register entry (member_name) contains U+1F600"
+        )
+
+        assert expected in report
         assert counts(desk) == (0, 0)
     # With --skip-invalid the other two are issued, each with its document, and the row is named.
     assert run_cli([*argv, "--workers", "2", "--skip-invalid"]) == 1
