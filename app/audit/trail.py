@@ -208,6 +208,11 @@ def write_checkpoint(session: Session, key: anchor.CollegeKey) -> int | None:
     return event_id
 
 
+# Database -> (event id, hash) of the last checkpoint this process signed there: a transaction whose first
+# event chains from that very hash follows a signed checkpoint with no query and no signature to check.
+_last_signed: "weakref.WeakKeyDictionary[Any, tuple[int, str]]" = weakref.WeakKeyDictionary()
+
+
 def _continues_a_signed_trail(session: Session, key: anchor.CollegeKey) -> str:
     """ "" when this transaction's events follow straight on from a checkpoint the College signed (or
     start the trail); otherwise why not.
@@ -220,6 +225,9 @@ def _continues_a_signed_trail(session: Session, key: anchor.CollegeKey) -> str:
     if first is None:
         return ""
     first_id, prev_hash = first
+    signed = _last_signed.get(session.info.get("database"))
+    if signed is not None and signed[1] == prev_hash:
+        return ""
     before = session.execute(
         select(_EVENTS.c.id).where(_EVENTS.c.id < first_id).order_by(_EVENTS.c.id.desc()).limit(1)
     ).scalar()
@@ -256,7 +264,11 @@ def _seal_and_sign(session: Session) -> None:
             # and `audit verify` says so until an administrator signs it after a look.
             log.warning("audit checkpoint not signed: %s; run 'audit verify', then 'audit checkpoint'", gap)
             return
-        write_checkpoint(session, key)
+        covered = write_checkpoint(session, key)
+        database = session.info.get("database")
+        head = session.info.get(_HEAD_KEY)
+        if covered is not None and database is not None and head is not None:
+            _last_signed[database] = head
 
 
 @event.listens_for(Session, "after_commit")
