@@ -228,6 +228,12 @@ OPTIONS: dict[str, Option] = _options(
     ),
     Option("mail.paused_settings", "", "Fingerprint of the mail settings the pause applies to (internal)"),
     # --- desk
+    Option(
+        "desk.language",
+        "system",
+        "Language of this desk's screens: system (the computer's), en or fr; applies at the next start",
+        choices=("system", "en", "fr"),
+    ),
     Option("database.url", "", "Database URL; empty = SQLite in the data folder", check=_database_url),
     Option("session.lock_minutes", 15, "Lock the session after this many idle minutes", check=_positive),
     Option("session.max_failed_signins", 5, "Wrong passwords before an account is locked", check=_positive),

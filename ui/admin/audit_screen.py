@@ -39,15 +39,12 @@ from app.audit.trail import (
     member_numbers,
     search_events,
 )
+from app.i18n import translate
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 ROW_LIMIT = 2000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AuditScreen", text)
 
 
 class AuditRow:
@@ -122,9 +119,10 @@ class AuditScreen(QWidget):
         self.allowed = actor.can(Permission.VIEW_AUDIT)
         if not self.allowed:
             notice = QLabel(
-                tr(
+                translate(
+                    "AuditScreen",
                     "The audit trail is open to registrars and administrators. "
-                    "You are signed in as {0} ({1})."
+                    "You are signed in as {0} ({1}).",
                 ).format(actor.display_name or actor.username, actor.role.value)
             )
             notice.setObjectName("notAllowed")
@@ -136,7 +134,7 @@ class AuditScreen(QWidget):
         filters = QGridLayout()
         self.member = QLineEdit()
         self.member.setObjectName("memberFilter")
-        self.member.setPlaceholderText(tr("CPSO number"))
+        self.member.setPlaceholderText(translate("AuditScreen", "CPSO number"))
         self.member.setMaxLength(16)
         self.member.returnPressed.connect(self.search)
         self.staff = QComboBox()
@@ -150,9 +148,9 @@ class AuditScreen(QWidget):
             combo.setMinimumWidth(220)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         today = QDate.currentDate()
-        self.from_check = QCheckBox(tr("&From"))
+        self.from_check = QCheckBox(translate("AuditScreen", "&From"))
         self.from_date = QDateEdit(today.addDays(-30))
-        self.to_check = QCheckBox(tr("&To"))
+        self.to_check = QCheckBox(translate("AuditScreen", "&To"))
         self.to_date = QDateEdit(today)
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
@@ -160,11 +158,11 @@ class AuditScreen(QWidget):
             edit.setEnabled(False)
         self.from_check.toggled.connect(self.from_date.setEnabled)
         self.to_check.toggled.connect(self.to_date.setEnabled)
-        member_label = QLabel(tr("&Member:"))
+        member_label = QLabel(translate("AuditScreen", "&Member:"))
         member_label.setBuddy(self.member)
-        staff_label = QLabel(tr("&Staff user:"))
+        staff_label = QLabel(translate("AuditScreen", "&Staff user:"))
         staff_label.setBuddy(self.staff)
-        kind_label = QLabel(tr("&Kind:"))
+        kind_label = QLabel(translate("AuditScreen", "&Kind:"))
         kind_label.setBuddy(self.kind)
         filters.addWidget(member_label, 0, 0)
         filters.addWidget(self.member, 0, 1)
@@ -180,16 +178,18 @@ class AuditScreen(QWidget):
         dates.addStretch(1)
         filters.addLayout(dates, 1, 0, 1, 4)
         buttons = QHBoxLayout()
-        self.search_button = QPushButton(tr("&Search"))
+        self.search_button = QPushButton(translate("AuditScreen", "&Search"))
         self.search_button.setObjectName("searchButton")
         self.search_button.setDefault(True)
         self.search_button.clicked.connect(self.search)
-        self.export_button = QPushButton(tr("&Export CSV…"))
+        self.export_button = QPushButton(translate("AuditScreen", "&Export CSV…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.choose_export_file)
-        self.verify_button = QPushButton(tr("&Check the chain"))
+        self.verify_button = QPushButton(translate("AuditScreen", "&Check the chain"))
         self.verify_button.setObjectName("verifyButton")
-        self.verify_button.setToolTip(tr("Recompute every event's hash to show that nothing was changed"))
+        self.verify_button.setToolTip(
+            translate("AuditScreen", "Recompute every event's hash to show that nothing was changed")
+        )
         self.verify_button.clicked.connect(self.verify)
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.export_button)
@@ -234,7 +234,12 @@ class AuditScreen(QWidget):
         for combo, values in ((self.staff, actors), (self.kind, sorted(set(kinds) | set(families)))):
             current = combo.currentText()
             combo.clear()
-            combo.addItem(tr("(anyone)") if combo is self.staff else tr("(any kind)"), "")
+            combo.addItem(
+                translate("AuditScreen", "(anyone)")
+                if combo is self.staff
+                else translate("AuditScreen", "(any kind)"),
+                "",
+            )
             for value in values:
                 combo.addItem(value, value)
             combo.setCurrentText(current) if current else combo.setCurrentIndex(0)
@@ -257,7 +262,7 @@ class AuditScreen(QWidget):
     def search(self) -> None:
         desk, actor, flt = self.ctx.desk, self.ctx.desk.actor, self.current_filter()
         self.search_button.setEnabled(False)
-        self.status.setText(tr("Searching…"))
+        self.status.setText(translate("AuditScreen", "Searching…"))
 
         def job(_p: Any, _c: Any) -> list[AuditRow]:
             events = search_events(desk, actor, flt, limit=ROW_LIMIT)
@@ -284,12 +289,12 @@ class AuditScreen(QWidget):
         self.model.set_rows(rows)
         if len(rows) >= ROW_LIMIT:
             self.status.setText(
-                tr("Showing the newest {0} events; narrow the filter or export CSV for all.").format(
-                    ROW_LIMIT
-                )
+                translate(
+                    "AuditScreen", "Showing the newest {0} events; narrow the filter or export CSV for all."
+                ).format(ROW_LIMIT)
             )
         else:
-            self.status.setText(tr("{0} events.").format(len(rows)))
+            self.status.setText(translate("AuditScreen", "{0} events.").format(len(rows)))
 
     def _search_failed(self, exc: BaseException) -> None:
         message = error_sentence(exc)
@@ -301,10 +306,12 @@ class AuditScreen(QWidget):
     def choose_export_file(self) -> None:
         folder = self.ctx.desk.folder("exports")
         dialog = QFileDialog(
-            self, tr("Export the audit trail"), str(folder / f"audit-{date.today():%Y%m%d}.csv")
+            self,
+            translate("AuditScreen", "Export the audit trail"),
+            str(folder / f"audit-{date.today():%Y%m%d}.csv"),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(tr("CSV files (*.csv)"))
+        dialog.setNameFilter(translate("AuditScreen", "CSV files (*.csv)"))
         dialog.setDefaultSuffix("csv")
         dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
         self._file_dialog = dialog
@@ -313,18 +320,20 @@ class AuditScreen(QWidget):
     def export_to(self, path: Path) -> None:
         desk, actor, flt = self.ctx.desk, self.ctx.desk.actor, self.current_filter()
         self.export_button.setEnabled(False)
-        self.status.setText(tr("Exporting…"))
+        self.status.setText(translate("AuditScreen", "Exporting…"))
 
         def done(count: int) -> None:
             self.export_button.setEnabled(True)
-            self.status.setText(tr("{0} events exported to {1}.").format(count, path))
-            self.ctx.status_message.emit(tr("Audit trail exported: {0}").format(path.name))
+            self.status.setText(translate("AuditScreen", "{0} events exported to {1}.").format(count, path))
+            self.ctx.status_message.emit(
+                translate("AuditScreen", "Audit trail exported: {0}").format(path.name)
+            )
 
         def failed(exc: BaseException) -> None:
             message = error_sentence(exc)
             self.export_button.setEnabled(True)
             self.status.setText(message)
-            messages.error(self, tr("Export failed"), message)
+            messages.error(self, translate("AuditScreen", "Export failed"), message)
 
         workers.start(lambda _p, _c: export_csv(desk, actor, flt, path), on_finished=done, on_failed=failed)
 
@@ -338,14 +347,18 @@ class AuditScreen(QWidget):
         def done(report: Any) -> None:
             self.verify_button.setEnabled(True)
             if report.ok:
-                text = tr("All {0} events are unchanged, and the register agrees with them.")
-                messages.info(self, tr("Audit trail intact"), text.format(report.checked))
+                text = translate(
+                    "AuditScreen", "All {0} events are unchanged, and the register agrees with them."
+                )
+                messages.info(
+                    self, translate("AuditScreen", "Audit trail intact"), text.format(report.checked)
+                )
             else:
-                messages.error(self, tr("Audit trail broken"), report.problem)
+                messages.error(self, translate("AuditScreen", "Audit trail broken"), report.problem)
 
         def failed(exc: BaseException) -> None:
             message = error_sentence(exc)
             self.verify_button.setEnabled(True)
-            messages.error(self, tr("Audit trail check failed"), message)
+            messages.error(self, translate("AuditScreen", "Audit trail check failed"), message)
 
         workers.start(job, on_finished=done, on_failed=failed)

@@ -6,14 +6,10 @@ database`'s, on purpose). Nothing blocks: the dialog opens with open(), the desk
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.i18n import translate
 from app.store.db import PASSWORD_HOME
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DatabasePassword", text)
 
 
 class DatabasePasswordDialog(QDialog):
@@ -25,14 +21,15 @@ class DatabasePasswordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("databasePasswordDialog")
-        self.setWindowTitle(tr("Database password"))
+        self.setWindowTitle(translate("DatabasePassword", "Database password"))
         self.setModal(True)
         self._try = try_password
         layout = QVBoxLayout(self)
         text = QLabel(
-            tr(
+            translate(
+                "DatabasePassword",
                 "The database server asks for the password of {account}. It is used to open this desk only "
-                "and is not stored; to be asked no more, {home}."
+                "and is not stored; to be asked no more, {home}.",
             ).format(account=account, home=PASSWORD_HOME)
         )
         text.setWordWrap(True)
@@ -40,7 +37,7 @@ class DatabasePasswordDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("databasePassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(tr("Database password"))
+        self.password.setAccessibleName(translate("DatabasePassword", "Database password"))
         layout.addWidget(self.password)
         self.error = QLabel("")
         self.error.setObjectName("formError")
@@ -58,7 +55,7 @@ class DatabasePasswordDialog(QDialog):
 
     def submit(self) -> None:
         if not self.password.text():
-            self.show_error(tr("Database password: type the password, or Cancel."))
+            self.show_error(translate("DatabasePassword", "Database password: type the password, or Cancel."))
             return
         self.buttons.setEnabled(False)
         self._try(self.password.text())
@@ -66,7 +63,9 @@ class DatabasePasswordDialog(QDialog):
     def refused(self) -> None:
         """The server refused the password typed: say so beside the field; what was typed stays."""
         self.buttons.setEnabled(True)
-        self.show_error(tr("Database password: the server refused it. Check it and try again."))
+        self.show_error(
+            translate("DatabasePassword", "Database password: the server refused it. Check it and try again.")
+        )
         self.password.selectAll()
         self.password.setFocus()
 

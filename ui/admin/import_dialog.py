@@ -7,7 +7,7 @@ value, reason) and can be saved as a CSV report.
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.staff import Permission
+from app.i18n import translate
 from app.register.member_import import ImportResult, RowProblem, write_report
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
@@ -31,10 +32,6 @@ from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.shell.context import UiContext
 
 SHOWN_PROBLEMS = 2000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
 
 
 _KINDS = {
@@ -60,35 +57,38 @@ class ImportDialog(QDialog):
         self.outcome: ImportResult | None = None
         self.worker: workers.Worker | None = None
         title, columns = _KINDS[kind]
-        self.setWindowTitle(tr(title))
+        self.setWindowTitle(translate("ImportDialog", title))
         self.resize(760, 520)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr(
+            translate(
+                "ImportDialog",
                 "A CSV file (UTF-8 or Windows-1252) with a header line naming the columns: {0}. Dates are "
                 "written YYYY-MM-DD. Rows are added or updated as one whole: if any row is refused, nothing "
-                "is imported unless you tick the second box. An empty cell never erases what is on file."
+                "is imported unless you tick the second box. An empty cell never erases what is on file.",
             ).format(columns)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText(tr("The CSV file to import"))
-        self.file_edit.setAccessibleName(tr("CSV file"))
-        browse = QPushButton(tr("&Browse…"))
+        self.file_edit.setPlaceholderText(translate("ImportDialog", "The CSV file to import"))
+        self.file_edit.setAccessibleName(translate("ImportDialog", "CSV file"))
+        browse = QPushButton(translate("ImportDialog", "&Browse…"))
         browse.clicked.connect(self.browse)
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
         layout.addLayout(row)
-        self.dry_run = QCheckBox(tr("&Check the file only; change nothing"))
-        self.skip_invalid = QCheckBox(tr("Import the valid rows even if some are &refused"))
+        self.dry_run = QCheckBox(translate("ImportDialog", "&Check the file only; change nothing"))
+        self.skip_invalid = QCheckBox(
+            translate("ImportDialog", "Import the valid rows even if some are &refused")
+        )
         layout.addWidget(self.dry_run)
         layout.addWidget(self.skip_invalid)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat(tr("%p%"))
+        self.progress.setFormat(translate("ImportDialog", "%p%"))
         layout.addWidget(self.progress)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
@@ -96,10 +96,18 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         self.problems: RowsModel[RowProblem] = RowsModel(
             [
-                Column(tr("Line"), lambda p: str(p.line), sort=lambda p: p.line, align_right=True),
-                Column(tr("Column"), lambda p: p.column),
-                Column(tr("Value"), lambda p: p.value if len(p.value) <= 80 else p.value[:77] + "…"),
-                Column(tr("Reason"), lambda p: p.reason),
+                Column(
+                    translate("ImportDialog", "Line"),
+                    lambda p: str(p.line),
+                    sort=lambda p: p.line,
+                    align_right=True,
+                ),
+                Column(translate("ImportDialog", "Column"), lambda p: p.column),
+                Column(
+                    translate("ImportDialog", "Value"),
+                    lambda p: p.value if len(p.value) <= 80 else p.value[:77] + "…",
+                ),
+                Column(translate("ImportDialog", "Reason"), lambda p: p.reason),
             ],
             self,
         )
@@ -112,13 +120,13 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.report_button = QPushButton(tr("&Save report…"))
+        self.report_button = QPushButton(translate("ImportDialog", "&Save report…"))
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.ask_report_path)
-        self.start_button = QPushButton(tr("&Import"))
+        self.start_button = QPushButton(translate("ImportDialog", "&Import"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button = QPushButton(translate("ImportDialog", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel_or_close)
         buttons.addWidget(self.report_button)
         buttons.addStretch(1)
@@ -128,11 +136,16 @@ class ImportDialog(QDialog):
         allowed = ctx.desk.actor.can(Permission.IMPORT)
         self.start_button.setEnabled(allowed)
         if not allowed:
-            self.summary.setText(tr("Importing needs a registrar or an administrator."))
+            self.summary.setText(
+                translate("ImportDialog", "Importing needs a registrar or an administrator.")
+            )
 
     def browse(self) -> None:
         dialog = QFileDialog(
-            self, tr("Choose the CSV file"), "", tr("CSV files (*.csv *.txt);;All files (*)")
+            self,
+            translate("ImportDialog", "Choose the CSV file"),
+            "",
+            translate("ImportDialog", "CSV files (*.csv *.txt);;All files (*)"),
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -146,10 +159,12 @@ class ImportDialog(QDialog):
     def start(self) -> None:
         path = self.file_edit.text().strip()
         if not path:
-            self.summary.setText(tr("Choose the CSV file first."))
+            self.summary.setText(translate("ImportDialog", "Choose the CSV file first."))
             return
         if not Path(path).is_file():
-            self.summary.setText(tr("{0} does not exist or is not a file.").format(path))
+            self.summary.setText(
+                translate("ImportDialog", "{0} does not exist or is not a file.").format(path)
+            )
             return
         desk, actor, kind = self.ctx.desk, self.ctx.desk.actor, self.kind
         dry_run, skip_invalid = self.dry_run.isChecked(), self.skip_invalid.isChecked()
@@ -183,9 +198,9 @@ class ImportDialog(QDialog):
         self.outcome = None
         self.report_button.setEnabled(False)
         self.progress.setValue(0)
-        self.summary.setText(tr("Reading {0}…").format(Path(path).name))
+        self.summary.setText(translate("ImportDialog", "Reading {0}…").format(Path(path).name))
         self.start_button.setEnabled(False)
-        self.cancel_button.setText(tr("Stop"))
+        self.cancel_button.setText(translate("ImportDialog", "Stop"))
         self.worker = workers.start(
             job,
             on_finished=self.finished_import,
@@ -201,7 +216,7 @@ class ImportDialog(QDialog):
     def _stopped(self) -> None:
         self.worker = None
         self.start_button.setEnabled(True)
-        self.cancel_button.setText(tr("Close"))
+        self.cancel_button.setText(translate("ImportDialog", "Close"))
 
     def finished_import(self, result: ImportResult) -> None:
         self._stopped()
@@ -229,7 +244,7 @@ class ImportDialog(QDialog):
     def cancel_or_close(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
-            self.summary.setText(tr("Stopping; nothing will be changed…"))
+            self.summary.setText(translate("ImportDialog", "Stopping; nothing will be changed…"))
             return
         self.reject()
 
@@ -241,7 +256,10 @@ class ImportDialog(QDialog):
 
     def ask_report_path(self) -> None:
         dialog = QFileDialog(
-            self, tr("Save the report of refused rows"), "refused-rows.csv", tr("CSV files (*.csv)")
+            self,
+            translate("ImportDialog", "Save the report of refused rows"),
+            "refused-rows.csv",
+            translate("ImportDialog", "CSV files (*.csv)"),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -254,6 +272,10 @@ class ImportDialog(QDialog):
         try:
             write_report(self.outcome.problems, path)
         except OSError as exc:
-            messages.error(self, tr("Save report"), tr("Could not write {0}: {1}").format(path, exc.strerror))
+            messages.error(
+                self,
+                translate("ImportDialog", "Save report"),
+                translate("ImportDialog", "Could not write {0}: {1}").format(path, exc.strerror),
+            )
             return
-        self.ctx.status_message.emit(tr("Report saved to {0}").format(path))
+        self.ctx.status_message.emit(translate("ImportDialog", "Report saved to {0}").format(path))

@@ -6,7 +6,7 @@ always passes the wizard. Each field the service refuses is marked under that fi
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.institutions import (
     InstitutionRow,
@@ -47,22 +48,22 @@ from ui.shell.context import UiContext
 FORM_FIELDS = tuple(f for f in ADDRESS_FIELDS if f != "country")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Institutions", text)
-
-
 def institution_columns(types: InstitutionTypes) -> list[Column[InstitutionRow]]:
     return [
-        Column(tr("Name"), lambda r: r.name, tooltip=lambda r: r.name),
+        Column(translate("Institutions", "Name"), lambda r: r.name, tooltip=lambda r: r.name),
         Column(
-            tr("Type"),
+            translate("Institutions", "Type"),
             lambda r: r.institution_type,
             sort=lambda r: types.position(r.institution_type),
         ),
-        Column(tr("City"), lambda r: r.city),
-        Column(tr("Country"), lambda r: r.country),
-        Column(tr("Verified"), lambda r: tr("Yes") if r.verified else tr("No"), sort=lambda r: r.verified),
-        Column(tr("Email"), lambda r: r.email, tooltip=lambda r: r.email),
+        Column(translate("Institutions", "City"), lambda r: r.city),
+        Column(translate("Institutions", "Country"), lambda r: r.country),
+        Column(
+            translate("Institutions", "Verified"),
+            lambda r: translate("Institutions", "Yes") if r.verified else translate("Institutions", "No"),
+            sort=lambda r: r.verified,
+        ),
+        Column(translate("Institutions", "Email"), lambda r: r.email, tooltip=lambda r: r.email),
     ]
 
 
@@ -77,21 +78,21 @@ class InstitutionsScreen(QWidget):
         outer.setContentsMargins(24, 18, 24, 18)
         filters = QHBoxLayout()
         self.type_filter = QComboBox()
-        self.type_filter.setAccessibleName(tr("Institution type"))
-        self.type_filter.addItem(tr("All types"), "")
+        self.type_filter.setAccessibleName(translate("Institutions", "Institution type"))
+        self.type_filter.addItem(translate("Institutions", "All types"), "")
         for name in self.types:
-            self.type_filter.addItem(tr(name), name)
+            self.type_filter.addItem(translate("Institutions", name), name)
         self.type_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText(tr("Filter by name, city or email"))
+        self.filter_box.setPlaceholderText(translate("Institutions", "Filter by name, city or email"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(lambda _t: self.refresh())
-        type_label = QLabel(tr("&Type:"))
+        type_label = QLabel(translate("Institutions", "&Type:"))
         type_label.setBuddy(self.type_filter)
         filters.addWidget(type_label)
         filters.addWidget(self.type_filter)
         filters.addWidget(self.filter_box, 1)
-        self.import_button = QPushButton(tr("&Import…"))
+        self.import_button = QPushButton(translate("Institutions", "&Import…"))
         self.import_button.setVisible(ctx.desk.actor.can(Permission.IMPORT))
         self.import_button.clicked.connect(self.open_import)
         filters.addWidget(self.import_button)
@@ -129,7 +130,7 @@ class InstitutionsScreen(QWidget):
         ll.addWidget(self.count_label)
         split.addWidget(left)
 
-        form_box = QGroupBox(tr("Entry"))
+        form_box = QGroupBox(translate("Institutions", "Entry"))
         fl = QVBoxLayout(form_box)
         form = QFormLayout()
         # One error line under each field, keyed by the field name the service uses in ValidationError.
@@ -147,27 +148,33 @@ class InstitutionsScreen(QWidget):
 
         self.type_combo = QComboBox()
         for name in self.types:
-            self.type_combo.addItem(tr(name), name)
-        add_row(tr("Institution type:"), "institution_type", self.type_combo)
+            self.type_combo.addItem(translate("Institutions", name), name)
+        add_row(translate("Institutions", "Institution type:"), "institution_type", self.type_combo)
         self.edits: dict[str, QLineEdit] = {}
         for field in FORM_FIELDS:
             edit = QLineEdit()
             edit.setAccessibleName(FIELD_LABELS[field])
             edit.setMaxLength(254 if field == "email" else 200)
             self.edits[field] = edit
-            add_row(tr(FIELD_LABELS[field]) + ":", field, edit)
+            add_row(translate("Institutions", FIELD_LABELS[field]) + ":", field, edit)
             edit.textEdited.connect(lambda _t, f=field: self._field_edited(f))
             if field == "city":
                 self.country_combo = QComboBox()
                 self.country_combo.setEditable(False)
                 for code, name in countries():
                     self.country_combo.addItem(f"{name} ({code})", code)
-                add_row(tr(FIELD_LABELS["country"]) + ":", "country", self.country_combo)
+                add_row(
+                    translate("Institutions", FIELD_LABELS["country"]) + ":", "country", self.country_combo
+                )
         # Certificates to the institution start in this language in the wizard and a batch.
-        self.language_combo = language_combo(tr("Automatic: French in Quebec, English elsewhere"))
-        add_row(tr("Certificate language:"), "language", self.language_combo)
-        self.verified_box = QCheckBox(tr("&Verified with the institution"))
-        self.verified_box.setToolTip(tr("The address and email were confirmed with the institution itself"))
+        self.language_combo = language_combo(
+            translate("Institutions", "Automatic: French in Quebec, English elsewhere")
+        )
+        add_row(translate("Institutions", "Certificate language:"), "language", self.language_combo)
+        self.verified_box = QCheckBox(translate("Institutions", "&Verified with the institution"))
+        self.verified_box.setToolTip(
+            translate("Institutions", "The address and email were confirmed with the institution itself")
+        )
         form.addRow("", self.verified_box)
         fl.addLayout(form)
         self.problem_label = QLabel("")
@@ -175,12 +182,12 @@ class InstitutionsScreen(QWidget):
         self.problem_label.setWordWrap(True)
         fl.addWidget(self.problem_label)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(tr("&New"))
+        self.new_button = QPushButton(translate("Institutions", "&New"))
         self.new_button.clicked.connect(self.new_entry)
-        self.save_button = QPushButton(tr("&Save"))
+        self.save_button = QPushButton(translate("Institutions", "&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.verify_button = QPushButton(tr("Mark &verified"))
+        self.verify_button = QPushButton(translate("Institutions", "Mark &verified"))
         self.verify_button.clicked.connect(self.mark_verified)
         for b in (self.new_button, self.save_button, self.verify_button):
             b.setEnabled(self.can_edit)
@@ -205,14 +212,18 @@ class InstitutionsScreen(QWidget):
         error = self.field_errors[FIELD_LABELS[field]]
         show_error(error, "")
         if replace_line_breaks(self.edits[field]):
-            show_error(error, line_break_notice(tr(FIELD_LABELS[field])))
+            show_error(error, line_break_notice(translate("Institutions", FIELD_LABELS[field])))
 
     def refresh(self, select_id: int | None = None) -> None:
         kind = str(self.type_filter.currentData() or "")
         desk = self.ctx.desk
         rows = directory_entries(desk, desk.actor, kind or None, self.filter_box.text())
         self.model.set_rows(rows)
-        self.count_label.setText(tr("{0} entries").format(len(rows)) if len(rows) != 1 else tr("1 entry"))
+        self.count_label.setText(
+            translate("Institutions", "{0} entries").format(len(rows))
+            if len(rows) != 1
+            else translate("Institutions", "1 entry")
+        )
         if select_id is not None:
             for i, row in enumerate(rows):
                 if row.id == select_id:
@@ -275,7 +286,12 @@ class InstitutionsScreen(QWidget):
         lines = [str(e) for e in unplaced]
         marked = len(named) - len(unplaced)
         if marked:
-            lines.insert(0, tr("Not saved: {0} problem(s), shown next to the fields.").format(marked))
+            lines.insert(
+                0,
+                translate("Institutions", "Not saved: {0} problem(s), shown next to the fields.").format(
+                    marked
+                ),
+            )
         self.problem_label.setText("\n".join(lines))
 
     def save(self) -> bool:
@@ -292,7 +308,7 @@ class InstitutionsScreen(QWidget):
             self.show_problem(exc)
             return False
         self._clear_problems()
-        self.ctx.status_message.emit(tr("Saved {0}").format(row.name))
+        self.ctx.status_message.emit(translate("Institutions", "Saved {0}").format(row.name))
         self.refresh(select_id=row.id)
         return True
 
@@ -303,7 +319,7 @@ class InstitutionsScreen(QWidget):
         try:
             set_verified(self.ctx.desk, self.ctx.desk.actor, row.id, True)
         except CpcDeskError as exc:
-            messages.error(self, tr("Verified"), str(exc))
+            messages.error(self, translate("Institutions", "Verified"), str(exc))
             return
         self.refresh(select_id=row.id)
 

@@ -6,7 +6,7 @@ switch."""
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from app.access import secrets
 from app.access.staff import Permission
 from app.document.verification_address import check_verification_address
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
+from app.i18n import translate
 from app.mail.mail_check import send_test_message
 from app.setting_changes import INTERNAL_KEYS, change_settings, mail_settings_problem, store_secret
 from app.settings import OPTIONS, Option
@@ -35,11 +36,6 @@ from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import field_errors
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsScreen", text)
-
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Mail delivery", ("mail.offline", "mail.demo_server")),
@@ -183,11 +179,11 @@ class SettingsScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 12)
         top = QHBoxLayout()
-        heading = QLabel(tr("Settings"))
+        heading = QLabel(translate("SettingsScreen", "Settings"))
         heading.setObjectName("screenHeading")
-        self.save_button = QPushButton(tr("&Save changes"))
+        self.save_button = QPushButton(translate("SettingsScreen", "&Save changes"))
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(tr("Re&vert"))
+        self.revert_button = QPushButton(translate("SettingsScreen", "Re&vert"))
         self.revert_button.clicked.connect(self.load)
         self.status = QLabel("")
         self.status.setObjectName("hint")
@@ -200,7 +196,10 @@ class SettingsScreen(QWidget):
         outer.addWidget(self.status)
         if not self.can_edit:
             note = QLabel(
-                tr("Only an administrator can change settings; you can read them and send a test email.")
+                translate(
+                    "SettingsScreen",
+                    "Only an administrator can change settings; you can read them and send a test email.",
+                )
             )
             note.setObjectName("hint")
             outer.addWidget(note)
@@ -213,7 +212,7 @@ class SettingsScreen(QWidget):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         for index, (title, keys) in enumerate(_groups()):
-            box = QGroupBox(tr(title))
+            box = QGroupBox(translate("SettingsScreen", title))
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -261,14 +260,18 @@ class SettingsScreen(QWidget):
         self.keyring_label = QLabel("")
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setObjectName("keyringStatus")
-        form.addRow(tr("Password store"), self.keyring_label)
+        form.addRow(translate("SettingsScreen", "Password store"), self.keyring_label)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(tr("SMTP password (not shown, never saved in a file)"))
-        self.password_edit.setAccessibleName(tr("SMTP password"))
-        self.session_only = QCheckBox(tr("Keep for this session only"))
-        self.session_only.setToolTip(tr("The password is forgotten when CPC Desk closes"))
-        self.password_button = QPushButton(tr("Store &password"))
+        self.password_edit.setPlaceholderText(
+            translate("SettingsScreen", "SMTP password (not shown, never saved in a file)")
+        )
+        self.password_edit.setAccessibleName(translate("SettingsScreen", "SMTP password"))
+        self.session_only = QCheckBox(translate("SettingsScreen", "Keep for this session only"))
+        self.session_only.setToolTip(
+            translate("SettingsScreen", "The password is forgotten when CPC Desk closes")
+        )
+        self.password_button = QPushButton(translate("SettingsScreen", "Store &password"))
         self.password_button.clicked.connect(self.store_password)
         self.password_edit.returnPressed.connect(self.store_password)
         row = QHBoxLayout()
@@ -281,7 +284,7 @@ class SettingsScreen(QWidget):
         holder = QVBoxLayout()
         holder.addLayout(row)
         holder.addWidget(self.password_error)
-        form.addRow(tr("SMTP password"), holder)
+        form.addRow(translate("SettingsScreen", "SMTP password"), holder)
         self.password_row = holder
         for w in (self.password_edit, self.session_only, self.password_button):
             w.setEnabled(self.can_edit)
@@ -289,9 +292,9 @@ class SettingsScreen(QWidget):
         self.fields["smtp.auth"].connect_changed(self._show_auth_rows)
 
         self.test_to = QLineEdit()
-        self.test_to.setPlaceholderText(tr("address to send the test to"))
-        self.test_to.setAccessibleName(tr("Send a test email to"))
-        self.test_button = QPushButton(tr("Send a &test message"))
+        self.test_to.setPlaceholderText(translate("SettingsScreen", "address to send the test to"))
+        self.test_to.setAccessibleName(translate("SettingsScreen", "Send a test email to"))
+        self.test_button = QPushButton(translate("SettingsScreen", "Send a &test message"))
         self.test_button.clicked.connect(self.send_test)
         row2 = QHBoxLayout()
         row2.addWidget(self.test_to, 1)
@@ -310,13 +313,16 @@ class SettingsScreen(QWidget):
         holder2.addLayout(row2)
         holder2.addWidget(self.test_to_error)
         holder2.addWidget(self.test_result)
-        form.addRow(tr("Send a test email to"), holder2)
+        form.addRow(translate("SettingsScreen", "Send a test email to"), holder2)
 
     def _add_verification_test(self, form: QFormLayout) -> None:
         """Under the verification address: try it, as a hospital's browser would reach it."""
-        self.verification_button = QPushButton(tr("Test the &verification address"))
+        self.verification_button = QPushButton(translate("SettingsScreen", "Test the &verification address"))
         self.verification_button.setToolTip(
-            tr("Fetch the address and check that the College's verification page answers there")
+            translate(
+                "SettingsScreen",
+                "Fetch the address and check that the College's verification page answers there",
+            )
         )
         self.verification_button.clicked.connect(self.test_verification)
         self.verification_result = QLabel("")
@@ -332,7 +338,7 @@ class SettingsScreen(QWidget):
         url = str(self.fields["verification.url"].raw()).strip()
         self.verification_button.setEnabled(False)
         self.verification_result.setProperty("error", False)
-        self.verification_result.setText(tr("Trying {0}…").format(url))
+        self.verification_result.setText(translate("SettingsScreen", "Trying {0}…").format(url))
 
         def job(_p: Any, _c: Any) -> str:
             return check_verification_address(url)
@@ -356,14 +362,19 @@ class SettingsScreen(QWidget):
         Google service account's JSON key. Stored through the same door as the password."""
         self.oauth_edit = QLineEdit()
         self.oauth_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.oauth_edit.setPlaceholderText(tr("client secret (not shown, never saved in a file)"))
-        self.oauth_edit.setAccessibleName(tr("OAuth secret"))
-        self.oauth_button = QPushButton(tr("Store &secret"))
+        self.oauth_edit.setPlaceholderText(
+            translate("SettingsScreen", "client secret (not shown, never saved in a file)")
+        )
+        self.oauth_edit.setAccessibleName(translate("SettingsScreen", "OAuth secret"))
+        self.oauth_button = QPushButton(translate("SettingsScreen", "Store &secret"))
         self.oauth_button.clicked.connect(lambda: self.store_oauth_secret(self.oauth_edit.text()))
         self.oauth_edit.returnPressed.connect(lambda: self.store_oauth_secret(self.oauth_edit.text()))
-        self.oauth_file_button = QPushButton(tr("From a &file…"))
+        self.oauth_file_button = QPushButton(translate("SettingsScreen", "From a &file…"))
         self.oauth_file_button.setToolTip(
-            tr("A certificate with its private key (PEM), or a Google service account key (JSON)")
+            translate(
+                "SettingsScreen",
+                "A certificate with its private key (PEM), or a Google service account key (JSON)",
+            )
         )
         self.oauth_file_button.clicked.connect(self._choose_oauth_file)
         row = QHBoxLayout()
@@ -376,7 +387,7 @@ class SettingsScreen(QWidget):
         holder = QVBoxLayout()
         holder.addLayout(row)
         holder.addWidget(self.oauth_error)
-        form.addRow(tr("OAuth secret, certificate or key"), holder)
+        form.addRow(translate("SettingsScreen", "OAuth secret, certificate or key"), holder)
         self.oauth_row = holder
         for w in (self.oauth_edit, self.oauth_button, self.oauth_file_button):
             w.setEnabled(self.can_edit)
@@ -405,9 +416,16 @@ class SettingsScreen(QWidget):
         return self.fields[key].widget
 
     def _choose_oauth_file(self) -> None:
-        dialog = QFileDialog(self, tr("Certificate (PEM) or service account key (JSON)"))
+        dialog = QFileDialog(
+            self, translate("SettingsScreen", "Certificate (PEM) or service account key (JSON)")
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([tr("Keys (*.pem *.json *.key)"), tr("All files (*)")])
+        dialog.setNameFilters(
+            [
+                translate("SettingsScreen", "Keys (*.pem *.json *.key)"),
+                translate("SettingsScreen", "All files (*)"),
+            ]
+        )
         dialog.fileSelected.connect(self.store_oauth_file)
         dialog.open()
 
@@ -416,7 +434,9 @@ class SettingsScreen(QWidget):
             with open(path, encoding="utf-8") as fh:
                 text = fh.read(64 * 1024)
         except (OSError, UnicodeDecodeError) as exc:
-            self.oauth_error.setText(tr("OAuth secret: the file cannot be read ({0}).").format(exc))
+            self.oauth_error.setText(
+                translate("SettingsScreen", "OAuth secret: the file cannot be read ({0}).").format(exc)
+            )
             return
         self.store_oauth_secret(text)
 
@@ -434,9 +454,9 @@ class SettingsScreen(QWidget):
         self.oauth_error.setText("")
         self._show_keyring()
         self.status.setText(
-            tr("The OAuth secret is kept for this session only.")
+            translate("SettingsScreen", "The OAuth secret is kept for this session only.")
             if not state.secure
-            else tr("The OAuth secret is stored in the OS keyring.")
+            else translate("SettingsScreen", "The OAuth secret is stored in the OS keyring.")
         )
         self.ctx.data_changed.emit()
 
@@ -446,11 +466,19 @@ class SettingsScreen(QWidget):
         text = (
             state.message
             + " "
-            + (tr("An SMTP password is stored.") if stored else tr("No SMTP password is stored."))
+            + (
+                translate("SettingsScreen", "An SMTP password is stored.")
+                if stored
+                else translate("SettingsScreen", "No SMTP password is stored.")
+            )
         )
         if str(self.ctx.desk.settings.get("smtp.auth")) != "password":
             has_oauth = secrets.get_secret(secrets.SMTP_OAUTH_ENTRY) is not None
-            stored_text = tr("An OAuth secret is stored.") if has_oauth else tr("No OAuth secret is stored.")
+            stored_text = (
+                translate("SettingsScreen", "An OAuth secret is stored.")
+                if has_oauth
+                else translate("SettingsScreen", "No OAuth secret is stored.")
+            )
             text += " " + stored_text
         self.keyring_label.setText(text)
         self.keyring_label.setProperty("error", not state.secure)
@@ -463,13 +491,18 @@ class SettingsScreen(QWidget):
     def store_password(self) -> None:
         value = self.password_edit.text()
         if not value:
-            self.password_error.setText(tr("SMTP password: type the password first."))
+            self.password_error.setText(
+                translate("SettingsScreen", "SMTP password: type the password first.")
+            )
             return
         state = secrets.status()
         session_only = not state.secure and self.session_only.isChecked()
         if not state.secure and not session_only:
             self.password_error.setText(
-                tr("SMTP password: there is no secure password store; tick 'Keep for this session only'.")
+                translate(
+                    "SettingsScreen",
+                    "SMTP password: there is no secure password store; tick 'Keep for this session only'.",
+                )
             )
             return
         desk = self.ctx.desk
@@ -482,9 +515,9 @@ class SettingsScreen(QWidget):
         self.password_error.setText("")
         self._show_keyring()
         self.status.setText(
-            tr("The SMTP password is kept for this session only.")
+            translate("SettingsScreen", "The SMTP password is kept for this session only.")
             if session_only
-            else tr("The SMTP password is stored in the OS keyring.")
+            else translate("SettingsScreen", "The SMTP password is stored in the OS keyring.")
         )
         self.ctx.data_changed.emit()
 
@@ -497,7 +530,9 @@ class SettingsScreen(QWidget):
         self.test_to_error.hide()
         for field in self.fields.values():
             field.show_error("")
-        self._set_test_result(tr("Sending a test email to {0}…").format(to), error=False)
+        self._set_test_result(
+            translate("SettingsScreen", "Sending a test email to {0}…").format(to), error=False
+        )
 
         def job(_p: Any, _c: Any) -> str:
             return send_test_message(desk, desk.actor, to)
@@ -514,7 +549,9 @@ class SettingsScreen(QWidget):
         errors = field_errors(exc)
         for error in errors:
             if error.field == "to_address":
-                self.test_to_error.setText(tr("Send a test email to: {0}").format(error.message))
+                self.test_to_error.setText(
+                    translate("SettingsScreen", "Send a test email to: {0}").format(error.message)
+                )
                 self.test_to_error.show()
                 self.test_to.setFocus()
             elif error.field in self.fields:
@@ -524,7 +561,10 @@ class SettingsScreen(QWidget):
     def _test_done(self, text: str, *, error: bool) -> None:
         self.test_button.setEnabled(True)
         self._set_test_result(
-            text if not error else tr("The test email was not sent: {0}").format(text), error
+            text
+            if not error
+            else translate("SettingsScreen", "The test email was not sent: {0}").format(text),
+            error,
         )
 
     def _set_test_result(self, text: str, error: bool) -> None:
@@ -554,7 +594,9 @@ class SettingsScreen(QWidget):
 
         reason = pause_reason(self.ctx.desk)
         self.pause_label.setText(
-            tr("Sending is paused: {0} Fix the mail settings or the password, then save.").format(reason)
+            translate(
+                "SettingsScreen", "Sending is paused: {0} Fix the mail settings or the password, then save."
+            ).format(reason)
             if reason
             else ""
         )
@@ -581,7 +623,7 @@ class SettingsScreen(QWidget):
         self.save_button.setEnabled(self.can_edit and dirty)
         self.revert_button.setEnabled(dirty)
         if dirty:
-            self.status.setText(tr("Unsaved changes."))
+            self.status.setText(translate("SettingsScreen", "Unsaved changes."))
 
     def save(self) -> bool:
         """Validate every field (each problem shown next to its field), then save the changed ones."""
@@ -604,20 +646,22 @@ class SettingsScreen(QWidget):
             self._show_errors([exc])
             return False
         except CpcDeskError as exc:
-            messages.warn(self, tr("Settings"), str(exc))
+            messages.warn(self, translate("SettingsScreen", "Settings"), str(exc))
             return False
         problem = mail_settings_problem(settings) if any(k.startswith("smtp.") for k in changed) else ""
         if problem:
             self.fields["smtp.security"].show_error(
-                tr("Saved, but mail cannot be sent yet: {0}").format(problem)
+                translate("SettingsScreen", "Saved, but mail cannot be sent yet: {0}").format(problem)
             )
         self.status.setText(
-            tr("{0} setting(s) saved.").format(len(changed)) if changed else tr("Nothing changed.")
+            translate("SettingsScreen", "{0} setting(s) saved.").format(len(changed))
+            if changed
+            else translate("SettingsScreen", "Nothing changed.")
         )
         self.load()
         if problem:
             self.fields["smtp.security"].show_error(
-                tr("Saved, but mail cannot be sent yet: {0}").format(problem)
+                translate("SettingsScreen", "Saved, but mail cannot be sent yet: {0}").format(problem)
             )
         self.ctx.data_changed.emit()
         return True
@@ -629,6 +673,10 @@ class SettingsScreen(QWidget):
             if field is not None:
                 field.show_error(str(error))
                 first = first or field.widget
-        self.status.setText(tr("Not saved: {0} problem(s), shown next to the fields.").format(len(errors)))
+        self.status.setText(
+            translate("SettingsScreen", "Not saved: {0} problem(s), shown next to the fields.").format(
+                len(errors)
+            )
+        )
         if first is not None:
             first.setFocus()

@@ -7,7 +7,7 @@ blocks: dialogs open with open(), password checks (argon2) run on the worker poo
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -33,13 +33,10 @@ from app.access.staff import (
 )
 from app.desk import Desk
 from app.errors import CpcDeskError
+from app.i18n import translate
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import field_errors
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SignIn", text)
 
 
 def _error_label() -> QLabel:
@@ -47,7 +44,7 @@ def _error_label() -> QLabel:
     label.setObjectName("formError")
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
-    label.setAccessibleName(tr("Problem"))
+    label.setAccessibleName(translate("SignIn", "Problem"))
     label.hide()
     return label
 
@@ -65,13 +62,13 @@ class SignInDialog(QDialog):
         self.desk = desk
         self._on_signed_in = on_signed_in
         self.setObjectName("signInDialog")
-        self.setWindowTitle(tr("Sign in to CPC Desk"))
+        self.setWindowTitle(translate("SignIn", "Sign in to CPC Desk"))
         self.setModal(True)
         layout = QVBoxLayout(self)
-        heading = QLabel(tr("Who is working at this desk?"))
+        heading = QLabel(translate("SignIn", "Who is working at this desk?"))
         heading.setObjectName("dialogHeading")
         layout.addWidget(heading)
-        where = QLabel(tr("Database: {0}").format(desk.db.location))
+        where = QLabel(translate("SignIn", "Database: {0}").format(desk.db.location))
         where.setObjectName("hint")
         where.setWordWrap(True)
         layout.addWidget(where)
@@ -79,22 +76,26 @@ class SignInDialog(QDialog):
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.username.setMaxLength(64)
-        self.username.setAccessibleName(tr("Username"))
+        self.username.setAccessibleName(translate("SignIn", "Username"))
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(1024)
-        self.password.setAccessibleName(tr("Password"))
-        form.addRow(tr("&Username:"), self.username)
-        form.addRow(tr("&Password:"), self.password)
+        self.password.setAccessibleName(translate("SignIn", "Password"))
+        form.addRow(translate("SignIn", "&Username:"), self.username)
+        form.addRow(translate("SignIn", "&Password:"), self.password)
         layout.addLayout(form)
         self.error = _error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
-        self.sign_in_button = buttons.addButton(tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button = buttons.addButton(
+            translate("SignIn", "&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
-        self.quit_button = buttons.addButton(tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = buttons.addButton(
+            translate("SignIn", "&Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.sign_in_button.clicked.connect(self.try_sign_in)
         self.quit_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
@@ -104,11 +105,11 @@ class SignInDialog(QDialog):
     def try_sign_in(self) -> None:
         username, password = self.username.text(), self.password.text()
         if not username.strip():
-            _show_error(self.error, tr("Enter your username."))
+            _show_error(self.error, translate("SignIn", "Enter your username."))
             self.username.setFocus()
             return
         if not password:
-            _show_error(self.error, tr("Enter your password."))
+            _show_error(self.error, translate("SignIn", "Enter your password."))
             self.password.setFocus()
             return
         self._busy(True)
@@ -119,7 +120,9 @@ class SignInDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy)
-        self.sign_in_button.setText(tr("Checking…") if busy else tr("&Sign in"))
+        self.sign_in_button.setText(
+            translate("SignIn", "Checking…") if busy else translate("SignIn", "&Sign in")
+        )
 
     def _done(self, actor: Actor) -> None:
         self._busy(False)
@@ -143,18 +146,19 @@ class FirstAdminDialog(QDialog):
         self.desk = desk
         self._on_signed_in = on_signed_in
         self.setObjectName("firstAdminDialog")
-        self.setWindowTitle(tr("Create the administrator"))
+        self.setWindowTitle(translate("SignIn", "Create the administrator"))
         self.setModal(True)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr(
+            translate(
+                "SignIn",
                 "This database has no staff accounts yet. Create the administrator: the account that "
-                "adds the other staff and changes settings. Choose a password only you know."
+                "adds the other staff and changes settings. Choose a password only you know.",
             )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        where = QLabel(tr("Database: {0}").format(desk.db.location))
+        where = QLabel(translate("SignIn", "Database: {0}").format(desk.db.location))
         where.setObjectName("hint")
         where.setWordWrap(True)
         layout.addWidget(where)
@@ -172,18 +176,22 @@ class FirstAdminDialog(QDialog):
         self.repeat.setObjectName("repeatPassword")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         for widget, name in (
-            (self.username, tr("Username")),
-            (self.display_name, tr("Your name")),
-            (self.password, tr("Password")),
-            (self.repeat, tr("Password again")),
+            (self.username, translate("SignIn", "Username")),
+            (self.display_name, translate("SignIn", "Your name")),
+            (self.password, translate("SignIn", "Password")),
+            (self.repeat, translate("SignIn", "Password again")),
         ):
             widget.setAccessibleName(name)
-        form.addRow(tr("&Username:"), self.username)
-        form.addRow(tr("Your &name:"), self.display_name)
-        form.addRow(tr("&Password:"), self.password)
-        form.addRow(tr("Password &again:"), self.repeat)
+        form.addRow(translate("SignIn", "&Username:"), self.username)
+        form.addRow(translate("SignIn", "Your &name:"), self.display_name)
+        form.addRow(translate("SignIn", "&Password:"), self.password)
+        form.addRow(translate("SignIn", "Password &again:"), self.repeat)
         layout.addLayout(form)
-        hint = QLabel(tr("At least 8 characters; a short sentence is easy to remember and hard to guess."))
+        hint = QLabel(
+            translate(
+                "SignIn", "At least 8 characters; a short sentence is easy to remember and hard to guess."
+            )
+        )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -191,11 +199,11 @@ class FirstAdminDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.create_button = buttons.addButton(
-            tr("&Create and sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+            translate("SignIn", "&Create and sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setObjectName("createButton")
         self.create_button.setDefault(True)
-        quit_button = buttons.addButton(tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button = buttons.addButton(translate("SignIn", "&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.create_button.clicked.connect(self.try_create)
         quit_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
@@ -204,7 +212,7 @@ class FirstAdminDialog(QDialog):
 
     def try_create(self) -> None:
         if self.password.text() != self.repeat.text():
-            _show_error(self.error, tr("The two passwords are not the same."))
+            _show_error(self.error, translate("SignIn", "The two passwords are not the same."))
             self.repeat.clear()
             self.repeat.setFocus()
             return
@@ -252,7 +260,7 @@ class LockOverlay(QFrame):
         box = QVBoxLayout(card)
         box.setContentsMargins(28, 24, 28, 24)
         box.setSpacing(12)
-        title = QLabel(tr("Session locked"))
+        title = QLabel(translate("SignIn", "Session locked"))
         title.setObjectName("dialogHeading")
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.who = QLabel("")
@@ -260,20 +268,20 @@ class LockOverlay(QFrame):
         self.password = QLineEdit()
         self.password.setObjectName("unlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(tr("Password"))
-        self.password.setPlaceholderText(tr("Password"))
+        self.password.setAccessibleName(translate("SignIn", "Password"))
+        self.password.setPlaceholderText(translate("SignIn", "Password"))
         self.password.returnPressed.connect(self.try_unlock)
         self.error = _error_label()
         self.error.setStyleSheet("color: #ffb4b4;")
-        self.unlock_button = QPushButton(tr("&Unlock"))
+        self.unlock_button = QPushButton(translate("SignIn", "&Unlock"))
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.clicked.connect(self.try_unlock)
-        self.switch_button = QPushButton(tr("Sign in as &someone else"))
+        self.switch_button = QPushButton(translate("SignIn", "Sign in as &someone else"))
         self.switch_button.setObjectName("switchButton")
         self.switch_button.setVisible(lock.on_switch is not None)
         if lock.on_switch is not None:
             self.switch_button.clicked.connect(lock.on_switch)
-        self.quit_button = QPushButton(tr("&Quit CPC Desk"))
+        self.quit_button = QPushButton(translate("SignIn", "&Quit CPC Desk"))
         self.quit_button.setObjectName("quitButton")
         self.quit_button.clicked.connect(lambda: lock.window.close())
         for w in (
@@ -295,7 +303,7 @@ class LockOverlay(QFrame):
     def try_unlock(self) -> None:
         password = self.password.text()
         if not password:
-            _show_error(self.error, tr("Enter your password."))
+            _show_error(self.error, translate("SignIn", "Enter your password."))
             return
         self.unlock_button.setEnabled(False)
         desk, username = self.lock.desk, self.lock.desk.actor.username
@@ -404,7 +412,7 @@ class InactivityLock(QObject):
         self.timer.stop()
         actor = self.desk.actor
         self.overlay.who.setText(
-            tr("{0} is signed in. Enter the password to continue.").format(
+            translate("SignIn", "{0} is signed in. Enter the password to continue.").format(
                 actor.display_name or actor.username
             )
         )
@@ -457,7 +465,7 @@ class SignInFlow(QObject):
         try:
             first = needs_first_admin(self.desk)
         except CpcDeskError as exc:
-            messages.error(self.window, tr("Cannot sign in"), str(exc))
+            messages.error(self.window, translate("SignIn", "Cannot sign in"), str(exc))
             return
         if first:
             self.dialog = FirstAdminDialog(self.desk, self._signed_in, self.window)
@@ -492,13 +500,13 @@ class SignInFlow(QObject):
             sign_out(self.desk, self.desk.actor)
         except CpcDeskError as exc:  # the record could not be written: still nobody is at the desk
             self.desk.actor = NOBODY
-            messages.error(self.window, tr("Sign out"), error_sentence(exc))
+            messages.error(self.window, translate("SignIn", "Sign out"), error_sentence(exc))
         if self.lock is not None:
             self.lock.timer.stop()
         if self._on_signed_out is not None:
             self._on_signed_out()
         self.dialog = SignInDialog(self.desk, self._signed_in, self.window)
-        self.dialog.setWindowTitle(tr("Signed out: who is working?"))
+        self.dialog.setWindowTitle(translate("SignIn", "Signed out: who is working?"))
         self.dialog.rejected.connect(self._on_cancelled)
         self.dialog.open()
 
@@ -512,7 +520,7 @@ class SignInFlow(QObject):
     def switch_user(self) -> None:
         """Another staff member takes over this desk (from the lock, or a "Switch user" action)."""
         dialog = SignInDialog(self.desk, self._switched, self.window)
-        dialog.setWindowTitle(tr("Sign in as someone else"))
+        dialog.setWindowTitle(translate("SignIn", "Sign in as someone else"))
         if self.lock is not None:
             self.lock.allowed.append(dialog)
             dialog.finished.connect(lambda _r: self.lock.allowed.remove(dialog) if self.lock else None)
@@ -558,16 +566,16 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setObjectName("changePasswordDialog")
-        self.setWindowTitle(tr("Change my password"))
+        self.setWindowTitle(translate("SignIn", "Change my password"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.current = QLineEdit()
         self.new = QLineEdit()
         self.repeat = QLineEdit()
         for edit, name, label in (
-            (self.current, "currentPassword", tr("&Current password:")),
-            (self.new, "newPassword", tr("&New password:")),
-            (self.repeat, "repeatPassword", tr("New password &again:")),
+            (self.current, "currentPassword", translate("SignIn", "&Current password:")),
+            (self.new, "newPassword", translate("SignIn", "&New password:")),
+            (self.repeat, "repeatPassword", translate("SignIn", "New password &again:")),
         ):
             edit.setObjectName(name)
             edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -577,7 +585,9 @@ class ChangePasswordDialog(QDialog):
         self.error = _error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(tr("&Change password"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            translate("SignIn", "&Change password"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -588,7 +598,7 @@ class ChangePasswordDialog(QDialog):
 
     def save(self) -> None:
         if self.new.text() != self.repeat.text():
-            _show_error(self.error, tr("The two new passwords are not the same."))
+            _show_error(self.error, translate("SignIn", "The two new passwords are not the same."))
             self.repeat.clear()
             self.repeat.setFocus()
             return
@@ -603,7 +613,11 @@ class ChangePasswordDialog(QDialog):
 
     def _done(self, _result: object) -> None:
         self.save_button.setEnabled(True)
-        messages.info(self.parentWidget(), tr("Password changed"), tr("Your password has been changed."))
+        messages.info(
+            self.parentWidget(),
+            translate("SignIn", "Password changed"),
+            translate("SignIn", "Your password has been changed."),
+        )
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

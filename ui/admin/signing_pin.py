@@ -3,17 +3,13 @@ and this session does not hold it. Kept in memory for the session only (app.docu
 written. Nothing here blocks: the dialog opens with open(), the key is opened on the worker pool.
 """
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.desk import Desk
 from app.document.signing import hold_signing_secret, signing_secret_needed
+from app.i18n import translate
 from ui.common import workers
 from ui.common.error_sentence import error_sentence
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SigningPin", text)
 
 
 class SigningPinDialog(QDialog):
@@ -23,12 +19,13 @@ class SigningPinDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setObjectName("signingPinDialog")
-        self.setWindowTitle(tr("Signing key"))
+        self.setWindowTitle(translate("SigningPin", "Signing key"))
         self.setModal(True)
         layout = QVBoxLayout(self)
         text = QLabel(
-            tr(
-                "Certificates are signed with a key that needs {what}. It is kept for this session only."
+            translate(
+                "SigningPin",
+                "Certificates are signed with a key that needs {what}. It is kept for this session only.",
             ).format(what=what)
         )
         text.setWordWrap(True)
@@ -36,7 +33,7 @@ class SigningPinDialog(QDialog):
         self.secret = QLineEdit()
         self.secret.setObjectName("signingPin")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setAccessibleName(tr("PIN or passphrase"))
+        self.secret.setAccessibleName(translate("SigningPin", "PIN or passphrase"))
         layout.addWidget(self.secret)
         self.error = QLabel("")
         self.error.setObjectName("formError")
@@ -45,7 +42,9 @@ class SigningPinDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.skip = self.buttons.addButton(tr("Skip"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip = self.buttons.addButton(
+            translate("SigningPin", "Skip"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.buttons.accepted.connect(self.try_secret)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

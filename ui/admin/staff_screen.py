@@ -30,15 +30,11 @@ from app.access.staff import (
     set_role,
     unlock,
 )
+from app.i18n import translate
 from app.store.models import StaffRole, StaffUser, utcnow
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StaffScreen", text)
-
 
 ROLE_LABELS = {
     StaffRole.CLERK: "Clerk",
@@ -68,9 +64,10 @@ class StaffScreen(QWidget):
         self.allowed = actor.can(Permission.MANAGE_STAFF)
         if not self.allowed:
             notice = QLabel(
-                tr("Staff accounts are managed by administrators. You are signed in as {0} ({1}).").format(
-                    actor.display_name or actor.username, actor.role.value
-                )
+                translate(
+                    "StaffScreen",
+                    "Staff accounts are managed by administrators. You are signed in as {0} ({1}).",
+                ).format(actor.display_name or actor.username, actor.role.value)
             )
             notice.setObjectName("notAllowed")
             notice.setWordWrap(True)
@@ -80,7 +77,7 @@ class StaffScreen(QWidget):
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("staffTable")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate("StaffScreen", c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -91,13 +88,13 @@ class StaffScreen(QWidget):
 
         row = QHBoxLayout()
         # --- the selected account
-        selected = QGroupBox(tr("Selected account"))
+        selected = QGroupBox(translate("StaffScreen", "Selected account"))
         sform = QFormLayout(selected)
-        self.selected_label = QLabel(tr("(none)"))
+        self.selected_label = QLabel(translate("StaffScreen", "(none)"))
         self.selected_label.setObjectName("selectedUser")
         self.role = _role_combo()
         self.role.setObjectName("selectedRole")
-        self.apply_role_button = QPushButton(tr("Change &role"))
+        self.apply_role_button = QPushButton(translate("StaffScreen", "Change &role"))
         self.apply_role_button.setObjectName("applyRoleButton")
         self.apply_role_button.clicked.connect(self.apply_role)
         role_row = QHBoxLayout()
@@ -106,31 +103,31 @@ class StaffScreen(QWidget):
         self.reset_password = QLineEdit()
         self.reset_password.setObjectName("resetPassword")
         self.reset_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.reset_password.setAccessibleName(tr("New password"))
-        self.reset_button = QPushButton(tr("Set &password"))
+        self.reset_password.setAccessibleName(translate("StaffScreen", "New password"))
+        self.reset_button = QPushButton(translate("StaffScreen", "Set &password"))
         self.reset_button.setObjectName("resetButton")
         self.reset_button.clicked.connect(self.apply_password)
         pw_row = QHBoxLayout()
         pw_row.addWidget(self.reset_password, 1)
         pw_row.addWidget(self.reset_button)
-        self.active_button = QPushButton(tr("&Deactivate"))
+        self.active_button = QPushButton(translate("StaffScreen", "&Deactivate"))
         self.active_button.setObjectName("activeButton")
         self.active_button.clicked.connect(self.toggle_active)
-        self.unlock_button = QPushButton(tr("&Unlock"))
+        self.unlock_button = QPushButton(translate("StaffScreen", "&Unlock"))
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.clicked.connect(self.apply_unlock)
         act_row = QHBoxLayout()
         act_row.addWidget(self.active_button)
         act_row.addWidget(self.unlock_button)
         act_row.addStretch(1)
-        sform.addRow(tr("Account:"), self.selected_label)
-        sform.addRow(tr("Role:"), role_row)
-        sform.addRow(tr("New password:"), pw_row)
+        sform.addRow(translate("StaffScreen", "Account:"), self.selected_label)
+        sform.addRow(translate("StaffScreen", "Role:"), role_row)
+        sform.addRow(translate("StaffScreen", "New password:"), pw_row)
         sform.addRow("", act_row)
         row.addWidget(selected, 1)
 
         # --- a new account
-        new = QGroupBox(tr("Add an account"))
+        new = QGroupBox(translate("StaffScreen", "Add an account"))
         nform = QFormLayout(new)
         self.new_username = QLineEdit()
         self.new_username.setObjectName("newUsername")
@@ -143,13 +140,13 @@ class StaffScreen(QWidget):
         self.new_password = QLineEdit()
         self.new_password.setObjectName("newPassword")
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_button = QPushButton(tr("&Add account"))
+        self.add_button = QPushButton(translate("StaffScreen", "&Add account"))
         self.add_button.setObjectName("addButton")
         self.add_button.clicked.connect(self.add_account)
-        nform.addRow(tr("User&name:"), self.new_username)
-        nform.addRow(tr("Na&me:"), self.new_name)
-        nform.addRow(tr("R&ole:"), self.new_role)
-        nform.addRow(tr("Pass&word:"), self.new_password)
+        nform.addRow(translate("StaffScreen", "User&name:"), self.new_username)
+        nform.addRow(translate("StaffScreen", "Na&me:"), self.new_name)
+        nform.addRow(translate("StaffScreen", "R&ole:"), self.new_role)
+        nform.addRow(translate("StaffScreen", "Pass&word:"), self.new_password)
         nform.addRow("", self.add_button)
         row.addWidget(new, 1)
         layout.addLayout(row)
@@ -176,8 +173,8 @@ class StaffScreen(QWidget):
             values = (
                 user.username,
                 user.display_name,
-                tr(ROLE_LABELS[user.role]),
-                tr("yes") if user.active else tr("no"),
+                translate("StaffScreen", ROLE_LABELS[user.role]),
+                translate("StaffScreen", "yes") if user.active else translate("StaffScreen", "no"),
                 locked.astimezone().strftime("%Y-%m-%d %H:%M") if locked else "",
             )
             for c, value in enumerate(values):
@@ -207,11 +204,15 @@ class StaffScreen(QWidget):
         for w in (self.apply_role_button, self.reset_button, self.active_button, self.unlock_button):
             w.setEnabled(user is not None)
         if user is None:
-            self.selected_label.setText(tr("(none) — choose an account in the list"))
+            self.selected_label.setText(translate("StaffScreen", "(none) — choose an account in the list"))
             return
         self.selected_label.setText(f"{user.username} — {user.display_name}")
         self.role.setCurrentIndex(self.role.findData(user.role.value))
-        self.active_button.setText(tr("&Deactivate") if user.active else tr("Re&activate"))
+        self.active_button.setText(
+            translate("StaffScreen", "&Deactivate")
+            if user.active
+            else translate("StaffScreen", "Re&activate")
+        )
         self.unlock_button.setEnabled(bool(user.locked_until and user.locked_until > utcnow()))
 
     # --- changes ----------------------------------------------------------------------------------
@@ -227,14 +228,16 @@ class StaffScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         message = error_sentence(exc)
         self.status.setText(message)
-        messages.error(self, tr("Staff accounts"), message)
+        messages.error(self, translate("StaffScreen", "Staff accounts"), message)
 
     def apply_role(self) -> None:
         desk, actor, name = self.ctx.desk, self.ctx.desk.actor, self.selected_username()
         role = StaffRole(self.role.currentData())
         self._run(
             lambda: set_role(desk, actor, name, role),
-            tr("{0} is now {1}.").format(name, tr(ROLE_LABELS[role])),
+            translate("StaffScreen", "{0} is now {1}.").format(
+                name, translate("StaffScreen", ROLE_LABELS[role])
+            ),
         )
 
     def apply_password(self) -> None:
@@ -242,19 +245,24 @@ class StaffScreen(QWidget):
         password = self.reset_password.text()
         self.reset_password.clear()
         self._run(
-            lambda: change_password(desk, actor, name, password), tr("Password of {0} changed.").format(name)
+            lambda: change_password(desk, actor, name, password),
+            translate("StaffScreen", "Password of {0} changed.").format(name),
         )
 
     def toggle_active(self) -> None:
         desk, actor, name = self.ctx.desk, self.ctx.desk.actor, self.selected_username()
         user = next(u for u in self.users if u.username == name)
         active = not user.active
-        text = tr("{0} reactivated.") if active else tr("{0} deactivated.")
+        text = (
+            translate("StaffScreen", "{0} reactivated.")
+            if active
+            else translate("StaffScreen", "{0} deactivated.")
+        )
         self._run(lambda: set_active(desk, actor, name, active), text.format(name))
 
     def apply_unlock(self) -> None:
         desk, actor, name = self.ctx.desk, self.ctx.desk.actor, self.selected_username()
-        self._run(lambda: unlock(desk, actor, name), tr("{0} unlocked.").format(name))
+        self._run(lambda: unlock(desk, actor, name), translate("StaffScreen", "{0} unlocked.").format(name))
 
     def add_account(self) -> None:
         desk, actor = self.ctx.desk, self.ctx.desk.actor
@@ -265,7 +273,7 @@ class StaffScreen(QWidget):
             self.new_username.clear()
             self.new_name.clear()
             self.new_password.clear()
-            self.status.setText(tr("Account {0} added.").format(user.username))
+            self.status.setText(translate("StaffScreen", "Account {0} added.").format(user.username))
             self.reload()
 
         workers.start(

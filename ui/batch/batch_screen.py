@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QDate, QMarginsF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,13 +40,10 @@ from PySide6.QtWidgets import (
 from app.batch import run as batch
 from app.batch.run import BatchOptions, BatchResult, Selection
 from app.errors import CpcDeskError
+from app.i18n import translate
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BatchScreen", text)
 
 
 def _unused_name(path: Path) -> Path:
@@ -61,8 +58,10 @@ def _unused_name(path: Path) -> Path:
 def _eta(seconds: float) -> str:
     seconds = max(0, int(seconds))
     if seconds >= 3600:
-        return tr("about {0} h {1:02d} min left").format(seconds // 3600, seconds % 3600 // 60)
-    return tr("about {0}:{1:02d} left").format(seconds // 60, seconds % 60)
+        return translate("BatchScreen", "about {0} h {1:02d} min left").format(
+            seconds // 3600, seconds % 3600 // 60
+        )
+    return translate("BatchScreen", "about {0}:{1:02d} left").format(seconds // 60, seconds % 60)
 
 
 class BatchScreen(QWidget):
@@ -86,25 +85,26 @@ class BatchScreen(QWidget):
         base = ctx.desk.folder("batches")
         self._default_merged = str(_unused_name(base / f"batch-{stamp}.pdf"))
 
-        heading = QLabel(tr("Batch Printing"))
+        heading = QLabel(translate("BatchScreen", "Batch Printing"))
         heading.setObjectName("screenHeading")
         intro = QLabel(
-            tr(
+            translate(
+                "BatchScreen",
                 "Issue and print many certificates at once. Nothing needs the network: email can wait in "
                 "the outbox. A batch that is cancelled or interrupted resumes where it stopped when it is "
-                "run again, and never issues a certificate twice."
+                "run again, and never issues a certificate twice.",
             )
         )
         intro.setWordWrap(True)
 
         # --- what to print
-        source_box = QGroupBox(tr("What to print"))
+        source_box = QGroupBox(translate("BatchScreen", "What to print"))
         grid = QGridLayout(source_box)
         self.source = QButtonGroup(self)
-        self.rb_awaiting = QRadioButton(tr("All certificates awaiting printing"))
-        self.rb_dates = QRadioButton(tr("Certificates issued from"))
-        self.rb_institution = QRadioButton(tr("Certificates for one institution"))
-        self.rb_file = QRadioButton(tr("A requests file (CSV): issue, then print"))
+        self.rb_awaiting = QRadioButton(translate("BatchScreen", "All certificates awaiting printing"))
+        self.rb_dates = QRadioButton(translate("BatchScreen", "Certificates issued from"))
+        self.rb_institution = QRadioButton(translate("BatchScreen", "Certificates for one institution"))
+        self.rb_file = QRadioButton(translate("BatchScreen", "A requests file (CSV): issue, then print"))
         for i, rb in enumerate((self.rb_awaiting, self.rb_dates, self.rb_institution, self.rb_file)):
             self.source.addButton(rb, i)
         self.rb_awaiting.setChecked(True)
@@ -116,15 +116,17 @@ class BatchScreen(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel(tr("to")))
+        dates.addWidget(QLabel(translate("BatchScreen", "to")))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         self.institution = QComboBox()
         self.institution.setEditable(True)
         self.institution.setMinimumContentsLength(30)
         self.file_path = QLineEdit()
-        self.file_path.setPlaceholderText(tr("requests.csv: one row per certificate (see the README)"))
-        browse = QPushButton(tr("Choose…"))
+        self.file_path.setPlaceholderText(
+            translate("BatchScreen", "requests.csv: one row per certificate (see the README)")
+        )
+        browse = QPushButton(translate("BatchScreen", "Choose…"))
         browse.clicked.connect(self._choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_path, 1)
@@ -142,36 +144,47 @@ class BatchScreen(QWidget):
         grid.setColumnStretch(1, 1)
 
         # --- output
-        out_box = QGroupBox(tr("Output"))
+        out_box = QGroupBox(translate("BatchScreen", "Output"))
         form = QFormLayout(out_box)
-        self.cb_merged = QCheckBox(tr("One merged, print-ready PDF:"))
-        self.cb_merged.setToolTip(tr("Sorted by institution, then member name"))
+        self.cb_merged = QCheckBox(translate("BatchScreen", "One merged, print-ready PDF:"))
+        self.cb_merged.setToolTip(translate("BatchScreen", "Sorted by institution, then member name"))
         self.cb_merged.setChecked(True)
         self.merged_path = QLineEdit(self._default_merged)
         merged_row = QHBoxLayout()
         merged_row.addWidget(self.cb_merged)
         merged_row.addWidget(self.merged_path, 1)
-        choose_merged = QPushButton(tr("Choose…"))
+        choose_merged = QPushButton(translate("BatchScreen", "Choose…"))
         choose_merged.clicked.connect(self._choose_merged)
         merged_row.addWidget(choose_merged)
         self.cb_separators = QCheckBox(
-            tr("A separator sheet before each institution, addressed for a window envelope")
+            translate(
+                "BatchScreen", "A separator sheet before each institution, addressed for a window envelope"
+            )
         )
         self.cb_separators.setChecked(True)
-        self.cb_folder = QCheckBox(tr("One PDF per certificate in the folder:"))
+        self.cb_folder = QCheckBox(translate("BatchScreen", "One PDF per certificate in the folder:"))
         self.folder_path = QLineEdit(str(base / f"certificates-{stamp}"))
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.cb_folder)
         folder_row.addWidget(self.folder_path, 1)
-        choose_folder = QPushButton(tr("Choose…"))
+        choose_folder = QPushButton(translate("BatchScreen", "Choose…"))
         choose_folder.clicked.connect(self._choose_folder)
         folder_row.addWidget(choose_folder)
-        self.cb_email = QCheckBox(tr("Queue each new certificate's email in the outbox (sent when online)"))
-        self.cb_skip = QCheckBox(tr("Issue the valid rows even when some rows are refused"))
-        self.cb_mark = QCheckBox(
-            tr("Mark the certificates printed as soon as the print file is made (to print it elsewhere)")
+        self.cb_email = QCheckBox(
+            translate("BatchScreen", "Queue each new certificate's email in the outbox (sent when online)")
         )
-        self.cb_mark.setToolTip(tr("Otherwise they are marked printed when Print… has sent the pages"))
+        self.cb_skip = QCheckBox(
+            translate("BatchScreen", "Issue the valid rows even when some rows are refused")
+        )
+        self.cb_mark = QCheckBox(
+            translate(
+                "BatchScreen",
+                "Mark the certificates printed as soon as the print file is made (to print it elsewhere)",
+            )
+        )
+        self.cb_mark.setToolTip(
+            translate("BatchScreen", "Otherwise they are marked printed when Print… has sent the pages")
+        )
         # Each output's check box and its path share a line: the screen fits a 1366x768 laptop.
         form.addRow(merged_row)
         form.addRow(self.cb_separators)
@@ -181,19 +194,21 @@ class BatchScreen(QWidget):
         form.addRow(self.cb_mark)
 
         # --- run
-        self.start_button = QPushButton(tr("&Start"))
-        self.start_button.setToolTip(tr("Start the batch (Alt+S, or Ctrl+Enter)"))
+        self.start_button = QPushButton(translate("BatchScreen", "&Start"))
+        self.start_button.setToolTip(translate("BatchScreen", "Start the batch (Alt+S, or Ctrl+Enter)"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.start_button.animateClick)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.start_button.animateClick)
-        self.cancel_button = QPushButton(tr("Ca&ncel"))
-        self.cancel_button.setToolTip(tr("Stop after the certificates in hand (Alt+N)"))
+        self.cancel_button = QPushButton(translate("BatchScreen", "Ca&ncel"))
+        self.cancel_button.setToolTip(translate("BatchScreen", "Stop after the certificates in hand (Alt+N)"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.print_button = QPushButton(tr("Print…"))
+        self.print_button = QPushButton(translate("BatchScreen", "Print…"))
         self.print_button.setEnabled(False)
-        self.print_button.setToolTip(tr("Send the merged print file to a printer (or to a PDF file)"))
+        self.print_button.setToolTip(
+            translate("BatchScreen", "Send the merged print file to a printer (or to a PDF file)")
+        )
         self.print_button.clicked.connect(self.print_merged)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
@@ -203,11 +218,11 @@ class BatchScreen(QWidget):
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m")
         self.progress.setValue(0)
-        self.status = QLabel(tr("Ready."))
+        self.status = QLabel(translate("BatchScreen", "Ready."))
         self.status.setWordWrap(True)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setPlaceholderText(tr("The summary of the batch appears here."))
+        self.report.setPlaceholderText(translate("BatchScreen", "The summary of the batch appears here."))
         self.report.setMinimumHeight(90)
 
         # Everything scrolls as one page, so the screen fits a 1366x768 laptop with room to spare.
@@ -253,7 +268,10 @@ class BatchScreen(QWidget):
 
     def _choose_file(self) -> None:
         dialog = QFileDialog(
-            self, tr("Choose a requests file"), str(Path.home()), tr("CSV files (*.csv *.txt)")
+            self,
+            translate("BatchScreen", "Choose a requests file"),
+            str(Path.home()),
+            translate("BatchScreen", "CSV files (*.csv *.txt)"),
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda p: (self.file_path.setText(p), self.rb_file.setChecked(True)))
@@ -261,7 +279,10 @@ class BatchScreen(QWidget):
 
     def _choose_merged(self) -> None:
         dialog = QFileDialog(
-            self, tr("Save the print file as"), self.merged_path.text(), tr("PDF files (*.pdf)")
+            self,
+            translate("BatchScreen", "Save the print file as"),
+            self.merged_path.text(),
+            translate("BatchScreen", "PDF files (*.pdf)"),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
@@ -269,7 +290,9 @@ class BatchScreen(QWidget):
         dialog.open()
 
     def _choose_folder(self) -> None:
-        dialog = QFileDialog(self, tr("Folder for the certificate files"), self.folder_path.text())
+        dialog = QFileDialog(
+            self, translate("BatchScreen", "Folder for the certificate files"), self.folder_path.text()
+        )
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self.folder_path.setText)
@@ -307,9 +330,9 @@ class BatchScreen(QWidget):
         if self.source.checkedId() == self.SOURCE_FILE:
             path = self.file_path.text().strip()
             self.selection_summary.setText(
-                tr("Each row is checked before anything is issued.")
+                translate("BatchScreen", "Each row is checked before anything is issued.")
                 if path
-                else tr("Choose a requests file.")
+                else translate("BatchScreen", "Choose a requests file.")
             )
             return
         # Counting can take a few hundred milliseconds with thousands of certificates: off the GUI thread,
@@ -317,14 +340,16 @@ class BatchScreen(QWidget):
         self._summary_generation += 1
         generation = self._summary_generation
         desk, selection = self.ctx.desk, self.selection()
-        self.selection_summary.setText(tr("Counting…"))
+        self.selection_summary.setText(translate("BatchScreen", "Counting…"))
 
         def count(_progress: workers.ProgressFn, _cancelled: workers.CancelledFn) -> int:
             return len(batch.select_certificates(desk, selection))
 
         def shown(result: int) -> None:
             if generation == self._summary_generation:
-                self.selection_summary.setText(tr("{0} certificate(s) to print.").format(result))
+                self.selection_summary.setText(
+                    translate("BatchScreen", "{0} certificate(s) to print.").format(result)
+                )
 
         def failed(exc: BaseException) -> None:
             message = error_sentence(exc)
@@ -366,10 +391,11 @@ class BatchScreen(QWidget):
             else:
                 messages.ask(
                     self,
-                    tr("Replace the print file?"),
-                    tr(
+                    translate("BatchScreen", "Replace the print file?"),
+                    translate(
+                        "BatchScreen",
                         "{0} already exists (an earlier batch's print file?). Replace it with this batch's "
-                        "certificates? Choose No to keep it and type another name."
+                        "certificates? Choose No to keep it and type another name.",
                     ).format(typed),
                     self._start,
                     self.merged_path.setFocus,
@@ -392,14 +418,20 @@ class BatchScreen(QWidget):
         options = self.options()
         if options.merged_path is None and options.out_dir is None:
             messages.warn(
-                self, tr("Batch Printing"), tr("Choose at least one output: a print file or a folder.")
+                self,
+                translate("BatchScreen", "Batch Printing"),
+                translate("BatchScreen", "Choose at least one output: a print file or a folder."),
             )
             return
         desk = self.ctx.desk
         file_mode = self.source.checkedId() == self.SOURCE_FILE
         path = self.file_path.text().strip()
         if file_mode and not path:
-            messages.warn(self, tr("Batch Printing"), tr("Choose the requests file first."))
+            messages.warn(
+                self,
+                translate("BatchScreen", "Batch Printing"),
+                translate("BatchScreen", "Choose the requests file first."),
+            )
             return
         selection = self.selection()
 
@@ -408,7 +440,9 @@ class BatchScreen(QWidget):
             if file_mode:
                 return batch.run_requests_file(desk, path, options, progress, cancelled)
             items = batch.select_certificates(desk, selection)
-            label = tr("{0} certificates, {1}").format(len(items), date.today().isoformat())
+            label = translate("BatchScreen", "{0} certificates, {1}").format(
+                len(items), date.today().isoformat()
+            )
             return batch.print_certificates(desk, items, options, progress, cancelled, label=label)
 
         self.result = None
@@ -416,7 +450,9 @@ class BatchScreen(QWidget):
         self._phase_total = -1
         self.report.clear()
         self.progress.setRange(0, 0)  # busy until the first count arrives
-        self.status.setText(tr("Checking…") if file_mode else tr("Preparing…"))
+        self.status.setText(
+            translate("BatchScreen", "Checking…") if file_mode else translate("BatchScreen", "Preparing…")
+        )
         self._set_running(True)
         self.worker = workers.start(
             job, on_finished=self._finished, on_failed=self._failed, on_progress=self._progress
@@ -426,7 +462,7 @@ class BatchScreen(QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText(tr("Cancelling: finishing the certificates in hand…"))
+            self.status.setText(translate("BatchScreen", "Cancelling: finishing the certificates in hand…"))
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -458,24 +494,30 @@ class BatchScreen(QWidget):
         lines = result.summary_lines()
         if result.rejected:
             lines.append("")
-            lines.append(tr("Refused rows:"))
+            lines.append(translate("BatchScreen", "Refused rows:"))
             lines.extend(f"  {r}" for r in result.rejected[:200])
         self.report.setPlainText("\n".join(lines))
         self.scroll.ensureWidgetVisible(self.report)  # the summary in view, whatever the window's height
         if result.refused:
-            self.status.setText(tr("Nothing was issued: some rows are refused (see below)."))
+            self.status.setText(
+                translate("BatchScreen", "Nothing was issued: some rows are refused (see below).")
+            )
         elif result.cancelled:
-            self.status.setText(tr("Cancelled. Start again with the same choices to finish the batch."))
+            self.status.setText(
+                translate("BatchScreen", "Cancelled. Start again with the same choices to finish the batch.")
+            )
         else:
             self.progress.setValue(self.progress.maximum())
-            self.status.setText(tr("Done."))
+            self.status.setText(translate("BatchScreen", "Done."))
         self._set_running(False)
         if result.merged_path is not None and not result.cancelled:
             self._new_default_merged()  # the next batch never lands on this one's print file
         self._load_institutions()
         self._refresh_summary()
         self.ctx.data_changed.emit()
-        self.ctx.status_message.emit(tr("Batch finished: {0} issued").format(len(result.issued)))
+        self.ctx.status_message.emit(
+            translate("BatchScreen", "Batch finished: {0} issued").format(len(result.issued))
+        )
 
     def _failed(self, exc: BaseException) -> None:
         message = error_sentence(exc)
@@ -484,7 +526,7 @@ class BatchScreen(QWidget):
         self.progress.setValue(0)
         self.status.setText(message)
         self._set_running(False)
-        messages.error(self, tr("Batch Printing"), message)
+        messages.error(self, translate("BatchScreen", "Batch Printing"), message)
 
     # --- printing on paper --------------------------------------------------------------------------
 
@@ -510,7 +552,11 @@ class BatchScreen(QWidget):
         document = QPdfDocument(self)
         document.load(str(path))
         if document.pageCount() == 0:
-            messages.error(self, tr("Print"), tr("The print file {0} cannot be read.").format(path))
+            messages.error(
+                self,
+                translate("BatchScreen", "Print"),
+                translate("BatchScreen", "The print file {0} cannot be read.").format(path),
+            )
             return
         size = document.pagePointSize(0)
         printer.setPageLayout(
@@ -524,8 +570,11 @@ class BatchScreen(QWidget):
         if not painter.begin(printer):
             messages.error(
                 self,
-                tr("Print"),
-                tr("The printer could not be started, so nothing was printed. Check it and try again."),
+                translate("BatchScreen", "Print"),
+                translate(
+                    "BatchScreen",
+                    "The printer could not be started, so nothing was printed. Check it and try again.",
+                ),
             )
             return
         self._printing = {
@@ -551,7 +600,9 @@ class BatchScreen(QWidget):
                 painter.end()
                 self._printing = None
                 self.print_button.setEnabled(True)
-                self.status.setText(tr("Sent {0} pages to the printer.").format(document.pageCount()))
+                self.status.setText(
+                    translate("BatchScreen", "Sent {0} pages to the printer.").format(document.pageCount())
+                )
                 self._record_print(state["ids"])
                 return
             if page > 0:
@@ -559,7 +610,9 @@ class BatchScreen(QWidget):
             painter.drawImage(target, document.render(page, target.size()))
             state["page"] = page + 1
             self.progress.setValue(page + 1)
-            self.status.setText(tr("Printing page {0} of {1}…").format(page + 1, document.pageCount()))
+            self.status.setText(
+                translate("BatchScreen", "Printing page {0} of {1}…").format(page + 1, document.pageCount())
+            )
         QTimer.singleShot(0, self._print_some)
 
     def _record_print(self, certificate_ids: list[int]) -> None:
@@ -582,8 +635,10 @@ class BatchScreen(QWidget):
             message = error_sentence(exc)
             messages.error(
                 self,
-                tr("Print"),
-                tr("The pages were printed, but the print could not be recorded: {0}").format(message),
+                translate("BatchScreen", "Print"),
+                translate(
+                    "BatchScreen", "The pages were printed, but the print could not be recorded: {0}"
+                ).format(message),
             )
 
         workers.start(job, on_finished=recorded, on_failed=failed)

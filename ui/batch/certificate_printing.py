@@ -5,18 +5,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import CpcDeskError
+from app.i18n import translate
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CertificatePrinting", text)
 
 
 def draw_pdf(printer: Any, pdf: bytes) -> int:
@@ -94,16 +91,19 @@ def print_certificates(
     try:
         pages = draw_pdfs(printer, [certificate_pdf(desk, desk.actor, i) for i in ids])
     except CpcDeskError as exc:
-        messages.error(parent, tr("Print"), str(exc))
+        messages.error(parent, translate("CertificatePrinting", "Print"), str(exc))
         return 0
     if not pages:
         messages.error(
             parent,
-            tr("Print"),
-            tr("The printer could not be started, so nothing was printed. Check the printer and try again."),
+            translate("CertificatePrinting", "Print"),
+            translate(
+                "CertificatePrinting",
+                "The printer could not be started, so nothing was printed. Check the printer and try again.",
+            ),
         )
         return 0
-    ctx.status_message.emit(tr("Sent {0} page(s) to the printer").format(pages))
+    ctx.status_message.emit(translate("CertificatePrinting", "Sent {0} page(s) to the printer").format(pages))
     actor = desk.actor
 
     def job(_progress: Any, _cancelled: Any) -> int:
@@ -118,8 +118,10 @@ def print_certificates(
         message = error_sentence(exc)
         messages.error(
             parent if shiboken6.isValid(parent) else None,
-            tr("Print"),
-            tr("The certificate was printed, but the print could not be recorded: {0}").format(message),
+            translate("CertificatePrinting", "Print"),
+            translate(
+                "CertificatePrinting", "The certificate was printed, but the print could not be recorded: {0}"
+            ).format(message),
         )
 
     workers.start(job, on_finished=recorded, on_failed=failed)

@@ -1,21 +1,19 @@
 """How a certificate's language is shown and chosen on screen (the languages: app.language)."""
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
+from app.i18n import translate
 from app.language import CertificateLanguage
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CertificateLanguage", text)
 
 
 def language_label(code: str) -> str:
     """How a certificate language is shown to staff: "French (français)"."""
     labels = {
-        CertificateLanguage.EN.value: tr("English"),
-        CertificateLanguage.FR.value: tr("French (français)"),
-        CertificateLanguage.BILINGUAL.value: tr("Bilingual (English and French)"),
+        CertificateLanguage.EN.value: translate("CertificateLanguage", "English"),
+        CertificateLanguage.FR.value: translate("CertificateLanguage", "French (français)"),
+        CertificateLanguage.BILINGUAL.value: translate(
+            "CertificateLanguage", "Bilingual (English and French)"
+        ),
     }
     return labels.get(code, code)
 

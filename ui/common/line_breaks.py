@@ -2,14 +2,11 @@
 cannot be part of the line, so it becomes a space, and the field says so (issue 18: what was pasted is
 neither shown as a space while refused as a line break, nor silently changed)."""
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
 
+from app.i18n import translate
+
 LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x85"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LineBreaks", text)
 
 
 def replace_line_breaks(edit: QLineEdit) -> bool:
@@ -26,6 +23,6 @@ def replace_line_breaks(edit: QLineEdit) -> bool:
 
 def line_break_notice(field_label: str) -> str:
     """What the field says after replace_line_breaks changed it."""
-    return tr("{0}: the line break in the pasted text was replaced by a space; check it reads well.").format(
-        field_label
-    )
+    return translate(
+        "LineBreaks", "{0}: the line break in the pasted text was replaced by a space; check it reads well."
+    ).format(field_label)

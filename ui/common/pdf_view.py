@@ -7,7 +7,7 @@ QtPdf cannot draw it, the window still says where the file is.
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PdfView", text)
+from app.i18n import translate
 
 
 class PdfWindow(QDialog):
@@ -53,14 +51,14 @@ class PdfWindow(QDialog):
         except ImportError:  # a build without QtPdf: the path alone still helps
             pass
         if self.view is None:
-            missing = QLabel(tr("This computer has no application to show PDF files."))
+            missing = QLabel(translate("PdfView", "This computer has no application to show PDF files."))
             missing.setWordWrap(True)
             layout.addWidget(missing)
         where = QHBoxLayout()
-        self.where = QLabel(tr("Saved as {0}").format(path))
+        self.where = QLabel(translate("PdfView", "Saved as {0}").format(path))
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_button = QPushButton(tr("&Copy path"))
+        self.copy_button = QPushButton(translate("PdfView", "&Copy path"))
         self.copy_button.clicked.connect(self.copy_path)
         where.addWidget(self.where, 1)
         where.addWidget(self.copy_button)
@@ -71,7 +69,7 @@ class PdfWindow(QDialog):
 
     def copy_path(self) -> None:
         QGuiApplication.clipboard().setText(str(self.path))
-        self.copy_button.setText(tr("Copied"))
+        self.copy_button.setText(translate("PdfView", "Copied"))
 
 
 def show_pdf(parent: QWidget | None, path: Path, *, with_system: bool = True) -> PdfWindow | None:

@@ -8,7 +8,7 @@ overwrites what the person typed next.
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.access.staff import Permission
 from app.desk import Desk
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.register.members import MemberHit, find_in_register, where_is
 from ui.common import workers
 from ui.common.error_sentence import error_sentence
@@ -36,13 +37,10 @@ DEBOUNCE_MS = 150
 RESULT_LIMIT = 200
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Assistance", text)
-
-
 def idle_hint() -> str:
-    return tr(
-        "Type to search the register; Enter or a double-click opens the profile, ↓ moves to the results."
+    return translate(
+        "Assistance",
+        "Type to search the register; Enter or a double-click opens the profile, ↓ moves to the results.",
     )
 
 
@@ -57,12 +55,16 @@ _MATCHED = {
 
 def hit_columns() -> list[Column[MemberHit]]:
     return [
-        Column(tr("CPSO #"), lambda h: h.cpso_number, sort=lambda h: (len(h.cpso_number), h.cpso_number)),
-        Column(tr("Name"), lambda h: h.full_name),
-        Column(tr("Class of registration"), lambda h: h.registration_class),
-        Column(tr("Status"), lambda h: h.status.capitalize()),
         Column(
-            tr("Found by"),
+            translate("Assistance", "CPSO #"),
+            lambda h: h.cpso_number,
+            sort=lambda h: (len(h.cpso_number), h.cpso_number),
+        ),
+        Column(translate("Assistance", "Name"), lambda h: h.full_name),
+        Column(translate("Assistance", "Class of registration"), lambda h: h.registration_class),
+        Column(translate("Assistance", "Status"), lambda h: h.status.capitalize()),
+        Column(
+            translate("Assistance", "Found by"),
             lambda h: (
                 _MATCHED.get(h.matched, h.matched)
                 + (f" {h.certificate_number}" if h.certificate_number else "")
@@ -116,10 +118,10 @@ class MemberSearchPanel(QWidget):
         self.box = _SearchBox()
         self.box.setObjectName("memberSearch")
         self.box.setPlaceholderText(
-            tr("CPSO number, name in any order, certificate number or verification code")
+            translate("Assistance", "CPSO number, name in any order, certificate number or verification code")
         )
         self.box.setClearButtonEnabled(True)
-        self.box.setAccessibleName(tr("Search members"))
+        self.box.setAccessibleName(translate("Assistance", "Search members"))
         self.box.textChanged.connect(self._typed)
         self.box.returnPressed.connect(self._enter)
         self.box.down.connect(self._focus_results)
@@ -181,12 +183,20 @@ class MemberSearchPanel(QWidget):
         self.model.set_rows(hits)
         if not hits:
             self.count_label.setText(
-                tr("No member, certificate or request matches “{0}”.").format(self.last_query)
+                translate("Assistance", "No member, certificate or request matches “{0}”.").format(
+                    self.last_query
+                )
             )
         elif len(hits) >= RESULT_LIMIT:
-            self.count_label.setText(tr("The first {0} matches; type more to narrow them.").format(len(hits)))
+            self.count_label.setText(
+                translate("Assistance", "The first {0} matches; type more to narrow them.").format(len(hits))
+            )
         else:
-            self.count_label.setText(tr("1 match") if len(hits) == 1 else tr("{0} matches").format(len(hits)))
+            self.count_label.setText(
+                translate("Assistance", "1 match")
+                if len(hits) == 1
+                else translate("Assistance", "{0} matches").format(len(hits))
+            )
         if hits:
             self.table.selectRow(0)
         self.results_shown.emit(len(hits))
@@ -195,7 +205,7 @@ class MemberSearchPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         message = error_sentence(exc)
-        self.count_label.setText(tr("The search failed: {0}").format(message))
+        self.count_label.setText(translate("Assistance", "The search failed: {0}").format(message))
 
     # --- choosing -------------------------------------------------------------------------------
 
@@ -249,7 +259,7 @@ class AssistanceScreen(QWidget):
         outer.setContentsMargins(24, 18, 24, 18)
         outer.setSpacing(10)
 
-        heading = QLabel(tr("Find a member"))
+        heading = QLabel(translate("Assistance", "Find a member"))
         heading.setObjectName("screenHeading")
         outer.addWidget(heading)
         self.search = MemberSearchPanel(ctx.desk)
@@ -258,18 +268,20 @@ class AssistanceScreen(QWidget):
         outer.addWidget(self.search, 1)
 
         buttons = QHBoxLayout()
-        self.open_button = QPushButton(tr("&Open profile"))
+        self.open_button = QPushButton(translate("Assistance", "&Open profile"))
         self.open_button.clicked.connect(self._open_selected)
-        self.start_button = QPushButton(tr("&Start a CPC request"))
+        self.start_button = QPushButton(translate("Assistance", "&Start a CPC request"))
         self.start_button.clicked.connect(self._start_selected)
         self.start_button.setVisible(actor.can(Permission.FILE_REQUEST))
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.start_button)
         buttons.addStretch(1)
-        self.institutions_button = QPushButton(tr("&Institution directory"))
+        self.institutions_button = QPushButton(translate("Assistance", "&Institution directory"))
         self.institutions_button.clicked.connect(lambda: ctx.open_screen("institutions"))
-        self.import_button = QPushButton(tr("&Import register…"))
-        self.import_button.setToolTip(tr("Add or update members from the register's CSV file"))
+        self.import_button = QPushButton(translate("Assistance", "&Import register…"))
+        self.import_button.setToolTip(
+            translate("Assistance", "Add or update members from the register's CSV file")
+        )
         self.import_button.clicked.connect(self.open_import)
         self.import_button.setVisible(actor.can(Permission.IMPORT))
         buttons.addWidget(self.institutions_button)
@@ -280,35 +292,40 @@ class AssistanceScreen(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         outer.addWidget(line)
         # Alt+W (the heading's mnemonic) or Ctrl+Shift+W puts the cursor in the look-up box.
-        status_heading = QLabel(tr("&Where is my certificate?"))
+        status_heading = QLabel(translate("Assistance", "&Where is my certificate?"))
         status_heading.setObjectName("sectionHeading")
         outer.addWidget(status_heading)
         row = QHBoxLayout()
         self.status_box = QLineEdit()
         self.status_box.setObjectName("statusLookup")
         self.status_box.setPlaceholderText(
-            tr("CPSO number, request number (R-0000123), certificate number or verification code")
+            translate(
+                "Assistance",
+                "CPSO number, request number (R-0000123), certificate number or verification code",
+            )
         )
         status_heading.setBuddy(self.status_box)
-        self.status_box.setToolTip(tr("Alt+W or Ctrl+Shift+W"))
+        self.status_box.setToolTip(translate("Assistance", "Alt+W or Ctrl+Shift+W"))
         QShortcut(QKeySequence("Ctrl+Shift+W"), self, self._focus_status_box)
-        self.status_box.setAccessibleName(tr("Status lookup"))
+        self.status_box.setAccessibleName(translate("Assistance", "Status lookup"))
         self.status_box.returnPressed.connect(lambda: self.look_up_status())
-        self.status_button = QPushButton(tr("&Look up"))
+        self.status_button = QPushButton(translate("Assistance", "&Look up"))
         self.status_button.clicked.connect(lambda: self.look_up_status())
         row.addWidget(self.status_box, 1)
         row.addWidget(self.status_button)
         # The request's message thread (issue 19): for the number typed in the look-up box.
-        self.messages_button = QPushButton(tr("&Messages…"))
+        self.messages_button = QPushButton(translate("Assistance", "&Messages…"))
         self.messages_button.setObjectName("messagesButton")
         self.messages_button.setToolTip(
-            tr("The messages of the request typed here: write, record a reply or call")
+            translate("Assistance", "The messages of the request typed here: write, record a reply or call")
         )
         self.messages_button.clicked.connect(self.open_thread)
         row.addWidget(self.messages_button)
         outer.addLayout(row)
         self.status_label = QLabel(
-            tr("The answer appears here, in one sentence, in this computer's local time.")
+            translate(
+                "Assistance", "The answer appears here, in one sentence, in this computer's local time."
+            )
         )
         self.status_label.setObjectName("statusSentence")
         self.status_label.setWordWrap(True)
@@ -357,13 +374,16 @@ class AssistanceScreen(QWidget):
         text = self.status_box.text().strip()
         if not text:
             self.status_label.setText(
-                tr("Type a CPSO number, request number, certificate number or verification code.")
+                translate(
+                    "Assistance",
+                    "Type a CPSO number, request number, certificate number or verification code.",
+                )
             )
             return
         desk = self.ctx.desk
         self._looked_up = text
         if not quiet:
-            self.status_label.setText(tr("Looking up…"))
+            self.status_label.setText(translate("Assistance", "Looking up…"))
 
         def job(_progress: Any, _cancelled: Any) -> str | None:
             return where_is(desk, desk.actor, text)
@@ -375,7 +395,10 @@ class AssistanceScreen(QWidget):
             self.status_label.style().unpolish(self.status_label)
             self.status_label.style().polish(self.status_label)
             self.status_label.setText(
-                sentence or tr("No request, certificate or verification code “{0}” was found.").format(text)
+                sentence
+                or translate(
+                    "Assistance", "No request, certificate or verification code “{0}” was found."
+                ).format(text)
             )
 
         workers.start(
@@ -393,9 +416,9 @@ class AssistanceScreen(QWidget):
         except CpcDeskError:
             unread = {}
         shown = ", ".join(f"{number} ({count})" for number, count in sorted(unread.items())[:10])
-        more = tr(" and {0} more").format(len(unread) - 10) if len(unread) > 10 else ""
+        more = translate("Assistance", " and {0} more").format(len(unread) - 10) if len(unread) > 10 else ""
         self.unread_label.setText(
-            tr("New messages not yet seen: {0}{1}").format(shown, more) if unread else ""
+            translate("Assistance", "New messages not yet seen: {0}{1}").format(shown, more) if unread else ""
         )
         self.unread_label.setVisible(bool(unread))
 
@@ -407,7 +430,10 @@ class AssistanceScreen(QWidget):
         number = request_number_for(self.ctx.desk, self.ctx.desk.actor, text) if text else None
         if number is None:
             self.status_label.setText(
-                tr("Type a request number, certificate number or verification code to see its messages.")
+                translate(
+                    "Assistance",
+                    "Type a request number, certificate number or verification code to see its messages.",
+                )
             )
             return None
         dialog = ThreadDialog(self.ctx, number, self)

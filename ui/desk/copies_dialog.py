@@ -8,7 +8,7 @@ fields they name (`document`, `email`).
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.issuing.documents import CopiesIssued, document_refusals, issue_copies
 from app.issuing.rules import DOCUMENT_KINDS
 from app.register.members import MemberHit, member_record
@@ -30,10 +31,6 @@ from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import error_label, field_errors, show_error
 from ui.desk.assistance import MemberSearchPanel
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CopiesDialog", text)
 
 
 class CopiesDialog(QDialog):
@@ -46,7 +43,7 @@ class CopiesDialog(QDialog):
         self.ctx = ctx
         self.cpso_number = ""
         self.result: CopiesIssued | None = None
-        self.setWindowTitle(tr("Copies of Documents"))
+        self.setWindowTitle(translate("CopiesDialog", "Copies of Documents"))
         self.setObjectName("copiesDialog")
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
@@ -56,7 +53,7 @@ class CopiesDialog(QDialog):
         picker = QWidget()
         pl = QVBoxLayout(picker)
         pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(QLabel(tr("Whose documents?")))
+        pl.addWidget(QLabel(translate("CopiesDialog", "Whose documents?")))
         self.search = MemberSearchPanel(ctx.desk)
         self.search.chosen.connect(self._picked)
         pl.addWidget(self.search, 1)
@@ -70,9 +67,10 @@ class CopiesDialog(QDialog):
         self.member_label.setWordWrap(True)
         fl.addWidget(self.member_label)
         intro = QLabel(
-            tr(
+            translate(
+                "CopiesDialog",
                 "Each document is signed, numbered in its own series and emailed to the member as a PDF. "
-                "Choose one or more."
+                "Choose one or more.",
             )
         )
         intro.setWordWrap(True)
@@ -80,7 +78,7 @@ class CopiesDialog(QDialog):
         self.kind_boxes: dict[str, QCheckBox] = {}
         self.reasons: dict[str, QLabel] = {}
         for kind, title in DOCUMENT_KINDS.items():
-            box = QCheckBox(tr(title))
+            box = QCheckBox(translate("CopiesDialog", title))
             box.setObjectName(f"kind-{kind}")
             reason = QLabel()
             reason.setObjectName(f"reason-{kind}")
@@ -96,13 +94,17 @@ class CopiesDialog(QDialog):
         self.email = QLineEdit()
         self.email.setObjectName("email")
         self.email.setMaxLength(254)
-        email_label = QLabel(tr("Send to &email:"))
+        email_label = QLabel(translate("CopiesDialog", "Send to &email:"))
         email_label.setBuddy(self.email)
         email_form.addRow(email_label, self.email)
         fl.addLayout(email_form)
         self.email_error = error_label()
         fl.addWidget(self.email_error)
-        hint = QLabel(tr("The address on file is filled in; correct it here for this request only."))
+        hint = QLabel(
+            translate(
+                "CopiesDialog", "The address on file is filled in; correct it here for this request only."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         fl.addWidget(hint)
@@ -124,7 +126,7 @@ class CopiesDialog(QDialog):
         )
         self.issue_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.issue_button.setObjectName("issueButton")
-        self.issue_button.setText(tr("&Issue and email"))
+        self.issue_button.setText(translate("CopiesDialog", "&Issue and email"))
         self.buttons.accepted.connect(self.issue)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -147,7 +149,7 @@ class CopiesDialog(QDialog):
             record = member_record(desk, desk.actor, member_id)
             refusals = document_refusals(desk, desk.actor, record.member.cpso_number)
         except CpcDeskError as exc:
-            messages.error(self, tr("Copies of Documents"), str(exc))
+            messages.error(self, translate("CopiesDialog", "Copies of Documents"), str(exc))
             return
         member = record.member
         self.cpso_number = member.cpso_number
@@ -156,7 +158,9 @@ class CopiesDialog(QDialog):
             reason = refusals.get(kind, "")
             box.setEnabled(not reason)
             box.setChecked(False)
-            self.reasons[kind].setText(tr("Not available: {0}.").format(reason) if reason else "")
+            self.reasons[kind].setText(
+                translate("CopiesDialog", "Not available: {0}.").format(reason) if reason else ""
+            )
             self.reasons[kind].setVisible(bool(reason))
         self.email.setText(record.contact[0])
         self.stack.setCurrentIndex(1)
@@ -173,7 +177,7 @@ class CopiesDialog(QDialog):
             return
         kinds = self.chosen_kinds()
         if not kinds:
-            show_error(self.document_error, tr("Documents: choose at least one."))
+            show_error(self.document_error, translate("CopiesDialog", "Documents: choose at least one."))
             return
         desk, actor = self.ctx.desk, self.ctx.desk.actor
         cpso, email = self.cpso_number, self.email.text()
@@ -187,18 +191,20 @@ class CopiesDialog(QDialog):
     def _issued(self, result: CopiesIssued) -> None:
         self.result = result
         lines = [
-            tr("Request {0}: emailed to {1} (waiting in the outbox).").format(
+            translate("CopiesDialog", "Request {0}: emailed to {1} (waiting in the outbox).").format(
                 result.request_number, result.email
             )
         ]
         lines += [f"• {c.title}: {c.number}" for c in result.copies]
         self.done_label.setText("\n".join(lines))
         self.stack.setCurrentIndex(2)
-        self.issue_button.setText(tr("&Close"))
+        self.issue_button.setText(translate("CopiesDialog", "&Close"))
         self.issue_button.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
         self.ctx.data_changed.emit()
-        self.ctx.status_message.emit(tr("Documents issued on request {0}").format(result.request_number))
+        self.ctx.status_message.emit(
+            translate("CopiesDialog", "Documents issued on request {0}").format(result.request_number)
+        )
         self.issued.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -207,7 +213,7 @@ class CopiesDialog(QDialog):
         self.issue_button.setEnabled(True)
         problems = field_errors(exc)
         if not problems:
-            messages.error(self, tr("Copies of Documents"), error_sentence(exc))
+            messages.error(self, translate("CopiesDialog", "Copies of Documents"), error_sentence(exc))
             return
         documents = [str(p) for p in problems if p.field == "document"]
         emails = [str(p) for p in problems if p.field == "email"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.access.staff import Permission
 from app.document.verification_address import certificate_link
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
+from app.i18n import translate
 from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.members import HistoryRow, MemberHit, local_time, member_record
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
@@ -55,40 +56,39 @@ REASON_MAX = 500  # the shorter of what revoke and reissue keep
 print_pdf_to = draw_pdf
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Profile", text)
-
-
 def status_text(row: HistoryRow) -> str:
     """The state, and "printed" when it was (the time is in the sentence and the tooltip)."""
     if row.printed_at is None or "printed" in row.state:
         return row.state
-    return tr("{0} · printed").format(row.state)
+    return translate("Profile", "{0} · printed").format(row.state)
 
 
 def history_columns() -> list[Column[HistoryRow]]:
     return [
         Column(
-            tr("When"), lambda r: local_time(r.at), sort=lambda r: r.at, tooltip=lambda r: r.at.isoformat()
+            translate("Profile", "When"),
+            lambda r: local_time(r.at),
+            sort=lambda r: r.at,
+            tooltip=lambda r: r.at.isoformat(),
         ),
         Column(
-            tr("What"),
+            translate("Profile", "What"),
             lambda r: (
-                tr("Certificate {0}").format(r.certificate_number)
+                translate("Profile", "Certificate {0}").format(r.certificate_number)
                 if r.kind == "certificate"
-                else tr("Request {0}").format(r.request_number)
+                else translate("Profile", "Request {0}").format(r.request_number)
             ),
             sort=lambda r: (r.request_id, r.certificate_id or 0),
         ),
-        Column(tr("Recipient"), lambda r: r.recipient, tooltip=lambda r: r.recipient_email),
-        Column(tr("Status"), status_text, tooltip=lambda r: r.sentence),
+        Column(translate("Profile", "Recipient"), lambda r: r.recipient, tooltip=lambda r: r.recipient_email),
+        Column(translate("Profile", "Status"), status_text, tooltip=lambda r: r.sentence),
         Column(
-            tr("Tries"),
+            translate("Profile", "Tries"),
             lambda r: str(r.attempts) if r.delivery_state else "",
             sort=lambda r: r.attempts,
             align_right=True,
         ),
-        Column(tr("By"), lambda r: r.who),
+        Column(translate("Profile", "By"), lambda r: r.who),
     ]
 
 
@@ -106,7 +106,9 @@ class ReasonDialog(QDialog):
         label = QLabel(text)
         label.setWordWrap(True)
         layout.addWidget(label)
-        prompt = QLabel(tr("&Reason (recorded, and told to anyone who checks the certificate):"))
+        prompt = QLabel(
+            translate("Profile", "&Reason (recorded, and told to anyone who checks the certificate):")
+        )
         prompt.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
@@ -135,7 +137,7 @@ class ReasonDialog(QDialog):
         """The reason on one line; None (and the complaint shown) when it is empty."""
         text = " ".join(self.reason.text().split())
         if not text:
-            self.show_error(tr("Reason: please say why; it is required."))
+            self.show_error(translate("Profile", "Reason: please say why; it is required."))
             self.reason.setFocus()
             return None
         return text
@@ -163,7 +165,7 @@ class ResendDialog(QDialog):
         self.setMinimumWidth(480)
         self.send = send
         layout = QVBoxLayout(self)
-        prompt = QLabel(tr("Send the certificate again to this &address:"))
+        prompt = QLabel(translate("Profile", "Send the certificate again to this &address:"))
         self.address = QLineEdit(address)
         self.address.setObjectName("email")
         self.address.setMaxLength(254)
@@ -179,7 +181,7 @@ class ResendDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Resend"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Profile", "&Resend"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -207,10 +209,10 @@ class ReissueDialog(ReasonDialog):
     def __init__(
         self, parent: QWidget, title: str, text: str, recipient: RecipientInput, types: InstitutionTypes
     ) -> None:
-        super().__init__(parent, title, text, tr("Reissue"))
+        super().__init__(parent, title, text, translate("Profile", "Reissue"))
         self.recipient = recipient
         self.types = types
-        self.correct_box = QCheckBox(tr("Send it to a &corrected name, address or email"))
+        self.correct_box = QCheckBox(translate("Profile", "Send it to a &corrected name, address or email"))
         self.address_box = QWidget()
         form = QFormLayout(self.address_box)
         form.setContentsMargins(24, 0, 0, 0)
@@ -221,7 +223,7 @@ class ReissueDialog(ReasonDialog):
             edit.setMaxLength(254 if name == "email" else 200)
             edit.textEdited.connect(lambda _t, n=name: self._field_edited(n))
             self.fields[name] = edit
-            form.addRow(tr(FIELD_LABELS[name]) + ":", edit)
+            form.addRow(translate("Profile", FIELD_LABELS[name]) + ":", edit)
         self.address_box.setVisible(False)
         self.correct_box.toggled.connect(self._show_address)
         layout = self.layout()
@@ -234,7 +236,7 @@ class ReissueDialog(ReasonDialog):
         """The field was changed: the complaint goes; a pasted line break becomes a space, with a notice."""
         self.error.hide()
         if replace_line_breaks(self.fields[name]):
-            self.error.setText(line_break_notice(tr(FIELD_LABELS[name])))
+            self.error.setText(line_break_notice(translate("Profile", FIELD_LABELS[name])))
             self.error.show()
 
     def _show_address(self, on: bool) -> None:
@@ -294,7 +296,7 @@ class ProfileScreen(QWidget):
         picker = QWidget()
         pl = QVBoxLayout(picker)
         pl.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(tr("Whose profile?"))
+        title = QLabel(translate("Profile", "Whose profile?"))
         title.setObjectName("screenHeading")
         pl.addWidget(title)
         self.search = MemberSearchPanel(ctx.desk)
@@ -318,19 +320,19 @@ class ProfileScreen(QWidget):
         self.review_label.setWordWrap(True)
         top.addWidget(self.name_label, 3)
         top.addWidget(self.review_label, 2)
-        self.change_button = QPushButton(tr("&Other member…"))
+        self.change_button = QPushButton(translate("Profile", "&Other member…"))
         self.change_button.clicked.connect(self.show_search)
-        self.start_button = QPushButton(tr("&Start a CPC request"))
+        self.start_button = QPushButton(translate("Profile", "&Start a CPC request"))
         self.start_button.setObjectName("primaryButton")
         self.start_button.clicked.connect(self.start_request)
         self.start_button.setVisible(self.actor.can(Permission.FILE_REQUEST))
         top.addWidget(self.change_button)
         top.addWidget(self.start_button)
         # Copies of Documents and request messages (issue 19)
-        self.copies_button = QPushButton(tr("Copies of &documents…"))
+        self.copies_button = QPushButton(translate("Profile", "Copies of &documents…"))
         self.copies_button.setObjectName("copiesButton")
         self.copies_button.setToolTip(
-            tr("Email the member their Certificate of Registration, card or diploma")
+            translate("Profile", "Email the member their Certificate of Registration, card or diploma")
         )
         self.copies_button.clicked.connect(self.open_copies)
         self.copies_button.setVisible(self.actor.can(Permission.FILE_REQUEST))
@@ -347,9 +349,9 @@ class ProfileScreen(QWidget):
         details = QWidget()
         dl = QVBoxLayout(details)
         dl.setContentsMargins(0, 0, 8, 0)
-        self.cert_box = QGroupBox(tr("On the certificate"))
+        self.cert_box = QGroupBox(translate("Profile", "On the certificate"))
         self.cert_form = QFormLayout(self.cert_box)
-        self.contact_box = QGroupBox(tr("Contact"))
+        self.contact_box = QGroupBox(translate("Profile", "Contact"))
         self.contact_form = QFormLayout(self.contact_box)
         for form in (self.cert_form, self.contact_form):
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -365,7 +367,7 @@ class ProfileScreen(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(8, 0, 0, 0)
-        heading = QLabel(tr("History, newest first"))
+        heading = QLabel(translate("Profile", "History, newest first"))
         heading.setObjectName("sectionHeading")
         rl.addWidget(heading)
         self.model: RowsModel[HistoryRow] = RowsModel(history_columns(), self)
@@ -394,31 +396,39 @@ class ProfileScreen(QWidget):
         self.sentence_label.setMinimumHeight(36)
         rl.addWidget(self.sentence_label)
         actions = QHBoxLayout()
-        self.open_button = QPushButton(tr("Open &PDF"))
+        self.open_button = QPushButton(translate("Profile", "Open &PDF"))
         self.open_button.clicked.connect(self.open_pdf)
-        self.print_button = QPushButton(tr("P&rint…"))
+        self.print_button = QPushButton(translate("Profile", "P&rint…"))
         self.print_button.clicked.connect(self.print_pdf)
-        self.web_button = QPushButton(tr("Verification pa&ge"))
-        self.web_button.setToolTip(tr("Open the verification page for this certificate in the browser"))
+        self.web_button = QPushButton(translate("Profile", "Verification pa&ge"))
+        self.web_button.setToolTip(
+            translate("Profile", "Open the verification page for this certificate in the browser")
+        )
         self.web_button.clicked.connect(self.open_verification_page)
-        self.retry_button = QPushButton(tr("Send &again now"))
-        self.retry_button.setToolTip(tr("Try the waiting or failed email once more, first in line"))
+        self.retry_button = QPushButton(translate("Profile", "Send &again now"))
+        self.retry_button.setToolTip(
+            translate("Profile", "Try the waiting or failed email once more, first in line")
+        )
         self.retry_button.clicked.connect(self.retry_selected)
-        self.resend_button = QPushButton(tr("Resend &to…"))
-        self.resend_button.setToolTip(tr("Send the certificate again, to a corrected address if need be"))
+        self.resend_button = QPushButton(translate("Profile", "Resend &to…"))
+        self.resend_button.setToolTip(
+            translate("Profile", "Send the certificate again, to a corrected address if need be")
+        )
         self.resend_button.clicked.connect(self.ask_resend_address)
-        self.reissue_button = QPushButton(tr("Re&issue…"))
-        self.reissue_button.setToolTip(tr("Issue a new certificate in place of this one, which is revoked"))
+        self.reissue_button = QPushButton(translate("Profile", "Re&issue…"))
+        self.reissue_button.setToolTip(
+            translate("Profile", "Issue a new certificate in place of this one, which is revoked")
+        )
         self.reissue_button.clicked.connect(self.ask_reissue_reason)
-        self.revoke_button = QPushButton(tr("Re&voke…"))
+        self.revoke_button = QPushButton(translate("Profile", "Re&voke…"))
         self.revoke_button.setToolTip(
-            tr("Withdraw this certificate: anyone who checks it is told it is revoked")
+            translate("Profile", "Withdraw this certificate: anyone who checks it is told it is revoked")
         )
         self.revoke_button.clicked.connect(self.ask_revoke_reason)
-        self.messages_button = QPushButton(tr("&Messages…"))
+        self.messages_button = QPushButton(translate("Profile", "&Messages…"))
         self.messages_button.setObjectName("messagesButton")
         self.messages_button.setToolTip(
-            tr("The request's messages: write to the member, record a reply or call")
+            translate("Profile", "The request's messages: write to the member, record a reply or call")
         )
         self.messages_button.clicked.connect(self.open_thread)
         for b in (
@@ -476,21 +486,23 @@ class ProfileScreen(QWidget):
             contact = record.contact
             self.history = record.history
         except CpcDeskError as exc:
-            messages.error(self, tr("Profile"), str(exc))
+            messages.error(self, translate("Profile", "Profile"), str(exc))
             self.show_search()
             return
         self.member_id = member_id
         self.name_label.setText(f"{summary.full_name} · CPSO #{summary.cpso_number}")
         reasons = "; ".join(summary.review_reasons)
-        self.review_label.setText(tr("A registrar reviews requests: {0}").format(reasons) if reasons else "")
+        self.review_label.setText(
+            translate("Profile", "A registrar reviews requests: {0}").format(reasons) if reasons else ""
+        )
         self._fill(self.cert_form, list(summary.disclosure))
-        none = tr("None on record")
+        none = translate("Profile", "None on record")
         self._fill(
             self.contact_form,
             [
-                (tr("Email"), contact[0] or none),
-                (tr("Phone"), contact[1] or none),
-                (tr("Practice address"), contact[2] or none),
+                (translate("Profile", "Email"), contact[0] or none),
+                (translate("Profile", "Phone"), contact[1] or none),
+                (translate("Profile", "Practice address"), contact[2] or none),
             ],
         )
         self.model.set_rows(self.history)
@@ -514,7 +526,7 @@ class ProfileScreen(QWidget):
         if target is not None:
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(target, 0)).row())
         else:
-            self.sentence_label.setText(tr("No requests or certificates yet."))
+            self.sentence_label.setText(translate("Profile", "No requests or certificates yet."))
         self._selection_changed()
 
     def reload(self) -> None:
@@ -562,7 +574,11 @@ class ProfileScreen(QWidget):
             self.sentence_label.setText(row.sentence)
         new = self.unread.get(row.request_number, 0) if row is not None else 0
         self.messages_button.setEnabled(row is not None)
-        self.messages_button.setText(tr("&Messages ({0} new)…").format(new) if new else tr("&Messages…"))
+        self.messages_button.setText(
+            translate("Profile", "&Messages ({0} new)…").format(new)
+            if new
+            else translate("Profile", "&Messages…")
+        )
         cert = row is not None and row.kind == "certificate"
         live = cert and row is not None and not row.revoked and not row.replaced
         self.open_button.setEnabled(bool(cert and row and row.has_pdf))
@@ -570,9 +586,9 @@ class ProfileScreen(QWidget):
         # A revoked certificate can be opened for the file, but not printed to be handed out.
         self.print_button.setEnabled(bool(cert and row and row.has_pdf and not row.revoked))
         self.print_button.setToolTip(
-            tr("A revoked certificate is not printed; Open PDF shows it for the file")
+            translate("Profile", "A revoked certificate is not printed; Open PDF shows it for the file")
             if row is not None and row.revoked
-            else tr("Print the certificate; the print is recorded in the history")
+            else translate("Profile", "Print the certificate; the print is recorded in the history")
         )
         self.retry_button.setEnabled(bool(live and row and row.delivery_state in RETRYABLE))
         self.resend_button.setEnabled(bool(live and row and row.outbox_message_id is not None))
@@ -596,7 +612,9 @@ class ProfileScreen(QWidget):
             self.unread = {}
         total = sum(self.unread.values())
         self.unread_label.setText(
-            tr("{0} new message(s) not yet seen: {1}").format(total, ", ".join(sorted(self.unread)))
+            translate("Profile", "{0} new message(s) not yet seen: {1}").format(
+                total, ", ".join(sorted(self.unread))
+            )
             if total
             else ""
         )
@@ -645,7 +663,7 @@ class ProfileScreen(QWidget):
                 self.ctx.desk, self.ctx.desk.actor, row.certificate_id, row.certificate_number
             )
         except CpcDeskError as exc:
-            messages.error(self, tr("Certificate"), str(exc))
+            messages.error(self, translate("Profile", "Certificate"), str(exc))
             return None
 
     def open_pdf(self) -> None:
@@ -655,7 +673,7 @@ class ProfileScreen(QWidget):
         path = self.export_pdf()
         if path is None:
             return
-        self.ctx.status_message.emit(tr("Saved {0}").format(path))
+        self.ctx.status_message.emit(translate("Profile", "Saved {0}").format(path))
         if OPEN_WITH_SYSTEM:
             # No PDF application on this computer: the certificate is shown in the desk instead.
             self.pdf_window = show_pdf(self, path)
@@ -668,9 +686,9 @@ class ProfileScreen(QWidget):
         try:
             link = certificate_link(self.ctx.desk, self.actor, row.certificate_id)
         except CpcDeskError as exc:
-            messages.error(self, tr("Certificate"), str(exc))
+            messages.error(self, translate("Profile", "Certificate"), str(exc))
             return
-        self.ctx.status_message.emit(tr("Opening {0}").format(link.split("?")[0]))
+        self.ctx.status_message.emit(translate("Profile", "Opening {0}").format(link.split("?")[0]))
         QDesktopServices.openUrl(QUrl(link))
 
     def print_pdf(self, printer: Any = None) -> QDialog | None:
@@ -697,10 +715,10 @@ class ProfileScreen(QWidget):
         try:
             retry_now(self.ctx.desk, self.actor, row.outbox_message_id)
         except CpcDeskError as exc:
-            messages.error(self, tr("Send again"), str(exc))
+            messages.error(self, translate("Profile", "Send again"), str(exc))
             return
         self.ctx.status_message.emit(
-            tr("{0} is first in line for the next send").format(row.certificate_number)
+            translate("Profile", "{0} is first in line for the next send").format(row.certificate_number)
         )
         self.reload()
 
@@ -709,7 +727,10 @@ class ProfileScreen(QWidget):
         if row is None or row.outbox_message_id is None:
             return
         dialog = ResendDialog(
-            self, tr("Resend {0}").format(row.certificate_number), row.recipient_email, self._resend
+            self,
+            translate("Profile", "Resend {0}").format(row.certificate_number),
+            row.recipient_email,
+            self._resend,
         )
         self.resend_dialog = dialog
         dialog.open()
@@ -718,7 +739,7 @@ class ProfileScreen(QWidget):
     def resend_selected_to(self, address: str) -> bool:
         problem = self._resend(address)
         if problem:
-            messages.error(self, tr("Resend"), problem)
+            messages.error(self, translate("Profile", "Resend"), problem)
         return not problem
 
     def _resend(self, address: str) -> str:
@@ -727,13 +748,13 @@ class ProfileScreen(QWidget):
 
         row = self.selected_row()
         if row is None or row.outbox_message_id is None:
-            return tr("Choose a certificate that was emailed first.")
+            return translate("Profile", "Choose a certificate that was emailed first.")
         try:
             msg = resend_to(self.ctx.desk, self.actor, row.outbox_message_id, address)
         except CpcDeskError as exc:
             return str(exc)
         self.ctx.status_message.emit(
-            tr("{0} will be sent to {1}").format(row.certificate_number, msg.to_address)
+            translate("Profile", "{0} will be sent to {1}").format(row.certificate_number, msg.to_address)
         )
         self.reload()
         return ""
@@ -749,19 +770,19 @@ class ProfileScreen(QWidget):
         try:
             recipient = certificate_recipient(self.ctx.desk, self.ctx.desk.actor, row.certificate_id)
         except CpcDeskError as exc:
-            messages.error(self, tr("Reissue"), str(exc))
+            messages.error(self, translate("Profile", "Reissue"), str(exc))
             return None
         if row.revoked:
-            text = tr("{0} is already revoked. A new certificate will be issued to {1} in its place.").format(
-                row.certificate_number, row.recipient
-            )
+            text = translate(
+                "Profile", "{0} is already revoked. A new certificate will be issued to {1} in its place."
+            ).format(row.certificate_number, row.recipient)
         else:
-            text = tr("{0} will be revoked and a new certificate issued to {1} in its place.").format(
-                row.certificate_number, row.recipient
-            )
+            text = translate(
+                "Profile", "{0} will be revoked and a new certificate issued to {1} in its place."
+            ).format(row.certificate_number, row.recipient)
         dialog = ReissueDialog(
             self,
-            tr("Reissue {0}").format(row.certificate_number),
+            translate("Profile", "Reissue {0}").format(row.certificate_number),
             text,
             recipient,
             desk_types(self.ctx.desk.db),
@@ -785,7 +806,9 @@ class ProfileScreen(QWidget):
             return new.id, new.number
 
         def done(result: tuple[int, str]) -> None:
-            self.ctx.status_message.emit(tr("{0} reissued as {1}").format(number, result[1]))
+            self.ctx.status_message.emit(
+                translate("Profile", "{0} reissued as {1}").format(number, result[1])
+            )
             self.ctx.data_changed.emit()
             if not shiboken6.isValid(self):  # the screen was closed while the job ran
                 return
@@ -798,7 +821,7 @@ class ProfileScreen(QWidget):
             alive = shiboken6.isValid(self)
             if alive:
                 self._set_busy(False)
-            messages.error(self if alive else None, tr("Reissue"), message)
+            messages.error(self if alive else None, translate("Profile", "Reissue"), message)
 
         workers.start(job, on_finished=done, on_failed=failed)
 
@@ -806,11 +829,17 @@ class ProfileScreen(QWidget):
         row = self.selected_row()
         if row is None or row.certificate_id is None or row.revoked:
             return None
-        text = tr(
+        text = translate(
+            "Profile",
             "{0}, issued to {1}, will be revoked. Anyone who checks it from then on is told it is revoked "
-            "and why. This cannot be undone; to send a corrected certificate, use Reissue instead."
+            "and why. This cannot be undone; to send a corrected certificate, use Reissue instead.",
         ).format(row.certificate_number, row.recipient)
-        dialog = ReasonDialog(self, tr("Revoke {0}").format(row.certificate_number), text, tr("Revoke"))
+        dialog = ReasonDialog(
+            self,
+            translate("Profile", "Revoke {0}").format(row.certificate_number),
+            text,
+            translate("Profile", "Revoke"),
+        )
         dialog.reason_given.connect(self.revoke_selected)
         dialog.open()
         return dialog
@@ -830,7 +859,7 @@ class ProfileScreen(QWidget):
             return revoke_certificate(desk, actor, number, reason).number
 
         def done(_number: str) -> None:
-            self.ctx.status_message.emit(tr("{0} is revoked").format(number))
+            self.ctx.status_message.emit(translate("Profile", "{0} is revoked").format(number))
             self.ctx.data_changed.emit()
             if not shiboken6.isValid(self):  # the screen was closed while the job ran
                 return
@@ -843,7 +872,7 @@ class ProfileScreen(QWidget):
             alive = shiboken6.isValid(self)
             if alive:
                 self._set_busy(False)
-            messages.error(self if alive else None, tr("Revoke"), message)
+            messages.error(self if alive else None, translate("Profile", "Revoke"), message)
 
         workers.start(job, on_finished=done, on_failed=failed)
 

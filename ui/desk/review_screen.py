@@ -7,7 +7,7 @@ hands the email to the outbox sender in another worker.
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.issuing.requests import (
     ReviewItem,
     SubmitResult,
@@ -39,10 +40,6 @@ from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewScreen", text)
-
-
 class ReviewScreen(QWidget):
     COLUMNS = ("Request", "Member", "CPSO#", "Why it needs review", "Recipients", "Submitted")
 
@@ -54,15 +51,16 @@ class ReviewScreen(QWidget):
         self.busy = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
-        heading = QLabel(tr("Registrar review"))
+        heading = QLabel(translate("ReviewScreen", "Registrar review"))
         heading.setObjectName("screenHeading")
         layout.addWidget(heading)
         self.allowed = ctx.desk.actor.can(Permission.REVIEW)
         if not self.allowed:
             note = QLabel(
-                tr(
+                translate(
+                    "ReviewScreen",
                     "Only a registrar can review requests held back for review. You are signed in as {0}; "
-                    "ask a registrar to sign in at this desk."
+                    "ask a registrar to sign in at this desk.",
                 ).format(ctx.desk.actor.display_name or ctx.desk.actor.username)
             )
             note.setObjectName("notAllowed")
@@ -72,10 +70,11 @@ class ReviewScreen(QWidget):
             self.table = None
             return
         intro = QLabel(
-            tr(
+            translate(
+                "ReviewScreen",
                 "These requests were not issued automatically because of the member's registration "
                 "status, terms, discipline or a pending investigation. Approve to issue and send the "
-                "certificates, or decline with a reason."
+                "certificates, or decline with a reason.",
             )
         )
         intro.setWordWrap(True)
@@ -83,14 +82,14 @@ class ReviewScreen(QWidget):
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("reviewList")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate("ReviewScreen", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(tr("Requests awaiting review"))
+        self.table.setAccessibleName(translate("ReviewScreen", "Requests awaiting review"))
         self.details = QLabel()
         self.details.setObjectName("reviewDetails")
         self.details.setWordWrap(True)
@@ -111,8 +110,10 @@ class ReviewScreen(QWidget):
         self.reason.setObjectName("declineReason")
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(56)
-        self.reason.setPlaceholderText(tr("Reason for declining (required to decline; kept on the request)"))
-        reason_label = QLabel(tr("Decline &reason:"))
+        self.reason.setPlaceholderText(
+            translate("ReviewScreen", "Reason for declining (required to decline; kept on the request)")
+        )
+        reason_label = QLabel(translate("ReviewScreen", "Decline &reason:"))
         reason_label.setBuddy(self.reason)
         self.error = QLabel()
         self.error.setObjectName("reviewError")
@@ -122,11 +123,11 @@ class ReviewScreen(QWidget):
         self.status = QLabel()
         self.status.setObjectName("reviewStatus")
         self.status.setWordWrap(True)
-        self.approve_button = QPushButton(tr("&Approve and issue"))
+        self.approve_button = QPushButton(translate("ReviewScreen", "&Approve and issue"))
         self.approve_button.setObjectName("approve")
-        self.decline_button = QPushButton(tr("&Decline"))
+        self.decline_button = QPushButton(translate("ReviewScreen", "&Decline"))
         self.decline_button.setObjectName("decline")
-        self.refresh_button = QPushButton(tr("Re&fresh"))
+        self.refresh_button = QPushButton(translate("ReviewScreen", "Re&fresh"))
         layout.addWidget(reason_label)
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
@@ -161,7 +162,8 @@ class ReviewScreen(QWidget):
                 r.number,
                 r.member.full_name,
                 r.member.cpso_number,
-                "; ".join(r.member.review_reasons) or tr("(the record has changed: now clean)"),
+                "; ".join(r.member.review_reasons)
+                or translate("ReviewScreen", "(the record has changed: now clean)"),
                 ", ".join(x.name for x in r.recipients),
                 f"{submitted} by {r.created_by}",
             )
@@ -183,18 +185,20 @@ class ReviewScreen(QWidget):
         self.approve_button.setEnabled(has)
         self.decline_button.setEnabled(has)
         if r is None:
-            self.details.setText(tr("<p>No request is waiting for review.</p>"))
+            self.details.setText(translate("ReviewScreen", "<p>No request is waiting for review.</p>"))
             return
         e = html.escape
         summary = r.member
         parts = [
             f"<h3>{e(r.number)} — {e(summary.full_name)} (CPSO# {e(summary.cpso_number)})</h3>",
-            "<p><b>" + e(tr("Why it needs review")) + f":</b> {e('; '.join(summary.review_reasons))}</p>",
+            "<p><b>"
+            + e(translate("ReviewScreen", "Why it needs review"))
+            + f":</b> {e('; '.join(summary.review_reasons))}</p>",
             "<table>",
         ]
         for label, value in summary.disclosure:
             parts.append(f"<tr><td style='padding-right:10px'><b>{e(label)}</b></td><td>{e(value)}</td></tr>")
-        parts.append("</table><h4>" + e(tr("Recipients")) + "</h4>")
+        parts.append("</table><h4>" + e(translate("ReviewScreen", "Recipients")) + "</h4>")
         for x in r.recipients:
             address = ", ".join(
                 p for p in (*x.street_lines, x.city, x.state, x.postal_code, country_name(x.country)) if p
@@ -203,11 +207,15 @@ class ReviewScreen(QWidget):
         method = r.consent_method.value.replace("_", " ") if r.consent_method else "—"
         parts.append(
             "<p>"
-            + e(tr("Consent given ({0}), recorded by {1}.").format(method, r.consent_by or r.created_by))
+            + e(
+                translate("ReviewScreen", "Consent given ({0}), recorded by {1}.").format(
+                    method, r.consent_by or r.created_by
+                )
+            )
             + "</p>"
         )
         if r.notes:
-            parts.append(f"<p>{e(tr('Notes'))}: {e(r.notes)}</p>")
+            parts.append(f"<p>{e(translate('ReviewScreen', 'Notes'))}: {e(r.notes)}</p>")
         self.details.setText("".join(parts))
 
     # --- actions ------------------------------------------------------------------------------
@@ -228,17 +236,18 @@ class ReviewScreen(QWidget):
         request_id, number, count = r.request_id, r.number, len(r.recipients)
         messages.ask(
             self,
-            tr("Approve request"),
-            tr("Approve {0} and issue {1} certificate(s) now? They are emailed to the recipients.").format(
-                number, count
-            ),
+            translate("ReviewScreen", "Approve request"),
+            translate(
+                "ReviewScreen",
+                "Approve {0} and issue {1} certificate(s) now? They are emailed to the recipients.",
+            ).format(number, count),
             on_yes=lambda: self._approve(request_id),
         )
 
     def _approve(self, request_id: int) -> None:
         self._error("")
         self._set_busy(True)
-        self.status.setText(tr("Issuing and signing…"))
+        self.status.setText(translate("ReviewScreen", "Issuing and signing…"))
         desk, actor = self.ctx.desk, self.ctx.desk.actor
 
         def job(_progress: Any, _cancelled: Any) -> SubmitResult:
@@ -249,8 +258,14 @@ class ReviewScreen(QWidget):
     def _approved(self, result: SubmitResult) -> None:
         self._set_busy(False)
         numbers = ", ".join(r.certificate_number for r in result.recipients)
-        self.status.setText(tr("{0} approved: issued {1}. Sending…").format(result.request_number, numbers))
-        self.ctx.status_message.emit(tr("{0} approved and issued").format(result.request_number))
+        self.status.setText(
+            translate("ReviewScreen", "{0} approved: issued {1}. Sending…").format(
+                result.request_number, numbers
+            )
+        )
+        self.ctx.status_message.emit(
+            translate("ReviewScreen", "{0} approved and issued").format(result.request_number)
+        )
         self.ctx.data_changed.emit()
         self.refresh()
         desk = self.ctx.desk
@@ -276,7 +291,7 @@ class ReviewScreen(QWidget):
             f"{r.name}: {delivery_text(r.delivery_state, r.delivery_error, self.ctx.desk.is_offline)}"
             for r in result.recipients
         )
-        self.status.setText(tr("{0}: {1}").format(result.request_number, states))
+        self.status.setText(translate("ReviewScreen", "{0}: {1}").format(result.request_number, states))
         self.ctx.data_changed.emit()
 
     def decline(self) -> None:
@@ -285,7 +300,11 @@ class ReviewScreen(QWidget):
             return
         reason = self.reason.toPlainText().strip()
         if not reason:
-            self._error(tr("Decline reason: is required — say why the certificate is not issued."))
+            self._error(
+                translate(
+                    "ReviewScreen", "Decline reason: is required — say why the certificate is not issued."
+                )
+            )
             self.reason.setFocus()
             return
         try:
@@ -296,7 +315,7 @@ class ReviewScreen(QWidget):
             return
         self._error("")
         self.reason.clear()
-        self.status.setText(tr("{0} declined.").format(result.request_number))
+        self.status.setText(translate("ReviewScreen", "{0} declined.").format(result.request_number))
         self.ctx.data_changed.emit()
         self.refresh()
 
@@ -304,5 +323,5 @@ class ReviewScreen(QWidget):
         message = error_sentence(exc)
         self._set_busy(False)
         self.status.clear()
-        self._error(tr("Not approved: {0}").format(message))
+        self._error(translate("ReviewScreen", "Not approved: {0}").format(message))
         self.refresh()

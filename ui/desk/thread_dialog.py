@@ -5,7 +5,7 @@ Opening the thread marks its entries seen (after they are shown with their "New"
 quick (no drawing or signing), so they run on the GUI thread like the other desk look-ups.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.issuing.messages import (
     MAX_LENGTH,
     Thread,
@@ -34,11 +35,6 @@ from app.store.models import MessageChannel
 from ui.common import messages
 from ui.common.field_errors import error_label, field_errors, show_error
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ThreadDialog", text)
-
 
 _COLOURS = {
     MessageChannel.EMAIL_SENT: "#eef4fb",
@@ -59,15 +55,19 @@ def entry_widget(entry: ThreadEntry) -> QFrame:
     state = f" · {entry.delivery}" if entry.delivery else ""
     if entry.delivery_error:
         state += f" ({entry.delivery_error})"
-    new = tr("● New · ") if entry.unread else ""
-    head = QLabel(new + tr("{0} by {1} · {2}").format(local_time(entry.at), entry.who, entry.how) + state)
+    new = translate("ThreadDialog", "● New · ") if entry.unread else ""
+    head = QLabel(
+        new
+        + translate("ThreadDialog", "{0} by {1} · {2}").format(local_time(entry.at), entry.who, entry.how)
+        + state
+    )
     head.setTextFormat(Qt.TextFormat.PlainText)  # a server's reply may hold "<"
     head.setObjectName("entryHead")
     head.setWordWrap(True)
     head.setStyleSheet("color: #1f5fa8; font-weight: bold;" if entry.unread else "color: #444;")
     layout.addWidget(head)
     if entry.subject:
-        subject = QLabel(tr("Subject: {0}").format(entry.subject))
+        subject = QLabel(translate("ThreadDialog", "Subject: {0}").format(entry.subject))
         subject.setTextFormat(Qt.TextFormat.PlainText)
         subject.setStyleSheet("font-weight: bold;")
         subject.setWordWrap(True)
@@ -92,7 +92,7 @@ class ThreadDialog(QDialog):
         self.request_number = request_number
         self.thread: Thread | None = None
         self.setObjectName("threadDialog")
-        self.setWindowTitle(tr("Messages about {0}").format(request_number))
+        self.setWindowTitle(translate("ThreadDialog", "Messages about {0}").format(request_number))
         self.resize(720, 640)
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -108,13 +108,17 @@ class ThreadDialog(QDialog):
         self.subject = QLineEdit()
         self.subject.setObjectName("subject")
         self.subject.setMaxLength(200)
-        self.subject.setPlaceholderText(tr("Subject (optional; the request number is always in it)"))
+        self.subject.setPlaceholderText(
+            translate("ThreadDialog", "Subject (optional; the request number is always in it)")
+        )
         layout.addWidget(self.subject)
         self.subject_error = error_label()
         layout.addWidget(self.subject_error)
         self.text = QPlainTextEdit()
         self.text.setObjectName("messageText")
-        self.text.setPlaceholderText(tr("Plain text, at most {0:,} characters").format(MAX_LENGTH))
+        self.text.setPlaceholderText(
+            translate("ThreadDialog", "Plain text, at most {0:,} characters").format(MAX_LENGTH)
+        )
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(140)
         layout.addWidget(self.text)
@@ -127,17 +131,19 @@ class ThreadDialog(QDialog):
         row.addWidget(self.text_error, 1)
         layout.addLayout(row)
         buttons = QHBoxLayout()
-        self.send_button = QPushButton(tr("&Send to member"))
+        self.send_button = QPushButton(translate("ThreadDialog", "&Send to member"))
         self.send_button.setObjectName("sendButton")
         self.send_button.clicked.connect(self.send)
-        self.reply_button = QPushButton(tr("Record &reply"))
+        self.reply_button = QPushButton(translate("ThreadDialog", "Record &reply"))
         self.reply_button.setObjectName("replyButton")
-        self.reply_button.setToolTip(tr("What the member wrote, typed in here; marked as recorded by staff"))
+        self.reply_button.setToolTip(
+            translate("ThreadDialog", "What the member wrote, typed in here; marked as recorded by staff")
+        )
         self.reply_button.clicked.connect(lambda: self.record(MessageChannel.REPLY_RECORDED))
-        self.phone_button = QPushButton(tr("Record &phone call"))
+        self.phone_button = QPushButton(translate("ThreadDialog", "Record &phone call"))
         self.phone_button.setObjectName("phoneButton")
         self.phone_button.clicked.connect(lambda: self.record(MessageChannel.PHONE_CALL))
-        close = QPushButton(tr("&Close"))
+        close = QPushButton(translate("ThreadDialog", "&Close"))
         close.clicked.connect(self.accept)
         for b in (self.send_button, self.reply_button, self.phone_button):
             buttons.addWidget(b)
@@ -150,7 +156,7 @@ class ThreadDialog(QDialog):
 
     def _count(self) -> None:
         n = len(self.text.toPlainText())
-        self.counter.setText(tr("{0:,} / {1:,}").format(n, MAX_LENGTH))
+        self.counter.setText(translate("ThreadDialog", "{0:,} / {1:,}").format(n, MAX_LENGTH))
         self.counter.setStyleSheet("color: #b00020;" if n > MAX_LENGTH else "color: #555;")
         show_error(self.text_error, "")
 
@@ -159,11 +165,11 @@ class ThreadDialog(QDialog):
         try:
             self.thread = request_thread(desk, desk.actor, self.request_number)
         except CpcDeskError as exc:
-            messages.error(self, tr("Messages"), str(exc))
+            messages.error(self, translate("ThreadDialog", "Messages"), str(exc))
             return
         t = self.thread
         self.heading.setText(
-            tr("{0} for {1} · email on file: {2}").format(
+            translate("ThreadDialog", "{0} for {1} · email on file: {2}").format(
                 t.request_number, t.member_name, t.member_email or "—"
             )
         )
@@ -175,7 +181,7 @@ class ThreadDialog(QDialog):
                 widget.setParent(None)  # gone from the dialog now, not at the next event loop turn
                 widget.deleteLater()
         if not t.entries:
-            empty = QLabel(tr("No messages yet."))
+            empty = QLabel(translate("ThreadDialog", "No messages yet."))
             empty.setObjectName("noMessages")
             self.entries_layout.addWidget(empty)
         for entry in t.entries:
@@ -190,7 +196,7 @@ class ThreadDialog(QDialog):
     def _show_problem(self, exc: CpcDeskError) -> None:
         problems = field_errors(exc)
         if not problems:
-            messages.error(self, tr("Messages"), str(exc))
+            messages.error(self, translate("ThreadDialog", "Messages"), str(exc))
             return
         for p in problems:
             target = self.subject_error if p.field == "subject" else self.text_error
@@ -205,7 +211,7 @@ class ThreadDialog(QDialog):
         except CpcDeskError as exc:
             self._show_problem(exc)
             return
-        self._written(tr("Message queued for the member"))
+        self._written(translate("ThreadDialog", "Message queued for the member"))
 
     def record(self, channel: MessageChannel) -> None:
         desk = self.ctx.desk
@@ -214,7 +220,7 @@ class ThreadDialog(QDialog):
         except CpcDeskError as exc:
             self._show_problem(exc)
             return
-        self._written(tr("Recorded"))
+        self._written(translate("ThreadDialog", "Recorded"))
 
     def _written(self, status: str) -> None:
         self.text.clear()

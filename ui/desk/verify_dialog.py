@@ -4,7 +4,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,13 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import translate
 from ui.common import workers
 from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("VerifyScreen", text)
 
 
 def _pdf_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -52,11 +49,11 @@ class DropArea(QFrame):
         )
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label = QLabel(tr("Drop a certificate PDF here"))
+        label = QLabel(translate("VerifyScreen", "Drop a certificate PDF here"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setStyleSheet("font-size: 15px; color: #17305a; border: none; background: transparent;")
         layout.addWidget(label)
-        self.choose_button = QPushButton(tr("Choose a PDF file…"))
+        self.choose_button = QPushButton(translate("VerifyScreen", "Choose a PDF file…"))
         self.choose_button.setObjectName("verifyChooseButton")
         row = QHBoxLayout()
         row.addStretch(1)
@@ -106,15 +103,16 @@ class VerifyScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        heading = QLabel(tr("Verify a certificate"))
+        heading = QLabel(translate("VerifyScreen", "Verify a certificate"))
         heading.setObjectName("screenHeading")
         layout.addWidget(heading)
         intro = QLabel(
-            tr(
+            translate(
+                "VerifyScreen",
                 "Check a Certificate of Professional Conduct that someone has sent back or asked about. "
                 "The desk checks that the file's digital signature is intact and is this College's, that "
                 "the certificate number is on record and the file is exactly the one issued, that it has "
-                "not been revoked, and that it is still within its validity."
+                "not been revoked, and that it is still within its validity.",
             )
         )
         intro.setWordWrap(True)
@@ -155,7 +153,12 @@ class VerifyScreen(QWidget):
     # --- choosing a file
 
     def choose_file(self) -> None:
-        dialog = QFileDialog(self, tr("Choose a certificate PDF"), "", tr("PDF files (*.pdf)"))
+        dialog = QFileDialog(
+            self,
+            translate("VerifyScreen", "Choose a certificate PDF"),
+            "",
+            translate("VerifyScreen", "PDF files (*.pdf)"),
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.fileSelected.connect(self.verify_file)
@@ -172,7 +175,7 @@ class VerifyScreen(QWidget):
 
     def verify_file(self, path: str) -> None:
         file = Path(path)
-        self.file_label.setText(tr("File: {name}").format(name=str(file)))
+        self.file_label.setText(translate("VerifyScreen", "File: {name}").format(name=str(file)))
         from app.document.verification import too_large_problem
 
         try:
@@ -180,14 +183,16 @@ class VerifyScreen(QWidget):
             too_large = too_large_problem(file.stat().st_size)
             data = b"" if too_large else file.read_bytes()
         except OSError as exc:
-            self._show_failure(tr("The file cannot be read ({reason}).").format(reason=exc.strerror))
+            self._show_failure(
+                translate("VerifyScreen", "The file cannot be read ({reason}).").format(reason=exc.strerror)
+            )
             return
         if too_large:
             from app.errors import ValidationError
 
             self._show_failure(ValidationError("file", too_large))
             return
-        self.verdict.setText(tr("Checking…"))
+        self.verdict.setText(translate("VerifyScreen", "Checking…"))
         self.verdict.setStyleSheet("font-size: 17px; color: #444;")
         self.details.setText("")
         self.drop_area.choose_button.setEnabled(False)
@@ -203,7 +208,7 @@ class VerifyScreen(QWidget):
     def _show_failure(self, exc: BaseException | str) -> None:
         message = exc if isinstance(exc, str) else error_sentence(exc)
         self.drop_area.choose_button.setEnabled(True)
-        self.verdict.setText(tr("This file could not be checked."))
+        self.verdict.setText(translate("VerifyScreen", "This file could not be checked."))
         self.verdict.setStyleSheet("font-size: 17px; font-weight: bold; color: #9b1c1c;")
         self.details.setText(html.escape(message))
         self.failed.emit(message)
@@ -212,22 +217,28 @@ class VerifyScreen(QWidget):
         self.drop_area.choose_button.setEnabled(True)
         self.last_result = result
         if result.ok:
-            self.verdict.setText(tr("Genuine and valid: certificate {number}.").format(number=result.number))
+            self.verdict.setText(
+                translate("VerifyScreen", "Genuine and valid: certificate {number}.").format(
+                    number=result.number
+                )
+            )
             self.verdict.setStyleSheet("font-size: 17px; font-weight: bold; color: #1e6b2f;")
         else:
             what = (
-                tr("Certificate {number} is NOT valid.").format(number=result.number)
+                translate("VerifyScreen", "Certificate {number} is NOT valid.").format(number=result.number)
                 if result.number
-                else tr("This file is NOT a valid certificate.")
+                else translate("VerifyScreen", "This file is NOT a valid certificate.")
             )
             self.verdict.setText(what)
             self.verdict.setStyleSheet("font-size: 17px; font-weight: bold; color: #9b1c1c;")
         lines = []
         if result.member_name:
             lines.append(
-                tr("Member: {name}").format(name=html.escape(result.member_name))
+                translate("VerifyScreen", "Member: {name}").format(name=html.escape(result.member_name))
                 + (
-                    tr(" — addressed to {recipient}").format(recipient=html.escape(result.recipient_name))
+                    translate("VerifyScreen", " — addressed to {recipient}").format(
+                        recipient=html.escape(result.recipient_name)
+                    )
                     if result.recipient_name
                     else ""
                 )

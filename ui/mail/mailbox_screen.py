@@ -5,7 +5,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QFileSystemWatcher, QIODevice, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QFileSystemWatcher, QIODevice, Qt, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import translate
 from app.mail.demo_mailbox import (
     MAILBOX_FOLDER,
     MailboxItem,
@@ -39,20 +40,18 @@ from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.shell.context import UiContext
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MailboxScreen", text)
-
-
 def _columns() -> list[Column[MailboxItem]]:
     return [
         Column(
-            tr("Received"),
+            translate("MailboxScreen", "Received"),
             lambda m: m.received_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             sort=lambda m: m.path.name,
         ),
-        Column(tr("To"), lambda m: m.to),
-        Column(tr("Subject"), lambda m: m.subject),
-        Column(tr("Attachments"), lambda m: ", ".join(a.filename for a in m.attachments)),
+        Column(translate("MailboxScreen", "To"), lambda m: m.to),
+        Column(translate("MailboxScreen", "Subject"), lambda m: m.subject),
+        Column(
+            translate("MailboxScreen", "Attachments"), lambda m: ", ".join(a.filename for a in m.attachments)
+        ),
     ]
 
 
@@ -90,11 +89,11 @@ class MailboxScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        heading = QLabel(tr("Demo mailbox"))
+        heading = QLabel(translate("MailboxScreen", "Demo mailbox"))
         heading.setObjectName("screenHeading")
-        self.refresh_button = QPushButton(tr("&Refresh"))
+        self.refresh_button = QPushButton(translate("MailboxScreen", "&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.outbox_button = QPushButton(tr("Open the &Outbox"))
+        self.outbox_button = QPushButton(translate("MailboxScreen", "Open the &Outbox"))
         self.outbox_button.clicked.connect(lambda: ctx.open_screen("outbox"))
         bar = QHBoxLayout()
         bar.addWidget(heading)
@@ -129,7 +128,7 @@ class MailboxScreen(QWidget):
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(0, 6, 0, 0)
-        self.headers = QLabel(tr("Select a message to read it."))
+        self.headers = QLabel(translate("MailboxScreen", "Select a message to read it."))
         self.headers.setWordWrap(True)
         self.headers.setTextFormat(Qt.TextFormat.RichText)
         self.headers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -142,14 +141,14 @@ class MailboxScreen(QWidget):
         self.body = QPlainTextEdit()
         self.body.setReadOnly(True)
         self.body.setObjectName("mailBody")
-        self.body.setAccessibleName(tr("Message text"))
+        self.body.setAccessibleName(translate("MailboxScreen", "Message text"))
         side = QVBoxLayout()
-        side.addWidget(QLabel(tr("Attachments")))
+        side.addWidget(QLabel(translate("MailboxScreen", "Attachments")))
         self.attachments = QListWidget()
         self.attachments.setObjectName("mailAttachments")
-        self.attachments.setAccessibleName(tr("Attachments"))
+        self.attachments.setAccessibleName(translate("MailboxScreen", "Attachments"))
         self.attachments.itemActivated.connect(lambda _item: self.open_attachment())
-        self.open_button = QPushButton(tr("&Open attachment"))
+        self.open_button = QPushButton(translate("MailboxScreen", "&Open attachment"))
         self.open_button.clicked.connect(self.open_attachment)
         side.addWidget(self.attachments, 1)
         side.addWidget(self.open_button)
@@ -182,11 +181,18 @@ class MailboxScreen(QWidget):
             settings = desk.settings
             host, port = str(settings.get("smtp.host")), int(settings.get("smtp.port"))
             if not demo_active(settings):
-                server = tr("Demo mode is off: certificate email goes to the mail server set in Settings.")
+                server = translate(
+                    "MailboxScreen",
+                    "Demo mode is off: certificate email goes to the mail server set in Settings.",
+                )
             elif is_listening(host, port):
-                server = tr("The demo mail server is listening on {0}:{1}.").format(host, port)
+                server = translate("MailboxScreen", "The demo mail server is listening on {0}:{1}.").format(
+                    host, port
+                )
             else:
-                server = tr("The demo mail server is not running ({0}:{1}).").format(host, port)
+                server = translate("MailboxScreen", "The demo mail server is not running ({0}:{1}).").format(
+                    host, port
+                )
             return list_mailbox(desk, desk.actor), server
 
         workers.start(load, on_finished=self._loaded, on_failed=self._failed)
@@ -202,7 +208,9 @@ class MailboxScreen(QWidget):
         selected = self.current()
         self.model.set_rows(items)
         self.info.setText(
-            tr("{0} message(s) received, kept in {1}. {2}").format(len(items), self.folder, server)
+            translate("MailboxScreen", "{0} message(s) received, kept in {1}. {2}").format(
+                len(items), self.folder, server
+            )
         )
         if selected is not None:
             for row in range(self.proxy.rowCount()):
@@ -220,7 +228,7 @@ class MailboxScreen(QWidget):
         item = self.current()
         self.attachments.clear()
         if item is None:
-            self.headers.setText(tr("Select a message to read it."))
+            self.headers.setText(translate("MailboxScreen", "Select a message to read it."))
             self.body.clear()
             self.open_button.setEnabled(False)
             return
@@ -230,16 +238,16 @@ class MailboxScreen(QWidget):
             self.headers.setText(html.escape(str(exc)))
             return
         rows = [
-            (tr("From"), item.sender),
-            (tr("To"), item.to),
-            (tr("Delivered to"), item.envelope_to),
-            (tr("Date"), item.date),
-            (tr("Subject"), item.subject),
-            (tr("Message-ID"), item.message_id),
+            (translate("MailboxScreen", "From"), item.sender),
+            (translate("MailboxScreen", "To"), item.to),
+            (translate("MailboxScreen", "Delivered to"), item.envelope_to),
+            (translate("MailboxScreen", "Date"), item.date),
+            (translate("MailboxScreen", "Subject"), item.subject),
+            (translate("MailboxScreen", "Message-ID"), item.message_id),
         ]
         for name in ("Reply-To", "Auto-Submitted"):
             if msg.get(name):
-                rows.append((tr(name), str(msg.get(name))))
+                rows.append((translate("MailboxScreen", name), str(msg.get(name))))
         self.headers.setText(
             "<table>"
             + "".join(
@@ -268,11 +276,13 @@ class MailboxScreen(QWidget):
         try:
             data = attachment_bytes(Path(item.path), filename)
         except OSError as exc:
-            messages.warn(self, tr("Demo mailbox"), str(exc))
+            messages.warn(self, translate("MailboxScreen", "Demo mailbox"), str(exc))
             return
         if not data.startswith(b"%PDF"):
             messages.info(
-                self, tr("Demo mailbox"), tr("{0} is not a PDF; only PDFs open here.").format(filename)
+                self,
+                translate("MailboxScreen", "Demo mailbox"),
+                translate("MailboxScreen", "{0} is not a PDF; only PDFs open here.").format(filename),
             )
             return
         window = PdfWindow(filename, data, self)

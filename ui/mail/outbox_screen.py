@@ -4,7 +4,7 @@ send now, retry, resend to a corrected address, cancel. The sending itself runs 
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.mail import outbox
 from app.mail.outbox import OutboxRow, SendReport
 from app.register.text import validate_email
@@ -29,11 +30,6 @@ from ui.common.error_sentence import error_sentence
 from ui.common.table_models import Column, RowsModel, SortProxy
 from ui.mail.outbox_sender import sender_for
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxScreen", text)
-
 
 STATE_LABELS = {
     OutboxState.QUEUED: "Waiting",
@@ -51,9 +47,13 @@ def local_time(value: datetime | None) -> str:
 
 def _when(row: OutboxRow) -> str:
     if row.state == OutboxState.SENT:
-        return tr("sent {0}").format(local_time(row.sent_at))
+        return translate("OutboxScreen", "sent {0}").format(local_time(row.sent_at))
     if row.state == OutboxState.QUEUED:
-        return tr("next run") if row.next_attempt_at is None else local_time(row.next_attempt_at)
+        return (
+            translate("OutboxScreen", "next run")
+            if row.next_attempt_at is None
+            else local_time(row.next_attempt_at)
+        )
     if row.state == OutboxState.FAILED_TEMPORARY:
         return local_time(row.next_attempt_at)
     return ""
@@ -61,16 +61,34 @@ def _when(row: OutboxRow) -> str:
 
 def _columns() -> list[Column[OutboxRow]]:
     return [
-        Column(tr("State"), lambda r: tr(STATE_LABELS[r.state])),
-        Column(tr("Certificate"), lambda r: r.certificate_number),
-        Column(tr("Member"), lambda r: f"{r.member_name} ({r.cpso_number})" if r.cpso_number else ""),
         Column(
-            tr("Recipient"),
+            translate("OutboxScreen", "State"), lambda r: translate("OutboxScreen", STATE_LABELS[r.state])
+        ),
+        Column(translate("OutboxScreen", "Certificate"), lambda r: r.certificate_number),
+        Column(
+            translate("OutboxScreen", "Member"),
+            lambda r: f"{r.member_name} ({r.cpso_number})" if r.cpso_number else "",
+        ),
+        Column(
+            translate("OutboxScreen", "Recipient"),
             lambda r: f"{r.recipient_name} <{r.to_address}>" if r.recipient_name else r.to_address,
         ),
-        Column(tr("Attempts"), lambda r: str(r.attempts), sort=lambda r: r.attempts, align_right=True),
-        Column(tr("Next try / sent"), _when, sort=lambda r: r.sent_at or r.next_attempt_at or r.created_at),
-        Column(tr("Last error"), lambda r: " ".join(r.last_error.split()), tooltip=lambda r: r.last_error),
+        Column(
+            translate("OutboxScreen", "Attempts"),
+            lambda r: str(r.attempts),
+            sort=lambda r: r.attempts,
+            align_right=True,
+        ),
+        Column(
+            translate("OutboxScreen", "Next try / sent"),
+            _when,
+            sort=lambda r: r.sent_at or r.next_attempt_at or r.created_at,
+        ),
+        Column(
+            translate("OutboxScreen", "Last error"),
+            lambda r: " ".join(r.last_error.split()),
+            tooltip=lambda r: r.last_error,
+        ),
     ]
 
 
@@ -84,7 +102,7 @@ class OutboxScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        heading = QLabel(tr("Outbox"))
+        heading = QLabel(translate("OutboxScreen", "Outbox"))
         heading.setObjectName("screenHeading")
         layout.addWidget(heading)
 
@@ -92,8 +110,10 @@ class OutboxScreen(QWidget):
         self.banner.setObjectName("outboxBanner")
         self.banner.setWordWrap(True)
         self.banner.setProperty("error", True)
-        self.resume_button = QPushButton(tr("Resume sending"))
-        self.resume_button.setToolTip(tr("After fixing the mail settings or the password, try again"))
+        self.resume_button = QPushButton(translate("OutboxScreen", "Resume sending"))
+        self.resume_button.setToolTip(
+            translate("OutboxScreen", "After fixing the mail settings or the password, try again")
+        )
         self.resume_button.clicked.connect(self.resume)
         self.banner.hide()
         self.resume_button.hide()
@@ -103,12 +123,12 @@ class OutboxScreen(QWidget):
         layout.addLayout(banner_row)
 
         bar = QHBoxLayout()
-        self.send_button = QPushButton(tr("&Send now"))
-        self.send_button.setToolTip(tr("Send every message that is due, now"))
+        self.send_button = QPushButton(translate("OutboxScreen", "&Send now"))
+        self.send_button.setToolTip(translate("OutboxScreen", "Send every message that is due, now"))
         self.send_button.clicked.connect(self.send_now)
-        self.show_done = QCheckBox(tr("Show sent and cancelled"))
+        self.show_done = QCheckBox(translate("OutboxScreen", "Show sent and cancelled"))
         self.show_done.toggled.connect(self.refresh)
-        self.refresh_button = QPushButton(tr("&Refresh"))
+        self.refresh_button = QPushButton(translate("OutboxScreen", "&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.summary = QLabel("")
         self.summary.setObjectName("hint")
@@ -143,21 +163,21 @@ class OutboxScreen(QWidget):
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("outboxDetail")
         self.detail.setReadOnly(True)
-        self.detail.setAccessibleName(tr("Message details"))
+        self.detail.setAccessibleName(translate("OutboxScreen", "Message details"))
         self.detail.setFixedHeight(self.detail.fontMetrics().lineSpacing() * 6 + 12)
-        self.detail.setPlaceholderText(tr("Select a message to see its details."))
+        self.detail.setPlaceholderText(translate("OutboxScreen", "Select a message to see its details."))
         layout.addWidget(self.detail)
 
         actions = QHBoxLayout()
-        self.retry_button = QPushButton(tr("Retry &now"))
+        self.retry_button = QPushButton(translate("OutboxScreen", "Retry &now"))
         self.retry_button.clicked.connect(self.retry)
         self.address_edit = QLineEdit()
-        self.address_edit.setPlaceholderText(tr("Corrected email address"))
-        self.address_edit.setAccessibleName(tr("Corrected email address"))
+        self.address_edit.setPlaceholderText(translate("OutboxScreen", "Corrected email address"))
+        self.address_edit.setAccessibleName(translate("OutboxScreen", "Corrected email address"))
         self.address_edit.returnPressed.connect(self.resend)
-        self.resend_button = QPushButton(tr("Resend &to this address"))
+        self.resend_button = QPushButton(translate("OutboxScreen", "Resend &to this address"))
         self.resend_button.clicked.connect(self.resend)
-        self.cancel_button = QPushButton(tr("&Cancel message"))
+        self.cancel_button = QPushButton(translate("OutboxScreen", "&Cancel message"))
         self.cancel_button.clicked.connect(self.cancel)
         self.address_error = QLabel("")
         self.address_error.setProperty("error", True)
@@ -214,9 +234,14 @@ class OutboxScreen(QWidget):
             self._select(selected.id)
         notes = []
         if offline:
-            notes.append(tr("Offline mode: nothing is sent; everything waits here. Turn it off in Settings."))
+            notes.append(
+                translate(
+                    "OutboxScreen",
+                    "Offline mode: nothing is sent; everything waits here. Turn it off in Settings.",
+                )
+            )
         if paused:
-            notes.append(tr("Sending is paused: {0}").format(paused))
+            notes.append(translate("OutboxScreen", "Sending is paused: {0}").format(paused))
         report = self.sender_driver.last_report
         if report is not None and report.skipped and report.skipped_problem and not paused:
             notes.append(report.skipped)
@@ -225,7 +250,9 @@ class OutboxScreen(QWidget):
         self.resume_button.setVisible(bool(paused))
         self.send_button.setEnabled(not offline and not paused and not self.sender_driver.running)
         if not self.sender_driver.running:
-            self.summary.setText(tr("{0} waiting · {1} shown").format(waiting, len(rows)))
+            self.summary.setText(
+                translate("OutboxScreen", "{0} waiting · {1} shown").format(waiting, len(rows))
+            )
         self._selection_changed()
 
     def _select(self, outbox_id: int) -> None:
@@ -262,15 +289,15 @@ class OutboxScreen(QWidget):
             self.address_edit.setProperty("for_id", row.id)
         self.address_error.setText("")
         parts = [
-            tr("Subject: {0}").format(row.subject),
-            tr("To: {0}").format(row.to_address),
-            tr("Message-ID: {0}").format(row.message_id),
-            tr("Queued: {0}").format(local_time(row.created_at)),
+            translate("OutboxScreen", "Subject: {0}").format(row.subject),
+            translate("OutboxScreen", "To: {0}").format(row.to_address),
+            translate("OutboxScreen", "Message-ID: {0}").format(row.message_id),
+            translate("OutboxScreen", "Queued: {0}").format(local_time(row.created_at)),
         ]
         if row.resend_of_id:
-            parts.append(tr("Resent from message {0}").format(row.resend_of_id))
+            parts.append(translate("OutboxScreen", "Resent from message {0}").format(row.resend_of_id))
         if row.last_error:
-            parts.append(tr("Last error: {0}").format(row.last_error))
+            parts.append(translate("OutboxScreen", "Last error: {0}").format(row.last_error))
         self.detail.setPlainText("\n".join(parts))
 
     # --- actions --------------------------------------------------------------------------------
@@ -280,19 +307,21 @@ class OutboxScreen(QWidget):
 
     def _sending_started(self) -> None:
         self.send_button.setEnabled(False)
-        self.summary.setText(tr("Sending…"))
+        self.summary.setText(translate("OutboxScreen", "Sending…"))
 
     def _sending_failed(self, message: str) -> None:
         self._sending_finished(None, message)
 
     def _sending_progress(self, done: int, total: int, text: str) -> None:
-        self.summary.setText(tr("Sending {0} of {1}: {2}").format(done, total, text))
+        self.summary.setText(translate("OutboxScreen", "Sending {0} of {1}: {2}").format(done, total, text))
 
     def _sending_finished(self, report: SendReport | None, failure: str = "") -> None:
         self.send_button.setEnabled(True)
         if report is not None:
             self.summary.setText(
-                report.summary() if (report.attempted or report.skipped) else tr("Nothing due.")
+                report.summary()
+                if (report.attempted or report.skipped)
+                else translate("OutboxScreen", "Nothing due.")
             )
         else:
             self.summary.setText(failure)
@@ -302,7 +331,7 @@ class OutboxScreen(QWidget):
         try:
             action()
         except CpcDeskError as exc:
-            messages.warn(self, tr("Outbox"), str(exc))
+            messages.warn(self, translate("OutboxScreen", "Outbox"), str(exc))
             return
         self.ctx.status_message.emit(done_text)
         self.ctx.data_changed.emit()
@@ -314,7 +343,9 @@ class OutboxScreen(QWidget):
         desk = self.ctx.desk
         self._act(
             lambda: outbox.retry_now(desk, desk.actor, row.id),
-            tr("Message {0} will be sent on the next run.").format(row.certificate_number),
+            translate("OutboxScreen", "Message {0} will be sent on the next run.").format(
+                row.certificate_number
+            ),
         )
 
     def resend(self) -> None:
@@ -326,7 +357,7 @@ class OutboxScreen(QWidget):
             address = validate_email("email", text)
         except CpcDeskError as exc:
             self.address_error.setText(
-                tr("Corrected email address: {0}").format(getattr(exc, "message", exc))
+                translate("OutboxScreen", "Corrected email address: {0}").format(getattr(exc, "message", exc))
             )
             self.address_edit.setFocus()
             return
@@ -336,14 +367,17 @@ class OutboxScreen(QWidget):
         def do() -> None:
             self._act(
                 lambda: outbox.resend_to(desk, desk.actor, row.id, address),
-                tr("Certificate {0} queued for {1}.").format(row.certificate_number, address),
+                translate("OutboxScreen", "Certificate {0} queued for {1}.").format(
+                    row.certificate_number, address
+                ),
             )
 
         messages.ask(
             self,
-            tr("Resend certificate"),
-            tr(
-                "Send certificate {0} again, to {1}? A new message is queued and the change is recorded."
+            translate("OutboxScreen", "Resend certificate"),
+            translate(
+                "OutboxScreen",
+                "Send certificate {0} again, to {1}? A new message is queued and the change is recorded.",
             ).format(row.certificate_number, address),
             do,
         )
@@ -355,13 +389,13 @@ class OutboxScreen(QWidget):
         desk = self.ctx.desk
         messages.ask(
             self,
-            tr("Cancel message"),
-            tr("Cancel the email of certificate {0} to {1}? It will not be sent.").format(
-                row.certificate_number, row.to_address
-            ),
+            translate("OutboxScreen", "Cancel message"),
+            translate(
+                "OutboxScreen", "Cancel the email of certificate {0} to {1}? It will not be sent."
+            ).format(row.certificate_number, row.to_address),
             lambda: self._act(
                 lambda: outbox.cancel(desk, desk.actor, row.id),
-                tr("The email of {0} was cancelled.").format(row.certificate_number),
+                translate("OutboxScreen", "The email of {0} was cancelled.").format(row.certificate_number),
             ),
         )
 
@@ -370,7 +404,7 @@ class OutboxScreen(QWidget):
         try:
             outbox.resume(desk, desk.actor)
         except CpcDeskError as exc:
-            messages.warn(self, tr("Outbox"), str(exc))
+            messages.warn(self, translate("OutboxScreen", "Outbox"), str(exc))
             return
         self.ctx.data_changed.emit()
         self.sender_driver.run_now()

@@ -6,8 +6,9 @@ thread only starts runs and hears how they went; `app.mail.outbox.send_due` does
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.i18n import translate
 from app.mail.outbox import SendReport, send_due
 from ui.common import workers
 from ui.common.error_sentence import error_sentence
@@ -15,10 +16,6 @@ from ui.shell.context import UiContext
 
 PERIOD_MS = 60_000
 KICK_DELAY_MS = 400
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxSender", text)
 
 
 class OutboxSender(QObject):
@@ -89,16 +86,20 @@ class OutboxSender(QObject):
         self.finished.emit(report)
         if report.attempted or report.cancelled or report.paused:
             if report.sent and report.ok:
-                self.ctx.status_message.emit(tr("Outbox: {0} message(s) sent.").format(report.sent))
+                self.ctx.status_message.emit(
+                    translate("OutboxSender", "Outbox: {0} message(s) sent.").format(report.sent)
+                )
             elif not report.ok:
-                self.ctx.status_message.emit(tr("Outbox: {0}").format(report.summary()))
+                self.ctx.status_message.emit(
+                    translate("OutboxSender", "Outbox: {0}").format(report.summary())
+                )
             self.ctx.data_changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         message = error_sentence(exc)
         self._done()
         self.failed.emit(message)
-        self.ctx.status_message.emit(tr("Outbox: sending failed: {0}").format(message))
+        self.ctx.status_message.emit(translate("OutboxSender", "Outbox: sending failed: {0}").format(message))
 
 
 def sender_for(ctx: UiContext) -> OutboxSender:

@@ -2,7 +2,7 @@
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,13 +14,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.i18n import translate
 from app.store.models import CONSENT_METHOD_LABELS, ConsentMethod
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CpcWizard", text)
 
 
 class ConsentPage(QWizardPage):
@@ -31,8 +28,10 @@ class ConsentPage(QWizardPage):
         super().__init__()
         self.ctx = ctx
         self.form = form
-        self.setTitle(tr("Consent for Release of Information"))
-        self.setSubTitle(tr("Read the statement to the member and record how consent was given."))
+        self.setTitle(translate("CpcWizard", "Consent for Release of Information"))
+        self.setSubTitle(
+            translate("CpcWizard", "Read the statement to the member and record how consent was given.")
+        )
         self.includes = QLabel()
         self.includes.setObjectName("disclosure")
         self.includes.setWordWrap(True)
@@ -43,20 +42,22 @@ class ConsentPage(QWizardPage):
         self.statement.setObjectName("consentStatement")
         self.statement.setWordWrap(True)
         self.statement.setStyleSheet("font-weight: bold;")
-        self.consent = QCheckBox(tr("The member &gives consent, as stated above (required)"))
+        self.consent = QCheckBox(
+            translate("CpcWizard", "The member &gives consent, as stated above (required)")
+        )
         self.consent.setObjectName("consentGiven")
         self.method = QComboBox()
         self.method.setObjectName("consentMethod")
-        self.method.addItem(tr("Choose how…"), None)
+        self.method.addItem(translate("CpcWizard", "Choose how…"), None)
         for method, label in CONSENT_METHOD_LABELS.items():
-            self.method.addItem(tr(label), method.value)
-        method_label = QLabel(tr("&How consent was given *"))
+            self.method.addItem(translate("CpcWizard", label), method.value)
+        method_label = QLabel(translate("CpcWizard", "&How consent was given *"))
         method_label.setBuddy(self.method)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(60)
-        notes_label = QLabel(tr("N&otes for the file (optional)"))
+        notes_label = QLabel(translate("CpcWizard", "N&otes for the file (optional)"))
         notes_label.setBuddy(self.notes)
         self.recorded = QLabel()
         self.recorded.setObjectName("hint")
@@ -68,7 +69,12 @@ class ConsentPage(QWizardPage):
         scroll.setWidget(self.includes)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(tr("The certificate will include the following, exactly as the register holds it:"))
+            QLabel(
+                translate(
+                    "CpcWizard",
+                    "The certificate will include the following, exactly as the register holds it:",
+                )
+            )
         )
         layout.addWidget(scroll, 1)
         layout.addWidget(self.statement)
@@ -111,7 +117,7 @@ class ConsentPage(QWizardPage):
             self.includes.setText(f"<table>{rows}</table>")
         actor = self.ctx.desk.actor
         self.recorded.setText(
-            tr("Consent will be recorded as taken by {0} at the time you submit.").format(
+            translate("CpcWizard", "Consent will be recorded as taken by {0} at the time you submit.").format(
                 actor.display_name or actor.username
             )
         )

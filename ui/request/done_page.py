@@ -3,7 +3,7 @@
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,30 +16,29 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.i18n import translate
 from app.store.models import OutboxState, RequestStatus
 
 if TYPE_CHECKING:
     from ui.request.wizard import CpcWizard
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CpcWizard", text)
-
-
 def delivery_text(state: str, error: str, offline: bool) -> str:
     if state == OutboxState.SENT:
-        return tr("Sent")
+        return translate("CpcWizard", "Sent")
     if state == OutboxState.FAILED_PERMANENT:
-        return tr("Failed: {0}").format(error or tr("the server refused it"))
+        return translate("CpcWizard", "Failed: {0}").format(
+            error or translate("CpcWizard", "the server refused it")
+        )
     if state == OutboxState.CANCELLED:
-        return tr("Cancelled")
+        return translate("CpcWizard", "Cancelled")
     if state in (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.FAILED_TEMPORARY):
         if offline:
-            return tr("Queued — offline mode, will be sent when the desk is back online")
+            return translate("CpcWizard", "Queued — offline mode, will be sent when the desk is back online")
         if error:
-            return tr("Queued — mail server unreachable, will retry ({0})").format(error)
-        return tr("Queued — will be sent shortly")
-    return tr("Not issued")
+            return translate("CpcWizard", "Queued — mail server unreachable, will retry ({0})").format(error)
+        return translate("CpcWizard", "Queued — will be sent shortly")
+    return translate("CpcWizard", "Not issued")
 
 
 class DonePage(QWizardPage):
@@ -52,7 +51,7 @@ class DonePage(QWizardPage):
         super().__init__()
         self.w = wizard  # the result is the wizard's; the buttons run its actions
         self.printed: set[str] = set()  # certificate numbers printed from this page
-        self.setTitle(tr("Submitted"))
+        self.setTitle(translate("CpcWizard", "Submitted"))
         self.setFinalPage(True)
         self.heading = QLabel()
         self.heading.setObjectName("doneHeading")
@@ -60,7 +59,7 @@ class DonePage(QWizardPage):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("results")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate("CpcWizard", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,12 +75,14 @@ class DonePage(QWizardPage):
         self.delivery_status = QLabel()
         self.delivery_status.setObjectName("deliveryStatus")
         self.delivery_status.setWordWrap(True)
-        self.open_button = QPushButton(tr("&Open PDF"))
-        self.print_button = QPushButton(tr("&Print…"))
-        self.copy_button = QPushButton(tr("&Copy verification code"))
-        self.web_button = QPushButton(tr("Open the &verification page"))
-        self.web_button.setToolTip(tr("Open the verification page for this certificate in the browser"))
-        self.another_button = QPushButton(tr("Start &another request for this member"))
+        self.open_button = QPushButton(translate("CpcWizard", "&Open PDF"))
+        self.print_button = QPushButton(translate("CpcWizard", "&Print…"))
+        self.copy_button = QPushButton(translate("CpcWizard", "&Copy verification code"))
+        self.web_button = QPushButton(translate("CpcWizard", "Open the &verification page"))
+        self.web_button.setToolTip(
+            translate("CpcWizard", "Open the verification page for this certificate in the browser")
+        )
+        self.another_button = QPushButton(translate("CpcWizard", "Start &another request for this member"))
         buttons = QHBoxLayout()
         for b in (
             self.open_button,
@@ -115,14 +116,17 @@ class DonePage(QWizardPage):
             return
         offline = self.w.ctx.desk.is_offline
         if result.status == RequestStatus.AWAITING_REVIEW:
-            self.setTitle(tr("Sent to a registrar for review"))
-            self.setSubTitle(tr("Nothing is issued until a registrar approves the request."))
+            self.setTitle(translate("CpcWizard", "Sent to a registrar for review"))
+            self.setSubTitle(
+                translate("CpcWizard", "Nothing is issued until a registrar approves the request.")
+            )
             self.heading.setText(
-                tr(
+                translate(
+                    "CpcWizard",
                     "<p>Request <b>{number}</b> for {name} (CPSO# {cpso}) was recorded and is "
                     "<b>awaiting registrar review</b>: {reasons}.</p><p>No certificate has been issued yet. "
                     "When a registrar approves it, the certificates are issued and sent to the recipients "
-                    "below.</p>"
+                    "below.</p>",
                 ).format(
                     number=result.request_number,
                     name=html.escape(result.member_name),
@@ -131,13 +135,22 @@ class DonePage(QWizardPage):
                 )
             )
         else:
-            self.setTitle(tr("Certificates issued"))
-            self.setSubTitle(tr("Each certificate is signed and stored; its email state is shown below."))
-            again = tr(" (this request had already been submitted)") if result.already_submitted else ""
+            self.setTitle(translate("CpcWizard", "Certificates issued"))
+            self.setSubTitle(
+                translate(
+                    "CpcWizard", "Each certificate is signed and stored; its email state is shown below."
+                )
+            )
+            again = (
+                translate("CpcWizard", " (this request had already been submitted)")
+                if result.already_submitted
+                else ""
+            )
             self.heading.setText(
-                tr(
+                translate(
+                    "CpcWizard",
                     "<p>Request <b>{number}</b> for {name} (CPSO# {cpso}): "
-                    "{count} certificate(s) issued{again}.</p>"
+                    "{count} certificate(s) issued{again}.</p>",
                 ).format(
                     number=result.request_number,
                     name=html.escape(result.member_name),
@@ -152,13 +165,13 @@ class DonePage(QWizardPage):
                 delivery_text(r.delivery_state, r.delivery_error, offline)
                 if r.certificate_number
                 else (
-                    tr("Awaiting review")
+                    translate("CpcWizard", "Awaiting review")
                     if result.status == RequestStatus.AWAITING_REVIEW
-                    else tr("Not issued")
+                    else translate("CpcWizard", "Not issued")
                 )
             )
             if r.certificate_number in self.printed:
-                state = tr("{0} · printed").format(state)
+                state = translate("CpcWizard", "{0} · printed").format(state)
             for col, text in enumerate((r.name, r.email, r.certificate_number, r.verification_code, state)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

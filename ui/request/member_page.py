@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -15,14 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.issuing.requests import MemberSummary, find_members
 from ui.common.field_errors import error_label, show_error
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CpcWizard", text)
 
 
 def read_only_edit(text: str = "") -> QLineEdit:
@@ -39,20 +36,22 @@ class MemberPage(QWizardPage):
         super().__init__()
         self.ctx = ctx
         self.form = form
-        self.setTitle(tr("Member"))
-        self.setSubTitle(tr("Find the member by CPSO number or name (accents do not matter)."))
+        self.setTitle(translate("CpcWizard", "Member"))
+        self.setSubTitle(
+            translate("CpcWizard", "Find the member by CPSO number or name (accents do not matter).")
+        )
         self._hits: list[MemberSummary] = []
 
         self.search = QLineEdit()
         self.search.setObjectName("memberSearch")
-        self.search.setPlaceholderText(tr("e.g. 123456 or helene cote"))
+        self.search.setPlaceholderText(translate("CpcWizard", "e.g. 123456 or helene cote"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel(tr("&Find member:"))
+        search_label = QLabel(translate("CpcWizard", "&Find member:"))
         search_label.setBuddy(self.search)
         self.results = QListWidget()
         self.results.setObjectName("memberResults")
         self.results.setMinimumHeight(120)
-        self.results.setAccessibleName(tr("Members found"))
+        self.results.setAccessibleName(translate("CpcWizard", "Members found"))
         self.found_label = QLabel()
         self.found_label.setObjectName("hint")
 
@@ -61,10 +60,10 @@ class MemberPage(QWizardPage):
         self.reg_class = read_only_edit()
         self.status = read_only_edit()
         details = QFormLayout()
-        details.addRow(tr("Name"), self.name)
-        details.addRow(tr("CPSO#"), self.cpso)
-        details.addRow(tr("Class of registration"), self.reg_class)
-        details.addRow(tr("Registration status"), self.status)
+        details.addRow(translate("CpcWizard", "Name"), self.name)
+        details.addRow(translate("CpcWizard", "CPSO#"), self.cpso)
+        details.addRow(translate("CpcWizard", "Class of registration"), self.reg_class)
+        details.addRow(translate("CpcWizard", "Registration status"), self.status)
         self.review_note = QLabel()
         self.review_note.setObjectName("reviewNote")
         self.review_note.setWordWrap(True)
@@ -128,7 +127,7 @@ class MemberPage(QWizardPage):
         self.results.clear()
         for hit in self._hits:
             item = QListWidgetItem(
-                tr("{name}  —  CPSO# {cpso}  —  {cls}, {status}").format(
+                translate("CpcWizard", "{name}  —  CPSO# {cpso}  —  {cls}, {status}").format(
                     name=hit.full_name, cpso=hit.cpso_number, cls=hit.registration_class, status=hit.status
                 )
             )
@@ -136,9 +135,11 @@ class MemberPage(QWizardPage):
         self.results.blockSignals(False)
         if text:
             self.found_label.setText(
-                tr("No member matches “{0}”.").format(text)
+                translate("CpcWizard", "No member matches “{0}”.").format(text)
                 if not self._hits
-                else tr("{0} found — ↓ to choose, Enter to continue.").format(len(self._hits))
+                else translate("CpcWizard", "{0} found — ↓ to choose, Enter to continue.").format(
+                    len(self._hits)
+                )
             )
         else:
             self.found_label.clear()
@@ -179,8 +180,9 @@ class MemberPage(QWizardPage):
         self.status.setText(summary.status.capitalize())
         if summary.review_reasons:
             self.review_note.setText(
-                tr(
-                    "This member's request will go to a registrar for review before anything is issued: {0}."
+                translate(
+                    "CpcWizard",
+                    "This member's request will go to a registrar for review before anything is issued: {0}.",
                 ).format("; ".join(summary.review_reasons))
             )
             self.review_note.show()
@@ -194,7 +196,9 @@ class MemberPage(QWizardPage):
         if self.selected is None:
             show_error(
                 self.error,
-                tr("Member: choose a member from the list (type a CPSO number or name first)."),
+                translate(
+                    "CpcWizard", "Member: choose a member from the list (type a CPSO number or name first)."
+                ),
             )
             self.search.setFocus()
             return False

@@ -4,7 +4,7 @@ service checks it, each added to the request's list of recipients, with the lang
 from dataclasses import replace
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
+from app.i18n import translate
 from app.issuing.requests import DirectoryEntry, directory_institutions
 from app.register.institution_types import desk_types
 from app.register.recipients import (
@@ -42,11 +43,6 @@ from ui.common.line_breaks import line_break_notice, replace_line_breaks
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CpcWizard", text)
-
-
 # The service names the typed-in organisation "Institution name"; the form labels it as the portal does.
 DISPLAY_LABELS = {FIELD_LABELS["name"]: "Organisation name"}
 OTHER = -1  # the "Other" entry of the institution list
@@ -62,9 +58,12 @@ class RecipientPage(QWizardPage):
         super().__init__()
         self.ctx = ctx
         self.form = form
-        self.setTitle(tr("Recipient"))
+        self.setTitle(translate("CpcWizard", "Recipient"))
         self.setSubTitle(
-            tr("Where the certificate is to be sent. Each recipient gets its own certificate, by email.")
+            translate(
+                "CpcWizard",
+                "Where the certificate is to be sent. Each recipient gets its own certificate, by email.",
+            )
         )
         self._editing: int | None = None  # where a recipient taken back for correction goes back in the list
         self._last_added: int | None = None  # the recipient Next took from the form into the list
@@ -87,7 +86,9 @@ class RecipientPage(QWizardPage):
             edit.setObjectName(f"field_{name}")
             edit.setMaxLength(400)  # long enough to see the 200-character rule explained, not to paste a book
             self.edits[name] = edit
-        self.edits["email"].setPlaceholderText(tr("the address the certificate is to be sent to"))
+        self.edits["email"].setPlaceholderText(
+            translate("CpcWizard", "the address the certificate is to be sent to")
+        )
         self.state_combo = QComboBox()
         self.state_combo.setObjectName("field_state_list")
         self.state_edit = QLineEdit()
@@ -120,7 +121,9 @@ class RecipientPage(QWizardPage):
         # until the clerk picks one (app.register.recipients.default_language).
         self.language_combo = language_combo()
         self._language_chosen = False
-        self.save_check = QCheckBox(tr("Sa&ve this institution to the directory (marked unverified)"))
+        self.save_check = QCheckBox(
+            translate("CpcWizard", "Sa&ve this institution to the directory (marked unverified)")
+        )
         self.save_check.setObjectName("saveToDirectory")
 
         self.errors: dict[str, QLabel] = {label: error_label() for label in FIELD_LABELS.values()}
@@ -145,41 +148,41 @@ class RecipientPage(QWizardPage):
             form.addWidget(self.errors[FIELD_LABELS[field]], r + 1, column * 2 + 1)
 
         self._labels: dict[str, QLabel] = {}
-        add(tr("Institution &type"), self.type_combo, "institution_type")
-        add(tr("Institution na&me"), self.inst_combo, "institution_id", 1)
+        add(translate("CpcWizard", "Institution &type"), self.type_combo, "institution_type")
+        add(translate("CpcWizard", "Institution na&me"), self.inst_combo, "institution_id", 1)
         self._row += 2
-        add(tr("&Organisation name *"), self.edits["name"], "name")
-        add(tr("Attent&ion"), self.edits["attention"], "attention", 1)
+        add(translate("CpcWizard", "&Organisation name *"), self.edits["name"], "name")
+        add(translate("CpcWizard", "Attent&ion"), self.edits["attention"], "attention", 1)
         self._row += 2
-        add(tr("Street &1 *"), self.edits["street1"], "street1")
-        add(tr("Street &2"), self.edits["street2"], "street2", 1)
+        add(translate("CpcWizard", "Street &1 *"), self.edits["street1"], "street1")
+        add(translate("CpcWizard", "Street &2"), self.edits["street2"], "street2", 1)
         self._row += 2
-        add(tr("Street &3"), self.edits["street3"], "street3")
-        add(tr("Street &4"), self.edits["street4"], "street4", 1)
+        add(translate("CpcWizard", "Street &3"), self.edits["street3"], "street3")
+        add(translate("CpcWizard", "Street &4"), self.edits["street4"], "street4", 1)
         self._row += 2
-        add(tr("Co&untry *"), self.country_combo, "country")
-        add(tr("&State/Province *"), self.state_stack, "state", 1)
+        add(translate("CpcWizard", "Co&untry *"), self.country_combo, "country")
+        add(translate("CpcWizard", "&State/Province *"), self.state_stack, "state", 1)
         self._row += 2
-        add(tr("Cit&y *"), self.edits["city"], "city")
-        add(tr("&Zip/Postal code *"), self.edits["postal_code"], "postal_code", 1)
+        add(translate("CpcWizard", "Cit&y *"), self.edits["city"], "city")
+        add(translate("CpcWizard", "&Zip/Postal code *"), self.edits["postal_code"], "postal_code", 1)
         self._row += 2
-        add(tr("&Email address *"), self.edits["email"], "email")
-        add(tr("Certificate &language"), self.language_combo, "language", 1)
+        add(translate("CpcWizard", "&Email address *"), self.edits["email"], "email")
+        add(translate("CpcWizard", "Certificate &language"), self.language_combo, "language", 1)
         self._row += 2
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
 
-        self.add_button = QPushButton(tr("A&dd another recipient"))
+        self.add_button = QPushButton(translate("CpcWizard", "A&dd another recipient"))
         self.add_button.setObjectName("addRecipient")
         self.add_button.setAutoDefault(False)
-        self.remove_button = QPushButton(tr("&Remove from the list"))
+        self.remove_button = QPushButton(translate("CpcWizard", "&Remove from the list"))
         self.remove_button.setObjectName("removeRecipient")
         self.remove_button.setAutoDefault(False)
         self.list = QListWidget()
         self.list.setObjectName("recipientList")
         self.list.setMaximumHeight(80)
-        self.list.setAccessibleName(tr("Recipients added"))
-        self.list_label = QLabel(tr("Recipients already added:"))
+        self.list.setAccessibleName(translate("CpcWizard", "Recipients added"))
+        self.list_label = QLabel(translate("CpcWizard", "Recipients already added:"))
         self.list_label.setBuddy(self.list)
 
         layout = QVBoxLayout(self)
@@ -261,12 +264,14 @@ class RecipientPage(QWizardPage):
             self._directory = []
         self.inst_combo.blockSignals(True)
         self.inst_combo.clear()
-        self.inst_combo.addItem(tr("Choose an institution…"), None)
+        self.inst_combo.addItem(translate("CpcWizard", "Choose an institution…"), None)
         for i, entry in enumerate(self._directory):
             inst = entry.recipient
-            mark = "" if entry.verified else tr(" (unverified)")
+            mark = "" if entry.verified else translate("CpcWizard", " (unverified)")
             self.inst_combo.addItem(f"{inst.name} — {inst.city}{mark}", i)
-        self.inst_combo.addItem(tr("Other (type the organisation and its address)"), OTHER)
+        self.inst_combo.addItem(
+            translate("CpcWizard", "Other (type the organisation and its address)"), OTHER
+        )
         # The type "Other" (or a type with no directory entries) means typing the organisation.
         typed_in = not self._directory or fold(kind) == "other"
         self.inst_combo.setCurrentIndex(self.inst_combo.count() - 1 if typed_in else 0)
@@ -280,11 +285,15 @@ class RecipientPage(QWizardPage):
             entry = self._directory[int(data)]
             inst = entry.recipient
             self.directory_note.setText(
-                tr("Name, address and email from the institution directory; to send elsewhere choose Other.")
+                translate(
+                    "CpcWizard",
+                    "Name, address and email from the institution directory; to send elsewhere choose Other.",
+                )
                 if entry.verified
-                else tr(
+                else translate(
+                    "CpcWizard",
                     "Saved by staff and not yet verified: confirm the address and email with the member "
-                    "before you submit."
+                    "before you submit.",
                 )
             )
             for name in self.TEXT_FIELDS:
@@ -309,7 +318,11 @@ class RecipientPage(QWizardPage):
         self.directory_note.setVisible(known)
         if data != OTHER:
             self.save_check.setChecked(False)
-        self._labels["name"].setText(tr("&Organisation name *") if not known else tr("&Organisation name"))
+        self._labels["name"].setText(
+            translate("CpcWizard", "&Organisation name *")
+            if not known
+            else translate("CpcWizard", "&Organisation name")
+        )
         self._language_chosen = False
         self._default_language()
         self._clear_errors()
@@ -380,7 +393,10 @@ class RecipientPage(QWizardPage):
             self.state_combo.blockSignals(True)
             self.state_combo.clear()
             self.state_combo.addItem(
-                tr("Choose a province or territory…") if code == "CA" else tr("Choose a state…"), ""
+                translate("CpcWizard", "Choose a province or territory…")
+                if code == "CA"
+                else translate("CpcWizard", "Choose a state…"),
+                "",
             )
             for sub_code, name in subdivisions(code):
                 self.state_combo.addItem(f"{name} ({sub_code})", sub_code)
@@ -391,7 +407,9 @@ class RecipientPage(QWizardPage):
             self.state_stack.setCurrentWidget(self.state_edit)
             self._set_state_buddy(self.state_edit)
         self._labels["state"].setText(
-            tr("&State/Province *") if code in ("CA", "US") else tr("&State/Province")
+            translate("CpcWizard", "&State/Province *")
+            if code in ("CA", "US")
+            else translate("CpcWizard", "&State/Province")
         )
         postal_hint = {"CA": "A1A 1A1", "US": "12345 or 12345-6789"}.get(str(code), "")
         self.edits["postal_code"].setPlaceholderText(postal_hint)
@@ -487,7 +505,9 @@ class RecipientPage(QWizardPage):
         if self.inst_combo.currentData() is None:
             show_error(
                 self.errors[FIELD_LABELS["institution_id"]],
-                tr("Institution name: choose an institution from the directory, or Other."),
+                translate(
+                    "CpcWizard", "Institution name: choose an institution from the directory, or Other."
+                ),
             )
             self.inst_combo.setFocus()
             return None
@@ -500,7 +520,7 @@ class RecipientPage(QWizardPage):
             if existing.email.lower() == recipient.email.lower() and existing.name == recipient.name:
                 show_error(
                     self.errors[FIELD_LABELS["email"]],
-                    tr("Email address: this recipient is already on the request."),
+                    translate("CpcWizard", "Email address: this recipient is already on the request."),
                 )
                 return None
         return recipient
@@ -593,7 +613,13 @@ class RecipientPage(QWizardPage):
         show_error(
             self.page_error,
             " ".join(
-                [tr("Nothing was issued. Correct what is marked, press Next, then Submit again.")] + elsewhere
+                [
+                    translate(
+                        "CpcWizard",
+                        "Nothing was issued. Correct what is marked, press Next, then Submit again.",
+                    )
+                ]
+                + elsewhere
             ),
         )
 

@@ -3,7 +3,7 @@
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Actor
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.issuing.requests import preview_pdf, validity_note
 from app.store.models import CONSENT_METHOD_LABELS
 from ui.common import workers
@@ -31,17 +32,13 @@ if TYPE_CHECKING:
     from ui.request.wizard import CpcWizard
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CpcWizard", text)
-
-
 def summary_html(form: RequestForm, actor: Actor) -> str:
     """The request as it will be filed, for staff to check before Submit."""
     member = form.member
     if member is None:
         return ""
     e = html.escape
-    parts = [f"<h3>{e(tr('Member'))}</h3>"]
+    parts = [f"<h3>{e(translate('CpcWizard', 'Member'))}</h3>"]
     parts.append(
         f"<p><b>{e(member.full_name)}</b> — CPSO# {e(member.cpso_number)}<br>"
         f"{e(member.registration_class)}, {e(member.status)}</p>"
@@ -49,29 +46,35 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
     if member.review_reasons:
         parts.append(
             "<p style='color:#8a4b00'><b>"
-            + e(tr("Will go to a registrar for review"))
+            + e(translate("CpcWizard", "Will go to a registrar for review"))
             + f":</b> {e('; '.join(member.review_reasons))}</p>"
         )
-    parts.append(f"<h3>{e(tr('Recipients'))}</h3>")
+    parts.append(f"<h3>{e(translate('CpcWizard', 'Recipients'))}</h3>")
     for i, r in enumerate(form.recipients, start=1):
         lines = "<br>".join(e(line) for line in r.address_lines())
-        saved = tr(" (will be saved to the directory, unverified)") if r.save_to_directory else ""
+        saved = (
+            translate("CpcWizard", " (will be saved to the directory, unverified)")
+            if r.save_to_directory
+            else ""
+        )
         parts.append(
-            f"<p><b>{i}.</b> {lines}<br>{e(tr('Email'))}: <b>{e(r.email)}</b><br>"
-            f"{e(tr('Certificate language'))}: <b>{e(language_label(r.language))}</b><br>"
+            f"<p><b>{i}.</b> {lines}<br>{e(translate('CpcWizard', 'Email'))}: <b>{e(r.email)}</b><br>"
+            f"{e(translate('CpcWizard', 'Certificate language'))}: <b>{e(language_label(r.language))}</b><br>"
             f"<i>{e(r.institution_type)}</i>{e(saved)}</p>"
         )
-    parts.append(f"<h3>{e(tr('What the certificate will disclose'))}</h3><table>")
+    parts.append(f"<h3>{e(translate('CpcWizard', 'What the certificate will disclose'))}</h3><table>")
     for label, value in member.disclosure:
         parts.append(f"<tr><td style='padding-right:10px'>{e(label)}</td><td>{e(value)}</td></tr>")
     parts.append("</table>")
     method = form.consent_method
-    parts.append(f"<h3>{e(tr('Consent'))}</h3>")
+    parts.append(f"<h3>{e(translate('CpcWizard', 'Consent'))}</h3>")
     parts.append(
         "<p>"
         + e(
-            tr("Given by the member ({method}); recorded by {who} when you submit.").format(
-                method=tr(CONSENT_METHOD_LABELS[method]).lower() if method else "—",
+            translate(
+                "CpcWizard", "Given by the member ({method}); recorded by {who} when you submit."
+            ).format(
+                method=translate("CpcWizard", CONSENT_METHOD_LABELS[method]).lower() if method else "—",
                 who=actor.display_name or actor.username,
             )
         )
@@ -79,7 +82,7 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
     )
     notes = form.notes.strip()
     if notes:
-        parts.append(f"<p>{e(tr('Notes'))}: {e(notes)}</p>")
+        parts.append(f"<p>{e(translate('CpcWizard', 'Notes'))}: {e(notes)}</p>")
     return "".join(parts)
 
 
@@ -91,10 +94,12 @@ class ReviewPage(QWizardPage):
         super().__init__()
         self.w = wizard  # for the wizard's own state (its result, whether it closed) and its Submit
         self.form = form
-        self.setTitle(tr("Review"))
-        self.setSubTitle(tr("Check the details and the certificate as it will be issued, then Submit."))
+        self.setTitle(translate("CpcWizard", "Review"))
+        self.setSubTitle(
+            translate("CpcWizard", "Check the details and the certificate as it will be issued, then Submit.")
+        )
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, tr("&Submit"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("CpcWizard", "&Submit"))
         self.summary = QLabel()
         self.summary.setObjectName("reviewSummary")
         self.summary.setWordWrap(True)
@@ -164,7 +169,7 @@ class ReviewPage(QWizardPage):
         if member is None or not recipients:
             return
         for r in recipients:
-            waiting = QLabel(tr("Rendering the preview…"))
+            waiting = QLabel(translate("CpcWizard", "Rendering the preview…"))
             waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.previews.addTab(waiting, r.name[:30])
         desk = self.w.ctx.desk
@@ -190,7 +195,7 @@ class ReviewPage(QWizardPage):
             return
         self.preview_errors = [message]
         self.previews_done = True
-        show_error(self.error, tr("The preview could not be made: {0}").format(message))
+        show_error(self.error, translate("CpcWizard", "The preview could not be made: {0}").format(message))
 
     def _show_previews(self, token: int, result: list[bytes | str]) -> None:
         if token != self._preview_token or self.w.closed:
@@ -227,7 +232,7 @@ class ReviewPage(QWizardPage):
         if self.preview_errors:
             show_error(
                 self.error,
-                tr("This certificate cannot be issued as entered: {0}").format(
+                translate("CpcWizard", "This certificate cannot be issued as entered: {0}").format(
                     "; ".join(self.preview_errors)
                 ),
             )

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from app.document.verification_address import verification_link
 from app.errors import CpcDeskError
+from app.i18n import translate
 from app.issuing.requests import (
     MemberSummary,
     RequestDraft,
@@ -41,10 +42,6 @@ from ui.request.review_page import ReviewPage
 from ui.shell.context import UiContext
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CpcWizard", text)
-
-
 class CpcWizard(QWizard):
     """File a CPC request for a member; `open()` it. Submit happens once, however often it is pressed."""
 
@@ -62,15 +59,15 @@ class CpcWizard(QWizard):
         self.closed = False
         ctx.data_changed.connect(self._delivery_changed_elsewhere)
         self.setObjectName("cpcWizard")
-        self.setWindowTitle(tr("Certificate of Professional Conduct — new request"))
+        self.setWindowTitle(translate("CpcWizard", "Certificate of Professional Conduct — new request"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.setButtonText(QWizard.WizardButton.NextButton, tr("&Next >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, tr("< &Back"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Finish"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
+        self.setButtonText(QWizard.WizardButton.NextButton, translate("CpcWizard", "&Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, translate("CpcWizard", "< &Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("CpcWizard", "&Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("CpcWizard", "Cancel"))
         self.setMinimumSize(900, 640)
         self.resize(1000, 700)
 
@@ -137,15 +134,19 @@ class CpcWizard(QWizard):
                         self.submit()
                     else:
                         self.review_page.show_status(
-                            tr("Not submitted. Look the earlier request up in the Assistance Desk.")
+                            translate(
+                                "CpcWizard",
+                                "Not submitted. Look the earlier request up in the Assistance Desk.",
+                            )
                         )
 
                 messages.ask(
                     self,
-                    tr("File another request?"),
-                    tr(
+                    translate("CpcWizard", "File another request?"),
+                    translate(
+                        "CpcWizard",
                         "This member already has a recent request to the same address:\n{0}\n\n"
-                        "File another one?"
+                        "File another one?",
                     ).format("\n".join(similar)),
                     on_yes=lambda: answered(True),
                     on_no=lambda: answered(False),
@@ -155,7 +156,9 @@ class CpcWizard(QWizard):
         self.submit_count += 1
         self._set_busy(True)
         self.review_page.show_failure("")
-        self.review_page.show_status(tr("Submitting… issuing and signing the certificates."))
+        self.review_page.show_status(
+            translate("CpcWizard", "Submitting… issuing and signing the certificates.")
+        )
         desk, actor, draft = self.ctx.desk, self.ctx.desk.actor, self.draft()
 
         def job(_progress: Any, _cancelled: Any) -> SubmitResult:
@@ -203,7 +206,9 @@ class CpcWizard(QWizard):
             self.recipient_page.show_submit_errors(recipient_errors)
             return
         self.review_page.show_failure(
-            tr("Nothing was issued: {0}. Correct it and press Submit again.").format(error_sentence(exc))
+            translate("CpcWizard", "Nothing was issued: {0}. Correct it and press Submit again.").format(
+                error_sentence(exc)
+            )
         )
 
     def _submitted(self, result: SubmitResult) -> None:
@@ -214,7 +219,9 @@ class CpcWizard(QWizard):
         self._set_busy(False)
         self.ctx.data_changed.emit()
         self.ctx.status_message.emit(
-            tr("Request {0} filed for {1}").format(result.request_number, result.member_name)
+            translate("CpcWizard", "Request {0} filed for {1}").format(
+                result.request_number, result.member_name
+            )
         )
         self.next()
         self.deliver()
@@ -227,11 +234,14 @@ class CpcWizard(QWizard):
         desk = self.ctx.desk
         if desk.is_offline:
             self.done_page.show_delivery(
-                tr("Offline mode: the email waits in the outbox and is sent when the desk is back online.")
+                translate(
+                    "CpcWizard",
+                    "Offline mode: the email waits in the outbox and is sent when the desk is back online.",
+                )
             )
             return
         self.delivering = True
-        self.done_page.show_delivery(tr("Sending the email…"))
+        self.done_page.show_delivery(translate("CpcWizard", "Sending the email…"))
         request_id = result.request_id
 
         def job(_progress: Any, _cancelled: Any) -> tuple[SubmitResult, str]:
@@ -282,11 +292,13 @@ class CpcWizard(QWizard):
         self.done_page.show_result()
         states = [r.delivery_state for r in result.recipients]
         if all(s == OutboxState.SENT for s in states):
-            text = tr("Every certificate was delivered to the mail server.")
+            text = translate("CpcWizard", "Every certificate was delivered to the mail server.")
         elif problem:
-            text = tr("Delivery will be retried from the outbox: {0}").format(problem)
+            text = translate("CpcWizard", "Delivery will be retried from the outbox: {0}").format(problem)
         else:
-            text = tr("Messages not yet sent wait in the outbox and are retried automatically.")
+            text = translate(
+                "CpcWizard", "Messages not yet sent wait in the outbox and are retried automatically."
+            )
         self.done_page.show_delivery(text)
         self.ctx.data_changed.emit()
 
@@ -295,9 +307,9 @@ class CpcWizard(QWizard):
         if self.closed:
             return
         self.done_page.show_delivery(
-            tr("The certificates are issued and wait in the outbox; sending failed for now: {0}").format(
-                error_sentence(exc)
-            )
+            translate(
+                "CpcWizard", "The certificates are issued and wait in the outbox; sending failed for now: {0}"
+            ).format(error_sentence(exc))
         )
 
     # --- final page actions -------------------------------------------------------------------
@@ -321,7 +333,7 @@ class CpcWizard(QWizard):
                 )
             )
         except CpcDeskError as exc:
-            messages.error(self, tr("Open PDF"), str(exc))
+            messages.error(self, translate("CpcWizard", "Open PDF"), str(exc))
             return None
 
     def open_pdf(self) -> None:
@@ -340,7 +352,7 @@ class CpcWizard(QWizard):
         number = r.certificate_number
 
         def recorded() -> None:
-            self.ctx.status_message.emit(tr("{0} printed").format(number))
+            self.ctx.status_message.emit(translate("CpcWizard", "{0} printed").format(number))
             if shiboken6.isValid(self) and not self.closed:
                 self.done_page.printed.add(number)
                 self.done_page.show_result()
@@ -358,7 +370,9 @@ class CpcWizard(QWizard):
         r = self.selected_result()
         if r is not None and r.verification_code:
             QGuiApplication.clipboard().setText(r.verification_code)
-            self.ctx.status_message.emit(tr("Verification code {0} copied").format(r.verification_code))
+            self.ctx.status_message.emit(
+                translate("CpcWizard", "Verification code {0} copied").format(r.verification_code)
+            )
 
     def open_verification_page(self) -> None:
         """The selected certificate's verification page, in the system browser."""
@@ -390,8 +404,10 @@ class CpcWizard(QWizard):
             return
         messages.ask(
             self,
-            tr("Cancel this request?"),
-            tr("What you entered will be discarded; no request is filed. Cancel the request?"),
+            translate("CpcWizard", "Cancel this request?"),
+            translate(
+                "CpcWizard", "What you entered will be discarded; no request is filed. Cancel the request?"
+            ),
             on_yes=lambda: self._close(rejected=True),
         )
 

@@ -2,15 +2,12 @@
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import __version__
+from app.i18n import translate
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("About", text)
 
 
 class AboutScreen(QWidget):
@@ -19,11 +16,12 @@ class AboutScreen(QWidget):
         desk = ctx.desk
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        heading = QLabel(tr("About your Portal"))
+        heading = QLabel(translate("About", "About your Portal"))
         heading.setObjectName("screenHeading")
         layout.addWidget(heading)
         body = QLabel(
-            tr(
+            translate(
+                "About",
                 "<p>CPC Desk is the registrar staff's side of the member portal. From here you file a "
                 "<b>Certificate of Professional Conduct</b> on a member's behalf, and the certificate is "
                 "sent straight to the organisation that asked for it — never to the physician.</p>"
@@ -32,16 +30,17 @@ class AboutScreen(QWidget):
                 "discipline findings or a pending investigation are routed to a registrar for review "
                 "before anything is issued.</p>"
                 "<p>Every certificate is digitally signed and carries a verification code and a QR code, "
-                "so the receiving organisation can check that it is genuine and unaltered.</p>"
+                "so the receiving organisation can check that it is genuine and unaltered.</p>",
             )
         )
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(body)
         facts = QLabel(
-            tr(
+            translate(
+                "About",
                 "Version {version}<br>Data folder: {folder}<br>Database: {db}<br>"
-                "Signed in as: {user} ({role})"
+                "Signed in as: {user} ({role})",
             ).format(
                 version=__version__,
                 folder=html.escape(str(desk.data_dir)),

@@ -10,18 +10,16 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.i18n import translate
 from ui.shell.main_window import MainWindow
+from ui.shell.translations import desk_language, install_language, settings_folder
 
 if TYPE_CHECKING:
     from app.desk import Desk
     from app.mail.status import EarlyStatus
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
 
 
 log = logging.getLogger(__name__)
@@ -115,8 +113,10 @@ class DeskStarter:
             dialog, self.password_dialog = self.password_dialog, None
             dialog.accept()
 
-        self.window.db_label.setText(tr("The database could not be opened."))
-        messages.error(self.window, tr("CPC Desk cannot open its database"), error_sentence(exc))
+        self.window.db_label.setText(translate("Application", "The database could not be opened."))
+        messages.error(
+            self.window, translate("Application", "CPC Desk cannot open its database"), error_sentence(exc)
+        )
 
     def _ask_database_password(self) -> None:
         """The server wants a password the keyring and PGPASSFILE did not give: ask it (the dialog stays,
@@ -142,11 +142,13 @@ class DeskStarter:
         from ui.common import messages
 
         self.password_dialog = None
-        self.window.db_label.setText(tr("The database could not be opened."))
+        self.window.db_label.setText(translate("Application", "The database could not be opened."))
         messages.error(
             self.window,
-            tr("CPC Desk cannot open its database"),
-            tr("The database server asks for a password; {home}.").format(home=PASSWORD_HOME),
+            translate("Application", "CPC Desk cannot open its database"),
+            translate("Application", "The database server asks for a password; {home}.").format(
+                home=PASSWORD_HOME
+            ),
         )
 
     def _opened(self, desk: "Desk") -> None:
@@ -187,13 +189,15 @@ class DeskStarter:
             if not state.secure:  # shown whole: the status bar cut it ("…after a resta")
                 self.window.show_notice(state.message)
         except Exception as exc:  # noqa: BLE001 - a keyring backend may fail in many ways
-            self.window.statusBar().showMessage(tr("Password store check failed: {0}").format(exc), 15000)
+            self.window.statusBar().showMessage(
+                translate("Application", "Password store check failed: {0}").format(exc), 15000
+            )
         if desk.settings.get("mail.demo_server"):
             try:
                 self.services.append(start_demo_mail_server(desk))
             except OSError as exc:
                 self.window.statusBar().showMessage(
-                    tr("Demo mail server not started: {0}").format(exc), 15000
+                    translate("Application", "Demo mail server not started: {0}").format(exc), 15000
                 )
         from app import tuning
         from ui.common import gc_policy
@@ -355,6 +359,8 @@ def run_gui(args: Any) -> int:
     app.setApplicationName("CPC Desk")
     app.setOrganizationName("CPC Desk")
     load_style(app)
+    folder = settings_folder(args)
+    install_language(desk_language(folder), folder / "translations" if folder else None)
     window = MainWindow()
     errors = UnexpectedErrors(window)
     if os.environ.get("CPC_DESK_STARTUP_PROBE"):

@@ -6,16 +6,12 @@ card says why. Every card takes keyboard focus, so Tab reaches each one and its 
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from app.i18n import translate
 from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceCatalogue", text)
-
 
 NOT_BUILT = (
     "Not available at the registrar's desk in this version of CPC Desk: members request it in the online "
@@ -36,53 +32,69 @@ def services() -> list[Service]:
     return [
         Service(
             "cpc",
-            tr("Certificate of Professional Conduct"),
-            tr(
+            translate("ServiceCatalogue", "Certificate of Professional Conduct"),
+            translate(
+                "ServiceCatalogue",
                 "A statement of the member's registration and standing, sent by email straight to the "
-                "hospital, regulator or employer that asked for it."
+                "hospital, regulator or employer that asked for it.",
             ),
-            tr("$0"),
+            translate("ServiceCatalogue", "$0"),
             available=True,
         ),
         Service(
             "ihf",
-            tr("Independent Health Facility (IHF)"),
-            tr("Apply to act as an assessor or a quality advisor for an independent health facility."),
-            tr("As listed in the member portal"),
+            translate("ServiceCatalogue", "Independent Health Facility (IHF)"),
+            translate(
+                "ServiceCatalogue",
+                "Apply to act as an assessor or a quality advisor for an independent health facility.",
+            ),
+            translate("ServiceCatalogue", "As listed in the member portal"),
         ),
         Service(
             "copies",
-            tr("Copies of Documents"),
-            tr(
+            translate("ServiceCatalogue", "Copies of Documents"),
+            translate(
+                "ServiceCatalogue",
                 "The member's Certificate of Registration, Membership Card and Membership Diploma, "
-                "emailed to the member as signed PDFs."
+                "emailed to the member as signed PDFs.",
             ),
-            tr("$0"),
+            translate("ServiceCatalogue", "$0"),
             available=True,
         ),
         Service(
             "resignation",
-            tr("Resignation"),
-            tr("Resign the certificate of registration, for example on retiring or leaving Ontario."),
-            tr("As listed in the member portal"),
+            translate("ServiceCatalogue", "Resignation"),
+            translate(
+                "ServiceCatalogue",
+                "Resign the certificate of registration, for example on retiring or leaving Ontario.",
+            ),
+            translate("ServiceCatalogue", "As listed in the member portal"),
         ),
         Service(
             "receipts",
-            tr("Historical Fee Receipts"),
-            tr("Receipts for membership fees paid in earlier years, for tax or employer records."),
-            tr("As listed in the member portal"),
+            translate("ServiceCatalogue", "Historical Fee Receipts"),
+            translate(
+                "ServiceCatalogue",
+                "Receipts for membership fees paid in earlier years, for tax or employer records.",
+            ),
+            translate("ServiceCatalogue", "As listed in the member portal"),
         ),
         Service(
             "address",
-            tr("Address Correction"),
-            tr("Correct the practice or mailing address shown on the public register."),
-            tr("As listed in the member portal"),
+            translate("ServiceCatalogue", "Address Correction"),
+            translate(
+                "ServiceCatalogue", "Correct the practice or mailing address shown on the public register."
+            ),
+            translate("ServiceCatalogue", "As listed in the member portal"),
         ),
         Service(
             "scope",
-            tr("Change of Scope / Re-entering Practice"),
-            tr("Tell the College of a change in scope of practice, or plan a return to practice."),
-            tr("As listed in the member portal"),
+            translate("ServiceCatalogue", "Change of Scope / Re-entering Practice"),
+            translate(
+                "ServiceCatalogue",
+                "Tell the College of a change in scope of practice, or plan a return to practice.",
+            ),
+            translate("ServiceCatalogue", "As listed in the member portal"),
         ),
     ]
 
@@ -97,7 +109,11 @@ class ServiceCard(QFrame):
         self.setProperty("available", service.available)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(service.name)
-        explanation = service.description if service.available else f"{service.description} {tr(NOT_BUILT)}"
+        explanation = (
+            service.description
+            if service.available
+            else f"{service.description} {translate('ServiceCatalogue', NOT_BUILT)}"
+        )
         self.setAccessibleDescription(explanation)
         self.setStyleSheet(
             "ServiceCard { border: 1px solid #c9d3df; border-radius: 6px; background: white; }"
@@ -112,9 +128,13 @@ class ServiceCard(QFrame):
         body = QLabel(service.description)
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.fee = QLabel(tr("Fee: {0}").format(service.fee))
+        self.fee = QLabel(translate("ServiceCatalogue", "Fee: {0}").format(service.fee))
         self.fee.setObjectName("serviceFee")
-        self.button = QPushButton(tr("&Start Request") if service.available else tr("Start Request"))
+        self.button = QPushButton(
+            translate("ServiceCatalogue", "&Start Request")
+            if service.available
+            else translate("ServiceCatalogue", "Start Request")
+        )
         self.button.setObjectName(f"start-{service.key}")
         self.button.setEnabled(service.available)
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -123,17 +143,23 @@ class ServiceCard(QFrame):
         layout.addWidget(self.fee)
         if not service.available:
             # Said on the card itself: a tooltip is invisible to a keyboard user and easy to miss.
-            note = QLabel(tr("Not available at this desk: members request it in the online portal."))
+            note = QLabel(
+                translate(
+                    "ServiceCatalogue", "Not available at this desk: members request it in the online portal."
+                )
+            )
             note.setWordWrap(True)
             note.setObjectName("hint")
             note.setStyleSheet("color: #555;")
             layout.addWidget(note)
-            tip = tr(NOT_BUILT)
+            tip = translate("ServiceCatalogue", NOT_BUILT)
             for w in (self, self.button, note):
                 w.setToolTip(tip)
         else:
             self.setToolTip(service.description)
-            self.button.setToolTip(tr("Start a {0} request (Enter)").format(service.name))
+            self.button.setToolTip(
+                translate("ServiceCatalogue", "Start a {0} request (Enter)").format(service.name)
+            )
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.button.clicked.connect(self.start)
 
@@ -162,7 +188,11 @@ class ServiceCard(QFrame):
         # A keyboard user cannot hover for the tooltip: say it in the status bar instead.
         self.ctx.status_message.emit(
             f"{self.service.name}: "
-            + (tr("press Enter to start a request.") if self.service.available else tr(NOT_BUILT))
+            + (
+                translate("ServiceCatalogue", "press Enter to start a request.")
+                if self.service.available
+                else translate("ServiceCatalogue", NOT_BUILT)
+            )
         )
 
 
@@ -181,12 +211,13 @@ class ServiceCatalogue(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(24, 18, 24, 18)
-        heading = QLabel(tr("Membership Services"))
+        heading = QLabel(translate("ServiceCatalogue", "Membership Services"))
         heading.setObjectName("screenHeading")
         intro = QLabel(
-            tr(
+            translate(
+                "ServiceCatalogue",
                 "Requests a member can make. At this desk you file a Certificate of Professional Conduct "
-                "on the member's behalf."
+                "on the member's behalf.",
             )
         )
         intro.setWordWrap(True)

@@ -5,7 +5,7 @@ Tiles reflow with the window's width, move focus with the arrow keys and open wi
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Home", text)
+from app.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -49,97 +47,110 @@ def portal_tiles() -> list[TileSpec]:
     return [
         TileSpec(
             "about",
-            tr("About your Portal"),
-            tr("Learn what you can do in the portal and how your information is used."),
+            translate("Home", "About your Portal"),
+            translate("Home", "Learn what you can do in the portal and how your information is used."),
         ),
         TileSpec(
             "profile",
-            tr("Profile"),
-            tr("View a member's registration details, contact information and history."),
+            translate("Home", "Profile"),
+            translate("Home", "View a member's registration details, contact information and history."),
         ),
         TileSpec(
             "services",
-            tr("Membership Services"),
-            tr("Request certificates, copies of documents and other services from the College."),
+            translate("Home", "Membership Services"),
+            translate(
+                "Home", "Request certificates, copies of documents and other services from the College."
+            ),
         ),
         TileSpec(
             "renewal",
-            tr("Membership Renewal"),
-            tr("Complete the annual renewal of registration and pay the membership fee."),
+            translate("Home", "Membership Renewal"),
+            translate("Home", "Complete the annual renewal of registration and pay the membership fee."),
         ),
         TileSpec(
             "practice",
-            tr("My Practice"),
-            tr("Update practice locations, hospital privileges and scope of practice."),
+            translate("Home", "My Practice"),
+            translate("Home", "Update practice locations, hospital privileges and scope of practice."),
         ),
         TileSpec(
             "registration",
-            tr("Registration"),
-            tr("Apply for a certificate of registration or change a class of registration."),
+            translate("Home", "Registration"),
+            translate("Home", "Apply for a certificate of registration or change a class of registration."),
         ),
         TileSpec(
             "assistance",
-            tr("Assistance Desk"),
-            tr("Find a member or a request in seconds, say where it stands, resend."),
+            translate("Home", "Assistance Desk"),
+            translate("Home", "Find a member or a request in seconds, say where it stands, resend."),
             staff=True,
         ),
         TileSpec(
             "batch",
-            tr("Batch Printing"),
-            tr("Issue and print hundreds of certificates at once, with no network."),
+            translate("Home", "Batch Printing"),
+            translate("Home", "Issue and print hundreds of certificates at once, with no network."),
             staff=True,
         ),
         TileSpec(
             "outbox",
-            tr("Outbox"),
-            tr("Certificate email waiting to be sent, sent, or failed; retry and resend."),
+            translate("Home", "Outbox"),
+            translate("Home", "Certificate email waiting to be sent, sent, or failed; retry and resend."),
             staff=True,
         ),
         TileSpec(
             "settings",
-            tr("Settings"),
-            tr("Issuing body, registrar, mail server, validity periods and this desk's options."),
+            translate("Home", "Settings"),
+            translate(
+                "Home", "Issuing body, registrar, mail server, validity periods and this desk's options."
+            ),
             staff=True,
             permission="settings",
         ),
         TileSpec(
             "review",
-            tr("Registrar Review"),
-            tr("Approve or decline the requests that need a registrar's decision before anything is issued."),
+            translate("Home", "Registrar Review"),
+            translate(
+                "Home",
+                "Approve or decline the requests that need a registrar's decision before anything is issued.",
+            ),
             staff=True,
             permission="review",
         ),
         TileSpec(
             "institutions",
-            tr("Institutions"),
-            tr("The directory of hospitals, universities, regulators and other recipients."),
+            translate("Home", "Institutions"),
+            translate("Home", "The directory of hospitals, universities, regulators and other recipients."),
             staff=True,
             permission="edit_institutions",
         ),
         TileSpec(
             "verify",
-            tr("Verify a Certificate"),
-            tr("Check that a certificate PDF is genuine, unaltered, not revoked and still valid."),
+            translate("Home", "Verify a Certificate"),
+            translate(
+                "Home", "Check that a certificate PDF is genuine, unaltered, not revoked and still valid."
+            ),
             staff=True,
         ),
         TileSpec(
             "audit",
-            tr("Audit Trail"),
-            tr("Who did what, and when: every change of state, tamper-evident, exportable to CSV."),
+            translate("Home", "Audit Trail"),
+            translate(
+                "Home", "Who did what, and when: every change of state, tamper-evident, exportable to CSV."
+            ),
             staff=True,
             permission="view_audit",
         ),
         TileSpec(
             "staff",
-            tr("Staff Accounts"),
-            tr("Add staff, set their roles, reset passwords and unlock accounts."),
+            translate("Home", "Staff Accounts"),
+            translate("Home", "Add staff, set their roles, reset passwords and unlock accounts."),
             staff=True,
             permission="manage_staff",
         ),
         TileSpec(
             "mailbox",
-            tr("Demo Mailbox"),
-            tr("The mail the local demo mail server received, with the certificates attached."),
+            translate("Home", "Demo Mailbox"),
+            translate(
+                "Home", "The mail the local demo mail server received, with the certificates attached."
+            ),
             staff=True,
             demo_only=True,
         ),
@@ -165,7 +176,7 @@ class Tile(QWidget):
         self.setToolTip(spec.description)
         self.setMinimumSize(240, 104)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.badge = tr("Staff") if spec.staff else ""
+        self.badge = translate("Home", "Staff") if spec.staff else ""
         self.note = ""  # a count shown on the tile ("3 waiting"), set by the window
         self.note_urgent = False
 
@@ -277,7 +288,7 @@ class TileGrid(QWidget):
             # Hidden until the signed-in role is known (show_only): a tile the role cannot use is never
             # shown, not even for the moment before the role is applied.
             tile.setHidden(True)
-        self.placeholder = QLabel(tr("Opening the desk…"))
+        self.placeholder = QLabel(translate("Home", "Opening the desk…"))
         self.placeholder.setObjectName("hint")
         self.placeholder.setMinimumHeight(104)
         self.columns = 0
@@ -353,7 +364,7 @@ class HomePage(QScrollArea):
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(10)
-        heading = QLabel(tr("Member portal and registrar's desk"))
+        heading = QLabel(translate("Home", "Member portal and registrar's desk"))
         heading.setObjectName("sectionHeading")
         layout.addWidget(heading)
         # One grid, so that the arrow keys reach every tile; staff tiles are marked by their style.

@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import translate
 from ui.common.error_sentence import error_sentence
 from ui.shell.home import HomePage, portal_tiles
 from ui.shell.placeholder import PlaceholderScreen
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
     from app.desk import Desk
     from app.mail.status import EarlyStatus
     from ui.shell.context import UiContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +51,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle(tr("CPC Desk"))
+        self.setWindowTitle(translate("MainWindow", "CPC Desk"))
         self.resize(1180, 720)  # fits a 1366x768 laptop with its task bar
         self.ctx: UiContext | None = None
         self._pending: list[Callable[[], None]] = []
@@ -68,34 +65,36 @@ class MainWindow(QMainWindow):
         header.setObjectName("header")
         hl = QHBoxLayout(header)
         hl.setContentsMargins(18, 10, 18, 10)
-        self.back_button = QPushButton(tr("&Home"))
+        self.back_button = QPushButton(translate("MainWindow", "&Home"))
         self.back_button.setObjectName("backButton")
-        self.back_button.setToolTip(tr("Back to the home tiles (Alt+Home)"))
+        self.back_button.setToolTip(translate("MainWindow", "Back to the home tiles (Alt+Home)"))
         self.back_button.clicked.connect(self.go_home)
         self.back_button.hide()
-        self.title_label = QLabel(tr("CPC Desk"))
+        self.title_label = QLabel(translate("MainWindow", "CPC Desk"))
         self.title_label.setObjectName("headerTitle")
         # The signed-in user, with a menu: change my password, work offline for this session, switch user,
         # sign out, quit.
         self.user_label = QToolButton()
         self.user_label.setObjectName("headerUser")
         self.user_label.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.user_label.setAccessibleName(tr("Signed-in user menu"))
+        self.user_label.setAccessibleName(translate("MainWindow", "Signed-in user menu"))
         user_menu = QMenu(self.user_label)
-        self.password_action = user_menu.addAction(tr("Change my &password…"), self._change_password)
-        self.offline_action = user_menu.addAction(tr("Work &offline (this session)"))
+        self.password_action = user_menu.addAction(
+            translate("MainWindow", "Change my &password…"), self._change_password
+        )
+        self.offline_action = user_menu.addAction(translate("MainWindow", "Work &offline (this session)"))
         self.offline_action.setCheckable(True)
         self.offline_action.toggled.connect(self._set_offline)
         user_menu.addSeparator()
         self.switch_user_action = user_menu.addAction(
-            tr("&Switch user…"), lambda: self._change_hands(self.switch_user_requested)
+            translate("MainWindow", "&Switch user…"), lambda: self._change_hands(self.switch_user_requested)
         )
         self.sign_out_action = user_menu.addAction(
-            tr("Sign o&ut"), lambda: self._change_hands(self.sign_out_requested)
+            translate("MainWindow", "Sign o&ut"), lambda: self._change_hands(self.sign_out_requested)
         )
         user_menu.addSeparator()
         # Ctrl+Q everywhere (the standard Quit key is empty on Windows), from any screen of the window.
-        self.quit_action = QAction(tr("&Quit CPC Desk"), self)
+        self.quit_action = QAction(translate("MainWindow", "&Quit CPC Desk"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.quit_action.triggered.connect(self.close)
@@ -118,7 +117,7 @@ class MainWindow(QMainWindow):
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        dismiss = QPushButton(tr("&Dismiss"))
+        dismiss = QPushButton(translate("MainWindow", "&Dismiss"))
         dismiss.setAutoDefault(False)
         dismiss.clicked.connect(self.notice_bar.hide)
         nl.addWidget(self.notice_label, 1)
@@ -141,7 +140,7 @@ class MainWindow(QMainWindow):
         self.addAction(home_action)
 
         status = QStatusBar()
-        self.db_label = QLabel(tr("Opening the database…"))
+        self.db_label = QLabel(translate("MainWindow", "Opening the database…"))
         self.outbox_label = QLabel("")
         self.mode_label = QLabel("")
         for w in (self.db_label, self.outbox_label, self.mode_label):
@@ -183,7 +182,7 @@ class MainWindow(QMainWindow):
         self.ctx.data_changed.connect(self.refresh_status)
         # A bound method, not a lambda: Qt drops the connection when the window goes.
         self.ctx.status_message.connect(self._show_status_message)
-        self.db_label.setText(tr("Database: {0}").format(desk.db.location))
+        self.db_label.setText(translate("MainWindow", "Database: {0}").format(desk.db.location))
         self.db_label.setToolTip(desk.db.location)
         self.apply_role()
         self.refresh_status()
@@ -229,8 +228,11 @@ class MainWindow(QMainWindow):
 
             messages.info(
                 self,
-                tr("A request is being submitted"),
-                tr("Wait until the request is submitted and its result is shown, then sign out."),
+                translate("MainWindow", "A request is being submitted"),
+                translate(
+                    "MainWindow",
+                    "Wait until the request is submitted and its result is shown, then sign out.",
+                ),
             )
             return
         signal.emit()
@@ -246,7 +248,9 @@ class MainWindow(QMainWindow):
         self.user_label.show()
         self.offline_action.setChecked(desk.offline)
         self.user_label.setText(
-            tr("Signed in: {0} ({1})").format(actor.display_name or actor.username, actor.role.value)
+            translate("MainWindow", "Signed in: {0} ({1})").format(
+                actor.display_name or actor.username, actor.role.value
+            )
         )
         demo_mail = bool(desk.settings.get("mail.demo_server"))
         keys = {
@@ -300,7 +304,7 @@ class MainWindow(QMainWindow):
 
     def show_early_status(self, early: "EarlyStatus") -> None:
         """The counts read before the desk is open (app.mail.status.early_status); attach_desk follows."""
-        self.db_label.setText(tr("Database: {0}").format(early.location))
+        self.db_label.setText(translate("MainWindow", "Database: {0}").format(early.location))
         self.db_label.setToolTip(early.location)
         self._show_counts((early.status.outbox_waiting, early.status.offline))
 
@@ -309,10 +313,15 @@ class MainWindow(QMainWindow):
         if len(result) > 2 and result[2] >= 0:  # the Registrar Review tile says how many wait
             review = result[2]
             self.home.tile("review").set_note(
-                tr("{0} waiting").format(review) if review else tr("none waiting"), urgent=review > 0
+                translate("MainWindow", "{0} waiting").format(review)
+                if review
+                else translate("MainWindow", "none waiting"),
+                urgent=review > 0,
             )
-        self.outbox_label.setText(tr("Outbox: {0} waiting").format(waiting))
-        self.mode_label.setText(tr("Mail: offline") if offline else tr("Mail: online"))
+        self.outbox_label.setText(translate("MainWindow", "Outbox: {0} waiting").format(waiting))
+        self.mode_label.setText(
+            translate("MainWindow", "Mail: offline") if offline else translate("MainWindow", "Mail: online")
+        )
         self.mode_label.setProperty("offline", offline)
         # status_shown means the desk is open and counted: the early counts alone do not say it.
         if self.ctx is not None and not self._status_shown:
@@ -325,7 +334,9 @@ class MainWindow(QMainWindow):
         if self.ctx is not None:
             action()
         else:
-            self.statusBar().showMessage(tr("Still opening the database; this will open in a moment…"), 4000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Still opening the database; this will open in a moment…"), 4000
+            )
             self._pending.append(action)
 
     def open_screen(self, key: str, **kwargs: Any) -> None:
@@ -340,10 +351,10 @@ class MainWindow(QMainWindow):
 
             messages.warn(
                 self,
-                tr("Not available to your role"),
-                tr("{0} needs a role that allows it; you are signed in as {1} ({2}).").format(
-                    tile.title, actor.username, actor.role.value
-                ),
+                translate("MainWindow", "Not available to your role"),
+                translate(
+                    "MainWindow", "{0} needs a role that allows it; you are signed in as {1} ({2})."
+                ).format(tile.title, actor.username, actor.role.value),
             )
             return
         spec = SCREENS.get(key)
@@ -372,7 +383,7 @@ class MainWindow(QMainWindow):
 
     def go_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
-        self.title_label.setText(tr("CPC Desk"))
+        self.title_label.setText(translate("MainWindow", "CPC Desk"))
         self.back_button.hide()
         self.focus_home_tile()
 

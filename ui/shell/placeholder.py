@@ -1,11 +1,9 @@
 """An honest page for a tile whose screen is not built yet: says so, offers the way back."""
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Placeholder", text)
+from app.i18n import translate
 
 
 class PlaceholderScreen(QWidget):
@@ -17,14 +15,16 @@ class PlaceholderScreen(QWidget):
         heading = QLabel(title)
         heading.setObjectName("screenHeading")
         text = QLabel(
-            tr(
-                "This part of the member portal is not available at the registrar's desk in this version of "
-                "CPC Desk. Members use it in the online portal; staff can help them from the Assistance Desk."
+            translate(
+                "Placeholder",
+                "This part of the member portal is not available at the registrar's desk in this version "
+                "of CPC Desk. Members use it in the online portal; staff can help them from the "
+                "Assistance Desk.",
             )
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        hint = QLabel(tr("Press Alt+Home or the Home button to go back."))
+        hint = QLabel(translate("Placeholder", "Press Alt+Home or the Home button to go back."))
         hint.setObjectName("hint")
         layout.addWidget(heading)
         layout.addWidget(text)
