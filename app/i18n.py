@@ -149,3 +149,9 @@ def language_from_accept(header: str | None, default: str = "en") -> str:
         if primary in LANGUAGES and q > weight and q > 0:
             best, weight = primary, q
     return best
+
+
+def translate_marked(context: str, source: str, n: int = -1) -> str:
+    """translate() for a value that is not a literal here because it was marked, as a literal, with
+    QT_TRANSLATE_NOOP(context, ...) where it is defined (a table of labels, a tile list)."""
+    return _backend(context, source, n)
