@@ -2,7 +2,7 @@
 written as a literal in a call that `pyside6-lupdate` extracts:
 
     translate("Context", "Text with {field}").format(field=...)
-    translate("Context", "%n message(s) sent", n=count)        # plural forms
+    translate("Context", "%n message(s) sent", None, n=count)  # plural forms (the None: see translate)
     QT_TRANSLATE_NOOP("Context", "Label")                       # a literal kept in a table, translated later
 
 The translations are Qt Linguist files, resources/translations/<area>_<language>.ts, one per area of the
@@ -26,7 +26,7 @@ LANGUAGES = ("en", "fr")  # the desk's languages; "en" is the source text
 # Each area of the code and the folders or files lupdate reads for it; a .py file under app/ or ui/ is in
 # exactly one area (tests/test_translations.py checks it, and that every area's French file is complete).
 AREAS: dict[str, tuple[str, ...]] = {
-    "shell": ("ui/shell", "ui/common"),
+    "shell": ("ui/shell", "ui/common", "ui/__init__.py"),
     "request": ("ui/request",),
     "desk": ("ui/desk",),
     "batchmail": ("ui/batch", "ui/mail"),
@@ -127,8 +127,12 @@ def install(backend: Backend | None) -> None:
     _backend = backend or _english
 
 
-def translate(context: str, source: str, n: int = -1) -> str:
-    """`source` in the language of this process (English unless the desk installed another one)."""
+def translate(context: str, source: str, disambiguation: None = None, n: int = -1) -> str:
+    """`source` in the language of this process (English unless the desk installed another one).
+
+    A count goes fourth, after a None: lupdate takes a call as a plural message only in Qt's own form
+    translate(context, source, disambiguation, n) and skips translate(context, source, n=count) entirely.
+    """
     return _backend(context, source, n)
 
 
@@ -151,7 +155,7 @@ def language_from_accept(header: str | None, default: str = "en") -> str:
     return best
 
 
-def translate_marked(context: str, source: str, n: int = -1) -> str:
+def translate_marked(context: str, source: str, disambiguation: None = None, n: int = -1) -> str:
     """translate() for a value that is not a literal here because it was marked, as a literal, with
     QT_TRANSLATE_NOOP(context, ...) where it is defined (a table of labels, a tile list)."""
     return _backend(context, source, n)

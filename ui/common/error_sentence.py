@@ -1,9 +1,8 @@
 """The sentence staff see for an exception a worker handed back (the exception object itself travels to the
 screen, so a form can mark the fields a ValidationErrors names; this is for everything else)."""
 
-from PySide6.QtCore import QCoreApplication
-
 from app.errors import CpcDeskError
+from app.i18n import translate
 
 
 def error_sentence(exc: BaseException) -> str:
@@ -20,8 +19,8 @@ def error_sentence(exc: BaseException) -> str:
     from app.log import current_log_path, redact
 
     detail = redact(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
-    text = QCoreApplication.translate("Errors", "Something went wrong ({0}).").format(detail)
+    text = translate("Errors", "Something went wrong ({0}).").format(detail)
     where = current_log_path()
     if where is not None:
-        text += " " + QCoreApplication.translate("Errors", "The details are in {0}.").format(where)
+        text += " " + translate("Errors", "The details are in {0}.").format(where)
     return text

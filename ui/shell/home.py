@@ -180,11 +180,15 @@ class Tile(QWidget):
         self.note = ""  # a count shown on the tile ("3 waiting"), set by the window
         self.note_urgent = False
 
-    def set_note(self, text: str, *, urgent: bool = False) -> None:
+    def set_note(self, text: str, *, urgent: bool = False, sentence: str = "") -> None:
+        """Show `text` on the tile's badge; `sentence`, the same said in full, heads its tooltip."""
+        self.setToolTip(f"{sentence}\n{self.spec.description}" if sentence else self.spec.description)
         if (text, urgent) != (self.note, self.note_urgent):
             self.note, self.note_urgent = text, urgent
             self.setAccessibleDescription(
-                f"{text}. {self.spec.description}" if text else self.spec.description
+                translate("Home", "{0}. {1}").format(text, self.spec.description)
+                if text
+                else self.spec.description
             )
             self.update()
 

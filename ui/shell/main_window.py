@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import translate
+from app.i18n import translate, translate_marked
 from ui.common.error_sentence import error_sentence
 from ui.shell.home import HomePage, portal_tiles
 from ui.shell.placeholder import PlaceholderScreen
@@ -37,6 +37,16 @@ if TYPE_CHECKING:
     from app.desk import Desk
     from app.mail.status import EarlyStatus
     from ui.shell.context import UiContext
+
+
+def role_name(role: str) -> str:
+    """A staff role as the window names it ("registrar"), in the desk's language."""
+    names = {
+        "clerk": translate("MainWindow", "clerk"),
+        "registrar": translate("MainWindow", "registrar"),
+        "admin": translate("MainWindow", "admin"),
+    }
+    return names.get(role, role)
 
 
 class MainWindow(QMainWindow):
@@ -249,7 +259,7 @@ class MainWindow(QMainWindow):
         self.offline_action.setChecked(desk.offline)
         self.user_label.setText(
             translate("MainWindow", "Signed in: {0} ({1})").format(
-                actor.display_name or actor.username, actor.role.value
+                actor.display_name or actor.username, role_name(actor.role.value)
             )
         )
         demo_mail = bool(desk.settings.get("mail.demo_server"))
@@ -312,13 +322,25 @@ class MainWindow(QMainWindow):
         waiting, offline = result[0], bool(result[1])
         if len(result) > 2 and result[2] >= 0:  # the Registrar Review tile says how many wait
             review = result[2]
+            # The badge is terse ("2 waiting": the same words for any count, in English and French); its
+            # tooltip says it in a sentence, whose words follow the count.
             self.home.tile("review").set_note(
                 translate("MainWindow", "{0} waiting").format(review)
                 if review
                 else translate("MainWindow", "none waiting"),
                 urgent=review > 0,
+                sentence=translate(
+                    "MainWindow", "%n request(s) await a registrar's decision.", None, n=review
+                )
+                if review
+                else translate("MainWindow", "No request awaits a registrar's decision."),
             )
         self.outbox_label.setText(translate("MainWindow", "Outbox: {0} waiting").format(waiting))
+        self.outbox_label.setToolTip(
+            translate("MainWindow", "%n message(s) waiting to be sent.", None, n=waiting)
+            if waiting
+            else translate("MainWindow", "No message waiting to be sent.")
+        )
         self.mode_label.setText(
             translate("MainWindow", "Mail: offline") if offline else translate("MainWindow", "Mail: online")
         )
@@ -354,11 +376,15 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Not available to your role"),
                 translate(
                     "MainWindow", "{0} needs a role that allows it; you are signed in as {1} ({2})."
-                ).format(tile.title, actor.username, actor.role.value),
+                ).format(tile.title, actor.username, role_name(actor.role.value)),
             )
             return
         spec = SCREENS.get(key)
-        title = spec.title if spec else next((t.title for t in portal_tiles() if t.key == key), key)
+        title = (
+            translate_marked("Screens", spec.title)
+            if spec
+            else next((t.title for t in portal_tiles() if t.key == key), key)
+        )
         widget = self.screens.get(key) if not kwargs else None
         if widget is None:
             if spec is None:
