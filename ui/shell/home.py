@@ -162,6 +162,7 @@ class Tile(QWidget):
 
     activated = Signal(str)
     MARGIN_X, MARGIN_Y = 18, 14
+    HEIGHT = 104  # the least height: two lines of title and two of description
     ACCENT = {False: QColor("#0b5c8c"), True: QColor("#1b7f5c")}
 
     def __init__(self, spec: TileSpec, parent: QWidget | None = None) -> None:
@@ -174,8 +175,10 @@ class Tile(QWidget):
         self.setAccessibleName(spec.title)
         self.setAccessibleDescription(spec.description)
         self.setToolTip(spec.description)
-        self.setMinimumSize(240, 104)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumSize(240, self.HEIGHT)
+        # As tall as its text needs at its width (a French description takes a line more), and as tall as
+        # the row's tallest tile.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.badge = translate("Home", "Staff") if spec.staff else ""
         self.note = ""  # a count shown on the tile ("3 waiting"), set by the window
         self.note_urgent = False
@@ -190,10 +193,59 @@ class Tile(QWidget):
                 if text
                 else self.spec.description
             )
+            self._fit_height()
             self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(300, 104)
+        return QSize(300, self.minimumHeight())
+
+    def badge_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPixelSize(11)
+        small.setBold(True)
+        return small
+
+    def text_layout(self, width: int) -> tuple[QRect, QRect, QRect, int]:
+        """Where the title, the description and the badge go at `width`, and the height the text needs
+        (the title wraps beside the badge; the description below the title, as many lines as it takes)."""
+        left = self.MARGIN_X + 6
+        text_width = width - left - self.MARGIN_X
+        badge_text = self.note or self.badge
+        badge_width = QFontMetrics(self.badge_font()).horizontalAdvance(badge_text) + 14 if badge_text else 0
+        badge = QRect(width - self.MARGIN_X - badge_width, self.MARGIN_Y + 2, badge_width, 17)
+        wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        title_width = text_width - (badge_width + 6 if badge_width else 0)
+        title_height = (
+            QFontMetrics(self.title_font())
+            .boundingRect(QRect(0, 0, title_width, 1000), wrap, self.spec.title)
+            .height()
+        )
+        title = QRect(left, self.MARGIN_Y, title_width, title_height)
+        body_top = self.MARGIN_Y + title_height + 6
+        body_height = (
+            QFontMetrics(self.font())
+            .boundingRect(QRect(0, 0, text_width, 1000), wrap, self.spec.description)
+            .height()
+        )
+        body = QRect(left, body_top, text_width, body_height)
+        return title, body, badge, body_top + body_height + 8
+
+    def clipped_text(self) -> list[str]:
+        """What this painted tile cuts off (tests/ui_clipping.py asks widgets that draw their own text)."""
+        needed = self.text_layout(self.width())[3]
+        if needed > self.height():
+            return [f"tile {self.spec.key}: {self.spec.title!r} needs {needed}px, has {self.height()}px"]
+        return []
+
+    def _fit_height(self) -> None:
+        needed = max(self.HEIGHT, self.text_layout(self.width())[3])
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
     def title_font(self) -> QFont:
         font = QFont(self.font())
@@ -218,39 +270,25 @@ class Tile(QWidget):
         painter.setPen(QPen(QColor("#f2b705"), 3) if focused else QPen(QColor("#cfd8df"), 1))
         painter.drawPath(path)
 
-        left = self.MARGIN_X + 6
-        width = self.width() - left - self.MARGIN_X
-        title_font = self.title_font()
-        badge_width = 0
+        title_rect, body, badge, _needed = self.text_layout(self.width())
+        wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         # A count on the tile ("2 waiting") takes the Staff badge's place (the green stripe still marks a
         # staff tile), so the title keeps its line.
         badge_text = self.note or self.badge
         badge_colour = QColor("#b3261e") if self.note_urgent else QColor("#5f6b73")
         if badge_text:
-            small = QFont(self.font())
-            small.setPixelSize(11)
-            small.setBold(True)
-            badge_width = QFontMetrics(small).horizontalAdvance(badge_text) + 14
-            badge = QRectF(self.width() - self.MARGIN_X - badge_width, self.MARGIN_Y + 2, badge_width, 17)
             badge_path = QPainterPath()
-            badge_path.addRoundedRect(badge, 3, 3)
+            badge_path.addRoundedRect(QRectF(badge), 3, 3)
             painter.fillPath(badge_path, badge_colour if self.note else self.ACCENT[True])
-            painter.setFont(small)
+            painter.setFont(self.badge_font())
             painter.setPen(QColor("white"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
-        painter.setFont(title_font)
+        painter.setFont(self.title_font())
         painter.setPen(QColor("#0b3d5c"))
-        title_rect = QRect(left, self.MARGIN_Y, width - badge_width - 6, 40)
-        wrap = Qt.TextFlag.TextWordWrap
-        used = painter.boundingRect(title_rect, Qt.AlignmentFlag.AlignLeft | wrap, self.spec.title)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | wrap, self.spec.title)
+        painter.drawText(title_rect, wrap, self.spec.title)
         painter.setFont(self.font())
         painter.setPen(QColor("#3d4a54"))
-        body_top = self.MARGIN_Y + used.height() + 6
-        body = QRect(left, body_top, width, self.height() - body_top - 8)
-        painter.drawText(
-            body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | wrap, self.spec.description
-        )
+        painter.drawText(body, wrap, self.spec.description)
         painter.end()
 
     def focusInEvent(self, event: QFocusEvent) -> None:

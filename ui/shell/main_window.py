@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.mode_label = QLabel("")
         for w in (self.db_label, self.outbox_label, self.mode_label):
             w.setObjectName("statusField")
+        # A long database path is cut at the window's edge; its tooltip holds it whole (tests/ui_clipping.py).
+        self.db_label.setProperty("clipsByDesign", True)
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.outbox_label)
         status.addPermanentWidget(self.mode_label)

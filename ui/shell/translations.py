@@ -79,10 +79,14 @@ def compiled(ts: Path, cache: Path | None) -> Path | None:
     if program is None:
         log.log(logging.WARNING, "no lrelease program to compile %s; the desk stays in English", ts.name)
         return None
-    cache.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        [*program, "-silent", str(ts), "-qm", str(target)], capture_output=True, text=True, check=False
-    )
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            [*program, "-silent", str(ts), "-qm", str(target)], capture_output=True, text=True, check=False
+        )
+    except OSError as exc:  # a data folder that cannot be written, an lrelease that cannot run
+        log.log(logging.WARNING, "lrelease could not compile %s: %s", ts.name, exc)
+        return None
     if done.returncode != 0 or not target.exists():
         log.log(
             logging.WARNING,
@@ -103,19 +107,29 @@ def install_language(language: str, cache: Path | None) -> bool:
         return False
     loaded = 0
     for ts in sorted(i18n.TRANSLATIONS.glob(f"*_{language}.ts")):
-        qm = compiled(ts, cache)
+        qm = compiled(ts, cache)  # None (and a log line) when it cannot be compiled: that area stays English
+        if qm is None:
+            continue
         translator = QTranslator(app)
-        if qm is not None and translator.load(str(qm)):
+        if translator.load(str(qm)):
             app.installTranslator(translator)
             _installed.append(translator)
             loaded += 1
-    # Qt's own words (the standard buttons of message boxes and file dialogs).
+        else:
+            log.log(logging.WARNING, "the translations in %s cannot be loaded; they stay in English", qm)
+    if not loaded:
+        log.log(
+            logging.WARNING,
+            "no translation of the desk into %r could be loaded; it stays in English",
+            language,
+        )
+        return False
+    # Qt's own words (the standard buttons of message boxes and file dialogs), only with ours: a desk left
+    # in English does not get French Cancel buttons.
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
-    if not loaded:
-        return False
     # Named otherwise than translate: this passes on text that is a variable (tests/test_translations.py
     # wants every translate() call to have literals, which the call sites give).
     qt_translate = QCoreApplication.translate
