@@ -9,6 +9,12 @@ def _gui_commands(sub: Any) -> None:
     shots = sub.add_parser("screenshots", help="render every main screen offscreen into docs/screenshots/")
     shots.add_argument("--out", default="docs/screenshots", help="folder for the PNG files")
     shots.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT (1366x768: a laptop)")
+    shots.add_argument(
+        "--language",
+        choices=("en", "fr"),
+        default="en",
+        help="the desk's language; fr writes the French desk's home, profile and wizard as fr-*.png",
+    )
 
 
 def _qt_versions() -> list[tuple[str, str]]:

@@ -392,3 +392,24 @@ def test_the_desk_language_setting_chooses_the_language_at_the_next_start(data_d
     assert desk_language(data_dir) in i18n.LANGUAGES
     (data_dir / "settings.json").write_text(json.dumps({"values": {"desk.language": "fr"}}), encoding="utf-8")
     assert desk_language(data_dir) == "fr"
+
+
+@pytest.mark.slow
+def test_the_screenshots_command_renders_the_french_desk(qapp: QApplication, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from tests.cli_runner import run_cli
+
+    out = tmp_path / "shots"
+    assert run_cli(["screenshots", "--language", "fr", "--out", str(out)]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names == [
+        "fr-home.png",
+        "fr-screen-profile.png",
+        "fr-wizard-1-member.png",
+        "fr-wizard-2-recipient.png",
+        "fr-wizard-3-consent.png",
+        "fr-wizard-4-review.png",
+    ]
+    assert QImage(str(out / "fr-home.png")).size().toTuple() == (1280, 720)
+    assert translate("Home", "Profile") == "Profile"  # English again once the command is done

@@ -26,11 +26,8 @@ def _settle(app: Any, seconds: float = 0.3, until: Callable[[], bool] | None = N
         time.sleep(0.02)
 
 
-def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
-    """The CPC wizard's pages for Hélène Côté-Gagnon to a directory hospital, and her certificate."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QColor, QImage, QPainter
-    from PySide6.QtPdf import QPdfDocument
+def _wizard_pages(app: Any, window: Any, desk: Any, out: Path, prefix: str = "") -> int:
+    """The CPC wizard's pages for Hélène Côté-Gagnon to a directory hospital."""
     from sqlalchemy import select
 
     from app.store.models import Member
@@ -42,12 +39,14 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
     wizard.resize(1000, 700)
     wizard.open()
     _settle(app)
-    names = ["wizard-1-member", "wizard-2-recipient", "wizard-3-consent", "wizard-4-review"]
+    names = [
+        prefix + n for n in ("wizard-1-member", "wizard-2-recipient", "wizard-3-consent", "wizard-4-review")
+    ]
     wizard.grab().save(str(out / f"{names[0]}.png"))
     wizard.next()
     _settle(app)
     page = wizard.recipient_page
-    page.type_combo.setCurrentIndex(page.type_combo.findText("Hospital"))
+    page.type_combo.setCurrentIndex(max(1, page.type_combo.findText("Hospital")))
     page.inst_combo.setCurrentIndex(1)
     _settle(app)
     wizard.grab().save(str(out / f"{names[1]}.png"))
@@ -64,6 +63,20 @@ def _wizard_and_certificate(app: Any, window: Any, desk: Any, out: Path) -> int:
     wizard.reject()
     for name in names:
         print(f"wrote {out / (name + '.png')}")
+    return 0
+
+
+def _certificates(desk: Any, out: Path) -> int:
+    """Hélène Côté-Gagnon's certificate as it will be issued: in English, in French and in both."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+    from sqlalchemy import select
+
+    from app.store.models import Member
+
+    with desk.db.read() as session:
+        member_id = session.scalar(select(Member.id).where(Member.cpso_number == "100001"))
 
     # The certificate as it will be issued (the preview PDF: unsigned, number PREVIEW).
     from app.issuing.requests import preview_pdf
@@ -132,6 +145,8 @@ def render_all(args: argparse.Namespace) -> int:
     from ui.shell.main_window import MainWindow
     from ui.shell.screens import SCREENS
 
+    language = getattr(args, "language", "en") or "en"
+    prefix = "" if language == "en" else f"{language}-"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     width, _, height = str(getattr(args, "size", "") or "x".join(map(str, WINDOW_SIZE))).partition("x")
@@ -145,6 +160,13 @@ def render_all(args: argparse.Namespace) -> int:
     messages.record_only = True
     failures = 0
     with tempfile.TemporaryDirectory(prefix="cpc-shots-") as folder:
+        if language != "en":
+            from ui.shell.translations import install_language
+
+            # As the desk does at start, before any window is built: compiled into the data folder.
+            if not install_language(language, Path(folder) / "translations"):
+                print(f"the {language} translations could not be installed (see above)")
+                return 1
         desk = Desk.open(folder, actor=Actor("demo.admin", StaffRole.ADMIN, "Demo Administrator"))
         from app.register.demo import fill_if_empty
 
@@ -158,11 +180,12 @@ def render_all(args: argparse.Namespace) -> int:
         def shot(name: str) -> None:
             for _ in range(5):
                 app.processEvents()
-            window.grab().save(str(out / f"{name}.png"))
-            print(f"wrote {out / (name + '.png')}")
+            window.grab().save(str(out / f"{prefix}{name}.png"))
+            print(f"wrote {out / (prefix + name + '.png')}")
 
         shot("home")
-        for key in SCREENS:
+        # Another language: the home, the profile and the wizard (the README's "Languages").
+        for key in SCREENS if not prefix else ("profile",):
             try:
                 window.open_screen(key)
                 if key == "assistance":
@@ -181,14 +204,24 @@ def render_all(args: argparse.Namespace) -> int:
                 failures += 1
                 traceback.print_exc()
             window.go_home()
-        window.resize(700, 720)
-        shot("home-narrow")
-        window.resize(*size)
+        if not prefix:
+            window.resize(700, 720)
+            shot("home-narrow")
+            window.resize(*size)
         try:
-            failures += _wizard_and_certificate(app, window, desk, out)
+            failures += _wizard_pages(app, window, desk, out, prefix)
+            if not prefix:
+                failures += _certificates(desk, out)
         except Exception:  # noqa: BLE001 - report and go on
             failures += 1
             traceback.print_exc()
+        if prefix:
+            from ui.shell.translations import uninstall
+
+            window.close()
+            desk.close()
+            uninstall()
+            return 1 if failures else 0
         try:  # Copies of Documents and a request's message thread (issue 19)
             from ui.desk.document_screenshots import render_documents
 
