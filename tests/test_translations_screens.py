@@ -5,9 +5,7 @@ forms that follow the count in French and English, no text cut off on any main s
 translation file that cannot be compiled leaving the desk in English with a log line."""
 
 import json
-import logging
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +36,13 @@ from tests.ui_clipping import LAPTOP, clipped_texts
 from ui.shell.home import Tile, portal_tiles
 from ui.shell.main_window import MainWindow
 from ui.shell.screens import SCREENS
-from ui.shell.translations import compiled, desk_language, install_language, uninstall
+from ui.shell.translations import (
+    compiled,
+    desk_language,
+    install_desk_language,
+    install_language,
+    uninstall,
+)
 
 TGH = RecipientInput(
     institution_type="Hospital",
@@ -358,25 +362,31 @@ def test_the_first_start_in_french_compiles_the_translations_into_the_data_folde
 
 
 def test_a_translation_file_that_cannot_be_compiled_leaves_the_desk_in_english_with_a_log_line(
-    qtbot: QtBot,
-    desk: Desk,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
+    qtbot: QtBot, desk: Desk, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from app.log import configure_logging, log_path, stop_logging
+
     broken = tmp_path / "translations-src"
     broken.mkdir()
-    shutil.copy(i18n.TRANSLATIONS / "shell_fr.ts", broken / "shell_fr.ts")
-    text = (broken / "shell_fr.ts").read_text(encoding="utf-8")
+    text = (i18n.TRANSLATIONS / "shell_fr.ts").read_text(encoding="utf-8")
     (broken / "shell_fr.ts").write_text(text[: len(text) // 2], encoding="utf-8")  # cut off mid-file
     monkeypatch.setattr(i18n, "TRANSLATIONS", broken)
-    with caplog.at_level(logging.WARNING, logger="ui.shell.translations"):
-        assert install_language("fr", tmp_path / "data" / "translations") is False
-    assert "lrelease could not compile shell_fr.ts" in caplog.text
-    assert "stays in English" in caplog.text
+    Settings(data_dir).set("desk.language", "fr")
+    # As at start: the language before the first window, the log file after the first paint.
+    held = install_desk_language(data_dir)
     window = _window(qtbot, desk)
     assert window.home.tile("profile").spec.title == "Profile"
     assert window.outbox_label.text() == "Outbox: 0 waiting"
+    assert translate("Home", "Profile") == "Profile"
+    configure_logging(data_dir, console=False)
+    try:
+        held.replay()
+    finally:
+        stop_logging()
+    logged = log_path(data_dir).read_text(encoding="utf-8")
+    assert "lrelease could not compile shell_fr.ts" in logged
+    assert "no translation of the desk into 'fr' could be loaded; it stays in English" in logged
+    assert not (data_dir / "translations" / "shell_fr.qm").exists()
     uninstall()
 
 

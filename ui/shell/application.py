@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.i18n import translate
 from ui.shell.main_window import MainWindow
-from ui.shell.translations import desk_language, install_language, settings_folder
+from ui.shell.translations import install_desk_language, settings_folder
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -361,16 +361,20 @@ def run_gui(args: Any) -> int:
     app.setApplicationName("CPC Desk")
     app.setOrganizationName("CPC Desk")
     load_style(app)
-    folder = settings_folder(args)
-    install_language(desk_language(folder), folder / "translations" if folder else None)
+    held = install_desk_language(settings_folder(args))
     window = MainWindow()
     errors = UnexpectedErrors(window)
     if os.environ.get("CPC_DESK_STARTUP_PROBE"):
         StartupProbe(window)
     window.show()
     starter = DeskStarter(window, args)
+
     # Open the database only once the home window is on screen, so nothing competes with the first paint.
-    window.first_painted.connect(lambda: start_logging(args))
+    def open_log() -> None:
+        start_logging(args)
+        held.replay()  # what choosing the language logged before the log file was open
+
+    window.first_painted.connect(open_log)
     window.first_painted.connect(starter.start)
     try:
         return app.exec()

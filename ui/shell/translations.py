@@ -98,6 +98,37 @@ def compiled(ts: Path, cache: Path | None) -> Path | None:
     return target
 
 
+class HeldRecords(logging.Handler):
+    """The language's log records, kept while the log file is not open yet (the desk opens it after the
+    first paint); `replay` hands them to the log once it is."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def replay(self) -> None:
+        for record in self.records:
+            logging.getLogger(record.name).handle(record)
+        self.records.clear()
+
+
+def install_desk_language(folder: Path | None) -> HeldRecords:
+    """At start, before the first window: the desk's language installed, compiling into the data folder's
+    translations/ folder when needed; what went wrong is held for the log (HeldRecords.replay)."""
+    held = HeldRecords()
+    log.addHandler(held)
+    log.propagate = False
+    try:
+        install_language(desk_language(folder), folder / "translations" if folder else None)
+    finally:
+        log.removeHandler(held)
+        log.propagate = True
+    return held
+
+
 def install_language(language: str, cache: Path | None) -> bool:
     """Install the translators of `language` into the running application and route app.i18n's
     translate() through Qt; English (the source text) needs none. True when installed."""
