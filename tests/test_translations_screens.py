@@ -278,6 +278,21 @@ def test_each_wizard_page_in_french_shows_its_text_whole(qtbot: QtBot, demo_desk
     assert {k: v for k, v in problems.items() if v} == {}
 
 
+def test_a_long_database_path_is_cut_in_the_middle_not_holding_the_window_wide(
+    qtbot: QtBot, desk: Desk, french: Path
+) -> None:
+    window = _window(qtbot, desk)
+    path = "/srv/" + "/".join(["dossier-partagé-du-registraire"] * 12) + "/cpc-desk.sqlite3"
+    window.db_label.setText(translate("MainWindow", "Database: {0}").format(path))
+    _settle(qtbot, 0.2)
+    assert window.minimumSizeHint().width() <= LAPTOP[0]
+    shown = window.db_label.shown_text()
+    assert shown.startswith("Base de données : /srv/") and shown.endswith("cpc-desk.sqlite3") and "…" in shown
+    assert window.db_label.toolTip() == f"Base de données : {path}"
+    assert clipped_texts(window) == []
+    window.db_label.grab().save(str(desk.data_dir / "db-label.png"))
+
+
 # --- the check itself ---------------------------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate, translate_marked
+from ui.common.eliding_label import ElidingLabel
 from ui.common.error_sentence import error_sentence
 from ui.shell.home import HomePage, portal_tiles
 from ui.shell.placeholder import PlaceholderScreen
@@ -150,13 +151,12 @@ class MainWindow(QMainWindow):
         self.addAction(home_action)
 
         status = QStatusBar()
-        self.db_label = QLabel(translate("MainWindow", "Opening the database…"))
+        # A long database path must not hold the window wider than the screen: cut in the middle.
+        self.db_label = ElidingLabel(translate("MainWindow", "Opening the database…"))
         self.outbox_label = QLabel("")
         self.mode_label = QLabel("")
         for w in (self.db_label, self.outbox_label, self.mode_label):
             w.setObjectName("statusField")
-        # A long database path is cut at the window's edge; its tooltip holds it whole (tests/ui_clipping.py).
-        self.db_label.setProperty("clipsByDesign", True)
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.outbox_label)
         status.addPermanentWidget(self.mode_label)
@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self.refresh_status)
         self._painted = False
         self._status_shown = False
+        self._counts_asked = 0
         self.home.grid.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -195,7 +196,6 @@ class MainWindow(QMainWindow):
         # A bound method, not a lambda: Qt drops the connection when the window goes.
         self.ctx.status_message.connect(self._show_status_message)
         self.db_label.setText(translate("MainWindow", "Database: {0}").format(desk.db.location))
-        self.db_label.setToolTip(desk.db.location)
         self.apply_role()
         self.refresh_status()
         self._refresh_timer.start()
@@ -307,17 +307,24 @@ class MainWindow(QMainWindow):
 
         from ui.common import workers  # imported on first use: nothing before the first paint needs it
 
-        workers.start(
-            count,
-            on_finished=self._show_counts,
-            on_failed=lambda exc: self.outbox_label.setText(error_sentence(exc)),
-            owner=self,
-        )
+        # Counts asked for one after the other may come back in another order: only the last one is shown
+        # (an earlier count, taken before "Work offline" was ticked, would say "online" again).
+        self._counts_asked += 1
+        asked = self._counts_asked
+
+        def show(result: tuple[int, ...]) -> None:
+            if asked == self._counts_asked:
+                self._show_counts(result)
+
+        def failed(exc: BaseException) -> None:
+            if asked == self._counts_asked:
+                self.outbox_label.setText(error_sentence(exc))
+
+        workers.start(count, on_finished=show, on_failed=failed, owner=self)
 
     def show_early_status(self, early: "EarlyStatus") -> None:
         """The counts read before the desk is open (app.mail.status.early_status); attach_desk follows."""
         self.db_label.setText(translate("MainWindow", "Database: {0}").format(early.location))
-        self.db_label.setToolTip(early.location)
         self._show_counts((early.status.outbox_waiting, early.status.offline))
 
     def _show_counts(self, result: tuple[int, ...]) -> None:
