@@ -102,7 +102,7 @@ def test_the_home_tiles_and_the_window_s_menus_are_in_french(qtbot: QtBot, desk:
     ]
     mnemonics = [t[t.index("&") + 1].lower() for t in texts]
     assert len(set(mnemonics)) == len(mnemonics)
-    assert window.user_label.text() == "Session : Test Clerk (commis)"
+    assert window.user_label.text() == "Session ouverte : Test Clerk (commis)"
     assert window.outbox_label.text() == "Boîte d'envoi : 0 en attente"
     assert window.mode_label.text() == "Courriel : en ligne"
     # A screen opened from a tile is named in French in the header, with the way back.

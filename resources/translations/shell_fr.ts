@@ -303,7 +303,7 @@
     <message>
         <location filename="../../ui/shell/main_window.py" line="80"/>
         <source>Back to the home tiles (Alt+Home)</source>
-        <translation>Retour aux tuiles d&apos;accueil (Alt+Origine)</translation>
+        <translation>Retour aux tuiles d&apos;accueil (Alt+Début)</translation>
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="90"/>
@@ -364,7 +364,7 @@
     <message>
         <location filename="../../ui/shell/main_window.py" line="261"/>
         <source>Signed in: {0} ({1})</source>
-        <translation>Session : {0} ({1})</translation>
+        <translation>Session ouverte : {0} ({1})</translation>
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="328"/>
@@ -466,7 +466,7 @@
     <message>
         <location filename="../../ui/shell/placeholder.py" line="27"/>
         <source>Press Alt+Home or the Home button to go back.</source>
-        <translation>Appuyez sur Alt+Origine ou sur le bouton Accueil pour revenir.</translation>
+        <translation>Appuyez sur Alt+Début ou sur le bouton Accueil pour revenir.</translation>
     </message>
 </context>
 <context>
