@@ -438,3 +438,20 @@ def test_the_screenshots_command_renders_the_french_desk(qapp: QApplication, tmp
     ]
     assert QImage(str(out / "fr-home.png")).size().toTuple() == (1280, 720)
     assert translate("Home", "Profile") == "Profile"  # English again once the command is done
+
+
+def test_every_count_is_given_where_lupdate_reads_it() -> None:
+    """lupdate takes translate(context, text, None, n=count) as a plural message and skips
+    translate(context, text, n=count) altogether: such a message is never translated, in any language."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent
+    skipped = []
+    for path in sorted([*(root / "ui").rglob("*.py"), *(root / "app").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in ("translate", "translate_marked") and len(node.args) == 2 and node.keywords:
+                skipped.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert not skipped, "write translate(context, text, None, n=count):\n" + "\n".join(skipped)
