@@ -196,11 +196,12 @@ def _standing_block(standing: Standing, reader: Reader) -> str:
         changed = cat.translate("VerificationPage", "The register has changed since issue")
         shows = cat.translate("VerificationPage", "What the register shows now:")
         status_label = cat.translate("VerificationPage", "Status")
+        class_label = cat.translate("VerificationPage", "Class of registration")
         parts.append(
             f'<section class="changed" id="register-changed"><h2>{_e(changed)}</h2>'
             f"<p>{_e(change_sentence(standing, language))}</p><p>{_e(shows)}</p><dl>"
             f"<dt>{_e(status_label)}</dt><dd>{_e(status)}</dd>"
-            f"<dt>{_e(words.labels['registration_class'])}</dt><dd>{_e(now.registration_class)}</dd>"
+            f"<dt>{_e(class_label)}</dt><dd>{_e(now.registration_class)}</dd>"
             f"<dt>{_e(words.labels['terms_conditions'])}</dt><dd>{_e(now.terms_conditions or none)}</dd>"
             f"<dt>{_e(words.labels['discipline'])}</dt><dd>{_e(now.discipline or none)}</dd>"
             f"<dt>{_e(words.labels['pending_investigations'])}</dt>"

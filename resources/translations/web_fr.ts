@@ -95,27 +95,32 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/web/page.py" line="214"/>
+        <location filename="../../app/web/page.py" line="199"/>
+        <source>Class of registration</source>
+        <translation>Catégorie d&apos;inscription</translation>
+    </message>
+    <message>
+        <location filename="../../app/web/page.py" line="215"/>
         <source>Enter the number and the verification code printed on a Certificate of Professional Conduct, or check the PDF file itself.</source>
         <translation>Saisissez le numéro et le code de vérification imprimés sur un certificat de conduite professionnelle, ou faites vérifier le fichier PDF lui-même.</translation>
     </message>
     <message>
-        <location filename="../../app/web/page.py" line="220"/>
+        <location filename="../../app/web/page.py" line="221"/>
         <source>Certificate verification</source>
         <translation>Vérification des certificats</translation>
     </message>
     <message>
-        <location filename="../../app/web/page.py" line="228"/>
+        <location filename="../../app/web/page.py" line="229"/>
         <source>Certificate not found</source>
         <translation>Certificat introuvable</translation>
     </message>
     <message>
-        <location filename="../../app/web/page.py" line="230"/>
+        <location filename="../../app/web/page.py" line="231"/>
         <source>Certificate {0}</source>
         <translation>Certificat {0}</translation>
     </message>
     <message>
-        <location filename="../../app/web/page.py" line="248"/>
+        <location filename="../../app/web/page.py" line="249"/>
         <source>Certificate file check</source>
         <translation>Vérification d&apos;un fichier de certificat</translation>
     </message>
