@@ -159,12 +159,14 @@ def test_a_french_browser_gets_the_page_in_french_and_the_switch_gives_english(
     from selenium.webdriver.common.by import By
 
     browser = french_browser
+    desk.settings.set("issuer.name_fr", "Ordre des médecins et chirurgiens (DÉMO)")
     register = fill_register(desk)
     number, code = register.suspended.number, register.suspended.code
     desk.close()
     with running_service(data_dir, database_url) as (base, _proc):
         browser.get(f"{base}/cpc?number={number}&code={code}")
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+        assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Ordre des médecins et chirurgiens")
         assert browser.find_element(By.ID, "status").text.startswith(
             f"Le certificat {number} est valide jusqu"
         )
