@@ -13,6 +13,7 @@ from members_data import RecordingNavigator, add_member
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 from ui_clipping import clipped_texts
 
 from app import i18n
@@ -23,7 +24,14 @@ from app.issuing.messages import record_message
 from app.issuing.requests import RequestDraft, submit_request
 from app.issuing.rules import DOCUMENT_KINDS
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput
-from app.store.models import CONSENT_METHOD_LABELS, ConsentMethod, MessageChannel, StaffRole
+from app.store.models import (
+    CONSENT_METHOD_LABELS,
+    Certificate,
+    CertificateDocument,
+    ConsentMethod,
+    MessageChannel,
+    StaffRole,
+)
 from tests.factories import make_member
 from ui.desk import profile as profile_module
 from ui.desk.assistance import AssistanceScreen
@@ -105,7 +113,7 @@ def test_the_profile_is_in_french_for_a_real_member(
     shown(qtbot, screen, tmp_path, "profile-fr")
     assert screen.name_label.text() == "Hélène Côté-Gagnon · nº CPSO 104211"
     assert screen.start_button.text() == "&Nouvelle demande de certificat"
-    assert screen.revoke_button.text() == "Ré&voquer…" and screen.reissue_button.text() == "Réémet&tre…"
+    assert screen.revoke_button.text() == "Révo&quer…" and screen.reissue_button.text() == "Réémet&tre…"
     assert screen.cert_box.title() == "Sur le certificat" and screen.contact_box.title() == "Coordonnées"
     headers = [
         screen.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(screen.proxy.columnCount())
@@ -123,6 +131,8 @@ def test_the_profile_is_in_french_for_a_real_member(
     keys = [b.text()[b.text().index("&") + 1].lower() for b in buttons if "&" in b.text()]
     assert len(keys) == len(set(keys)), keys
     assert clipped_texts(screen) == []
+    # French words are longer: the buttons' row must still fit the main window (1180 px wide at start)
+    assert screen.minimumSizeHint().width() <= 1180
 
 
 def test_the_unread_messages_line_of_the_profile_has_french_plural_forms(
@@ -223,6 +233,19 @@ def test_review_verify_copies_thread_and_reissue_in_french_fit_a_laptop(
     verify = VerifyScreen(ctx)
     shown(qtbot, verify, tmp_path, "verify-fr")
     assert verify.drop_area.choose_button.text() == "Choisir un fichier PDF…"
+    with desk.db.read() as s:
+        pdf = s.scalar(
+            select(CertificateDocument.pdf).join(Certificate).where(Certificate.number == member["number"])
+        )
+    assert pdf is not None
+    (tmp_path / "certificate.pdf").write_bytes(pdf)
+    verify.verify_file(str(tmp_path / "certificate.pdf"))
+    qtbot.waitUntil(lambda: verify.last_result is not None, timeout=20_000)
+    assert verify.verdict.text() == f"Authentique et valide : certificat {member['number']}."
+    assert verify.file_label.text().startswith("Fichier : ")
+    assert verify.details.text().startswith("Membre : Hélène Côté-Gagnon — adressé à Hôpital Montfort")
+    QApplication.processEvents()
+    verify.grab().save(str(tmp_path / "verify-result-fr.png"))
     assert clipped_texts(verify) == []
 
     issued = issue_copies(desk, desk.actor, "104211", ["card"])

@@ -488,7 +488,7 @@
         <message>
             <location filename="../../ui/desk/profile.py" line="431" />
             <source>Verification pa&amp;ge</source>
-            <translation>Page de vérifi&amp;cation</translation>
+            <translation>Vérifi&amp;cation</translation>
         </message>
         <message>
             <location filename="../../ui/desk/profile.py" line="433" />
@@ -498,7 +498,7 @@
         <message>
             <location filename="../../ui/desk/profile.py" line="436" />
             <source>Send &amp;again now</source>
-            <translation>Réessayer l'&amp;envoi</translation>
+            <translation>&amp;Réessayer</translation>
         </message>
         <message>
             <location filename="../../ui/desk/profile.py" line="438" />
@@ -508,7 +508,7 @@
         <message>
             <location filename="../../ui/desk/profile.py" line="441" />
             <source>Resend &amp;to…</source>
-            <translation>&amp;Renvoyer à…</translation>
+            <translation>Ren&amp;voyer à…</translation>
         </message>
         <message>
             <location filename="../../ui/desk/profile.py" line="443" />
@@ -528,7 +528,7 @@
         <message>
             <location filename="../../ui/desk/profile.py" line="451" />
             <source>Re&amp;voke…</source>
-            <translation>Ré&amp;voquer…</translation>
+            <translation>Révo&amp;quer…</translation>
         </message>
         <message>
             <location filename="../../ui/desk/profile.py" line="453" />
