@@ -29,12 +29,13 @@ from app.store.models import (
     Certificate,
     CertificateDocument,
     ConsentMethod,
+    MemberStatus,
     MessageChannel,
     StaffRole,
 )
 from tests.factories import make_member
 from ui.desk import profile as profile_module
-from ui.desk.assistance import AssistanceScreen
+from ui.desk.assistance import AssistanceScreen, status_words
 from ui.desk.copies_dialog import CopiesDialog
 from ui.desk.profile import ProfileScreen, ReissueDialog
 from ui.desk.review_screen import ReviewScreen
@@ -163,6 +164,7 @@ def test_the_assistance_desk_is_in_french_with_plural_counts(
     headers = [panel.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(panel.proxy.columnCount())]
     assert headers == ["Nº CPSO", "Nom", "Catégorie d'inscription", "Statut", "Trouvé par"]
     assert panel.proxy.index(0, 4).data() == "nom"
+    assert panel.proxy.index(0, 3).data() == "Actif"
     panel.box.clear()
     qtbot.keyClicks(panel.box, "1042")
     qtbot.waitUntil(lambda: panel.proxy.rowCount() == 2, timeout=5000)
@@ -208,6 +210,7 @@ def test_the_labels_marked_here_for_values_of_app_have_their_french() -> None:
         ("Profile", [FIELD_LABELS[name] for name in ADDRESS_FIELDS]),
         ("ReviewScreen", list(CONSENT_METHOD_LABELS.values())),
         ("CopiesDialog", list(DOCUMENT_KINDS.values())),
+        ("Assistance", [status_words(status) for status in MemberStatus]),
     ):
         untranslated = [w for w in words if french.translate(context, w) == w]
         assert not untranslated, f"{context}: {untranslated}"

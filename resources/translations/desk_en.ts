@@ -4,7 +4,7 @@
     <context>
         <name>Assistance</name>
         <message numerus="yes">
-            <location filename="../../ui/desk/assistance.py" line="202" />
+            <location filename="../../ui/desk/assistance.py" line="218" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/desk/assistance.py" line="423" />
+            <location filename="../../ui/desk/assistance.py" line="439" />
             <source> and %n more request(s)</source>
             <translation>
                 <numerusform> and %n more request</numerusform>

@@ -34,52 +34,82 @@
             <translation>numéro de demande</translation>
         </message>
         <message>
+            <location filename="../../ui/desk/assistance.py" line="69" />
+            <source>Active</source>
+            <translation>Actif</translation>
+        </message>
+        <message>
             <location filename="../../ui/desk/assistance.py" line="70" />
+            <source>Suspended</source>
+            <translation>Suspendu</translation>
+        </message>
+        <message>
+            <location filename="../../ui/desk/assistance.py" line="71" />
+            <source>Revoked</source>
+            <translation>Révoqué</translation>
+        </message>
+        <message>
+            <location filename="../../ui/desk/assistance.py" line="72" />
+            <source>Resigned</source>
+            <translation>Démission</translation>
+        </message>
+        <message>
+            <location filename="../../ui/desk/assistance.py" line="73" />
+            <source>Expired</source>
+            <translation>Expiré</translation>
+        </message>
+        <message>
+            <location filename="../../ui/desk/assistance.py" line="74" />
+            <source>Deceased</source>
+            <translation>Décédé</translation>
+        </message>
+        <message>
+            <location filename="../../ui/desk/assistance.py" line="86" />
             <source>CPSO #</source>
             <translation>Nº CPSO</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="74" />
+            <location filename="../../ui/desk/assistance.py" line="90" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="75" />
+            <location filename="../../ui/desk/assistance.py" line="91" />
             <source>Class of registration</source>
             <translation>Catégorie d'inscription</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="76" />
+            <location filename="../../ui/desk/assistance.py" line="92" />
             <source>Status</source>
             <translation>Statut</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="78" />
+            <location filename="../../ui/desk/assistance.py" line="94" />
             <source>Found by</source>
             <translation>Trouvé par</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="128" />
+            <location filename="../../ui/desk/assistance.py" line="144" />
             <source>CPSO number, name in any order, certificate number or verification code</source>
             <translation>Numéro CPSO, nom dans n'importe quel ordre, numéro de certificat ou code de vérification</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="131" />
+            <location filename="../../ui/desk/assistance.py" line="147" />
             <source>Search members</source>
             <translation>Chercher des membres</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="193" />
+            <location filename="../../ui/desk/assistance.py" line="209" />
             <source>No member, certificate or request matches “{0}”.</source>
             <translation>Aucun membre, certificat ou demande ne correspond à « {0} ».</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="199" />
+            <location filename="../../ui/desk/assistance.py" line="215" />
             <source>The first {0} matches; type more to narrow them.</source>
             <translation>Les {0} premiers résultats ; précisez votre recherche pour les réduire.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/desk/assistance.py" line="202" />
+            <location filename="../../ui/desk/assistance.py" line="218" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n résultat</numerusform>
@@ -87,97 +117,97 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="211" />
+            <location filename="../../ui/desk/assistance.py" line="227" />
             <source>The search failed: {0}</source>
             <translation>La recherche a échoué : {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="265" />
+            <location filename="../../ui/desk/assistance.py" line="281" />
             <source>Find a member</source>
             <translation>Trouver un membre</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="274" />
+            <location filename="../../ui/desk/assistance.py" line="290" />
             <source>&amp;Open profile</source>
             <translation>&amp;Ouvrir le profil</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="276" />
+            <location filename="../../ui/desk/assistance.py" line="292" />
             <source>&amp;Start a CPC request</source>
             <translation>&amp;Nouvelle demande de certificat</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="282" />
+            <location filename="../../ui/desk/assistance.py" line="298" />
             <source>&amp;Institution directory</source>
             <translation>&amp;Répertoire des établissements</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="284" />
+            <location filename="../../ui/desk/assistance.py" line="300" />
             <source>&amp;Import register…</source>
             <translation>Im&amp;porter le registre…</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="286" />
+            <location filename="../../ui/desk/assistance.py" line="302" />
             <source>Add or update members from the register's CSV file</source>
             <translation>Ajouter ou mettre à jour des membres à partir du fichier CSV du registre</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="298" />
+            <location filename="../../ui/desk/assistance.py" line="314" />
             <source>&amp;Where is my certificate?</source>
             <translation>Où en est mon &amp;certificat ?</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="305" />
+            <location filename="../../ui/desk/assistance.py" line="321" />
             <source>CPSO number, request number (R-0000123), certificate number or verification code</source>
             <translation>Numéro CPSO, numéro de demande (R-0000123), numéro de certificat ou code de vérification</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="311" />
+            <location filename="../../ui/desk/assistance.py" line="327" />
             <source>Alt+W or Ctrl+Shift+W</source>
             <translation>Alt+C ou Ctrl+Maj+W</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="313" />
+            <location filename="../../ui/desk/assistance.py" line="329" />
             <source>Status lookup</source>
             <translation>Où en est la demande</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="315" />
+            <location filename="../../ui/desk/assistance.py" line="331" />
             <source>&amp;Look up</source>
             <translation>&amp;Trouver</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="320" />
+            <location filename="../../ui/desk/assistance.py" line="336" />
             <source>&amp;Messages…</source>
             <translation>&amp;Messages…</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="323" />
+            <location filename="../../ui/desk/assistance.py" line="339" />
             <source>The messages of the request typed here: write, record a reply or call</source>
             <translation>Les messages de la demande saisie ici : écrire, consigner une réponse ou un appel</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="329" />
+            <location filename="../../ui/desk/assistance.py" line="345" />
             <source>The answer appears here, in one sentence, in this computer's local time.</source>
             <translation>La réponse s'affiche ici, en une phrase, à l'heure locale de cet ordinateur.</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="380" />
+            <location filename="../../ui/desk/assistance.py" line="396" />
             <source>Type a CPSO number, request number, certificate number or verification code.</source>
             <translation>Saisissez un numéro CPSO, un numéro de demande, un numéro de certificat ou un code de vérification.</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="389" />
+            <location filename="../../ui/desk/assistance.py" line="405" />
             <source>Looking up…</source>
             <translation>Recherche en cours…</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="402" />
+            <location filename="../../ui/desk/assistance.py" line="418" />
             <source>No request, certificate or verification code “{0}” was found.</source>
             <translation>Aucune demande, aucun certificat ni aucun code de vérification « {0} » n'a été trouvé.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/desk/assistance.py" line="423" />
+            <location filename="../../ui/desk/assistance.py" line="439" />
             <source> and %n more request(s)</source>
             <translation>
                 <numerusform> et %n autre demande</numerusform>
@@ -185,12 +215,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="428" />
+            <location filename="../../ui/desk/assistance.py" line="444" />
             <source>New messages not yet seen: {0}{1}</source>
             <translation>Nouveaux messages non lus : {0}{1}</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/assistance.py" line="440" />
+            <location filename="../../ui/desk/assistance.py" line="456" />
             <source>Type a request number, certificate number or verification code to see its messages.</source>
             <translation>Saisissez un numéro de demande, un numéro de certificat ou un code de vérification pour en voir les messages.</translation>
         </message>

@@ -64,6 +64,22 @@ def found_by(hit: MemberHit) -> str:
     return words
 
 
+# A member's status (app.store.models.MemberStatus), in words; a status not listed is shown as stored.
+_STATUS = {
+    "active": QT_TRANSLATE_NOOP("Assistance", "Active"),
+    "suspended": QT_TRANSLATE_NOOP("Assistance", "Suspended"),
+    "revoked": QT_TRANSLATE_NOOP("Assistance", "Revoked"),
+    "resigned": QT_TRANSLATE_NOOP("Assistance", "Resigned"),
+    "expired": QT_TRANSLATE_NOOP("Assistance", "Expired"),
+    "deceased": QT_TRANSLATE_NOOP("Assistance", "Deceased"),
+}
+
+
+def status_words(status: str) -> str:
+    label = _STATUS.get(str(status))
+    return translate_marked("Assistance", label) if label else str(status).capitalize()
+
+
 def hit_columns() -> list[Column[MemberHit]]:
     return [
         Column(
@@ -73,7 +89,7 @@ def hit_columns() -> list[Column[MemberHit]]:
         ),
         Column(translate("Assistance", "Name"), lambda h: h.full_name),
         Column(translate("Assistance", "Class of registration"), lambda h: h.registration_class),
-        Column(translate("Assistance", "Status"), lambda h: h.status.capitalize()),
+        Column(translate("Assistance", "Status"), lambda h: status_words(h.status)),
         Column(
             translate("Assistance", "Found by"),
             found_by,
