@@ -884,22 +884,23 @@
             <translation>{0} approuvée et émise</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/review_screen.py" line="323" />
+            <location filename="../../ui/desk/review_screen.py" line="320" />
+            <location filename="../../ui/desk/review_screen.py" line="325" />
             <source>{0}: {1}</source>
             <translation>{0} : {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/review_screen.py" line="333" />
+            <location filename="../../ui/desk/review_screen.py" line="335" />
             <source>Decline reason: is required — say why the certificate is not issued.</source>
             <translation>Motif du refus : obligatoire — indiquez pourquoi le certificat n'est pas émis.</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/review_screen.py" line="347" />
+            <location filename="../../ui/desk/review_screen.py" line="349" />
             <source>{0} declined.</source>
             <translation>{0} refusée.</translation>
         </message>
         <message>
-            <location filename="../../ui/desk/review_screen.py" line="355" />
+            <location filename="../../ui/desk/review_screen.py" line="357" />
             <source>Not approved: {0}</source>
             <translation>Non approuvée : {0}</translation>
         </message>

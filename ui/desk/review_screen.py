@@ -317,7 +317,9 @@ class ReviewScreen(QWidget):
         from ui.request.done_page import delivery_text
 
         states = "; ".join(
-            f"{r.name}: {delivery_text(r.delivery_state, r.delivery_error, self.ctx.desk.is_offline)}"
+            translate("ReviewScreen", "{0}: {1}").format(
+                r.name, delivery_text(r.delivery_state, r.delivery_error, self.ctx.desk.is_offline)
+            )
             for r in result.recipients
         )
         self.status.setText(translate("ReviewScreen", "{0}: {1}").format(result.request_number, states))
