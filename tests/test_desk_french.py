@@ -119,7 +119,7 @@ def test_the_profile_is_in_french_for_a_real_member(
     headers = [
         screen.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(screen.proxy.columnCount())
     ]
-    assert headers == ["Quand", "Quoi", "Destinataire", "Statut", "Essais", "Par"]
+    assert headers == ["Quand", "Quoi", "Destinataire", "Statut", "Tentatives", "Par"]
     whats = {screen.proxy.index(r, 1).data() for r in range(screen.proxy.rowCount())}
     assert whats == {f"Certificat {member['number']}", f"Demande {member['request']}"}
     contact = screen.contact_form
@@ -157,7 +157,7 @@ def test_the_assistance_desk_is_in_french_with_plural_counts(
     shown(qtbot, screen, tmp_path, "assistance-fr")
     panel = screen.search
     assert screen.open_button.text() == "&Ouvrir le profil"
-    assert panel.count_label.text().startswith("Tapez pour chercher dans le registre")
+    assert panel.count_label.text().startswith("Saisissez votre recherche dans le registre")
     qtbot.keyClicks(panel.box, "cote helene")  # accents are folded
     qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1, timeout=5000)
     assert panel.count_label.text() == "1 résultat"

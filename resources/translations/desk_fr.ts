@@ -6,7 +6,7 @@
         <message>
             <location filename="../../ui/desk/assistance.py" line="41" />
             <source>Type to search the register; Enter or a double-click opens the profile, ↓ moves to the results.</source>
-            <translation>Tapez pour chercher dans le registre ; Entrée ou un double-clic ouvre le profil, ↓ passe aux résultats.</translation>
+            <translation>Saisissez votre recherche dans le registre ; Entrée ou un double-clic ouvre le profil, ↓ passe aux résultats.</translation>
         </message>
         <message>
             <location filename="../../ui/desk/assistance.py" line="48" />
@@ -169,7 +169,7 @@
         <message>
             <location filename="../../ui/desk/assistance.py" line="329" />
             <source>Status lookup</source>
-            <translation>Où en est la demande</translation>
+            <translation>Suivi d'une demande</translation>
         </message>
         <message>
             <location filename="../../ui/desk/assistance.py" line="331" />
@@ -262,7 +262,7 @@
         <message>
             <location filename="../../ui/desk/copies_dialog.py" line="110" />
             <source>Send to &amp;email:</source>
-            <translation>Envoyer au &amp;courriel :</translation>
+            <translation>Envoyer à l'adresse &amp;courriel :</translation>
         </message>
         <message>
             <location filename="../../ui/desk/copies_dialog.py" line="117" />
@@ -420,7 +420,7 @@
         <message>
             <location filename="../../ui/desk/profile.py" line="114" />
             <source>Tries</source>
-            <translation>Essais</translation>
+            <translation>Tentatives</translation>
         </message>
         <message>
             <location filename="../../ui/desk/profile.py" line="119" />
@@ -589,7 +589,7 @@
         <message>
             <location filename="../../ui/desk/profile.py" line="527" />
             <source>None on record</source>
-            <translation>Aucun au dossier</translation>
+            <translation>Rien au dossier</translation>
         </message>
         <message>
             <location filename="../../ui/desk/profile.py" line="531" />
@@ -876,12 +876,12 @@
         <message>
             <location filename="../../ui/desk/review_screen.py" line="291" />
             <source>{0} approved: issued {1}. Sending…</source>
-            <translation>{0} approuvée : {1} émis. Envoi en cours…</translation>
+            <translation>{0} approuvée ; certificats émis : {1}. Envoi en cours…</translation>
         </message>
         <message>
             <location filename="../../ui/desk/review_screen.py" line="296" />
             <source>{0} approved and issued</source>
-            <translation>{0} approuvée et émise</translation>
+            <translation>Demande {0} approuvée et certificats émis</translation>
         </message>
         <message>
             <location filename="../../ui/desk/review_screen.py" line="320" />
@@ -897,7 +897,7 @@
         <message>
             <location filename="../../ui/desk/review_screen.py" line="349" />
             <source>{0} declined.</source>
-            <translation>{0} refusée.</translation>
+            <translation>Demande {0} refusée.</translation>
         </message>
         <message>
             <location filename="../../ui/desk/review_screen.py" line="357" />
