@@ -278,3 +278,25 @@ def test_review_verify_copies_thread_and_reissue_in_french_fit_a_laptop(
     assert dialog.ok_button.text() == "Réémettre"
     assert clipped_texts(dialog) == []
     dialog.reject()
+
+    revoke = profile.ask_revoke_reason()
+    assert revoke is not None
+    QApplication.processEvents()
+    revoke.grab().save(str(tmp_path / "revoke-fr.png"))
+    assert revoke.ok_button.text() == "Révoquer"
+    revoke.accept()  # no reason given: refused inline, in French, and the box stays open
+    assert (
+        revoke.isVisible()
+        and revoke.error.text() == "Motif : veuillez indiquer la raison ; il est obligatoire."
+    )
+    assert clipped_texts(revoke) == []
+    revoke.reject()
+
+    profile.ask_resend_address()
+    resend = profile.resend_dialog
+    assert resend is not None
+    QApplication.processEvents()
+    resend.grab().save(str(tmp_path / "resend-fr.png"))
+    assert resend.windowTitle() == f"Renvoyer {member['number']}"
+    assert clipped_texts(resend) == []
+    resend.reject()
