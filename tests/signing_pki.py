@@ -7,6 +7,8 @@ TimeStampReq, a DER TimeStampResp back.
 """
 
 import asyncio
+import contextlib
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -207,7 +209,16 @@ def loopback_tsa(tmp: Path) -> Iterator[LoopbackTsa]:
         # headers and body go out in two writes: without this, Nagle's algorithm holds the body until
         # the client's delayed ACK (40 ms on Linux loopback), which a real TSA's server would not do
         disable_nagle_algorithm = True
-        protocol_version = "HTTP/1.0"
+        # keep-alive, as a real TSA's web server: the desk sends its requests over one connection
+        protocol_version = "HTTP/1.1"
+
+        def setup(self) -> None:
+            super().setup()
+            open_connections.add(self.connection)
+
+        def finish(self) -> None:
+            open_connections.discard(self.connection)
+            super().finish()
 
         def do_POST(self) -> None:  # noqa: N802 - http.server's name
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -227,6 +238,8 @@ def loopback_tsa(tmp: Path) -> Iterator[LoopbackTsa]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
             pass
 
+    # the kept-alive connections being served, closed when the TSA stops (as a real server's would be)
+    open_connections: set[socket.socket] = set()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     stamper_state._server = server
     stamper_state.url = f"http://127.0.0.1:{server.server_address[1]}/tsa"
@@ -237,4 +250,7 @@ def loopback_tsa(tmp: Path) -> Iterator[LoopbackTsa]:
     finally:
         server.shutdown()
         server.server_close()
+        for connection in list(open_connections):
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
         thread.join(timeout=10)
