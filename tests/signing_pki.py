@@ -142,9 +142,17 @@ class LoopbackTsa:
     root: Authority
     url: str = ""
     requests: int = 0
+    connections: int = 0  # TCP connections accepted: the desk keeps one alive for its requests
     fail_with: int | None = None
     fixed_time: datetime | None = None
     _server: ThreadingHTTPServer | None = field(default=None, repr=False)
+    _open: set[socket.socket] = field(default_factory=set, repr=False)
+
+    def drop_connections(self) -> None:
+        """Close the kept-alive connections, as a TSA's server does after an idle time."""
+        for connection in list(self._open):
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
 
 @contextmanager
@@ -214,10 +222,11 @@ def loopback_tsa(tmp: Path) -> Iterator[LoopbackTsa]:
 
         def setup(self) -> None:
             super().setup()
-            open_connections.add(self.connection)
+            stamper_state.connections += 1
+            stamper_state._open.add(self.connection)
 
         def finish(self) -> None:
-            open_connections.discard(self.connection)
+            stamper_state._open.discard(self.connection)
             super().finish()
 
         def do_POST(self) -> None:  # noqa: N802 - http.server's name
@@ -238,8 +247,6 @@ def loopback_tsa(tmp: Path) -> Iterator[LoopbackTsa]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
             pass
 
-    # the kept-alive connections being served, closed when the TSA stops (as a real server's would be)
-    open_connections: set[socket.socket] = set()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     stamper_state._server = server
     stamper_state.url = f"http://127.0.0.1:{server.server_address[1]}/tsa"
@@ -250,7 +257,5 @@ def loopback_tsa(tmp: Path) -> Iterator[LoopbackTsa]:
     finally:
         server.shutdown()
         server.server_close()
-        for connection in list(open_connections):
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
+        stamper_state.drop_connections()  # as a stopped server's would be
         thread.join(timeout=10)
