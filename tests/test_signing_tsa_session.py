@@ -134,3 +134,47 @@ def test_threads_signing_at_once_share_the_tsa_safely(college: Desk, tmp_path: P
         assert tsa.connections <= 3 + 1
     for pdf in signed:
         _signature_holds(college, pdf)
+
+
+def test_the_loopback_tsa_answers_as_openssl_expects_of_an_rfc_3161_tsa(tmp_path: Path) -> None:
+    """The test TSA (used by the tests and the benchmark) is a real RFC 3161 responder: OpenSSL's own
+    client makes the request and verifies the answer against the TSA's root."""
+    import shutil
+    import subprocess
+    import urllib.request
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    data = tmp_path / "data.bin"
+    data.write_bytes(b"a certificate's signature value")
+    query = tmp_path / "request.tsq"
+    subprocess.run(
+        ["openssl", "ts", "-query", "-data", str(data), "-sha256", "-cert", "-out", str(query)],
+        check=True,
+        capture_output=True,
+    )
+    with loopback_tsa(tmp_path) as tsa:
+        request = urllib.request.Request(
+            tsa.url, data=query.read_bytes(), headers={"Content-Type": "application/timestamp-query"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            (tmp_path / "reply.tsr").write_bytes(answer.read())
+    verified = subprocess.run(
+        [
+            "openssl",
+            "ts",
+            "-verify",
+            "-data",
+            str(data),
+            "-in",
+            str(tmp_path / "reply.tsr"),
+            "-CAfile",
+            str(tmp_path / "tsa-root.pem"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert verified.returncode == 0 and "Verification: OK" in verified.stdout, (
+        verified.stdout + verified.stderr
+    )
