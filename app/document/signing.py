@@ -730,8 +730,10 @@ _tsa_connections_lock = threading.Lock()
 
 
 def _forget_tsa_connections() -> None:
-    # a forked process must not speak on its parent's sockets
+    # a forked process must not speak on its parent's sockets (nor wait on a lock another thread held)
+    global _tsa_connections_lock
     _tsa_connections.clear()
+    _tsa_connections_lock = threading.Lock()
 
 
 os.register_at_fork(after_in_child=_forget_tsa_connections)
