@@ -35,12 +35,12 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/admin/settings_screen.py" line="694" />
+        <location filename="../../ui/admin/settings_screen.py" line="695" />
         <source>%n setting(s) saved.</source>
         <translation><numerusform>%n setting saved.</numerusform><numerusform>%n settings saved.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/admin/settings_screen.py" line="714" />
+        <location filename="../../ui/admin/settings_screen.py" line="715" />
         <source>Not saved: %n problem(s), shown next to the fields.</source>
         <translation><numerusform>Not saved: %n problem, shown next to its field.</numerusform><numerusform>Not saved: %n problems, shown next to the fields.</numerusform></translation>
     </message>

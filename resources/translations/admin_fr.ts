@@ -614,7 +614,7 @@
     <message>
         <location filename="../../ui/admin/setting_texts.py" line="28" />
         <source>Mark documents as DEMO (turn off only with real issuer details)</source>
-        <translation>Marquer les documents DÉMO (à désactiver seulement avec les vraies coordonnées de l'émetteur)</translation>
+        <translation>Marquer les documents DÉMO (à décocher avec les vraies coordonnées)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/setting_texts.py" line="31" />
@@ -759,7 +759,7 @@
     <message>
         <location filename="../../ui/admin/setting_texts.py" line="79" />
         <source>Demo mode: run a local mailbox server on loopback</source>
-        <translation>Mode démonstration : exécuter un serveur de boîte aux lettres local (boucle locale)</translation>
+        <translation>Mode démonstration : serveur de courriel local (boucle locale)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/setting_texts.py" line="82" />
@@ -872,231 +872,231 @@
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="201" />
-        <location filename="../../ui/admin/settings_screen.py" line="686" />
+        <location filename="../../ui/admin/settings_screen.py" line="202" />
+        <location filename="../../ui/admin/settings_screen.py" line="687" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="203" />
+        <location filename="../../ui/admin/settings_screen.py" line="204" />
         <source>&amp;Save changes</source>
         <translation>&amp;Enregistrer les modifications</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="205" />
+        <location filename="../../ui/admin/settings_screen.py" line="206" />
         <source>Re&amp;vert</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="218" />
+        <location filename="../../ui/admin/settings_screen.py" line="219" />
         <source>Only an administrator can change settings; you can read them and send a test email.</source>
         <translation>Seul un administrateur peut modifier les paramètres ; vous pouvez les consulter et envoyer un courriel d'essai.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="300" />
+        <location filename="../../ui/admin/settings_screen.py" line="307" />
         <source>Password store</source>
         <translation>Stockage du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="304" />
+        <location filename="../../ui/admin/settings_screen.py" line="311" />
         <source>SMTP password (not shown, never saved in a file)</source>
-        <translation>Mot de passe SMTP (masqué, jamais enregistré dans un fichier)</translation>
+        <translation>Masqué, jamais écrit dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="306" />
-        <location filename="../../ui/admin/settings_screen.py" line="324" />
+        <location filename="../../ui/admin/settings_screen.py" line="313" />
+        <location filename="../../ui/admin/settings_screen.py" line="331" />
         <source>SMTP password</source>
         <translation>Mot de passe SMTP</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="307" />
+        <location filename="../../ui/admin/settings_screen.py" line="314" />
         <source>Keep for this session only</source>
         <translation>Conserver pour cette session seulement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="309" />
+        <location filename="../../ui/admin/settings_screen.py" line="316" />
         <source>The password is forgotten when CPC Desk closes</source>
         <translation>Le mot de passe est oublié à la fermeture de CPC Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="311" />
+        <location filename="../../ui/admin/settings_screen.py" line="318" />
         <source>Store &amp;password</source>
         <translation>Enregistrer le mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="332" />
+        <location filename="../../ui/admin/settings_screen.py" line="339" />
         <source>address to send the test to</source>
         <translation>adresse à laquelle envoyer l'essai</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="333" />
-        <location filename="../../ui/admin/settings_screen.py" line="353" />
+        <location filename="../../ui/admin/settings_screen.py" line="340" />
+        <location filename="../../ui/admin/settings_screen.py" line="360" />
         <source>Send a test email to</source>
         <translation>Envoyer un courriel d'essai à</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="334" />
+        <location filename="../../ui/admin/settings_screen.py" line="341" />
         <source>Send a &amp;test message</source>
         <translation>Envoyer un &amp;message d'essai</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="357" />
+        <location filename="../../ui/admin/settings_screen.py" line="364" />
         <source>Test the &amp;verification address</source>
         <translation>&amp;Tester l'adresse de vérification</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="359" />
+        <location filename="../../ui/admin/settings_screen.py" line="366" />
         <source>Fetch the address and check that the College's verification page answers there</source>
         <translation>Ouvrir l'adresse et vérifier que la page de vérification de l'Ordre y répond</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="378" />
+        <location filename="../../ui/admin/settings_screen.py" line="385" />
         <source>Trying {0}…</source>
         <translation>Essai de {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="403" />
+        <location filename="../../ui/admin/settings_screen.py" line="410" />
         <source>client secret (not shown, never saved in a file)</source>
-        <translation>secret client (masqué, jamais enregistré dans un fichier)</translation>
+        <translation>secret client (masqué, jamais écrit dans un fichier)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="405" />
+        <location filename="../../ui/admin/settings_screen.py" line="412" />
         <source>OAuth secret</source>
         <translation>Secret OAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="406" />
+        <location filename="../../ui/admin/settings_screen.py" line="413" />
         <source>Store &amp;secret</source>
         <translation>Enregistrer le &amp;secret</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="409" />
+        <location filename="../../ui/admin/settings_screen.py" line="416" />
         <source>From a &amp;file…</source>
         <translation>À partir d'un &amp;fichier…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="411" />
+        <location filename="../../ui/admin/settings_screen.py" line="418" />
         <source>A certificate with its private key (PEM), or a Google service account key (JSON)</source>
         <translation>Un certificat avec sa clé privée (PEM), ou une clé de compte de service Google (JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="427" />
+        <location filename="../../ui/admin/settings_screen.py" line="434" />
         <source>OAuth secret, certificate or key</source>
         <translation>Secret, certificat ou clé OAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="457" />
+        <location filename="../../ui/admin/settings_screen.py" line="458" />
         <source>Certificate (PEM) or service account key (JSON)</source>
         <translation>Certificat (PEM) ou clé de compte de service (JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="462" />
+        <location filename="../../ui/admin/settings_screen.py" line="463" />
         <source>Keys (*.pem *.json *.key)</source>
         <translation>Clés (*.pem *.json *.key)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="463" />
+        <location filename="../../ui/admin/settings_screen.py" line="464" />
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="475" />
+        <location filename="../../ui/admin/settings_screen.py" line="476" />
         <source>OAuth secret: the file cannot be read ({0}).</source>
         <translation>Secret OAuth : le fichier ne peut pas être lu ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="494" />
+        <location filename="../../ui/admin/settings_screen.py" line="495" />
         <source>The OAuth secret is kept for this session only.</source>
         <translation>Le secret OAuth est conservé pour cette session seulement.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="496" />
+        <location filename="../../ui/admin/settings_screen.py" line="497" />
         <source>The OAuth secret is stored in the OS keyring.</source>
         <translation>Le secret OAuth est enregistré dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="507" />
+        <location filename="../../ui/admin/settings_screen.py" line="508" />
         <source>An SMTP password is stored.</source>
         <translation>Un mot de passe SMTP est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="509" />
+        <location filename="../../ui/admin/settings_screen.py" line="510" />
         <source>No SMTP password is stored.</source>
         <translation>Aucun mot de passe SMTP n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="515" />
+        <location filename="../../ui/admin/settings_screen.py" line="516" />
         <source>An OAuth secret is stored.</source>
         <translation>Un secret OAuth est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="517" />
+        <location filename="../../ui/admin/settings_screen.py" line="518" />
         <source>No OAuth secret is stored.</source>
         <translation>Aucun secret OAuth n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="532" />
+        <location filename="../../ui/admin/settings_screen.py" line="533" />
         <source>SMTP password: type the password first.</source>
         <translation>Mot de passe SMTP : saisissez d'abord le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="539" />
+        <location filename="../../ui/admin/settings_screen.py" line="540" />
         <source>SMTP password: there is no secure password store; tick 'Keep for this session only'.</source>
         <translation>Mot de passe SMTP : aucun stockage sécurisé n'est disponible ; cochez « Conserver pour cette session seulement ».</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="555" />
+        <location filename="../../ui/admin/settings_screen.py" line="556" />
         <source>The SMTP password is kept for this session only.</source>
         <translation>Le mot de passe SMTP est conservé pour cette session seulement.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="557" />
+        <location filename="../../ui/admin/settings_screen.py" line="558" />
         <source>The SMTP password is stored in the OS keyring.</source>
         <translation>Le mot de passe SMTP est enregistré dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="571" />
+        <location filename="../../ui/admin/settings_screen.py" line="572" />
         <source>Sending a test email to {0}…</source>
         <translation>Envoi d'un courriel d'essai à {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="590" />
+        <location filename="../../ui/admin/settings_screen.py" line="591" />
         <source>Send a test email to: {0}</source>
         <translation>Envoyer un courriel d'essai à : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="603" />
+        <location filename="../../ui/admin/settings_screen.py" line="604" />
         <source>The test email was not sent: {0}</source>
         <translation>Le courriel d'essai n'a pas été envoyé : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="634" />
+        <location filename="../../ui/admin/settings_screen.py" line="635" />
         <source>Sending is paused: {0} Fix the mail settings or the password, then save.</source>
         <translation>L'envoi est suspendu : {0} Corrigez les paramètres de courriel ou le mot de passe, puis enregistrez.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="663" />
+        <location filename="../../ui/admin/settings_screen.py" line="664" />
         <source>Unsaved changes.</source>
         <translation>Modifications non enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="691" />
-        <location filename="../../ui/admin/settings_screen.py" line="701" />
+        <location filename="../../ui/admin/settings_screen.py" line="692" />
+        <location filename="../../ui/admin/settings_screen.py" line="702" />
         <source>Saved, but mail cannot be sent yet: {0}</source>
         <translation>Enregistré, mais le courriel ne peut pas encore être envoyé : {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/admin/settings_screen.py" line="694" />
+        <location filename="../../ui/admin/settings_screen.py" line="695" />
         <source>%n setting(s) saved.</source>
         <translation><numerusform>%n paramètre enregistré.</numerusform><numerusform>%n paramètres enregistrés.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_screen.py" line="696" />
+        <location filename="../../ui/admin/settings_screen.py" line="697" />
         <source>Nothing changed.</source>
         <translation>Aucune modification.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/admin/settings_screen.py" line="714" />
+        <location filename="../../ui/admin/settings_screen.py" line="715" />
         <source>Not saved: %n problem(s), shown next to the fields.</source>
         <translation><numerusform>Non enregistré : %n problème, indiqué à côté du champ.</numerusform><numerusform>Non enregistré : %n problèmes, indiqués à côté des champs.</numerusform></translation>
     </message>

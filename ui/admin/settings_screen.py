@@ -192,6 +192,7 @@ class SettingsScreen(QWidget):
         self.ctx = ctx
         self.setObjectName("settingsScreen")
         self.fields: dict[str, Field] = {}
+        self.rows: dict[str, QVBoxLayout] = {}  # each option's label and field, one row of its form
         self._loading = False
         self.can_edit = ctx.desk.actor.can(Permission.SETTINGS)
 
@@ -250,12 +251,18 @@ class SettingsScreen(QWidget):
                 if OPTIONS[key].kind is bool:
                     form.addRow(holder)
                 else:
-                    # Labels sit above their fields: the descriptions are long, the fields need room.
+                    # Labels sit above their fields, across the whole column: the descriptions are long
+                    # (longer in French) and wrap there; a form's label column would wrap them narrow.
                     label = QLabel(option_label(OPTIONS[key]))
                     label.setToolTip(key)
                     label.setWordWrap(True)
                     label.setBuddy(field.widget)
-                    form.addRow(label, holder)
+                    row = QVBoxLayout()
+                    row.setSpacing(2)
+                    row.addWidget(label)
+                    row.addLayout(holder)
+                    self.rows[key] = row
+                    form.addRow(row)
                 if key == "verification.url":
                     self._add_verification_test(form)
             if title == "Mail delivery":
@@ -313,13 +320,13 @@ class SettingsScreen(QWidget):
         self.password_edit.returnPressed.connect(self.store_password)
         row = QHBoxLayout()
         row.addWidget(self.password_edit, 1)
-        row.addWidget(self.session_only)
         row.addWidget(self.password_button)
         self.password_error = QLabel("")
         self.password_error.setProperty("error", True)
         self.password_error.setWordWrap(True)
         holder = QVBoxLayout()
         holder.addLayout(row)
+        holder.addWidget(self.session_only)  # its own line: the field keeps its room in every language
         holder.addWidget(self.password_error)
         form.addRow(translate("SettingsScreen", "SMTP password"), holder)
         self.password_row = holder
@@ -443,14 +450,8 @@ class SettingsScreen(QWidget):
         self.session_only.setVisible(not oauth and not secrets.status().secure)
 
     def _holder_of(self, key: str) -> Any:
-        # the layout that holds a field and its error label (the form's field for that row)
-        form = self.mail_form
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            layout = item.layout() if item is not None else None
-            if layout is not None and layout.indexOf(self.fields[key].widget) >= 0:
-                return layout
-        return self.fields[key].widget
+        # the form's row that holds a field, its label and its error line
+        return self.rows.get(key, self.fields[key].widget)
 
     def _choose_oauth_file(self) -> None:
         dialog = QFileDialog(

@@ -122,6 +122,8 @@ class MailboxScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((150, 240, 420)):
+            # never narrower than its heading (longer in French)
+            width = max(width, self.table.horizontalHeader().sectionSizeHint(column))
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
 

@@ -156,7 +156,8 @@ class OutboxScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((150, 140, 200, 280, 70, 130)):
-            self.table.setColumnWidth(column, width)
+            # never narrower than its heading (longer in French)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.table, 1)
 
