@@ -25,9 +25,11 @@ from app.desk import Desk
 from app.register.institution_types import DEFAULT_TYPES
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS
 from app.settings import OPTIONS
+from app.store.db import PASSWORD_HOME
 from app.store.models import StaffRole
 from tests.ui_clipping import clipped_texts
 from ui.admin import setting_texts
+from ui.admin.database_password import MARKED_PASSWORD_HOME
 from ui.admin.institutions_screen import MARKED_FIELD_LABELS, MARKED_TYPES
 from ui.admin.settings_screen import HIDDEN, SettingsScreen
 from ui.common import workers
@@ -150,6 +152,7 @@ def test_every_option_shown_has_its_description_marked_for_translation() -> None
         FIELD_LABELS["institution_type"]
     }
     assert set(MARKED_TYPES) == set(DEFAULT_TYPES)
+    assert MARKED_PASSWORD_HOME == PASSWORD_HOME
 
 
 # --- the screens in French ---------------------------------------------------------------------------------
@@ -328,3 +331,18 @@ def test_counts_take_the_french_plural_form(qtbot: QtBot, desk: Desk, french: No
     assert isinstance(mailbox, MailboxScreen)
     workers.wait_all(10_000)
     qtbot.waitUntil(lambda: mailbox.info.text().startswith("0 message reçu, conservé dans"))
+
+
+def test_locked_session_in_french_is_not_cut_off(
+    qtbot: QtBot, desk: Desk, french: None, tmp_path: Path
+) -> None:
+    from ui.admin.signin import InactivityLock
+
+    desk.actor = ADMIN
+    window = _shown(qtbot, QWidget(), SCREEN_SIZES[0])
+    lock = InactivityLock(desk, window, timeout_ms=600_000)
+    lock.lock()
+    qtbot.waitUntil(lock.overlay.isVisible)
+    assert "Ouvrir une session sous un &autre nom" in _texts(lock.overlay)
+    _check(window, tmp_path / "locked-fr.png")
+    lock.stop()

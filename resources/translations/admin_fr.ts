@@ -182,23 +182,28 @@
 <context>
     <name>DatabasePassword</name>
     <message>
-        <location filename="../../ui/admin/database_password.py" line="24" />
-        <location filename="../../ui/admin/database_password.py" line="40" />
+        <location filename="../../ui/admin/database_password.py" line="16" />
+        <source>keep it in the OS keyring ('settings set-password database') or a PGPASSFILE (~/.pgpass)</source>
+        <translation>conservez-le dans le trousseau du système (« settings set-password database ») ou dans un fichier PGPASSFILE (~/.pgpass)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/database_password.py" line="31" />
+        <location filename="../../ui/admin/database_password.py" line="47" />
         <source>Database password</source>
         <translation>Mot de passe de la base de données</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/database_password.py" line="29" />
+        <location filename="../../ui/admin/database_password.py" line="36" />
         <source>The database server asks for the password of {account}. It is used to open this desk only and is not stored; to be asked no more, {home}.</source>
         <translation>Le serveur de base de données demande le mot de passe de {account}. Il sert uniquement à ouvrir ce poste et n'est pas conservé ; pour ne plus le saisir, {home}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/database_password.py" line="58" />
+        <location filename="../../ui/admin/database_password.py" line="65" />
         <source>Database password: type the password, or Cancel.</source>
         <translation>Mot de passe de la base de données : saisissez le mot de passe, ou Annuler.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/database_password.py" line="67" />
+        <location filename="../../ui/admin/database_password.py" line="74" />
         <source>Database password: the server refused it. Check it and try again.</source>
         <translation>Mot de passe de la base de données : le serveur l'a refusé. Vérifiez-le et réessayez.</translation>
     </message>
@@ -1104,207 +1109,207 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/admin/signin.py" line="47" />
+        <location filename="../../ui/admin/signin.py" line="48" />
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="65" />
+        <location filename="../../ui/admin/signin.py" line="66" />
         <source>Sign in to CPC Desk</source>
         <translation>Ouvrir une session dans CPC Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="68" />
+        <location filename="../../ui/admin/signin.py" line="69" />
         <source>Who is working at this desk?</source>
         <translation>Qui travaille à ce poste ?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="71" />
-        <location filename="../../ui/admin/signin.py" line="161" />
+        <location filename="../../ui/admin/signin.py" line="72" />
+        <location filename="../../ui/admin/signin.py" line="162" />
         <source>Database: {0}</source>
         <translation>Base de données : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="79" />
-        <location filename="../../ui/admin/signin.py" line="179" />
+        <location filename="../../ui/admin/signin.py" line="80" />
+        <location filename="../../ui/admin/signin.py" line="180" />
         <source>Username</source>
         <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="84" />
-        <location filename="../../ui/admin/signin.py" line="181" />
-        <location filename="../../ui/admin/signin.py" line="271" />
+        <location filename="../../ui/admin/signin.py" line="85" />
+        <location filename="../../ui/admin/signin.py" line="182" />
         <location filename="../../ui/admin/signin.py" line="272" />
+        <location filename="../../ui/admin/signin.py" line="273" />
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="85" />
-        <location filename="../../ui/admin/signin.py" line="185" />
+        <location filename="../../ui/admin/signin.py" line="86" />
+        <location filename="../../ui/admin/signin.py" line="186" />
         <source>&amp;Username:</source>
         <translation>Nom d'&amp;utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="86" />
-        <location filename="../../ui/admin/signin.py" line="187" />
+        <location filename="../../ui/admin/signin.py" line="87" />
+        <location filename="../../ui/admin/signin.py" line="188" />
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="92" />
-        <location filename="../../ui/admin/signin.py" line="124" />
+        <location filename="../../ui/admin/signin.py" line="93" />
+        <location filename="../../ui/admin/signin.py" line="125" />
         <source>&amp;Sign in</source>
         <translation>&amp;Ouvrir une session</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="97" />
-        <location filename="../../ui/admin/signin.py" line="206" />
+        <location filename="../../ui/admin/signin.py" line="98" />
+        <location filename="../../ui/admin/signin.py" line="207" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="108" />
+        <location filename="../../ui/admin/signin.py" line="109" />
         <source>Enter your username.</source>
         <translation>Saisissez votre nom d'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="112" />
-        <location filename="../../ui/admin/signin.py" line="306" />
+        <location filename="../../ui/admin/signin.py" line="113" />
+        <location filename="../../ui/admin/signin.py" line="311" />
         <source>Enter your password.</source>
         <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="124" />
+        <location filename="../../ui/admin/signin.py" line="125" />
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="149" />
+        <location filename="../../ui/admin/signin.py" line="150" />
         <source>Create the administrator</source>
         <translation>Créer l'administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="153" />
+        <location filename="../../ui/admin/signin.py" line="154" />
         <source>This database has no staff accounts yet. Create the administrator: the account that adds the other staff and changes settings. Choose a password only you know.</source>
         <translation>Cette base de données n'a encore aucun compte du personnel. Créez l'administrateur : le compte qui ajoute les autres membres du personnel et modifie les paramètres. Choisissez un mot de passe que vous seul connaissez.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="180" />
+        <location filename="../../ui/admin/signin.py" line="181" />
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="182" />
+        <location filename="../../ui/admin/signin.py" line="183" />
         <source>Password again</source>
         <translation>Confirmation du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="186" />
+        <location filename="../../ui/admin/signin.py" line="187" />
         <source>Your &amp;name:</source>
         <translation>Votre &amp;nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="188" />
+        <location filename="../../ui/admin/signin.py" line="189" />
         <source>Password &amp;again:</source>
         <translation>&amp;Confirmation :</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="191" />
+        <location filename="../../ui/admin/signin.py" line="192" />
         <source>At least 8 characters; a short sentence is easy to remember and hard to guess.</source>
         <translation>Au moins 8 caractères ; une courte phrase est facile à retenir et difficile à deviner.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="202" />
+        <location filename="../../ui/admin/signin.py" line="203" />
         <source>&amp;Create and sign in</source>
         <translation>Créer et &amp;ouvrir une session</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="215" />
+        <location filename="../../ui/admin/signin.py" line="216" />
         <source>The two passwords are not the same.</source>
         <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="263" />
+        <location filename="../../ui/admin/signin.py" line="264" />
         <source>Session locked</source>
         <translation>Session verrouillée</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="276" />
+        <location filename="../../ui/admin/signin.py" line="277" />
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="279" />
+        <location filename="../../ui/admin/signin.py" line="280" />
         <source>Sign in as &amp;someone else</source>
         <translation>Ouvrir une session sous un &amp;autre nom</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="284" />
+        <location filename="../../ui/admin/signin.py" line="285" />
         <source>&amp;Quit CPC Desk</source>
         <translation>&amp;Quitter CPC Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="415" />
+        <location filename="../../ui/admin/signin.py" line="420" />
         <source>{0} is signed in. Enter the password to continue.</source>
         <translation>{0} a ouvert la session. Saisissez le mot de passe pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="468" />
+        <location filename="../../ui/admin/signin.py" line="473" />
         <source>Cannot sign in</source>
         <translation>Impossible d'ouvrir une session</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="503" />
+        <location filename="../../ui/admin/signin.py" line="508" />
         <source>Sign out</source>
         <translation>Fermer la session</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="509" />
+        <location filename="../../ui/admin/signin.py" line="514" />
         <source>Signed out: who is working?</source>
         <translation>Session fermée : qui travaille ?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="523" />
+        <location filename="../../ui/admin/signin.py" line="528" />
         <source>Sign in as someone else</source>
         <translation>Ouvrir une session sous un autre nom</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="569" />
+        <location filename="../../ui/admin/signin.py" line="574" />
         <source>Change my password</source>
         <translation>Modifier mon mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="576" />
+        <location filename="../../ui/admin/signin.py" line="581" />
         <source>&amp;Current password:</source>
         <translation>Mot de passe &amp;actuel :</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="577" />
+        <location filename="../../ui/admin/signin.py" line="582" />
         <source>&amp;New password:</source>
         <translation>&amp;Nouveau mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="578" />
+        <location filename="../../ui/admin/signin.py" line="583" />
         <source>New password &amp;again:</source>
         <translation>&amp;Confirmation :</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="589" />
+        <location filename="../../ui/admin/signin.py" line="594" />
         <source>&amp;Change password</source>
         <translation>&amp;Modifier le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="601" />
+        <location filename="../../ui/admin/signin.py" line="606" />
         <source>The two new passwords are not the same.</source>
         <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="618" />
+        <location filename="../../ui/admin/signin.py" line="623" />
         <source>Password changed</source>
         <translation>Mot de passe modifié</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/signin.py" line="619" />
+        <location filename="../../ui/admin/signin.py" line="624" />
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été modifié.</translation>
     </message>

@@ -35,7 +35,7 @@
 <context>
     <name>MailboxScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/mail/mailbox_screen.py" line="211" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="213" />
         <source>%n message(s) received, kept in {0}. {1}</source>
         <translation><numerusform>%n message received, kept in {0}. {1}</numerusform><numerusform>%n messages received, kept in {0}. {1}</numerusform></translation>
     </message>

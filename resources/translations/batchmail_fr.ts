@@ -330,27 +330,27 @@
     </message>
     <message>
         <location filename="../../ui/mail/mailbox_screen.py" line="50" />
-        <location filename="../../ui/mail/mailbox_screen.py" line="242" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="244" />
         <source>To</source>
         <translation>À</translation>
     </message>
     <message>
         <location filename="../../ui/mail/mailbox_screen.py" line="51" />
-        <location filename="../../ui/mail/mailbox_screen.py" line="245" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="247" />
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
     <message>
         <location filename="../../ui/mail/mailbox_screen.py" line="53" />
-        <location filename="../../ui/mail/mailbox_screen.py" line="146" />
-        <location filename="../../ui/mail/mailbox_screen.py" line="149" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="148" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="151" />
         <source>Attachments</source>
         <translation>Pièces jointes</translation>
     </message>
     <message>
         <location filename="../../ui/mail/mailbox_screen.py" line="92" />
-        <location filename="../../ui/mail/mailbox_screen.py" line="282" />
-        <location filename="../../ui/mail/mailbox_screen.py" line="287" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="284" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="289" />
         <source>Demo mailbox</source>
         <translation>Boîte aux lettres de démonstration</translation>
     </message>
@@ -365,73 +365,73 @@
         <translation>Ouvrir la &amp;boîte d'envoi</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="131" />
-        <location filename="../../ui/mail/mailbox_screen.py" line="231" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="133" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="233" />
         <source>Select a message to read it.</source>
         <translation>Sélectionnez un message pour le lire.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="144" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="146" />
         <source>Message text</source>
         <translation>Texte du message</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="151" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="153" />
         <source>&amp;Open attachment</source>
         <translation>&amp;Ouvrir la pièce jointe</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="184" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="186" />
         <source>Demo mode is off: certificate email goes to the mail server set in Settings.</source>
         <translation>Le mode démonstration est désactivé : les courriels des certificats partent vers le serveur de courriel défini dans les Paramètres.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="189" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="191" />
         <source>The demo mail server is listening on {0}:{1}.</source>
         <translation>Le serveur de courriel de démonstration écoute sur {0}:{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="193" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="195" />
         <source>The demo mail server is not running ({0}:{1}).</source>
         <translation>Le serveur de courriel de démonstration n'est pas en marche ({0}:{1}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mail/mailbox_screen.py" line="211" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="213" />
         <source>%n message(s) received, kept in {0}. {1}</source>
         <translation><numerusform>%n message reçu, conservé dans {0}. {1}</numerusform><numerusform>%n messages reçus, conservés dans {0}. {1}</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="241" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="243" />
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="243" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="245" />
         <source>Delivered to</source>
         <translation>Livré à</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="244" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="246" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="246" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="248" />
         <source>Message-ID</source>
         <translation>Message-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="249" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="251" />
         <source>Reply-To</source>
         <translation>Répondre à</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="250" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="252" />
         <source>Auto-Submitted</source>
         <translation>Envoi automatique</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/mailbox_screen.py" line="288" />
+        <location filename="../../ui/mail/mailbox_screen.py" line="290" />
         <source>{0} is not a PDF; only PDFs open here.</source>
         <translation>{0} n'est pas un PDF ; seuls les PDF s'ouvrent ici.</translation>
     </message>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <location filename="../../ui/mail/outbox_screen.py" line="36" />
-        <location filename="../../ui/mail/outbox_screen.py" line="311" />
+        <location filename="../../ui/mail/outbox_screen.py" line="312" />
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -516,8 +516,8 @@
     </message>
     <message>
         <location filename="../../ui/mail/outbox_screen.py" line="106" />
-        <location filename="../../ui/mail/outbox_screen.py" line="335" />
-        <location filename="../../ui/mail/outbox_screen.py" line="408" />
+        <location filename="../../ui/mail/outbox_screen.py" line="336" />
+        <location filename="../../ui/mail/outbox_screen.py" line="409" />
         <source>Outbox</source>
         <translation>Boîte d'envoi</translation>
     </message>
@@ -552,128 +552,128 @@
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="167" />
+        <location filename="../../ui/mail/outbox_screen.py" line="168" />
         <source>Message details</source>
         <translation>Détails du message</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="169" />
+        <location filename="../../ui/mail/outbox_screen.py" line="170" />
         <source>Select a message to see its details.</source>
         <translation>Sélectionnez un message pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="173" />
+        <location filename="../../ui/mail/outbox_screen.py" line="174" />
         <source>Retry &amp;now</source>
         <translation>&amp;Réessayer maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="176" />
         <location filename="../../ui/mail/outbox_screen.py" line="177" />
+        <location filename="../../ui/mail/outbox_screen.py" line="178" />
         <source>Corrected email address</source>
         <translation>Adresse courriel corrigée</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="179" />
+        <location filename="../../ui/mail/outbox_screen.py" line="180" />
         <source>Resend &amp;to this address</source>
         <translation>Renvoyer à cette a&amp;dresse</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="181" />
+        <location filename="../../ui/mail/outbox_screen.py" line="182" />
         <source>&amp;Cancel message</source>
         <translation>Annuler le &amp;message</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="239" />
+        <location filename="../../ui/mail/outbox_screen.py" line="240" />
         <source>Offline mode: nothing is sent; everything waits here. Turn it off in Settings.</source>
         <translation>Mode hors ligne : rien n'est envoyé ; tout attend ici. Désactivez-le dans les Paramètres.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="245" />
+        <location filename="../../ui/mail/outbox_screen.py" line="246" />
         <source>Sending is paused: {0}</source>
         <translation>L'envoi est suspendu : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="255" />
+        <location filename="../../ui/mail/outbox_screen.py" line="256" />
         <source>{0} waiting · {1} shown</source>
         <translation>{0} en attente · {1} à l'écran</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="293" />
+        <location filename="../../ui/mail/outbox_screen.py" line="294" />
         <source>Subject: {0}</source>
         <translation>Objet : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="294" />
+        <location filename="../../ui/mail/outbox_screen.py" line="295" />
         <source>To: {0}</source>
         <translation>À : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="295" />
+        <location filename="../../ui/mail/outbox_screen.py" line="296" />
         <source>Message-ID: {0}</source>
         <translation>Message-ID : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="296" />
+        <location filename="../../ui/mail/outbox_screen.py" line="297" />
         <source>Queued: {0}</source>
         <translation>Mis en file : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="299" />
+        <location filename="../../ui/mail/outbox_screen.py" line="300" />
         <source>Resent from message {0}</source>
         <translation>Renvoi du message {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="301" />
+        <location filename="../../ui/mail/outbox_screen.py" line="302" />
         <source>Last error: {0}</source>
         <translation>Dernière erreur : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="317" />
+        <location filename="../../ui/mail/outbox_screen.py" line="318" />
         <source>Sending {0} of {1}: {2}</source>
         <translation>Envoi {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="325" />
+        <location filename="../../ui/mail/outbox_screen.py" line="326" />
         <source>Nothing due.</source>
         <translation>Aucun envoi dû.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="347" />
+        <location filename="../../ui/mail/outbox_screen.py" line="348" />
         <source>Message {0} will be sent on the next run.</source>
         <translation>Le message {0} sera envoyé au prochain passage.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="361" />
+        <location filename="../../ui/mail/outbox_screen.py" line="362" />
         <source>Corrected email address: {0}</source>
         <translation>Adresse courriel corrigée : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="371" />
+        <location filename="../../ui/mail/outbox_screen.py" line="372" />
         <source>Certificate {0} queued for {1}.</source>
         <translation>Certificat {0} mis en file pour {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="378" />
+        <location filename="../../ui/mail/outbox_screen.py" line="379" />
         <source>Resend certificate</source>
         <translation>Renvoyer le certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="379" />
+        <location filename="../../ui/mail/outbox_screen.py" line="380" />
         <source>Send certificate {0} again, to {1}? A new message is queued and the change is recorded.</source>
         <translation>Renvoyer le certificat {0}, à {1} ? Un nouveau message est mis en file et la modification est consignée.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="393" />
+        <location filename="../../ui/mail/outbox_screen.py" line="394" />
         <source>Cancel message</source>
         <translation>Annuler le message</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="394" />
+        <location filename="../../ui/mail/outbox_screen.py" line="395" />
         <source>Cancel the email of certificate {0} to {1}? It will not be sent.</source>
         <translation>Annuler le courriel du certificat {0} à {1} ? Il ne sera pas envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/mail/outbox_screen.py" line="399" />
+        <location filename="../../ui/mail/outbox_screen.py" line="400" />
         <source>The email of {0} was cancelled.</source>
         <translation>Le courriel de {0} a été annulé.</translation>
     </message>
