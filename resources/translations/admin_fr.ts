@@ -1493,7 +1493,7 @@
     <message>
         <location filename="../../ui/admin/staff_screen.py" line="249" />
         <source>{0} is now {1}.</source>
-        <translation>{0} a maintenant le rôle {1}.</translation>
+        <translation>Rôle de {0} : {1}.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_screen.py" line="258" />

@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/batch/batch_screen.py" line="61" />
         <source>about {0} h {1:02d} min left</source>
-        <translation>environ {0} h {1:02d} min restantes</translation>
+        <translation>il reste environ {0} h {1:02d} min</translation>
     </message>
     <message>
         <location filename="../../ui/batch/batch_screen.py" line="64" />
         <source>about {0}:{1:02d} left</source>
-        <translation>environ {0}:{1:02d} restantes</translation>
+        <translation>il reste environ {0}:{1:02d}</translation>
     </message>
     <message>
         <location filename="../../ui/batch/batch_screen.py" line="88" />
@@ -447,7 +447,7 @@
         <location filename="../../ui/mail/outbox_screen.py" line="36" />
         <location filename="../../ui/mail/outbox_screen.py" line="312" />
         <source>Sending…</source>
-        <translation>Envoi…</translation>
+        <translation>Envoi en cours…</translation>
     </message>
     <message>
         <location filename="../../ui/mail/outbox_screen.py" line="37" />
@@ -502,7 +502,7 @@
     <message>
         <location filename="../../ui/mail/outbox_screen.py" line="78" />
         <source>Attempts</source>
-        <translation>Essais</translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <location filename="../../ui/mail/outbox_screen.py" line="84" />
@@ -615,7 +615,7 @@
     <message>
         <location filename="../../ui/mail/outbox_screen.py" line="297" />
         <source>Queued: {0}</source>
-        <translation>Mis en file : {0}</translation>
+        <translation>Mis en file d'attente : {0}</translation>
     </message>
     <message>
         <location filename="../../ui/mail/outbox_screen.py" line="300" />
