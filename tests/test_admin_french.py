@@ -346,3 +346,17 @@ def test_locked_session_in_french_is_not_cut_off(
     assert "Ouvrir une session sous un &autre nom" in _texts(lock.overlay)
     _check(window, tmp_path / "locked-fr.png")
     lock.stop()
+
+
+def test_settings_in_french_with_the_oauth_rows_shown(
+    qtbot: QtBot, desk: Desk, french: None, tmp_path: Path
+) -> None:
+    screen = _shown(qtbot, _settings(desk), SCREEN_SIZES[0])
+    assert isinstance(screen, SettingsScreen)
+    auth = screen.fields["smtp.auth"].widget
+    assert isinstance(auth, QComboBox)
+    auth.setCurrentIndex(auth.findData("oauth2-microsoft"))
+    assert auth.currentText() == "OAuth 2.0 : Microsoft 365"
+    assert screen.oauth_edit.isVisible() and screen.fields["smtp.oauth.tenant"].widget.isVisible()
+    assert "Microsoft 365 : l'ID du locataire (ou le domaine)" in _texts(screen)
+    _check(screen, tmp_path / "settings-oauth-fr.png")

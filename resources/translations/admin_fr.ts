@@ -962,7 +962,7 @@
     <message>
         <location filename="../../ui/admin/settings_screen.py" line="410" />
         <source>client secret (not shown, never saved in a file)</source>
-        <translation>secret client (masqué, jamais écrit dans un fichier)</translation>
+        <translation>Masqué, jamais écrit dans un fichier</translation>
     </message>
     <message>
         <location filename="../../ui/admin/settings_screen.py" line="412" />
