@@ -362,4 +362,8 @@ def test_settings_in_french_with_the_oauth_rows_shown(
     assert auth.currentText() == "OAuth 2.0 : Microsoft 365"
     assert screen.oauth_edit.isVisible() and screen.fields["smtp.oauth.tenant"].widget.isVisible()
     assert "Microsoft 365 : l'ID du locataire (ou le domaine)" in _texts(screen)
+    language = screen.fields["desk.language"].widget
+    assert isinstance(language, QComboBox)  # each language named in itself, whatever the desk's language
+    assert [language.itemText(i) for i in range(3)] == ["Celle de l'ordinateur", "English", "Français"]
+    assert "S'applique au prochain démarrage." in _texts(screen)
     _check(screen, tmp_path / "settings-oauth-fr.png")
