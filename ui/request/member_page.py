@@ -137,8 +137,8 @@ class MemberPage(QWizardPage):
             self.found_label.setText(
                 translate("CpcWizard", "No member matches “{0}”.").format(text)
                 if not self._hits
-                else translate("CpcWizard", "{0} found — ↓ to choose, Enter to continue.").format(
-                    len(self._hits)
+                else translate(
+                    "CpcWizard", "%n member(s) found — ↓ to choose, Enter to continue.", None, len(self._hits)
                 )
             )
         else:

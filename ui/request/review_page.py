@@ -21,11 +21,11 @@ from app.access.staff import Actor
 from app.errors import CpcDeskError
 from app.i18n import translate
 from app.issuing.requests import preview_pdf, validity_note
-from app.store.models import CONSENT_METHOD_LABELS
 from ui.common import workers
 from ui.common.certificate_language import language_label
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import ERROR_STYLE, error_label, show_error
+from ui.request.consent_page import consent_method_label
 from ui.request.request_form import RequestForm
 
 if TYPE_CHECKING:
@@ -39,15 +39,18 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
         return ""
     e = html.escape
     parts = [f"<h3>{e(translate('CpcWizard', 'Member'))}</h3>"]
+    cpso = translate("CpcWizard", "CPSO# {0}").format(member.cpso_number)
     parts.append(
-        f"<p><b>{e(member.full_name)}</b> — CPSO# {e(member.cpso_number)}<br>"
+        f"<p><b>{e(member.full_name)}</b> — {e(cpso)}<br>"
         f"{e(member.registration_class)}, {e(member.status)}</p>"
     )
     if member.review_reasons:
         parts.append(
-            "<p style='color:#8a4b00'><b>"
-            + e(translate("CpcWizard", "Will go to a registrar for review"))
-            + f":</b> {e('; '.join(member.review_reasons))}</p>"
+            "<p style='color:#8a4b00'>"
+            + translate("CpcWizard", "<b>Will go to a registrar for review:</b> {0}").format(
+                e("; ".join(member.review_reasons))
+            )
+            + "</p>"
         )
     parts.append(f"<h3>{e(translate('CpcWizard', 'Recipients'))}</h3>")
     for i, r in enumerate(form.recipients, start=1):
@@ -58,9 +61,11 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
             else ""
         )
         parts.append(
-            f"<p><b>{i}.</b> {lines}<br>{e(translate('CpcWizard', 'Email'))}: <b>{e(r.email)}</b><br>"
-            f"{e(translate('CpcWizard', 'Certificate language'))}: <b>{e(language_label(r.language))}</b><br>"
-            f"<i>{e(r.institution_type)}</i>{e(saved)}</p>"
+            f"<p><b>{i}.</b> {lines}<br>"
+            + translate("CpcWizard", "Email: <b>{0}</b>").format(e(r.email))
+            + "<br>"
+            + translate("CpcWizard", "Certificate language: <b>{0}</b>").format(e(language_label(r.language)))
+            + f"<br><i>{e(r.institution_type)}</i>{e(saved)}</p>"
         )
     parts.append(f"<h3>{e(translate('CpcWizard', 'What the certificate will disclose'))}</h3><table>")
     for label, value in member.disclosure:
@@ -74,15 +79,15 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
             translate(
                 "CpcWizard", "Given by the member ({method}); recorded by {who} when you submit."
             ).format(
-                method=translate("CpcWizard", CONSENT_METHOD_LABELS[method]).lower() if method else "—",
+                method=consent_method_label(method).lower() if method else "—",
                 who=actor.display_name or actor.username,
             )
         )
-        + f"<br><i>“{e(form.consent_statement)}”</i></p>"
+        + f"<br><i>{e(translate('CpcWizard', '“{0}”').format(form.consent_statement))}</i></p>"
     )
     notes = form.notes.strip()
     if notes:
-        parts.append(f"<p>{e(translate('CpcWizard', 'Notes'))}: {e(notes)}</p>")
+        parts.append("<p>" + translate("CpcWizard", "Notes: {0}").format(e(notes)) + "</p>")
     return "".join(parts)
 
 
