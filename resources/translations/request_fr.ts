@@ -216,6 +216,7 @@
     </message>
     <message>
         <location filename="../../ui/request/member_page.py" line="39"/>
+        <location filename="../../ui/request/review_page.py" line="46"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
@@ -530,67 +531,87 @@
         <translation>Rien n’a été délivré. Corrigez ce qui est signalé, cliquez sur Suivant, puis de nouveau sur Soumettre.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="42"/>
+        <location filename="../../ui/request/review_page.py" line="47"/>
         <source>CPSO# {0}</source>
         <translation>nº CPSO {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="50"/>
+        <location filename="../../ui/request/review_page.py" line="55"/>
         <source>&lt;b&gt;Will go to a registrar for review:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Sera examinée par un registraire :&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="59"/>
+        <location filename="../../ui/request/review_page.py" line="60"/>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request/review_page.py" line="64"/>
         <source> (will be saved to the directory, unverified)</source>
         <translation> (sera enregistré dans le répertoire, non vérifié)</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="65"/>
+        <location filename="../../ui/request/review_page.py" line="70"/>
         <source>Email: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Courriel : &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="67"/>
+        <location filename="../../ui/request/review_page.py" line="72"/>
         <source>Certificate language: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Langue du certificat : &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="79"/>
+        <location filename="../../ui/request/review_page.py" line="75"/>
+        <source>What the certificate will disclose</source>
+        <translation>Ce que le certificat communiquera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request/review_page.py" line="80"/>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request/review_page.py" line="84"/>
         <source>Given by the member ({method}); recorded by {who} when you submit.</source>
         <translation>Donné par le membre ({method}); consigné par {who} à la soumission.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="90"/>
+        <location filename="../../ui/request/review_page.py" line="92"/>
+        <source>“{0}”</source>
+        <translation>« {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request/review_page.py" line="97"/>
         <source>Notes: {0}</source>
         <translation>Notes : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="102"/>
+        <location filename="../../ui/request/review_page.py" line="109"/>
         <source>Review</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="104"/>
+        <location filename="../../ui/request/review_page.py" line="111"/>
         <source>Check the details and the certificate as it will be issued, then Submit.</source>
         <translation>Vérifiez les détails et le certificat tel qu’il sera délivré, puis soumettez la demande.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="107"/>
+        <location filename="../../ui/request/review_page.py" line="114"/>
         <source>&amp;Submit</source>
         <translation>&amp;Soumettre</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="177"/>
+        <location filename="../../ui/request/review_page.py" line="184"/>
         <source>Rendering the preview…</source>
         <translation>Préparation de l’aperçu…</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="203"/>
+        <location filename="../../ui/request/review_page.py" line="210"/>
         <source>The preview could not be made: {0}</source>
         <translation>L’aperçu n’a pas pu être produit : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="240"/>
+        <location filename="../../ui/request/review_page.py" line="247"/>
         <source>This certificate cannot be issued as entered: {0}</source>
         <translation>Ce certificat ne peut pas être délivré tel que saisi : {0}</translation>
     </message>

@@ -38,7 +38,12 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
     if member is None:
         return ""
     e = html.escape
-    parts = [f"<h3>{e(translate('CpcWizard', 'Member'))}</h3>"]
+
+    def heading(text: str) -> str:
+        return f"<h3>{e(text)}</h3>"
+
+    # translate() is never called inside an f-string: lupdate does not look there.
+    parts = [heading(translate("CpcWizard", "Member"))]
     cpso = translate("CpcWizard", "CPSO# {0}").format(member.cpso_number)
     parts.append(
         f"<p><b>{e(member.full_name)}</b> — {e(cpso)}<br>"
@@ -52,7 +57,7 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
             )
             + "</p>"
         )
-    parts.append(f"<h3>{e(translate('CpcWizard', 'Recipients'))}</h3>")
+    parts.append(heading(translate("CpcWizard", "Recipients")))
     for i, r in enumerate(form.recipients, start=1):
         lines = "<br>".join(e(line) for line in r.address_lines())
         saved = (
@@ -67,12 +72,12 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
             + translate("CpcWizard", "Certificate language: <b>{0}</b>").format(e(language_label(r.language)))
             + f"<br><i>{e(r.institution_type)}</i>{e(saved)}</p>"
         )
-    parts.append(f"<h3>{e(translate('CpcWizard', 'What the certificate will disclose'))}</h3><table>")
+    parts.append(heading(translate("CpcWizard", "What the certificate will disclose")) + "<table>")
     for label, value in member.disclosure:
         parts.append(f"<tr><td style='padding-right:10px'>{e(label)}</td><td>{e(value)}</td></tr>")
     parts.append("</table>")
     method = form.consent_method
-    parts.append(f"<h3>{e(translate('CpcWizard', 'Consent'))}</h3>")
+    parts.append(heading(translate("CpcWizard", "Consent")))
     parts.append(
         "<p>"
         + e(
@@ -83,7 +88,9 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
                 who=actor.display_name or actor.username,
             )
         )
-        + f"<br><i>{e(translate('CpcWizard', '“{0}”').format(form.consent_statement))}</i></p>"
+        + "<br><i>"
+        + e(translate("CpcWizard", "“{0}”").format(form.consent_statement))
+        + "</i></p>"
     )
     notes = form.notes.strip()
     if notes:
