@@ -166,6 +166,63 @@ def test_a_request_filed_in_french_issues_the_same_certificate_as_in_english(
     assert len(subjects) == 2 and subjects[0] == subjects[1]
 
 
+def test_a_request_for_review_with_two_recipients_in_french(
+    qtbot: Any, desk: Desk, language: Callable[[str], None]
+) -> None:
+    with desk.db.write() as session:
+        make_member(session, cpso_number="104512", terms_conditions="Must practise under supervision.")
+    add_directory(desk)
+    quebec = Other(
+        name="Collège des médecins du Québec",
+        street1="1250 boulevard René-Lévesque Ouest",
+        city="Montréal",
+        state="QC",
+        country="CA",
+        postal_code="H3B 0G2",
+        email="permis@cmq.example.org",
+        institution_type="Licensing or regulatory authority",
+    )
+    language("fr")
+    wizard = open_wizard(qtbot, desk)
+    clipped: dict[str, list[str]] = {}
+
+    def on_page(name: str) -> None:
+        if name == "member":
+            note = wizard.member_page.review_note
+            assert note.isVisibleTo(wizard)
+            assert note.text().startswith("La demande de ce membre sera examinée par un registraire avant")
+        elif name == "recipient":
+            page = wizard.recipient_page
+            assert page.list_label.text() == "Destinataires déjà ajoutés :"
+            assert page.list.count() == 1 and page.remove_button.isVisibleTo(wizard)
+            assert page.remove_button.text() == "&Retirer de la liste"
+            # Typed in after a directory entry was added: the fields no longer look read-only.
+            attention = page.edits["attention"]
+            assert not attention.isReadOnly()
+            image = attention.grab().toImage()
+            assert image.pixelColor(image.width() - 6, image.height() // 2).name() != "#eef1f4"
+        elif name == "review":
+            summary = flat(wizard.review_page.summary.text())
+            assert "<b>Sera examinée par un registraire :</b>" in summary
+            assert summary.count("Langue du certificat : <b>") == 2
+        clipped[f"review-{name}"] = page_shown(qtbot, wizard, f"review-{name}")
+
+    run_to_review(qtbot, wizard, "104512", [Known("Toronto General Hospital"), quebec], on_page)
+    on_page("review")
+    submit(qtbot, wizard)
+    on_page("done")
+    done = wizard.done_page
+    assert done.title() == "Transmise à un registraire pour examen"
+    assert done.subTitle() == "Rien n’est délivré avant qu’un registraire approuve la demande."
+    assert "<b>en attente d’examen par un registraire</b>" in done.heading.text()
+    assert [done.table.item(row, 4).text() for row in range(2)] == ["En attente d’examen"] * 2
+    assert clipped == {f"review-{n}": [] for n in ("member", "recipient", "consent", "review", "done")}
+    with desk.db.read() as session:
+        request = session.scalars(select(CertificateRequest)).one()
+        assert request.status == RequestStatus.AWAITING_REVIEW
+        assert [r.language for r in request.recipients] == ["en", "fr"]
+
+
 def test_recipient_errors_name_their_fields_in_french_without_cutting_text(
     qtbot: Any, desk: Desk, language: Callable[[str], None]
 ) -> None:

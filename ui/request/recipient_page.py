@@ -344,6 +344,11 @@ class RecipientPage(QWizardPage):
         for widget in (self.country_combo, self.state_combo, self.state_edit):
             widget.setEnabled(not known and data is not None)
         self.state_edit.setReadOnly(known)
+        for edit in (*self.edits.values(), self.state_edit):
+            # The grey of the style sheet's [readOnly="true"] follows the property only when re-polished:
+            # without this, fields typed into after a directory entry still looked read-only.
+            edit.style().unpolish(edit)
+            edit.style().polish(edit)
         self.save_check.setVisible(data == OTHER)
         self.directory_note.setVisible(known)
         if data != OTHER:
