@@ -35,6 +35,7 @@ from tests.wizard_driver import (
 from ui.common import messages
 from ui.request.consent_page import METHOD_LABELS
 from ui.request.wizard import CpcWizard
+from ui.shell.application import load_style
 from ui.shell.translations import install_language, uninstall
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,8 @@ SHOTS = os.environ.get("CPC_WIZARD_SHOTS", "")  # a folder: save each French pag
 
 @pytest.fixture
 def language(qapp: Any, tmp_path: Path) -> Iterator[Callable[[str], None]]:
-    """use("fr") installs French (before the widgets are built), use("en") goes back to English."""
+    """use("fr") installs French (before the widgets are built), use("en") goes back to English. The desk's
+    style sheet is on, as staff see the screens (its fonts and paddings decide what fits)."""
 
     def use(code: str) -> None:
         if code == "en":
@@ -52,8 +54,11 @@ def language(qapp: Any, tmp_path: Path) -> Iterator[Callable[[str], None]]:
         else:
             assert install_language(code, tmp_path / "qm"), "the French translations did not load"
 
+    load_style(qapp)
+    assert qapp.styleSheet()
     yield use
     uninstall()
+    qapp.setStyleSheet("")
 
 
 @pytest.fixture
@@ -66,6 +71,7 @@ def page_shown(qtbot: Any, wizard: CpcWizard, name: str) -> list[str]:
     """What the current page cuts off, once laid out (and its PNG, when asked for)."""
     qtbot.wait(50)  # the layout settles after a page change
     if SHOTS:
+        qtbot.wait(600)  # the review page's previews render in the background
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         wizard.grab().save(str(Path(SHOTS) / f"wizard-fr-{name}.png"))
     return clipped_texts(wizard)
