@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget, QWizard
 from sqlalchemy import select
 
 from app.desk import Desk
@@ -67,14 +68,30 @@ def mail(desk: Desk, plain_smtp: SmtpServer) -> SmtpServer:
     return plain_smtp
 
 
+def mnemonic_clashes(wizard: CpcWizard) -> list[str]:
+    """Alt+letter keys that two visible labels or buttons of the current page (wizard buttons included)
+    both claim: the French words chose their letters anew."""
+    owners: dict[str, list[str]] = {}
+    for widget in wizard.findChildren(QWidget):
+        if not widget.isVisibleTo(wizard) or not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue
+        match = re.search(r"&([^&\s])", widget.text().replace("&&", ""))
+        if match:
+            owners.setdefault(match.group(1).lower(), []).append(widget.text())
+    return [f"{key}: {texts}" for key, texts in owners.items() if len(texts) > 1]
+
+
 def page_shown(qtbot: Any, wizard: CpcWizard, name: str) -> list[str]:
-    """What the current page cuts off, once laid out (and its PNG, when asked for)."""
+    """What the current page cuts off, once laid out, and the keys it gives twice (and its PNG, when
+    asked for)."""
     qtbot.wait(50)  # the layout settles after a page change
     if SHOTS:
         qtbot.wait(600)  # the review page's previews render in the background
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         wizard.grab().save(str(Path(SHOTS) / f"wizard-fr-{name}.png"))
-    return clipped_texts(wizard)
+    return clipped_texts(wizard) + mnemonic_clashes(wizard)
 
 
 def file_request(qtbot: Any, wizard: CpcWizard, on_page: Callable[[str], None]) -> None:
@@ -268,6 +285,11 @@ def test_recipient_errors_name_their_fields_in_french_without_cutting_text(
         assert text.startswith(french_names[label]), text
     assert page.save_check.text().startswith("&Enregistrer cet établissement")
     assert page_shown(qtbot, wizard, "recipient-errors") == []
+    # Cancel asks first, in French; "no" keeps the wizard open and files nothing.
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    assert messages.shown[-1][:2] == ("question", "Annuler cette demande?")
+    assert messages.shown[-1][2].startswith("Ce que vous avez saisi sera perdu")
+    assert wizard.isVisible()
     with desk.db.read() as session:
         assert session.scalars(select(CertificateRequest)).first() is None
 
