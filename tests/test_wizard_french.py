@@ -12,15 +12,22 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget, QWizard
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.desk import Desk
 from app.i18n import Catalogue
-from app.store.models import CONSENT_METHOD_LABELS, Certificate, CertificateRequest, RequestStatus
+from app.store.models import (
+    CONSENT_METHOD_LABELS,
+    Certificate,
+    CertificateRequest,
+    InstitutionType,
+    RequestStatus,
+)
 from tests.factories import make_member
 from tests.smtp_servers import SmtpServer
 from tests.ui_clipping import clipped_texts
 from tests.wizard_driver import (
+    WAIT_MS,
     Known,
     Other,
     add_directory,
@@ -290,6 +297,51 @@ def test_recipient_errors_name_their_fields_in_french_without_cutting_text(
     assert messages.shown[-1][:2] == ("question", "Annuler cette demande?")
     assert messages.shown[-1][2].startswith("Ce que vous avez saisi sera perdu")
     assert wizard.isVisible()
+    with desk.db.read() as session:
+        assert session.scalars(select(CertificateRequest)).first() is None
+
+
+def test_recipients_refused_at_submit_are_named_in_french(
+    qtbot: Any, desk: Desk, language: Callable[[str], None]
+) -> None:
+    """Both recipients are of a type the desk's list drops between the review and Submit: the first comes
+    back into the form with its field marked, the second is named by its number, all in French."""
+    with desk.db.write() as session:
+        make_member(session, cpso_number="104512")
+        session.add(InstitutionType(name="Private clinic", position=99))
+    clinics = [
+        Other(
+            name=name,
+            street1="1 King Street West",
+            city="Toronto",
+            state="ON",
+            country="CA",
+            postal_code="M5H 1A1",
+            email=email,
+            institution_type="Private clinic",
+        )
+        for name, email in (
+            ("King Clinic", "records@king.example.org"),
+            ("Queen Clinic", "q@queen.example.org"),
+        )
+    ]
+    language("fr")
+    wizard = open_wizard(qtbot, desk)
+    run_to_review(qtbot, wizard, "104512", list(clinics))
+    with desk.db.write() as session:  # an administrator removes the type meanwhile
+        session.execute(delete(InstitutionType).where(InstitutionType.name == "Private clinic"))
+    click_next(qtbot, wizard)  # Soumettre
+    page = wizard.recipient_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is page, timeout=WAIT_MS)
+    marked = page.errors["Institution type"]
+    assert marked.isVisibleTo(wizard) and marked.text().startswith("Type d’établissement : ")
+    assert page.edits["name"].text() == "King Clinic"
+    assert [r.name for r in page.recipients] == ["Queen Clinic"]
+    assert page.page_error.text().startswith(
+        "Rien n’a été délivré. Corrigez ce qui est signalé, cliquez sur Suivant, puis de nouveau sur "
+        "Soumettre. Destinataire 2 – Type d’établissement : "
+    )
+    assert page_shown(qtbot, wizard, "recipient-refused") == []
     with desk.db.read() as session:
         assert session.scalars(select(CertificateRequest)).first() is None
 

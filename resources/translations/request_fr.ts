@@ -385,7 +385,7 @@
     </message>
     <message>
         <location filename="../../ui/request/recipient_page.py" line="184"/>
-        <location filename="../../ui/request/recipient_page.py" line="352"/>
+        <location filename="../../ui/request/recipient_page.py" line="357"/>
         <source>&amp;Organisation name *</source>
         <translation>&amp;Nom de l’organisation *</translation>
     </message>
@@ -421,7 +421,7 @@
     </message>
     <message>
         <location filename="../../ui/request/recipient_page.py" line="194"/>
-        <location filename="../../ui/request/recipient_page.py" line="440"/>
+        <location filename="../../ui/request/recipient_page.py" line="445"/>
         <source>&amp;State/Province *</source>
         <translation>Pro&amp;vince/État *</translation>
     </message>
@@ -491,44 +491,49 @@
         <translation>Enregistré par le personnel et pas encore vérifié : confirmez l’adresse et le courriel avec le membre avant de soumettre la demande.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/recipient_page.py" line="354"/>
+        <location filename="../../ui/request/recipient_page.py" line="359"/>
         <source>&amp;Organisation name</source>
         <translation>&amp;Nom de l’organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/request/recipient_page.py" line="426"/>
+        <location filename="../../ui/request/recipient_page.py" line="431"/>
         <source>Choose a province or territory…</source>
         <translation>Choisissez une province ou un territoire…</translation>
     </message>
     <message>
-        <location filename="../../ui/request/recipient_page.py" line="428"/>
+        <location filename="../../ui/request/recipient_page.py" line="433"/>
         <source>Choose a state…</source>
         <translation>Choisissez un État…</translation>
     </message>
     <message>
-        <location filename="../../ui/request/recipient_page.py" line="442"/>
+        <location filename="../../ui/request/recipient_page.py" line="447"/>
         <source>&amp;State/Province</source>
         <translation>Pro&amp;vince/État</translation>
     </message>
     <message>
-        <location filename="../../ui/request/recipient_page.py" line="444"/>
+        <location filename="../../ui/request/recipient_page.py" line="449"/>
         <source>12345 or 12345-6789</source>
         <translation>12345 ou 12345-6789</translation>
     </message>
     <message>
-        <location filename="../../ui/request/recipient_page.py" line="538"/>
+        <location filename="../../ui/request/recipient_page.py" line="543"/>
         <source>Institution name: choose an institution from the directory, or Other.</source>
         <translation>Nom de l’établissement : choisissez un établissement du répertoire, ou Autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/recipient_page.py" line="553"/>
+        <location filename="../../ui/request/recipient_page.py" line="558"/>
         <source>Email address: this recipient is already on the request.</source>
         <translation>Adresse courriel : ce destinataire figure déjà dans la demande.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/recipient_page.py" line="647"/>
+        <location filename="../../ui/request/recipient_page.py" line="652"/>
         <source>Nothing was issued. Correct what is marked, press Next, then Submit again.</source>
         <translation>Rien n’a été délivré. Corrigez ce qui est signalé, cliquez sur Suivant, puis de nouveau sur Soumettre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request/recipient_page.py" line="705"/>
+        <source>Recipient {0} – {1}</source>
+        <translation>Destinataire {0} – {1}</translation>
     </message>
     <message>
         <location filename="../../ui/request/review_page.py" line="47"/>

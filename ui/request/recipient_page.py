@@ -642,7 +642,7 @@ class RecipientPage(QWizardPage):
             self._refresh_list()
         first = _split_field(errors[0].field)[0]
         here = [e for e in errors if _split_field(e.field)[0] == first]
-        elsewhere = [str(e) for e in errors if _split_field(e.field)[0] != first]
+        elsewhere = [_other_recipient_problem(e) for e in errors if _split_field(e.field)[0] != first]
         self._clear_errors()
         self._show_errors([ValidationError(_split_field(e.field)[1], e.message) for e in here])
         show_error(
@@ -694,6 +694,15 @@ class RecipientPage(QWizardPage):
         """A recipient taken back for correction keeps the language it was given."""
         self._set_language(language)
         self._language_chosen = True
+
+
+def _other_recipient_problem(error: ValidationError) -> str:
+    """A refused field of a recipient other than the one taken back into the form, named with its number."""
+    index, field = _split_field(error.field)
+    problem = field_problem(field, error.message)
+    if index is None:
+        return problem
+    return translate("CpcWizard", "Recipient {0} – {1}").format(index + 1, problem)
 
 
 def _split_field(field: str) -> tuple[int | None, str]:
