@@ -2,7 +2,7 @@
 written as a literal in a call that `pyside6-lupdate` extracts:
 
     translate("Context", "Text with {field}").format(field=...)
-    translate("Context", "%n message(s) sent", None, count)   # plural forms (positional: lupdate)
+    translate("Context", "%n message(s) sent", None, count)    # plural forms: exactly this shape
     QT_TRANSLATE_NOOP("Context", "Label")                       # a literal kept in a table, translated later
 
 The translations are Qt Linguist files, resources/translations/<area>_<language>.ts, one per area of the
@@ -39,7 +39,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "app/document",
         "app/issuing",
         "app/mail",
-        "app/print",
+        "app/printing",
         "app/register",
         "app/store",
         "app/errors.py",
@@ -130,9 +130,8 @@ def install(backend: Backend | None) -> None:
 def translate(context: str, source: str, disambiguation: None = None, n: int = -1) -> str:
     """`source` in the language of this process (English unless the desk installed another one).
 
-    A plural message is written translate("Context", "%n thing(s)", None, count): lupdate extracts a
-    plural only from the four positional arguments of QCoreApplication.translate, and skips the call
-    entirely when the count is passed as n=count."""
+    The signature is Qt's, because lupdate reads only that shape: a plural is `translate(ctx, "%n …", None,
+    count)`, all four positional (lupdate silently drops a call with `n=` or with three arguments)."""
     return _backend(context, source, n)
 
 
@@ -155,7 +154,7 @@ def language_from_accept(header: str | None, default: str = "en") -> str:
     return best
 
 
-def translate_marked(context: str, source: str, n: int = -1) -> str:
+def translate_marked(context: str, source: str, disambiguation: None = None, n: int = -1) -> str:
     """translate() for a value that is not a literal here because it was marked, as a literal, with
     QT_TRANSLATE_NOOP(context, ...) where it is defined (a table of labels, a tile list)."""
     return _backend(context, source, n)

@@ -2,8 +2,7 @@
 than it asks to be, a word-wrapped label shorter than its lines, a window that cannot shrink to 1366x768.
 Used by the French screens' test (tests/test_translations_screens.py); read-only, changes nothing."""
 
-from PySide6 import QtGui
-from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt  # QtGui's Qt namespace: QtCore's lacks mightBeRichText
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabBar, QWidget
 
 LAPTOP = (1366, 768)
@@ -33,7 +32,7 @@ def clipped_texts(root: QWidget) -> list[str]:
             continue
         if isinstance(widget, QLabel):
             text = widget.text()
-            if not text or widget.textFormat() == Qt.TextFormat.RichText or QtGui.Qt.mightBeRichText(text):
+            if not text or widget.textFormat() == Qt.TextFormat.RichText or Qt.mightBeRichText(text):
                 continue
             room = widget.contentsRect()
             if widget.wordWrap():
