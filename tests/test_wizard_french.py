@@ -145,6 +145,8 @@ def test_a_request_filed_in_french_issues_the_same_certificate_as_in_english(
             assert page.title() == "Membre"
             assert wizard.member_page.found_label.text().startswith("1 membre trouvé — ↓ pour choisir")
             assert wizard.member_page.cpso.text() == "104512"
+            assert wizard.member_page.status.text() == "Actif"
+            assert wizard.member_page.results.item(0).text().endswith("Independent Practice, actif")
             assert next_button.text() == "&Suivant >"
         elif name == "recipient":
             assert page.title() == "Destinataire"

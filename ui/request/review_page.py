@@ -25,6 +25,7 @@ from ui.common import workers
 from ui.common.certificate_language import language_label
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import ERROR_STYLE, error_label, show_error
+from ui.desk.assistance import status_words
 from ui.request.consent_page import consent_method_label
 from ui.request.request_form import RequestForm
 
@@ -47,7 +48,7 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
     cpso = translate("CpcWizard", "CPSO# {0}").format(member.cpso_number)
     parts.append(
         f"<p><b>{e(member.full_name)}</b> — {e(cpso)}<br>"
-        f"{e(member.registration_class)}, {e(member.status)}</p>"
+        f"{e(member.registration_class)}, {e(status_words(member.status).lower())}</p>"
     )
     if member.review_reasons:
         parts.append(
