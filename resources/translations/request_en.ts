@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request/member_page.py" line="140"/>
+        <location filename="../../ui/request/member_page.py" line="144"/>
         <source>%n member(s) found — ↓ to choose, Enter to continue.</source>
         <translation>
             <numerusform>%n member found — ↓ to choose, Enter to continue.</numerusform>

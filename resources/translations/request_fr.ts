@@ -215,63 +215,63 @@
         <translation>{0} · imprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="39"/>
-        <location filename="../../ui/request/review_page.py" line="46"/>
+        <location filename="../../ui/request/member_page.py" line="40"/>
+        <location filename="../../ui/request/review_page.py" line="47"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="41"/>
+        <location filename="../../ui/request/member_page.py" line="42"/>
         <source>Find the member by CPSO number or name (accents do not matter).</source>
         <translation>Trouvez le membre par son numéro CPSO ou son nom (avec ou sans accents).</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="47"/>
+        <location filename="../../ui/request/member_page.py" line="48"/>
         <source>e.g. 123456 or helene cote</source>
         <translation>p. ex. 123456 ou helene cote</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="49"/>
+        <location filename="../../ui/request/member_page.py" line="50"/>
         <source>&amp;Find member:</source>
         <translation>&amp;Rechercher un membre :</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="54"/>
+        <location filename="../../ui/request/member_page.py" line="55"/>
         <source>Members found</source>
         <translation>Membres trouvés</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="63"/>
+        <location filename="../../ui/request/member_page.py" line="64"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="64"/>
+        <location filename="../../ui/request/member_page.py" line="65"/>
         <source>CPSO#</source>
         <translation>Nº CPSO</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="65"/>
+        <location filename="../../ui/request/member_page.py" line="66"/>
         <source>Class of registration</source>
         <translation>Catégorie d’inscription</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="66"/>
+        <location filename="../../ui/request/member_page.py" line="67"/>
         <source>Registration status</source>
         <translation>Statut d’inscription</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="130"/>
+        <location filename="../../ui/request/member_page.py" line="131"/>
         <source>{name}  —  CPSO# {cpso}  —  {cls}, {status}</source>
         <translation>{name}  —  nº CPSO {cpso}  —  {cls}, {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="138"/>
+        <location filename="../../ui/request/member_page.py" line="142"/>
         <source>No member matches “{0}”.</source>
         <translation>Aucun membre ne correspond à « {0} ».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request/member_page.py" line="140"/>
+        <location filename="../../ui/request/member_page.py" line="144"/>
         <source>%n member(s) found — ↓ to choose, Enter to continue.</source>
         <translation>
             <numerusform>%n membre trouvé — ↓ pour choisir, Entrée pour continuer.</numerusform>
@@ -279,12 +279,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="183"/>
+        <location filename="../../ui/request/member_page.py" line="187"/>
         <source>This member&apos;s request will go to a registrar for review before anything is issued: {0}.</source>
         <translation>La demande de ce membre sera examinée par un registraire avant toute délivrance : {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/member_page.py" line="199"/>
+        <location filename="../../ui/request/member_page.py" line="203"/>
         <source>Member: choose a member from the list (type a CPSO number or name first).</source>
         <translation>Membre : choisissez un membre dans la liste (tapez d’abord un numéro CPSO ou un nom).</translation>
     </message>
@@ -536,87 +536,87 @@
         <translation>Destinataire {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="47"/>
+        <location filename="../../ui/request/review_page.py" line="48"/>
         <source>CPSO# {0}</source>
         <translation>nº CPSO {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="55"/>
+        <location filename="../../ui/request/review_page.py" line="56"/>
         <source>&lt;b&gt;Will go to a registrar for review:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Sera examinée par un registraire :&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="60"/>
+        <location filename="../../ui/request/review_page.py" line="61"/>
         <source>Recipients</source>
         <translation>Destinataires</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="64"/>
+        <location filename="../../ui/request/review_page.py" line="65"/>
         <source> (will be saved to the directory, unverified)</source>
         <translation> (sera enregistré dans le répertoire, non vérifié)</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="70"/>
+        <location filename="../../ui/request/review_page.py" line="71"/>
         <source>Email: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Courriel : &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="72"/>
+        <location filename="../../ui/request/review_page.py" line="73"/>
         <source>Certificate language: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Langue du certificat : &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="75"/>
+        <location filename="../../ui/request/review_page.py" line="76"/>
         <source>What the certificate will disclose</source>
         <translation>Ce que le certificat communiquera</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="80"/>
+        <location filename="../../ui/request/review_page.py" line="81"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="84"/>
+        <location filename="../../ui/request/review_page.py" line="85"/>
         <source>Given by the member ({method}); recorded by {who} when you submit.</source>
         <translation>Donné par le membre ({method}); consigné par {who} à la soumission.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="92"/>
+        <location filename="../../ui/request/review_page.py" line="93"/>
         <source>“{0}”</source>
         <translation>« {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="97"/>
+        <location filename="../../ui/request/review_page.py" line="98"/>
         <source>Notes: {0}</source>
         <translation>Notes : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="109"/>
+        <location filename="../../ui/request/review_page.py" line="110"/>
         <source>Review</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="111"/>
+        <location filename="../../ui/request/review_page.py" line="112"/>
         <source>Check the details and the certificate as it will be issued, then Submit.</source>
         <translation>Vérifiez les détails et le certificat tel qu’il sera délivré, puis soumettez la demande.</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="114"/>
+        <location filename="../../ui/request/review_page.py" line="115"/>
         <source>&amp;Submit</source>
         <translation>&amp;Soumettre</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="184"/>
+        <location filename="../../ui/request/review_page.py" line="185"/>
         <source>Rendering the preview…</source>
         <translation>Préparation de l’aperçu…</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="210"/>
+        <location filename="../../ui/request/review_page.py" line="211"/>
         <source>The preview could not be made: {0}</source>
         <translation>L’aperçu n’a pas pu être produit : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/request/review_page.py" line="247"/>
+        <location filename="../../ui/request/review_page.py" line="248"/>
         <source>This certificate cannot be issued as entered: {0}</source>
         <translation>Ce certificat ne peut pas être délivré tel que saisi : {0}</translation>
     </message>
