@@ -2,7 +2,7 @@
 written as a literal in a call that `pyside6-lupdate` extracts:
 
     translate("Context", "Text with {field}").format(field=...)
-    translate("Context", "%n message(s) sent", None, n=count)  # plural forms (the None: see translate)
+    translate("Context", "%n message(s) sent", None, count)    # plural forms: exactly this shape
     QT_TRANSLATE_NOOP("Context", "Label")                       # a literal kept in a table, translated later
 
 The translations are Qt Linguist files, resources/translations/<area>_<language>.ts, one per area of the
@@ -39,7 +39,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "app/document",
         "app/issuing",
         "app/mail",
-        "app/print",
+        "app/printing",
         "app/register",
         "app/store",
         "app/errors.py",
@@ -130,9 +130,8 @@ def install(backend: Backend | None) -> None:
 def translate(context: str, source: str, disambiguation: None = None, n: int = -1) -> str:
     """`source` in the language of this process (English unless the desk installed another one).
 
-    A count goes fourth, after a None: lupdate takes a call as a plural message only in Qt's own form
-    translate(context, source, disambiguation, n) and skips translate(context, source, n=count) entirely.
-    """
+    The signature is Qt's, because lupdate reads only that shape: a plural is `translate(ctx, "%n …", None,
+    count)`, all four positional (lupdate silently drops a call with `n=` or with three arguments)."""
     return _backend(context, source, n)
 
 

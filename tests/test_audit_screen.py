@@ -53,7 +53,7 @@ def test_a_clerk_is_told_the_screen_is_not_for_them(qtbot: QtBot, desk: Desk) ->
     assert not screen.allowed
     notice = screen.findChild(QLabel, "notAllowed")
     assert notice is not None and "registrars and administrators" in notice.text()
-    assert "Test Clerk (clerk)" in notice.text()
+    assert "Test Clerk (Clerk)" in notice.text()
     assert screen.findChild(QTableView) is None
 
 

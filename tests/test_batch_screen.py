@@ -103,7 +103,7 @@ def test_printing_the_certificates_awaiting_printing(qtbot: QtBot, desk: Desk, t
     run_requests_file(desk, path, BatchOptions(workers=1))
     screen = _screen(qtbot, desk)
     assert screen.rb_awaiting.isChecked()
-    qtbot.waitUntil(lambda: "3 certificate(s)" in screen.selection_summary.text())
+    qtbot.waitUntil(lambda: "3 certificates to print" in screen.selection_summary.text())
     screen.merged_path.setText(str(tmp_path / "awaiting.pdf"))
     screen.start()
     qtbot.waitUntil(lambda: screen.result is not None, timeout=60_000)
@@ -123,7 +123,7 @@ def test_printing_the_certificates_awaiting_printing(qtbot: QtBot, desk: Desk, t
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == len(PdfReader(tmp_path / "awaiting.pdf").pages)
     with desk.db.read() as session:
         assert all(c.printed_at is not None for c in session.scalars(select(Certificate)))
-    qtbot.waitUntil(lambda: "0 certificate(s)" in screen.selection_summary.text())
+    qtbot.waitUntil(lambda: "0 certificates to print" in screen.selection_summary.text())
 
 
 def test_a_second_batch_never_overwrites_the_first_print_file_without_asking(

@@ -33,7 +33,7 @@ def test_add_edit_and_verify_through_the_form(qtbot: QtBot, desk: Desk) -> None:
     marked = {f: label.text() for f, label in screen.field_errors.items() if label.isVisibleTo(screen)}
     assert set(marked) == {"Zip/Postal code", "Email address"}
     assert "Zip/Postal code: '90210' is not a Canadian postal code" in marked["Zip/Postal code"]
-    assert "Not saved: 2 problem(s)" in screen.problem_label.text()
+    assert "Not saved: 2 problems" in screen.problem_label.text()
     assert screen.focusWidget() is screen.edits["postal_code"]
     with desk.db.read() as s:
         assert list_institutions(s) == []

@@ -102,7 +102,7 @@ def test_mailbox_screen_lists_messages_and_opens_the_pdf(
     screen.show()
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=10_000)
     qtbot.waitUntil(lambda: screen.current() is not None, timeout=5_000)
-    assert "2 message(s) received" in screen.info.text() and "listening" in screen.info.text()
+    assert "2 messages received" in screen.info.text() and "listening" in screen.info.text()
     assert "Message-ID" in screen.headers.text() and "Verification code" in screen.body.toPlainText()
     assert screen.attachments.count() == 1 and screen.open_button.isEnabled()
     screen.grab().save("/tmp/mailbox_screen.png")

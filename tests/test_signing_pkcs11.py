@@ -221,3 +221,31 @@ def test_a_headless_batch_reads_the_pin_from_stdin(
     [pdf] = list(out_dir.glob("*.pdf"))
     assert verify_pdf(desk, pdf.read_bytes()).ok
     assert token.pin not in captured.out + captured.err
+
+
+def test_token_signatures_with_a_timestamp_from_several_threads_at_once_all_hold(
+    desk: Desk, token: Token, root: Authority, tmp_path: Path
+) -> None:
+    """The token signs on the signing thread itself, one operation at a time per session: three threads
+    signing at once each get a whole, valid, timestamped signature."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.document.certificates import render_pdf
+    from app.document.signing import sign_pdf
+    from tests.signing_pki import loopback_tsa
+    from tests.test_certificates import sample
+
+    _use_token(desk, token, root.write_pem(tmp_path / "root.pem"))
+    secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, token.pin, session_only=True)
+    pdfs = [render_pdf(sample()) for _ in range(6)]
+    with loopback_tsa(tmp_path) as tsa:
+        desk.settings.set("signing.tsa_url", tsa.url)
+        desk.settings.set("signing.tsa_root_certificate", str(tmp_path / "tsa-root.pem"))
+        signer = load_signer(desk)
+        with ThreadPoolExecutor(3) as pool:
+            signed = list(pool.map(lambda pdf: sign_pdf(pdf, signer), pdfs))
+    for pdf in signed:
+        checks = verify_pdf(desk, pdf).checks
+        assert "the digital signature is intact" in checks, checks
+        assert any(c.startswith("timestamped by a trusted authority") for c in checks), checks
+        assert any(token.certificate.subject.rfc4514_string().split("=")[-1] in c for c in checks), checks

@@ -88,7 +88,8 @@ def test_every_file_that_translates_is_in_exactly_one_area() -> None:
         if path in owner or path.name == "i18n.py":
             continue
         assert "translate(" not in path.read_text(encoding="utf-8"), f"{path} translates but is in no area"
-    assert all(path in owner for path in _python_files("ui")), "every ui/ file is in an area"
+    outside = [p for p in _python_files("ui") if p not in owner and p != ROOT / "ui" / "__init__.py"]
+    assert not outside, f"every ui/ file is in an area: {outside}"
 
 
 def _literal(node: ast.expr) -> bool:
@@ -100,17 +101,57 @@ def _called(node: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
+def _translate_calls(path: Path) -> list[ast.Call]:
+    return [
+        node
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and _called(node) in ("translate", "QT_TRANSLATE_NOOP")
+    ]
+
+
+def _shape_is_extractable(node: ast.Call) -> bool:
+    # The only shapes lupdate reads: (context, text) and, for plurals, (context, text, None, n).
+    if node.keywords or len(node.args) not in (2, 4):
+        return False
+    if not (_literal(node.args[0]) and _literal(node.args[1])):
+        return False
+    return len(node.args) == 2 or (isinstance(node.args[2], ast.Constant) and node.args[2].value is None)
+
+
 def test_every_translate_call_has_literal_text() -> None:
-    """lupdate reads only literals: a variable or an f-string passed to translate() is never translated."""
+    """lupdate reads only literals, and only Qt's shapes of call: a variable, an f-string, `n=` or a third
+    argument that is not None makes lupdate skip the message without a word, so it is never translated."""
     bad = []
     for path in _python_files("ui", "app"):
         if path.name == "i18n.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and _called(node) in ("translate", "QT_TRANSLATE_NOOP"):
-                if len(node.args) < 2 or not (_literal(node.args[0]) and _literal(node.args[1])):
-                    bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert not bad, "translate() without literal context and text:\n" + "\n".join(bad)
+        for node in _translate_calls(path):
+            if not _shape_is_extractable(node):
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:80]}")
+    assert not bad, "translate() calls lupdate cannot read:\n" + "\n".join(bad)
+
+
+def test_lupdate_extracts_every_translate_call(tmp_path: Path) -> None:
+    """What the code asks to translate is exactly what lupdate puts in the .ts files, plurals as plurals:
+    a call lupdate skips would pass the completeness test while staying English."""
+    for area, paths in sorted(i18n.AREAS.items()):
+        sources = _python_files(*paths)
+        wanted = {
+            (node.args[0].value, node.args[1].value, len(node.args) == 4)  # type: ignore[attr-defined]
+            for path in sources
+            for node in _translate_calls(path)
+            if _shape_is_extractable(node)
+        }
+        if not wanted:
+            continue
+        ts = tmp_path / f"{area}.ts"
+        _lupdate(sources, ts)
+        found = {
+            (context.findtext("name"), message.findtext("source"), message.get("numerus") == "yes")
+            for context in ET.parse(ts).getroot().iter("context")
+            for message in context.iter("message")
+        }
+        assert not wanted - found, f"{area}: lupdate does not extract {sorted(wanted - found)[:20]}"
 
 
 def _has_words(node: ast.expr) -> bool:

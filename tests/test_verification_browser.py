@@ -29,8 +29,7 @@ CHROME_FLAGS = (
 )
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Any]:
+def _chromium(tmp_path: Path, accept_languages: str = "") -> Iterator[Any]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver")
     if not chromium or not driver_path:
@@ -46,12 +45,24 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if accept_languages:  # what the browser sends as Accept-Language, as a reader's settings would
+        options.add_experimental_option("prefs", {"intl.accept_languages": accept_languages})
     driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))
     driver.set_page_load_timeout(30)
     try:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    yield from _chromium(tmp_path)
+
+
+@pytest.fixture
+def french_browser(tmp_path: Path) -> Iterator[Any]:
+    yield from _chromium(tmp_path, "fr-CA,fr,en")
 
 
 def _wait_for(browser: Any, element_id: str) -> Any:
@@ -63,6 +74,14 @@ def _wait_for(browser: Any, element_id: str) -> Any:
     return WebDriverWait(browser, 20).until(
         expected_conditions.presence_of_element_located((By.ID, element_id))
     )
+
+
+def _wait_until(browser: Any, condition: Any) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # an element read while the next page replaces it is stale: ask again
+    WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def _qr_link(qapp: object, pdf: bytes, tmp_path: Path) -> str:
@@ -132,3 +151,45 @@ def test_the_qr_code_opens_the_page_and_a_file_is_checked_through_the_form(
         assert (
             _wait_for(browser, "status").text == "No certificate matches this number and verification code."
         )
+
+
+def test_a_french_browser_gets_the_page_in_french_and_the_switch_gives_english(
+    french_browser: Any, desk: Desk, data_dir: Path, database_url: str
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser = french_browser
+    desk.settings.set("issuer.name_fr", "Ordre des médecins et chirurgiens (DÉMO)")
+    register = fill_register(desk)
+    number, code = register.suspended.number, register.suspended.code
+    desk.close()
+    with running_service(data_dir, database_url) as (base, _proc):
+        browser.get(f"{base}/cpc?number={number}&code={code}")
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+        assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Ordre des médecins et chirurgiens")
+        assert browser.find_element(By.ID, "status").text.startswith(
+            f"Le certificat {number} est valide jusqu"
+        )
+        assert browser.find_element(By.ID, "member_status").text == "Actif"  # as certified, in French
+        changed = browser.find_element(By.ID, "register-changed").text
+        assert f"suspendu depuis le {format_date(SUSPENDED_ON, 'fr')}; conclusion disciplinaire inscrite" in (
+            changed.replace("\xa0", " ")
+        )
+        if os.environ.get("CPC_DESK_SCREENSHOT_DIR"):  # the French page on a phone, for the docs
+            browser.set_window_size(412, 1500)
+            browser.save_screenshot(
+                str(Path(os.environ["CPC_DESK_SCREENSHOT_DIR"]) / "verification-page-fr.png")
+            )
+        assert not [e for e in browser.get_log("browser") if "Content Security Policy" in e["message"]]
+
+        # the switch: English, for the same certificate, and the French form keeps the reader's choice
+        browser.find_element(By.ID, "language").click()
+        _wait_until(browser, lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+        assert browser.find_element(By.ID, "status").text.startswith(f"Certificate {number} is valid until")
+        assert browser.find_element(By.ID, "language").text == "Français"
+        browser.find_element(By.ID, "code").clear()
+        browser.find_element(By.ID, "code").send_keys("AAAA-BBBB-CCCC")
+        browser.find_element(By.CSS_SELECTOR, "form[method=get] button[type=submit]").click()
+        # English still, though the browser asks for French: the reader chose English
+        _wait_until(browser, lambda b: "No certificate matches" in b.find_element(By.ID, "status").text)
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"

@@ -18,6 +18,7 @@ import hashlib
 import io
 import os
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -236,7 +237,7 @@ def _load_pkcs11_signer(signer: Signer) -> Any:
         ) from None
     _signed_in[token_key] = pin_hash
     try:
-        loaded = PKCS11Signer(
+        loaded = _token_signer_class(PKCS11Signer)(
             session, cert_label=signer.pkcs11_key, key_label=signer.pkcs11_key, other_certs_to_pull=None
         )
         loaded.signing_cert  # noqa: B018 - fetch now, so a wrong label is named here
@@ -248,6 +249,35 @@ def _load_pkcs11_signer(signer: Signer) -> Any:
         ) from None
     loaded.signed_attr_prov_spec = _pades_signed_attributes(loaded.signing_cert)
     return loaded
+
+
+def _token_signer_class(base: type) -> type:
+    """pyHanko's PKCS11Signer, with the token's signature made on the signing thread itself.
+
+    pyHanko hands each signature to a thread of the event loop's executor, and since every signature
+    runs on an event loop of its own (asyncio.run), that is a new thread to start and another to shut
+    the executor down, per certificate: on a busy machine they cost more than SoftHSM's RSA signature.
+    The event loop has nothing else to do meanwhile, so the call may block it. One signature at a time
+    per session (a lock): a PKCS#11 session carries one operation at a time.
+    """
+
+    class TokenSigner(base):  # type: ignore[misc, valid-type]
+        _sign_lock = threading.Lock()
+
+        async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:
+            if dry_run or not hasattr(self, "_select_pkcs11_signing_params"):
+                return await super().async_sign_raw(data, digest_algorithm, dry_run)  # type: ignore[no-any-return]
+            await self.ensure_objects_loaded()
+            spec = self._select_pkcs11_signing_params(digest_algorithm, sign_kwargs=self.sign_kwargs(data))
+            if spec.pre_sign_transform is not None:
+                data = spec.pre_sign_transform(data)
+            with self._sign_lock:
+                signature = self._key_handle.sign(data, **spec.sign_kwargs)
+            if spec.post_sign_transform is not None:
+                signature = spec.post_sign_transform(signature)
+            return signature  # type: ignore[no-any-return]
+
+    return TokenSigner
 
 
 def _load_pyhanko_signer(path: str, passphrase: bytes | None) -> Any:
@@ -559,48 +589,154 @@ def sign_pdf_with(
     from pyhanko.sign import fields, signers
 
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    context = None
-    timestamper = None
+    out = io.BytesIO()
+    reserved = _reserved_bytes(loaded) + (8192 if tsa_url else 0)
     if tsa_url:
-        from asn1crypto import x509 as asn1_x509
-        from pyhanko_certvalidator import ValidationContext
-
-        roots = [asn1_x509.Certificate.load(d) for d in trust_roots]
-        context = ValidationContext(trust_roots=roots, allow_fetching=False)
-        timestamper = _timestampers.get(tsa_url)
-        if timestamper is None:
-            # one per process and URL: pyHanko asks a new timestamper for a sample token to size the
-            # signature, and keeps it, so only the first signature costs a second request
-            timestamper = _timestampers[tsa_url] = _url_timestamper(tsa_url)
+        _sign_timestamped(writer, out, loaded, reason, location, tsa_url, trust_roots, reserved)
+        return out.getvalue()
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
         reason=reason,
         location=location or None,
-        embed_validation_info=bool(tsa_url),
-        validation_context=context,
     )
-    out = io.BytesIO()
-    reserved = _reserved_bytes(loaded) + (8192 if tsa_url else 0)
-    try:
-        signers.sign_pdf(
-            writer, meta, signer=loaded, timestamper=timestamper, output=out, bytes_reserved=reserved
+    signers.sign_pdf(writer, meta, signer=loaded, output=out, bytes_reserved=reserved)
+    return out.getvalue()
+
+
+# How long the validation data gathered for a signer and its TSA is reused, at most (see _Prepared).
+VALIDATION_DATA_MAX_AGE = timedelta(hours=1)
+
+
+@dataclass
+class _Prepared:
+    """What every timestamped signature by one key with one TSA shares, gathered by the first: the
+    TSA's client (it keeps a sample token, so pyHanko knows the TSA's certificate and the size of its
+    tokens) and pyHanko's pre-signing validation (the signer's and the TSA's certificate paths checked
+    against the trust roots, and the revocation information found for them), which becomes each
+    signature's validation data (the DSS). Validating both paths and building the context each time
+    cost more than the signature itself.
+
+    Kept until `valid_until`: at most VALIDATION_DATA_MAX_AGE after it was gathered, and never past the
+    expiry of a certificate in either path or the next update of any revocation information it holds;
+    then (or when the key, the TSA or the trust roots change: they are the cache's key) it is gathered
+    again, so a certificate that expired or was revoked meanwhile fails the signature as it would have
+    at first."""
+
+    timestamper: Any
+    context: Any
+    validation_info: Any = None
+    valid_until: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+# (signing certificate's SHA-256, TSA URL, trust roots) -> what its timestamped signatures share
+_prepared: dict[tuple[Any, ...], _Prepared] = {}
+
+
+def _sign_timestamped(
+    writer: Any,
+    out: io.BytesIO,
+    loaded: Any,
+    reason: str,
+    location: str,
+    tsa_url: str,
+    trust_roots: tuple[bytes, ...],
+    reserved: int,
+) -> None:
+    """Sign with an RFC 3161 timestamp and the validation data in the signature's own revision
+    (PAdES B-LT in one revision: no second pass over the signed file to append a DSS)."""
+    import asyncio
+
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+    from pyhanko.sign.signers.pdf_signer import DSSContentSettings, SigDSSPlacementPreference
+    from pyhanko_certvalidator import ValidationContext
+
+    key = (hashlib.sha256(loaded.signing_cert.dump()).digest(), tsa_url, trust_roots)
+    now = datetime.now(UTC)
+    prepared = _prepared.get(key)
+    if prepared is None or prepared.validation_info is None or prepared.valid_until <= now:
+        roots = [asn1_x509.Certificate.load(d) for d in trust_roots]
+        prepared = _Prepared(
+            _url_timestamper(tsa_url), ValidationContext(trust_roots=roots, allow_fetching=False)
         )
+    meta = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=reason,
+        location=location or None,
+        embed_validation_info=True,
+        validation_context=prepared.context,
+        # the DSS goes in the signed revision itself; VRI entries (keyed by the signature's hash) cannot,
+        # and PAdES baseline signatures do not need them
+        dss_settings=DSSContentSettings(
+            placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE, include_vri=False
+        ),
+    )
+    pdf_signer = signers.PdfSigner(meta, signer=loaded, timestamper=prepared.timestamper)
+
+    async def sign() -> Any:
+        # pyHanko's PdfSigner.async_sign_pdf, step by step, with the pre-signing validation reused
+        session = pdf_signer.init_signing_session(writer)
+        info = prepared.validation_info
+        if info is None:
+            info = await session.perform_presign_validation(writer)
+        tbs = session.prepare_tbs_document(validation_info=info, bytes_reserved=reserved)
+        digest, output = tbs.digest_tbs_document(output=out)
+        signed = await tbs.perform_signature(
+            document_digest=digest.document_digest,
+            pdf_cms_signed_attrs=PdfCMSSignedAttributes(signing_time=session.system_time),
+        )
+        await signed.post_signature_processing(output)
+        return info
+
+    try:
+        info = asyncio.run(sign())
     except TimestampError:
         raise
     except Exception as exc:
-        if not tsa_url:
-            raise
         # pyHanko wraps the timestamp's failures in several kinds; with a TSA, name it
         raise TimestampError(
             f"signing with a timestamp from the time-stamping authority {tsa_url} failed "
             f"({_reason(exc)}); the certificate was not signed"
         ) from None
-    return out.getvalue()
+    if prepared.validation_info is None:
+        prepared.validation_info = info
+        prepared.valid_until = _validation_data_expiry(info, now)
+        _prepared[key] = prepared
 
 
-_timestampers: dict[str, Any] = {}
+def _validation_data_expiry(info: Any, gathered: datetime) -> datetime:
+    """When validation data gathered at `gathered` must be gathered again: VALIDATION_DATA_MAX_AGE
+    later, or sooner when a certificate of its paths expires or its revocation information is due to be
+    updated."""
+    ends = [gathered + VALIDATION_DATA_MAX_AGE]
+    for path in info.validation_paths:
+        ends.extend(c.not_valid_after for c in path.iter_certs(include_root=True))
+    for crl in info.crls_to_embed:
+        ends.append(crl["tbs_cert_list"]["next_update"].native)
+    for ocsp in info.ocsps_to_embed:
+        for single in ocsp["response_bytes"]["response"].parsed["tbs_response_data"]["responses"]:
+            ends.append(single["next_update"].native)
+    return min(end for end in ends if end is not None)
+
+
+# URL -> idle connections to that TSA, reused for the next request (HTTP keep-alive)
+_tsa_connections: dict[str, list[Any]] = {}
+_tsa_connections_lock = threading.Lock()
+
+
+def _forget_tsa_connections() -> None:
+    # a forked process must not speak on its parent's sockets (nor wait on a lock another thread held)
+    global _tsa_connections_lock
+    _tsa_connections.clear()
+    _tsa_connections_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_tsa_connections)
 
 
 class _HttpStatus(Exception):
@@ -609,42 +745,76 @@ class _HttpStatus(Exception):
         self.status = status
 
 
-def _http_post(url: str, body: bytes) -> bytes:
-    """POST an RFC 3161 request; the request goes out in one segment with Nagle's algorithm off, so a
-    TSA's delayed ACK of the headers never holds back the body (40 ms a timestamp otherwise)."""
+def _tsa_connection(url: str) -> Any:
+    """A new HTTP(S) connection to the TSA with Nagle's algorithm off: a request then goes out at once,
+    so a TSA's delayed ACK of the headers never holds back the body (40 ms a timestamp otherwise)."""
     import http.client
     import socket
     import ssl
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    connection: http.client.HTTPConnection
+
+    class NoDelay(http.client.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            assert self.sock is not None
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    class NoDelayTls(http.client.HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            assert self.sock is not None
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     if parts.scheme == "https":
-        connection = http.client.HTTPSConnection(
+        return NoDelayTls(
             parts.hostname or "",
             parts.port,
             timeout=TSA_TIMEOUT_SECONDS,
             context=ssl.create_default_context(),
         )
+    return NoDelay(parts.hostname or "", parts.port, timeout=TSA_TIMEOUT_SECONDS)
+
+
+def _http_post(url: str, body: bytes) -> bytes:
+    """POST an RFC 3161 request over a kept-alive connection to the TSA (a new one when none is idle);
+    a kept connection the TSA has closed meanwhile is replaced once, the request sent again."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    headers = {"Content-Type": "application/timestamp-query", "Content-Length": str(len(body))}
+    with _tsa_connections_lock:
+        idle = _tsa_connections.setdefault(url, [])
+        connection = idle.pop() if idle else None
+    reused = connection is not None
+    while True:
+        if connection is None:
+            connection = _tsa_connection(url)
+        try:
+            connection.request("POST", path, body=body, headers=headers)
+            response = connection.getresponse()
+            data: bytes = response.read(1_000_000)
+        except (ConnectionResetError, BrokenPipeError):  # http.client.RemoteDisconnected is one
+            connection.close()
+            if not reused:
+                raise
+            # the TSA closed the kept connection while it was idle: send the request once more, anew
+            connection, reused = None, False
+            continue
+        except BaseException:
+            connection.close()
+            raise
+        break
+    if response.status != 200 or not response.isclosed() or response.will_close:
+        connection.close()  # an answer not read to its end, or the TSA's wish: never reused
     else:
-        connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=TSA_TIMEOUT_SECONDS)
-    try:
-        connection.connect()
-        if connection.sock is not None:
-            connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        connection.request(
-            "POST",
-            path,
-            body=body,
-            headers={"Content-Type": "application/timestamp-query", "Content-Length": str(len(body))},
-        )
-        response = connection.getresponse()
-        if response.status != 200:
-            raise _HttpStatus(response.status)
-        return response.read(1_000_000)
-    finally:
-        connection.close()
+        with _tsa_connections_lock:
+            _tsa_connections.setdefault(url, []).append(connection)
+    if response.status != 200:
+        raise _HttpStatus(response.status)
+    return data
 
 
 def _reason(exc: BaseException) -> str:

@@ -1,6 +1,7 @@
 """The verification service as an ASGI application (Starlette): the page and JSON at the path of
 `verification.url`, the file check by POST, and the controls around them (rate limit, size limit, security
-headers, one log line per request without the code).
+headers, one log line per request without the code). Pages answer in the reader's language (?lang=, else
+the browser's Accept-Language); the JSON answers stay as they are, in English.
 """
 
 import json
@@ -23,8 +24,10 @@ from app.desk import Desk
 from app.document.college_certificate import college_fingerprint
 from app.document.file_check import MAX_UPLOAD_BYTES, check_file
 from app.document.standing import BadInput, Standing, certificate_standing
+from app.i18n import LANGUAGES, Catalogue, catalogue, language_from_accept
 from app.web import page
 from app.web.rate_limit import RateLimiter
+from app.web.wording import Words
 
 log = logging.getLogger("cpc_desk.web")
 
@@ -36,6 +39,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+# On every response as well: a page differs by the Accept (HTML or JSON) and Accept-Language headers.
+EVERY_RESPONSE = {**SECURITY_HEADERS, "Vary": "Accept, Accept-Language"}
 
 
 @dataclass(frozen=True)
@@ -73,13 +78,38 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept.split(",")[0]
 
 
+def _reader(request: Request, keep: tuple[tuple[str, str], ...] = ()) -> page.Reader:
+    """Who reads the page: in the language chosen with the switch (?lang=en|fr), else the browser's."""
+    chosen = request.query_params.get("lang", "")
+    if chosen in LANGUAGES:
+        return page.Reader(chosen, True, keep)
+    return page.Reader(language_from_accept(request.headers.get("accept-language")), False, keep)
+
+
+def _bad_input(exc: BadInput) -> Words:
+    """The page's sentence for a number or a code that cannot be one."""
+    if exc.field == "code":
+        return lambda c: c.translate(
+            "VerificationPage",
+            "This is not a verification code: it is made of letters and digits, such as MQQH-ANDH-C5XE.",
+        )
+    return lambda c: c.translate(
+        "VerificationPage", "This is not a certificate number: it has the form CPC-YYYY-NNNNNN."
+    )
+
+
+def _too_large(c: Catalogue) -> str:
+    return c.translate("VerificationPage", "The file is larger than 10 MB; no certificate is that large.")
+
+
 class _Headers:
     """ASGI middleware: the security headers on every response, the rate limit, one log line per request
     (method, path, number if any, status, time; never the code or the query string)."""
 
-    def __init__(self, app: ASGIApp, limiter: RateLimiter) -> None:
+    def __init__(self, app: ASGIApp, limiter: RateLimiter, too_many: Callable[[Request], Response]) -> None:
         self.app = app
         self.limiter = limiter
+        self.too_many = too_many
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -93,18 +123,15 @@ class _Headers:
             if message["type"] == "http.response.start":
                 status_seen[0] = message["status"]
                 headers = [(k, v) for k, v in message.get("headers", []) if k.decode().title() not in _NAMES]
-                headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+                headers += [(k.lower().encode(), v.encode()) for k, v in EVERY_RESPONSE.items()]
                 message = {**message, "headers": headers}
             await send(message)
 
         wait = self.limiter.retry_after(client)
         try:
             if wait:
-                response = PlainTextResponse(
-                    f"Too many requests from your address; try again in {wait} seconds.\n",
-                    status_code=429,
-                    headers={"Retry-After": str(wait)},
-                )
+                response = self.too_many(Request(scope))
+                response.headers["Retry-After"] = str(wait)
                 await response(scope, receive, send_with_headers)
             else:
                 await self.app(scope, receive, send_with_headers)
@@ -121,7 +148,7 @@ class _Headers:
             )
 
 
-_NAMES = {k.title() for k in SECURITY_HEADERS}
+_NAMES = {k.title() for k in EVERY_RESPONSE}
 
 
 def build_app(desk: Desk, options: ServiceOptions | None = None) -> ASGIApp:
@@ -132,17 +159,22 @@ def build_app(desk: Desk, options: ServiceOptions | None = None) -> ASGIApp:
         issuer=str(desk.settings.get("issuer.name")).strip(),
         path=path,
         fingerprint=college_fingerprint(desk),
+        issuer_fr=str(desk.settings.get("issuer.name_fr") or "").strip(),
     )
 
-    def html(body: str, status: int = 200) -> HTMLResponse:
-        return HTMLResponse(body, status_code=status)
+    def html(body: str, reader: page.Reader, status: int = 200) -> HTMLResponse:
+        return HTMLResponse(body, status_code=status, headers={"Content-Language": reader.language})
 
-    def refuse(request: Request, status: int, field: str, message: str) -> Response:
+    def refuse(request: Request, status: int, field: str, words: Words, reader: page.Reader) -> Response:
+        """A request not answered: the JSON error (its message in English, as it always was) or the page,
+        in the reader's language, with `words` from that language's catalogue."""
         if _wants_json(request):
+            message = words(catalogue("en"))
             return JSONResponse({"error": {"field": field, "message": message}}, status_code=status)
-        return html(page.error_page(ctx, "Not checked", message), status)
+        title = catalogue(reader.language).translate("VerificationPage", "Not checked")
+        return html(page.error_page(ctx, reader, title, words(catalogue(reader.language))), reader, status)
 
-    def answer(request: Request, standing: Standing, number: str, code: str) -> Response:
+    def answer(request: Request, reader: page.Reader, standing: Standing, number: str, code: str) -> Response:
         status = 404 if standing.as_json()["status"] == "not_found" else 200
         if _wants_json(request):
             body = standing.as_json()
@@ -151,33 +183,84 @@ def build_app(desk: Desk, options: ServiceOptions | None = None) -> ASGIApp:
             return Response(
                 json.dumps(body, ensure_ascii=False), status_code=status, media_type="application/json"
             )
-        return html(page.standing_page(ctx, standing, number, code), status)
+        return html(page.standing_page(ctx, reader, standing, number, code), reader, status)
+
+    def language_refused(request: Request) -> Response | None:
+        """400 for a ?lang= that is not one of the page's languages (given once)."""
+        given = request.query_params.getlist("lang")
+        if not given or (len(given) == 1 and given[0] in LANGUAGES):
+            return None
+        return refuse(
+            request,
+            400,
+            "lang",
+            lambda c: c.translate("VerificationPage", "The language must be en (English) or fr (French)."),
+            _reader(request),
+        )
 
     async def look_up(request: Request) -> Response:
         params = request.query_params
-        if set(params) - {"number", "code"} or any(len(params.getlist(k)) > 1 for k in params):
-            return refuse(request, 400, "query", "Only one number and one code may be given.")
         number, code = params.get("number"), params.get("code")
+        keep = tuple((k, v) for k, v in (("number", number), ("code", code)) if v is not None)
+        reader = _reader(request, keep)
+        if set(params) - {"number", "code", "lang"} or any(len(params.getlist(k)) > 1 for k in params):
+            return refuse(
+                request,
+                400,
+                "query",
+                lambda c: c.translate("VerificationPage", "Only one number and one code may be given."),
+                reader,
+            )
+        if (refused := language_refused(request)) is not None:
+            return refused
         if number is None and code is None:
             if _wants_json(request):
-                return refuse(request, 400, "number", "A certificate number and its code are needed.")
-            return html(page.start_page(ctx))
+                return refuse(
+                    request,
+                    400,
+                    "number",
+                    lambda c: c.translate(
+                        "VerificationPage", "A certificate number and its code are needed."
+                    ),
+                    reader,
+                )
+            return html(page.start_page(ctx, reader), reader)
         if not number:
-            return refuse(request, 400, "number", "The certificate number is missing.")
+            return refuse(
+                request,
+                400,
+                "number",
+                lambda c: c.translate("VerificationPage", "The certificate number is missing."),
+                reader,
+            )
         if not code:
-            return refuse(request, 400, "code", "The verification code is missing.")
+            return refuse(
+                request,
+                400,
+                "code",
+                lambda c: c.translate("VerificationPage", "The verification code is missing."),
+                reader,
+            )
         try:
             standing = await run_in_threadpool(certificate_standing, desk, number, code, options.today())
         except BadInput as exc:
-            return refuse(request, 400, exc.field, f"The {exc.field} {exc.message}.")
+            if _wants_json(request):  # the JSON's message, as it always was
+                return JSONResponse(
+                    {"error": {"field": exc.field, "message": f"The {exc.field} {exc.message}."}},
+                    status_code=400,
+                )
+            return refuse(request, 400, exc.field, _bad_input(exc), reader)
         request.scope.setdefault("state", {})["number"] = standing.number
-        return answer(request, standing, number, code)
+        return answer(request, reader, standing, number, code)
 
     async def upload(request: Request) -> Response:
+        reader = _reader(request)
+        if (refused := language_refused(request)) is not None:
+            return refused
         try:
             body = await _body_at_most(request, MAX_UPLOAD_BYTES)
         except TooLarge:
-            return refuse(request, 413, "pdf", "The file is larger than 10 MB; no certificate is that large.")
+            return refuse(request, 413, "pdf", _too_large, reader)
         content_type = request.headers.get("content-type", "")
         if content_type.startswith("application/pdf"):
             data = body
@@ -188,15 +271,37 @@ def build_app(desk: Desk, options: ServiceOptions | None = None) -> ASGIApp:
                     part: Any = form.get("pdf")
                     data = await part.read() if part is not None and hasattr(part, "read") else b""
             except Exception:  # noqa: BLE001 - a malformed form is the sender's problem, in one sentence
-                return refuse(request, 400, "pdf", "The form could not be read; choose the PDF and send it.")
+                return refuse(
+                    request,
+                    400,
+                    "pdf",
+                    lambda c: c.translate(
+                        "VerificationPage", "The form could not be read; choose the PDF and send it."
+                    ),
+                    reader,
+                )
             if not data:
-                return refuse(request, 400, "pdf", "No file was sent; choose the certificate PDF.")
+                return refuse(
+                    request,
+                    400,
+                    "pdf",
+                    lambda c: c.translate(
+                        "VerificationPage", "No file was sent; choose the certificate PDF."
+                    ),
+                    reader,
+                )
         else:
             return refuse(
-                request, 400, "pdf", "Send the PDF as a form upload (field pdf) or application/pdf."
+                request,
+                400,
+                "pdf",
+                lambda c: c.translate(
+                    "VerificationPage", "Send the PDF as a form upload (field pdf) or application/pdf."
+                ),
+                reader,
             )
         if len(data) > MAX_UPLOAD_BYTES:
-            return refuse(request, 413, "pdf", "The file is larger than 10 MB; no certificate is that large.")
+            return refuse(request, 413, "pdf", _too_large, reader)
         verdict = await run_in_threadpool(check_file, desk, data, options.today())
         if _wants_json(request):
             standing = verdict.standing.as_json() if verdict.standing is not None else None
@@ -209,14 +314,47 @@ def build_app(desk: Desk, options: ServiceOptions | None = None) -> ASGIApp:
                     "message": verdict.sentence,
                 }
             )
-        return html(page.file_page(ctx, verdict))
+        return html(page.file_page(ctx, reader, verdict), reader)
+
+    def plain_or_page(request: Request, status: int, title: Words, message: Words) -> Response:
+        """An answer that is no look-up: one English line for a program, the page for a reader."""
+        if _wants_json(request):
+            return PlainTextResponse(message(catalogue("en")) + "\n", status_code=status)
+        reader = _reader(request)
+        cat = catalogue(reader.language)
+        return html(page.error_page(ctx, reader, title(cat), message(cat)), reader, status)
 
     async def not_here(request: Request) -> Response:
-        return PlainTextResponse("Not found. Certificates are checked at " + path + "\n", status_code=404)
+        return plain_or_page(
+            request,
+            404,
+            lambda c: c.translate("VerificationPage", "Page not found"),
+            lambda c: c.translate("VerificationPage", "Not found. Certificates are checked at {0}").format(
+                path
+            ),
+        )
 
     async def on_error(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error answering %s", request.url.path)
-        return PlainTextResponse("The check could not be made just now; try again later.\n", status_code=500)
+        return plain_or_page(
+            request,
+            500,
+            lambda c: c.translate("VerificationPage", "Not checked"),
+            lambda c: c.translate(
+                "VerificationPage", "The check could not be made just now; try again later."
+            ),
+        )
+
+    def too_many(request: Request) -> Response:
+        return plain_or_page(
+            request,
+            429,
+            lambda c: c.translate("VerificationPage", "Too many requests"),
+            # the limit is per minute: within one the reader may try again (Retry-After has the seconds)
+            lambda c: c.translate(
+                "VerificationPage", "Too many requests from your address; wait a minute, then try again."
+            ),
+        )
 
     routes = [
         Route(path, look_up, methods=["GET", "HEAD"]),
@@ -225,4 +363,4 @@ def build_app(desk: Desk, options: ServiceOptions | None = None) -> ASGIApp:
     ]
     app = Starlette(routes=routes, exception_handlers={Exception: on_error})
     limiter = RateLimiter(options.rate_limit)
-    return _Headers(app, limiter)
+    return _Headers(app, limiter, too_many)

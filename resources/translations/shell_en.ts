@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="332"/>
+        <location filename="../../ui/shell/main_window.py" line="341"/>
         <source>%n request(s) await a registrar&apos;s decision.</source>
         <translation>
             <numerusform>%n request awaits a registrar&apos;s decision.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="340"/>
+        <location filename="../../ui/shell/main_window.py" line="349"/>
         <source>%n message(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n message waiting to be sent.</numerusform>

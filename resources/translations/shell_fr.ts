@@ -243,22 +243,22 @@
         <translation>Le courrier reçu par le serveur de courriel de démonstration, certificats en pièce jointe.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/home.py" line="179"/>
+        <location filename="../../ui/shell/home.py" line="182"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/home.py" line="189"/>
+        <location filename="../../ui/shell/home.py" line="192"/>
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/home.py" line="295"/>
+        <location filename="../../ui/shell/home.py" line="333"/>
         <source>Opening the desk…</source>
         <translation>Ouverture du poste…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/home.py" line="371"/>
+        <location filename="../../ui/shell/home.py" line="409"/>
         <source>Member portal and registrar&apos;s desk</source>
         <translation>Portail des membres et bureau du registraire</translation>
     </message>
@@ -274,110 +274,110 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="45"/>
+        <location filename="../../ui/shell/main_window.py" line="46"/>
         <source>clerk</source>
         <translation>commis</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="46"/>
+        <location filename="../../ui/shell/main_window.py" line="47"/>
         <source>registrar</source>
         <translation>registraire</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="47"/>
+        <location filename="../../ui/shell/main_window.py" line="48"/>
         <source>admin</source>
         <translation>administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="64"/>
-        <location filename="../../ui/shell/main_window.py" line="83"/>
-        <location filename="../../ui/shell/main_window.py" line="412"/>
+        <location filename="../../ui/shell/main_window.py" line="65"/>
+        <location filename="../../ui/shell/main_window.py" line="84"/>
+        <location filename="../../ui/shell/main_window.py" line="421"/>
         <source>CPC Desk</source>
         <translation>CPC Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="78"/>
+        <location filename="../../ui/shell/main_window.py" line="79"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="80"/>
+        <location filename="../../ui/shell/main_window.py" line="81"/>
         <source>Back to the home tiles (Alt+Home)</source>
         <translation>Retour aux tuiles d&apos;accueil (Alt+Début)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="90"/>
+        <location filename="../../ui/shell/main_window.py" line="91"/>
         <source>Signed-in user menu</source>
         <translation>Menu de l&apos;utilisateur connecté</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="93"/>
+        <location filename="../../ui/shell/main_window.py" line="94"/>
         <source>Change my &amp;password…</source>
         <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="95"/>
+        <location filename="../../ui/shell/main_window.py" line="96"/>
         <source>Work &amp;offline (this session)</source>
         <translation>Travailler &amp;hors ligne (cette session)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100"/>
+        <location filename="../../ui/shell/main_window.py" line="101"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Changer d&apos;utilisateur…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="103"/>
+        <location filename="../../ui/shell/main_window.py" line="104"/>
         <source>Sign o&amp;ut</source>
         <translation>&amp;Fermer la session</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="107"/>
+        <location filename="../../ui/shell/main_window.py" line="108"/>
         <source>&amp;Quit CPC Desk</source>
         <translation>&amp;Quitter CPC Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="130"/>
+        <location filename="../../ui/shell/main_window.py" line="131"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Masquer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="153"/>
+        <location filename="../../ui/shell/main_window.py" line="155"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="195"/>
-        <location filename="../../ui/shell/main_window.py" line="317"/>
+        <location filename="../../ui/shell/main_window.py" line="198"/>
+        <location filename="../../ui/shell/main_window.py" line="327"/>
         <source>Database: {0}</source>
         <translation>Base de données : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="241"/>
+        <location filename="../../ui/shell/main_window.py" line="243"/>
         <source>A request is being submitted</source>
         <translation>Une demande est en cours de soumission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="242"/>
+        <location filename="../../ui/shell/main_window.py" line="244"/>
         <source>Wait until the request is submitted and its result is shown, then sign out.</source>
         <translation>Attendez que la demande soit soumise et que son résultat s&apos;affiche, puis fermez la session.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="261"/>
+        <location filename="../../ui/shell/main_window.py" line="263"/>
         <source>Signed in: {0} ({1})</source>
         <translation>Session ouverte : {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="328"/>
+        <location filename="../../ui/shell/main_window.py" line="337"/>
         <source>{0} waiting</source>
         <translation>{0} en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="330"/>
+        <location filename="../../ui/shell/main_window.py" line="339"/>
         <source>none waiting</source>
         <translation>aucune en attente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="332"/>
+        <location filename="../../ui/shell/main_window.py" line="341"/>
         <source>%n request(s) await a registrar&apos;s decision.</source>
         <translation>
             <numerusform>%n demande attend la décision d&apos;un registraire.</numerusform>
@@ -385,17 +385,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="336"/>
+        <location filename="../../ui/shell/main_window.py" line="345"/>
         <source>No request awaits a registrar&apos;s decision.</source>
         <translation>Aucune demande n&apos;attend la décision d&apos;un registraire.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="338"/>
+        <location filename="../../ui/shell/main_window.py" line="347"/>
         <source>Outbox: {0} waiting</source>
         <translation>Boîte d&apos;envoi : {0} en attente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="340"/>
+        <location filename="../../ui/shell/main_window.py" line="349"/>
         <source>%n message(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n message en attente d&apos;envoi.</numerusform>
@@ -403,32 +403,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="342"/>
+        <location filename="../../ui/shell/main_window.py" line="351"/>
         <source>No message waiting to be sent.</source>
         <translation>Aucun message en attente d&apos;envoi.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="345"/>
+        <location filename="../../ui/shell/main_window.py" line="354"/>
         <source>Mail: offline</source>
         <translation>Courriel : hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="345"/>
+        <location filename="../../ui/shell/main_window.py" line="354"/>
         <source>Mail: online</source>
         <translation>Courriel : en ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="360"/>
+        <location filename="../../ui/shell/main_window.py" line="369"/>
         <source>Still opening the database; this will open in a moment…</source>
         <translation>La base de données s&apos;ouvre encore; ceci s&apos;ouvrira dans un instant…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="376"/>
+        <location filename="../../ui/shell/main_window.py" line="385"/>
         <source>Not available to your role</source>
         <translation>Non disponible pour votre rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="377"/>
+        <location filename="../../ui/shell/main_window.py" line="386"/>
         <source>{0} needs a role that allows it; you are signed in as {1} ({2}).</source>
         <translation>{0} exige un rôle qui le permet; votre session est ouverte en tant que {1} ({2}).</translation>
     </message>

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,7 +38,8 @@ from app.audit.trail import (
     member_numbers,
     search_events,
 )
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
+from ui.admin.staff_screen import role_label
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
@@ -58,7 +58,15 @@ class AuditRow:
 class AuditModel(QAbstractTableModel):
     # Before and after are shown together, readable ("status: awaiting_review → issued"); the JSON as
     # stored is in the tooltip and the CSV export.
-    COLUMNS = ("#", "When", "Staff", "Kind", "Member", "Subject", "Change (before → after)")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("AuditScreen", "#"),
+        QT_TRANSLATE_NOOP("AuditScreen", "When"),
+        QT_TRANSLATE_NOOP("AuditScreen", "Staff"),
+        QT_TRANSLATE_NOOP("AuditScreen", "Kind"),
+        QT_TRANSLATE_NOOP("AuditScreen", "Member"),
+        QT_TRANSLATE_NOOP("AuditScreen", "Subject"),
+        QT_TRANSLATE_NOOP("AuditScreen", "Change (before → after)"),
+    )
     FIELDS = ("id", "when", "actor", "kind", "member", "subject", "change")
 
     def __init__(self) -> None:
@@ -87,7 +95,8 @@ class AuditModel(QAbstractTableModel):
             text = str(value)
             return text if len(text) <= 120 else text[:117] + "…"
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
-            stored = "\n".join(f"{k}: {v}" for k, v in (("before", row.before), ("after", row.after)) if v)
+            labels = (translate("AuditScreen", "before"), translate("AuditScreen", "after"))
+            stored = "\n".join(f"{k}: {v}" for k, v in zip(labels, (row.before, row.after), strict=True) if v)
             return f"{str(value).replace('; ', chr(10))}\n\n{stored}" if stored else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
             return str(value)
@@ -97,7 +106,7 @@ class AuditModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("AuditScreen", self.COLUMNS[section])
+            return translate_marked("AuditScreen", self.COLUMNS[section])
         return None
 
 
@@ -123,7 +132,7 @@ class AuditScreen(QWidget):
                     "AuditScreen",
                     "The audit trail is open to registrars and administrators. "
                     "You are signed in as {0} ({1}).",
-                ).format(actor.display_name or actor.username, actor.role.value)
+                ).format(actor.display_name or actor.username, role_label(actor.role))
             )
             notice.setObjectName("notAllowed")
             notice.setWordWrap(True)
@@ -294,7 +303,7 @@ class AuditScreen(QWidget):
                 ).format(ROW_LIMIT)
             )
         else:
-            self.status.setText(translate("AuditScreen", "{0} events.").format(len(rows)))
+            self.status.setText(translate("AuditScreen", "%n event(s).", None, len(rows)))
 
     def _search_failed(self, exc: BaseException) -> None:
         message = error_sentence(exc)
@@ -324,7 +333,9 @@ class AuditScreen(QWidget):
 
         def done(count: int) -> None:
             self.export_button.setEnabled(True)
-            self.status.setText(translate("AuditScreen", "{0} events exported to {1}.").format(count, path))
+            self.status.setText(
+                translate("AuditScreen", "%n event(s) exported to {0}.", None, count).format(path)
+            )
             self.ctx.status_message.emit(
                 translate("AuditScreen", "Audit trail exported: {0}").format(path.name)
             )
@@ -348,11 +359,12 @@ class AuditScreen(QWidget):
             self.verify_button.setEnabled(True)
             if report.ok:
                 text = translate(
-                    "AuditScreen", "All {0} events are unchanged, and the register agrees with them."
+                    "AuditScreen",
+                    "All %n event(s) are unchanged, and the register agrees with them.",
+                    None,
+                    report.checked,
                 )
-                messages.info(
-                    self, translate("AuditScreen", "Audit trail intact"), text.format(report.checked)
-                )
+                messages.info(self, translate("AuditScreen", "Audit trail intact"), text)
             else:
                 messages.error(self, translate("AuditScreen", "Audit trail broken"), report.problem)
 

@@ -8,8 +8,15 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.store.db import PASSWORD_HOME
+
+# app.store.db.PASSWORD_HOME (also said on the command line), marked here to be translated where this
+# dialog shows it; tests/test_admin_french.py checks that it is the same text.
+MARKED_PASSWORD_HOME = QT_TRANSLATE_NOOP(
+    "DatabasePassword",
+    "keep it in the OS keyring ('settings set-password database') or a PGPASSFILE (~/.pgpass)",
+)
 
 
 class DatabasePasswordDialog(QDialog):
@@ -30,7 +37,7 @@ class DatabasePasswordDialog(QDialog):
                 "DatabasePassword",
                 "The database server asks for the password of {account}. It is used to open this desk only "
                 "and is not stored; to be asked no more, {home}.",
-            ).format(account=account, home=PASSWORD_HOME)
+            ).format(account=account, home=translate_marked("DatabasePassword", PASSWORD_HOME))
         )
         text.setWordWrap(True)
         layout.addWidget(text)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.staff import Permission
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.register.member_import import ImportResult, RowProblem, write_report
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
@@ -34,17 +34,24 @@ from ui.shell.context import UiContext
 SHOWN_PROBLEMS = 2000
 
 
+# The titles and the column lists are translated where shown (the column names stay as they are).
 _KINDS = {
     "members": (
-        "Import the register",
-        "cpso_number, first_name, last_name, registration_class, status, initial_registration_date; "
-        "optional: middle_name, certificate_expiry_date, specialties (separated by ;), terms_conditions, "
-        "discipline, pending_investigations, email, phone, practice_address",
+        QT_TRANSLATE_NOOP("ImportDialog", "Import the register"),
+        QT_TRANSLATE_NOOP(
+            "ImportDialog",
+            "cpso_number, first_name, last_name, registration_class, status, initial_registration_date; "
+            "optional: middle_name, certificate_expiry_date, specialties (separated by ;), terms_conditions, "
+            "discipline, pending_investigations, email, phone, practice_address",
+        ),
     ),
     "institutions": (
-        "Import the institution directory",
-        "institution_type, name, street1, city, country, email; optional: attention, street2, street3, "
-        "street4, state, postal_code, verified (yes/no)",
+        QT_TRANSLATE_NOOP("ImportDialog", "Import the institution directory"),
+        QT_TRANSLATE_NOOP(
+            "ImportDialog",
+            "institution_type, name, street1, city, country, email; optional: attention, street2, street3, "
+            "street4, state, postal_code, verified (yes/no)",
+        ),
     ),
 }
 
@@ -57,7 +64,7 @@ class ImportDialog(QDialog):
         self.outcome: ImportResult | None = None
         self.worker: workers.Worker | None = None
         title, columns = _KINDS[kind]
-        self.setWindowTitle(translate("ImportDialog", title))
+        self.setWindowTitle(translate_marked("ImportDialog", title))
         self.resize(760, 520)
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -66,7 +73,7 @@ class ImportDialog(QDialog):
                 "A CSV file (UTF-8 or Windows-1252) with a header line naming the columns: {0}. Dates are "
                 "written YYYY-MM-DD. Rows are added or updated as one whole: if any row is refused, nothing "
                 "is imported unless you tick the second box. An empty cell never erases what is on file.",
-            ).format(columns)
+            ).format(translate_marked("ImportDialog", columns))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

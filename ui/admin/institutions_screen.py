@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.errors import CpcDeskError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.institutions import (
     InstitutionRow,
@@ -47,13 +47,52 @@ from ui.shell.context import UiContext
 # The directory's address fields typed into line edits (the country is picked from a list).
 FORM_FIELDS = tuple(f for f in ADDRESS_FIELDS if f != "country")
 
+# Words kept as data elsewhere and translated where this screen shows them (translate_marked): the field
+# labels of app.register.recipients.FIELD_LABELS and the default types of app.register.institution_types
+# (a type the College added itself is shown as it was typed). tests/test_admin_french.py checks that these
+# are the texts those modules hold.
+MARKED_FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("Institutions", "Institution type"),
+    QT_TRANSLATE_NOOP("Institutions", "Institution name"),
+    QT_TRANSLATE_NOOP("Institutions", "Attention"),
+    QT_TRANSLATE_NOOP("Institutions", "Street 1"),
+    QT_TRANSLATE_NOOP("Institutions", "Street 2"),
+    QT_TRANSLATE_NOOP("Institutions", "Street 3"),
+    QT_TRANSLATE_NOOP("Institutions", "Street 4"),
+    QT_TRANSLATE_NOOP("Institutions", "City"),
+    QT_TRANSLATE_NOOP("Institutions", "State/Province"),
+    QT_TRANSLATE_NOOP("Institutions", "Country"),
+    QT_TRANSLATE_NOOP("Institutions", "Zip/Postal code"),
+    QT_TRANSLATE_NOOP("Institutions", "Email address"),
+)
+MARKED_TYPES = (
+    QT_TRANSLATE_NOOP("Institutions", "Hospital"),
+    QT_TRANSLATE_NOOP("Institutions", "Health authority or facility"),
+    QT_TRANSLATE_NOOP("Institutions", "Medical school or university"),
+    QT_TRANSLATE_NOOP("Institutions", "Licensing or regulatory authority"),
+    QT_TRANSLATE_NOOP("Institutions", "Insurance or liability protection"),
+    QT_TRANSLATE_NOOP("Institutions", "Employer or locum agency"),
+    QT_TRANSLATE_NOOP("Institutions", "Government or immigration"),
+    QT_TRANSLATE_NOOP("Institutions", "Other"),
+)
+
+
+def field_label(field: str) -> str:
+    """The label of one of the directory's fields, in the desk's language."""
+    return translate_marked("Institutions", FIELD_LABELS[field])
+
+
+def institution_type_label(name: str) -> str:
+    """An institution type as shown: a default type in the desk's language, a College's own as typed."""
+    return translate_marked("Institutions", name)
+
 
 def institution_columns(types: InstitutionTypes) -> list[Column[InstitutionRow]]:
     return [
         Column(translate("Institutions", "Name"), lambda r: r.name, tooltip=lambda r: r.name),
         Column(
             translate("Institutions", "Type"),
-            lambda r: r.institution_type,
+            lambda r: institution_type_label(r.institution_type),
             sort=lambda r: types.position(r.institution_type),
         ),
         Column(translate("Institutions", "City"), lambda r: r.city),
@@ -81,7 +120,7 @@ class InstitutionsScreen(QWidget):
         self.type_filter.setAccessibleName(translate("Institutions", "Institution type"))
         self.type_filter.addItem(translate("Institutions", "All types"), "")
         for name in self.types:
-            self.type_filter.addItem(translate("Institutions", name), name)
+            self.type_filter.addItem(institution_type_label(name), name)
         self.type_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(translate("Institutions", "Filter by name, city or email"))
@@ -148,15 +187,15 @@ class InstitutionsScreen(QWidget):
 
         self.type_combo = QComboBox()
         for name in self.types:
-            self.type_combo.addItem(translate("Institutions", name), name)
+            self.type_combo.addItem(institution_type_label(name), name)
         add_row(translate("Institutions", "Institution type:"), "institution_type", self.type_combo)
         self.edits: dict[str, QLineEdit] = {}
         for field in FORM_FIELDS:
             edit = QLineEdit()
-            edit.setAccessibleName(FIELD_LABELS[field])
+            edit.setAccessibleName(field_label(field))
             edit.setMaxLength(254 if field == "email" else 200)
             self.edits[field] = edit
-            add_row(translate("Institutions", FIELD_LABELS[field]) + ":", field, edit)
+            add_row(translate("Institutions", "{0}:").format(field_label(field)), field, edit)
             edit.textEdited.connect(lambda _t, f=field: self._field_edited(f))
             if field == "city":
                 self.country_combo = QComboBox()
@@ -164,7 +203,9 @@ class InstitutionsScreen(QWidget):
                 for code, name in countries():
                     self.country_combo.addItem(f"{name} ({code})", code)
                 add_row(
-                    translate("Institutions", FIELD_LABELS["country"]) + ":", "country", self.country_combo
+                    translate("Institutions", "{0}:").format(field_label("country")),
+                    "country",
+                    self.country_combo,
                 )
         # Certificates to the institution start in this language in the wizard and a batch.
         self.language_combo = language_combo(
@@ -212,18 +253,14 @@ class InstitutionsScreen(QWidget):
         error = self.field_errors[FIELD_LABELS[field]]
         show_error(error, "")
         if replace_line_breaks(self.edits[field]):
-            show_error(error, line_break_notice(translate("Institutions", FIELD_LABELS[field])))
+            show_error(error, line_break_notice(field_label(field)))
 
     def refresh(self, select_id: int | None = None) -> None:
         kind = str(self.type_filter.currentData() or "")
         desk = self.ctx.desk
         rows = directory_entries(desk, desk.actor, kind or None, self.filter_box.text())
         self.model.set_rows(rows)
-        self.count_label.setText(
-            translate("Institutions", "{0} entries").format(len(rows))
-            if len(rows) != 1
-            else translate("Institutions", "1 entry")
-        )
+        self.count_label.setText(translate("Institutions", "%n entry(ies)", None, len(rows)))
         if select_id is not None:
             for i, row in enumerate(rows):
                 if row.id == select_id:
@@ -288,8 +325,8 @@ class InstitutionsScreen(QWidget):
         if marked:
             lines.insert(
                 0,
-                translate("Institutions", "Not saved: {0} problem(s), shown next to the fields.").format(
-                    marked
+                translate(
+                    "Institutions", "Not saved: %n problem(s), shown next to the fields.", None, marked
                 ),
             )
         self.problem_label.setText("\n".join(lines))

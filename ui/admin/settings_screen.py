@@ -28,19 +28,20 @@ from app.access import secrets
 from app.access.staff import Permission
 from app.document.verification_address import check_verification_address
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.mail.mail_check import send_test_message
 from app.setting_changes import INTERNAL_KEYS, change_settings, mail_settings_problem, store_secret
 from app.settings import OPTIONS, Option
+from ui.admin.setting_texts import applies_at_next_start, choice_label, group_title, option_label
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import field_errors
 from ui.shell.context import UiContext
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Mail delivery", ("mail.offline", "mail.demo_server")),
+    (QT_TRANSLATE_NOOP("SettingsScreen", "Mail delivery"), ("mail.offline", "mail.demo_server")),
     (
-        "Mail server",
+        QT_TRANSLATE_NOOP("SettingsScreen", "Mail server"),
         (
             "smtp.host",
             "smtp.port",
@@ -57,10 +58,16 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "smtp.ca_file",
         ),
     ),
-    ("Issuing body", ("issuer.name", "issuer.name_fr", "issuer.address", "issuer.logo", "issuer.demo")),
-    ("Registrar", ("registrar.name", "registrar.title", "registrar.title_fr", "registrar.signature_image")),
     (
-        "Certificates",
+        QT_TRANSLATE_NOOP("SettingsScreen", "Issuing body"),
+        ("issuer.name", "issuer.name_fr", "issuer.address", "issuer.logo", "issuer.demo"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("SettingsScreen", "Registrar"),
+        ("registrar.name", "registrar.title", "registrar.title_fr", "registrar.signature_image"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("SettingsScreen", "Certificates"),
         (
             "verification.url",
             "validity.default_days",
@@ -69,7 +76,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Signing",
+        QT_TRANSLATE_NOOP("SettingsScreen", "Signing"),
         (
             "signing.root_certificate",
             "signing.pkcs12_path",
@@ -81,8 +88,14 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "This desk",
-        ("database.url", "session.lock_minutes", "session.max_failed_signins", "session.lockout_minutes"),
+        QT_TRANSLATE_NOOP("SettingsScreen", "This desk"),
+        (
+            "desk.language",
+            "database.url",
+            "session.lock_minutes",
+            "session.max_failed_signins",
+            "session.lockout_minutes",
+        ),
     ),
 )
 # smtp.oauth.authority is for tests only (an identity platform on this computer): not offered here.
@@ -96,22 +109,24 @@ def _groups() -> list[tuple[str, list[str]]]:
     groups = [(title, [k for k in keys if k in OPTIONS]) for title, keys in GROUPS]
     rest = [k for k in OPTIONS if k not in placed and k not in HIDDEN]
     if rest:
-        groups.append(("Other", rest))
+        groups.append((QT_TRANSLATE_NOOP("SettingsScreen", "Other"), rest))
     return groups
 
 
 class Field:
-    """One option's editor and its inline error label."""
+    """One option's editor and its inline error label. A choice is shown by its name (setting_texts)
+    and stored as its value."""
 
     def __init__(self, option: Option) -> None:
         self.option = option
         self.widget: QWidget
         if option.kind is bool:
-            box = QCheckBox(option.description)
+            box = QCheckBox(option_label(option))
             self.widget = box
         elif option.choices:
             combo = QComboBox()
-            combo.addItems(list(option.choices))
+            for value in option.choices:
+                combo.addItem(choice_label(option, value), value)
             self.widget = combo
         elif option.multiline:
             text = QPlainTextEdit()
@@ -122,7 +137,7 @@ class Field:
             self.widget = QLineEdit()
         self.widget.setObjectName(f"setting:{option.key}")
         self.widget.setToolTip(option.key)
-        self.widget.setAccessibleName(option.description)
+        self.widget.setAccessibleName(option_label(option))
         self.error = QLabel("")
         self.error.setProperty("error", True)
         self.error.setWordWrap(True)
@@ -133,7 +148,11 @@ class Field:
         if isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QComboBox):
-            w.setCurrentText(str(value))
+            index = w.findData(str(value))
+            if index < 0:  # a value the screen has no name for (set by hand in the file): shown as stored
+                w.addItem(str(value), str(value))
+                index = w.count() - 1
+            w.setCurrentIndex(index)
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(str(value))
         elif isinstance(w, QLineEdit):
@@ -145,7 +164,7 @@ class Field:
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QComboBox):
-            return w.currentText()
+            return str(w.currentData())
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText()
         assert isinstance(w, QLineEdit)
@@ -160,7 +179,7 @@ class Field:
         if isinstance(w, QCheckBox):
             w.toggled.connect(slot)
         elif isinstance(w, QComboBox):
-            w.currentTextChanged.connect(slot)
+            w.currentIndexChanged.connect(slot)
         elif isinstance(w, QPlainTextEdit):
             w.textChanged.connect(slot)
         elif isinstance(w, QLineEdit):
@@ -173,6 +192,7 @@ class SettingsScreen(QWidget):
         self.ctx = ctx
         self.setObjectName("settingsScreen")
         self.fields: dict[str, Field] = {}
+        self.rows: dict[str, QVBoxLayout] = {}  # each option's label and field, one row of its form
         self._loading = False
         self.can_edit = ctx.desk.actor.can(Permission.SETTINGS)
 
@@ -212,7 +232,7 @@ class SettingsScreen(QWidget):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         for index, (title, keys) in enumerate(_groups()):
-            box = QGroupBox(translate("SettingsScreen", title))
+            box = QGroupBox(group_title(title))
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -221,18 +241,28 @@ class SettingsScreen(QWidget):
                 self.fields[key] = field
                 field.widget.setEnabled(self.can_edit)
                 field.connect_changed(self._changed)
-                holder = QVBoxLayout()
-                holder.setSpacing(2)
-                holder.addWidget(field.widget)
-                holder.addWidget(field.error)
+                if key == "desk.language":
+                    holder = self._beside(field, applies_at_next_start())
+                else:
+                    holder = QVBoxLayout()
+                    holder.setSpacing(2)
+                    holder.addWidget(field.widget)
+                    holder.addWidget(field.error)
                 if OPTIONS[key].kind is bool:
                     form.addRow(holder)
                 else:
-                    # Labels sit above their fields: the descriptions are long, the fields need room.
-                    label = QLabel(OPTIONS[key].description)
+                    # Labels sit above their fields, across the whole column: the descriptions are long
+                    # (longer in French) and wrap there; a form's label column would wrap them narrow.
+                    label = QLabel(option_label(OPTIONS[key]))
                     label.setToolTip(key)
+                    label.setWordWrap(True)
                     label.setBuddy(field.widget)
-                    form.addRow(label, holder)
+                    row = QVBoxLayout()
+                    row.setSpacing(2)
+                    row.addWidget(label)
+                    row.addLayout(holder)
+                    self.rows[key] = row
+                    form.addRow(row)
                 if key == "verification.url":
                     self._add_verification_test(form)
             if title == "Mail delivery":
@@ -253,6 +283,20 @@ class SettingsScreen(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(scroll, 1)
         self.load()
+
+    def _beside(self, field: Field, note: str) -> QVBoxLayout:
+        """The field with a short note to its right (and its error line under both)."""
+        hint = QLabel(note)
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(field.widget)
+        row.addWidget(hint, 1)
+        holder = QVBoxLayout()
+        holder.setSpacing(2)
+        holder.addLayout(row)
+        holder.addWidget(field.error)
+        return holder
 
     # --- password and test ------------------------------------------------------------------------
 
@@ -276,13 +320,13 @@ class SettingsScreen(QWidget):
         self.password_edit.returnPressed.connect(self.store_password)
         row = QHBoxLayout()
         row.addWidget(self.password_edit, 1)
-        row.addWidget(self.session_only)
         row.addWidget(self.password_button)
         self.password_error = QLabel("")
         self.password_error.setProperty("error", True)
         self.password_error.setWordWrap(True)
         holder = QVBoxLayout()
         holder.addLayout(row)
+        holder.addWidget(self.session_only)  # its own line: the field keeps its room in every language
         holder.addWidget(self.password_error)
         form.addRow(translate("SettingsScreen", "SMTP password"), holder)
         self.password_row = holder
@@ -406,14 +450,8 @@ class SettingsScreen(QWidget):
         self.session_only.setVisible(not oauth and not secrets.status().secure)
 
     def _holder_of(self, key: str) -> Any:
-        # the layout that holds a field and its error label (the form's field for that row)
-        form = self.mail_form
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            layout = item.layout() if item is not None else None
-            if layout is not None and layout.indexOf(self.fields[key].widget) >= 0:
-                return layout
-        return self.fields[key].widget
+        # the form's row that holds a field, its label and its error line
+        return self.rows.get(key, self.fields[key].widget)
 
     def _choose_oauth_file(self) -> None:
         dialog = QFileDialog(
@@ -654,7 +692,7 @@ class SettingsScreen(QWidget):
                 translate("SettingsScreen", "Saved, but mail cannot be sent yet: {0}").format(problem)
             )
         self.status.setText(
-            translate("SettingsScreen", "{0} setting(s) saved.").format(len(changed))
+            translate("SettingsScreen", "%n setting(s) saved.", None, len(changed))
             if changed
             else translate("SettingsScreen", "Nothing changed.")
         )
@@ -674,8 +712,8 @@ class SettingsScreen(QWidget):
                 field.show_error(str(error))
                 first = first or field.widget
         self.status.setText(
-            translate("SettingsScreen", "Not saved: {0} problem(s), shown next to the fields.").format(
-                len(errors)
+            translate(
+                "SettingsScreen", "Not saved: %n problem(s), shown next to the fields.", None, len(errors)
             )
         )
         if first is not None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -294,8 +295,12 @@ class LockOverlay(QFrame):
             self.quit_button,
         ):
             box.addWidget(w)
-        row = QVBoxLayout()
-        row.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: a widget placed with an alignment is not given
+        # the height its wrapped text needs at its width (a longer French line was cut).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
         self.hide()

@@ -5,7 +5,7 @@ it."""
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,28 +30,39 @@ from app.access.staff import (
     set_role,
     unlock,
 )
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.store.models import StaffRole, StaffUser, utcnow
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
 ROLE_LABELS = {
-    StaffRole.CLERK: "Clerk",
-    StaffRole.REGISTRAR: "Registrar",
-    StaffRole.ADMIN: "Administrator",
+    StaffRole.CLERK: QT_TRANSLATE_NOOP("StaffScreen", "Clerk"),
+    StaffRole.REGISTRAR: QT_TRANSLATE_NOOP("StaffScreen", "Registrar"),
+    StaffRole.ADMIN: QT_TRANSLATE_NOOP("StaffScreen", "Administrator"),
 }
+
+
+def role_label(role: StaffRole) -> str:
+    """A role's name, in the desk's language."""
+    return translate_marked("StaffScreen", ROLE_LABELS[role])
 
 
 def _role_combo() -> QComboBox:
     combo = QComboBox()
-    for role, label in ROLE_LABELS.items():
-        combo.addItem(QCoreApplication.translate("StaffScreen", label), role.value)
+    for role in ROLE_LABELS:
+        combo.addItem(role_label(role), role.value)
     return combo
 
 
 class StaffScreen(QWidget):
-    COLUMNS = ("Username", "Name", "Role", "Active", "Locked until")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("StaffScreen", "Username"),
+        QT_TRANSLATE_NOOP("StaffScreen", "Name"),
+        QT_TRANSLATE_NOOP("StaffScreen", "Role"),
+        QT_TRANSLATE_NOOP("StaffScreen", "Active"),
+        QT_TRANSLATE_NOOP("StaffScreen", "Locked until"),
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, **_kwargs: Any) -> None:
         super().__init__(parent)
@@ -67,7 +78,7 @@ class StaffScreen(QWidget):
                 translate(
                     "StaffScreen",
                     "Staff accounts are managed by administrators. You are signed in as {0} ({1}).",
-                ).format(actor.display_name or actor.username, actor.role.value)
+                ).format(actor.display_name or actor.username, role_label(actor.role))
             )
             notice.setObjectName("notAllowed")
             notice.setWordWrap(True)
@@ -77,7 +88,7 @@ class StaffScreen(QWidget):
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("staffTable")
-        self.table.setHorizontalHeaderLabels([translate("StaffScreen", c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate_marked("StaffScreen", c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -173,7 +184,7 @@ class StaffScreen(QWidget):
             values = (
                 user.username,
                 user.display_name,
-                translate("StaffScreen", ROLE_LABELS[user.role]),
+                role_label(user.role),
                 translate("StaffScreen", "yes") if user.active else translate("StaffScreen", "no"),
                 locked.astimezone().strftime("%Y-%m-%d %H:%M") if locked else "",
             )
@@ -235,9 +246,7 @@ class StaffScreen(QWidget):
         role = StaffRole(self.role.currentData())
         self._run(
             lambda: set_role(desk, actor, name, role),
-            translate("StaffScreen", "{0} is now {1}.").format(
-                name, translate("StaffScreen", ROLE_LABELS[role])
-            ),
+            translate("StaffScreen", "{0} is now {1}.").format(name, role_label(role)),
         )
 
     def apply_password(self) -> None:

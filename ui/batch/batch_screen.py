@@ -348,7 +348,7 @@ class BatchScreen(QWidget):
         def shown(result: int) -> None:
             if generation == self._summary_generation:
                 self.selection_summary.setText(
-                    translate("BatchScreen", "{0} certificate(s) to print.").format(result)
+                    translate("BatchScreen", "%n certificate(s) to print.", None, result)
                 )
 
         def failed(exc: BaseException) -> None:
@@ -440,8 +440,8 @@ class BatchScreen(QWidget):
             if file_mode:
                 return batch.run_requests_file(desk, path, options, progress, cancelled)
             items = batch.select_certificates(desk, selection)
-            label = translate("BatchScreen", "{0} certificates, {1}").format(
-                len(items), date.today().isoformat()
+            label = translate("BatchScreen", "%n certificate(s), {0}", None, len(items)).format(
+                date.today().isoformat()
             )
             return batch.print_certificates(desk, items, options, progress, cancelled, label=label)
 
@@ -516,7 +516,7 @@ class BatchScreen(QWidget):
         self._refresh_summary()
         self.ctx.data_changed.emit()
         self.ctx.status_message.emit(
-            translate("BatchScreen", "Batch finished: {0} issued").format(len(result.issued))
+            translate("BatchScreen", "Batch finished: %n certificate(s) issued", None, len(result.issued))
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -601,7 +601,7 @@ class BatchScreen(QWidget):
                 self._printing = None
                 self.print_button.setEnabled(True)
                 self.status.setText(
-                    translate("BatchScreen", "Sent {0} pages to the printer.").format(document.pageCount())
+                    translate("BatchScreen", "Sent %n page(s) to the printer.", None, document.pageCount())
                 )
                 self._record_print(state["ids"])
                 return

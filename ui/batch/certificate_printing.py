@@ -103,7 +103,7 @@ def print_certificates(
             ),
         )
         return 0
-    ctx.status_message.emit(translate("CertificatePrinting", "Sent {0} page(s) to the printer").format(pages))
+    ctx.status_message.emit(translate("CertificatePrinting", "Sent %n page(s) to the printer", None, pages))
     actor = desk.actor
 
     def job(_progress: Any, _cancelled: Any) -> int:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.access.staff import Permission
 from app.desk import Desk
 from app.errors import CpcDeskError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.register.members import MemberHit, find_in_register, where_is
 from ui.common import workers
 from ui.common.error_sentence import error_sentence
@@ -45,12 +45,39 @@ def idle_hint() -> str:
 
 
 _MATCHED = {
-    "cpso": "CPSO number",
-    "name": "name",
-    "certificate": "certificate number",
-    "code": "verification code",
-    "request": "request number",
+    "cpso": QT_TRANSLATE_NOOP("Assistance", "CPSO number"),
+    "name": QT_TRANSLATE_NOOP("Assistance", "name"),
+    "certificate": QT_TRANSLATE_NOOP("Assistance", "certificate number"),
+    "code": QT_TRANSLATE_NOOP("Assistance", "verification code"),
+    "request": QT_TRANSLATE_NOOP("Assistance", "request number"),
 }
+
+
+def found_by(hit: MemberHit) -> str:
+    """What the search matched, in words, and the certificate or request it found."""
+    matched = _MATCHED.get(hit.matched)
+    words = translate_marked("Assistance", matched) if matched else hit.matched
+    if hit.certificate_number:
+        return f"{words} {hit.certificate_number}"
+    if hit.request_id:
+        return f"{words} R-{hit.request_id:07d}"
+    return words
+
+
+# A member's status (app.store.models.MemberStatus), in words; a status not listed is shown as stored.
+_STATUS = {
+    "active": QT_TRANSLATE_NOOP("Assistance", "Active"),
+    "suspended": QT_TRANSLATE_NOOP("Assistance", "Suspended"),
+    "revoked": QT_TRANSLATE_NOOP("Assistance", "Revoked"),
+    "resigned": QT_TRANSLATE_NOOP("Assistance", "Resigned"),
+    "expired": QT_TRANSLATE_NOOP("Assistance", "Expired"),
+    "deceased": QT_TRANSLATE_NOOP("Assistance", "Deceased"),
+}
+
+
+def status_words(status: str) -> str:
+    label = _STATUS.get(str(status))
+    return translate_marked("Assistance", label) if label else str(status).capitalize()
 
 
 def hit_columns() -> list[Column[MemberHit]]:
@@ -62,14 +89,10 @@ def hit_columns() -> list[Column[MemberHit]]:
         ),
         Column(translate("Assistance", "Name"), lambda h: h.full_name),
         Column(translate("Assistance", "Class of registration"), lambda h: h.registration_class),
-        Column(translate("Assistance", "Status"), lambda h: h.status.capitalize()),
+        Column(translate("Assistance", "Status"), lambda h: status_words(h.status)),
         Column(
             translate("Assistance", "Found by"),
-            lambda h: (
-                _MATCHED.get(h.matched, h.matched)
-                + (f" {h.certificate_number}" if h.certificate_number else "")
-                + (f" R-{h.request_id:07d}" if h.request_id and not h.certificate_number else "")
-            ),
+            found_by,
         ),
     ]
 
@@ -192,11 +215,7 @@ class MemberSearchPanel(QWidget):
                 translate("Assistance", "The first {0} matches; type more to narrow them.").format(len(hits))
             )
         else:
-            self.count_label.setText(
-                translate("Assistance", "1 match")
-                if len(hits) == 1
-                else translate("Assistance", "{0} matches").format(len(hits))
-            )
+            self.count_label.setText(translate("Assistance", "%n match(es)", None, len(hits)))
         if hits:
             self.table.selectRow(0)
         self.results_shown.emit(len(hits))
@@ -416,7 +435,11 @@ class AssistanceScreen(QWidget):
         except CpcDeskError:
             unread = {}
         shown = ", ".join(f"{number} ({count})" for number, count in sorted(unread.items())[:10])
-        more = translate("Assistance", " and {0} more").format(len(unread) - 10) if len(unread) > 10 else ""
+        more = (
+            translate("Assistance", " and %n more request(s)", None, len(unread) - 10)
+            if len(unread) > 10
+            else ""
+        )
         self.unread_label.setText(
             translate("Assistance", "New messages not yet seen: {0}{1}").format(shown, more) if unread else ""
         )

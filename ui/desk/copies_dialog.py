@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.issuing.documents import CopiesIssued, document_refusals, issue_copies
 from app.issuing.rules import DOCUMENT_KINDS
 from app.register.members import MemberHit, member_record
@@ -31,6 +31,19 @@ from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import error_label, field_errors, show_error
 from ui.desk.assistance import MemberSearchPanel
 from ui.shell.context import UiContext
+
+# The titles of app.document.kinds.TITLES (DOCUMENT_KINDS), marked so lupdate extracts them; shown with
+# translate_marked (a test checks each has its French).
+_TITLES = (
+    QT_TRANSLATE_NOOP("CopiesDialog", "Certificate of Registration"),
+    QT_TRANSLATE_NOOP("CopiesDialog", "Membership Card"),
+    QT_TRANSLATE_NOOP("CopiesDialog", "Membership Diploma"),
+)
+
+
+def document_title(kind: str) -> str:
+    """A document's title, in the desk's language."""
+    return translate_marked("CopiesDialog", DOCUMENT_KINDS.get(kind, kind))
 
 
 class CopiesDialog(QDialog):
@@ -77,8 +90,8 @@ class CopiesDialog(QDialog):
         fl.addWidget(intro)
         self.kind_boxes: dict[str, QCheckBox] = {}
         self.reasons: dict[str, QLabel] = {}
-        for kind, title in DOCUMENT_KINDS.items():
-            box = QCheckBox(translate("CopiesDialog", title))
+        for kind in DOCUMENT_KINDS:
+            box = QCheckBox(document_title(kind))
             box.setObjectName(f"kind-{kind}")
             reason = QLabel()
             reason.setObjectName(f"reason-{kind}")
@@ -153,7 +166,9 @@ class CopiesDialog(QDialog):
             return
         member = record.member
         self.cpso_number = member.cpso_number
-        self.member_label.setText(f"{member.full_name} · CPSO #{member.cpso_number}")
+        self.member_label.setText(
+            translate("CopiesDialog", "{0} · CPSO #{1}").format(member.full_name, member.cpso_number)
+        )
         for kind, box in self.kind_boxes.items():
             reason = refusals.get(kind, "")
             box.setEnabled(not reason)
@@ -195,7 +210,10 @@ class CopiesDialog(QDialog):
                 result.request_number, result.email
             )
         ]
-        lines += [f"• {c.title}: {c.number}" for c in result.copies]
+        lines += [
+            translate("CopiesDialog", "• {0}: {1}").format(document_title(c.kind), c.number)
+            for c in result.copies
+        ]
         self.done_label.setText("\n".join(lines))
         self.stack.setCurrentIndex(2)
         self.issue_button.setText(translate("CopiesDialog", "&Close"))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.access.staff import Permission
 from app.document.verification_address import certificate_link
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.register.institution_types import InstitutionTypes, desk_types
 from app.register.members import HistoryRow, MemberHit, local_time, member_record
 from app.register.recipients import ADDRESS_FIELDS, FIELD_LABELS, RecipientInput, validate_recipient
@@ -54,6 +54,34 @@ REASON_MAX = 500  # the shorter of what revoke and reissue keep
 
 # Kept under its old name: tests and other screens print a PDF with it.
 print_pdf_to = draw_pdf
+
+# The address labels of app.register.recipients.FIELD_LABELS that the reissue box shows, marked here so
+# lupdate extracts them; shown with translate_marked("Profile", FIELD_LABELS[name]) (a test checks that
+# every one of ADDRESS_FIELDS has its French).
+_ADDRESS_LABELS = (
+    QT_TRANSLATE_NOOP("Profile", "Institution type"),
+    QT_TRANSLATE_NOOP("Profile", "Institution"),
+    QT_TRANSLATE_NOOP("Profile", "Institution name"),
+    QT_TRANSLATE_NOOP("Profile", "Attention"),
+    QT_TRANSLATE_NOOP("Profile", "Street 1"),
+    QT_TRANSLATE_NOOP("Profile", "Street 2"),
+    QT_TRANSLATE_NOOP("Profile", "Street 3"),
+    QT_TRANSLATE_NOOP("Profile", "Street 4"),
+    QT_TRANSLATE_NOOP("Profile", "City"),
+    QT_TRANSLATE_NOOP("Profile", "State/Province"),
+    QT_TRANSLATE_NOOP("Profile", "Country"),
+    QT_TRANSLATE_NOOP("Profile", "Zip/Postal code"),
+    QT_TRANSLATE_NOOP("Profile", "Email address"),
+)
+
+
+def address_label(name: str) -> str:
+    """The reissue box's label of an address field, in the desk's language."""
+    return translate_marked("Profile", FIELD_LABELS[name])
+
+
+def member_heading(full_name: str, cpso_number: str) -> str:
+    return translate("Profile", "{0} · CPSO #{1}").format(full_name, cpso_number)
 
 
 def status_text(row: HistoryRow) -> str:
@@ -223,7 +251,7 @@ class ReissueDialog(ReasonDialog):
             edit.setMaxLength(254 if name == "email" else 200)
             edit.textEdited.connect(lambda _t, n=name: self._field_edited(n))
             self.fields[name] = edit
-            form.addRow(translate("Profile", FIELD_LABELS[name]) + ":", edit)
+            form.addRow(translate("Profile", "{0}:").format(address_label(name)), edit)
         self.address_box.setVisible(False)
         self.correct_box.toggled.connect(self._show_address)
         layout = self.layout()
@@ -236,7 +264,7 @@ class ReissueDialog(ReasonDialog):
         """The field was changed: the complaint goes; a pasted line break becomes a space, with a notice."""
         self.error.hide()
         if replace_line_breaks(self.fields[name]):
-            self.error.setText(line_break_notice(translate("Profile", FIELD_LABELS[name])))
+            self.error.setText(line_break_notice(address_label(name)))
             self.error.show()
 
     def _show_address(self, on: bool) -> None:
@@ -490,7 +518,7 @@ class ProfileScreen(QWidget):
             self.show_search()
             return
         self.member_id = member_id
-        self.name_label.setText(f"{summary.full_name} · CPSO #{summary.cpso_number}")
+        self.name_label.setText(member_heading(summary.full_name, summary.cpso_number))
         reasons = "; ".join(summary.review_reasons)
         self.review_label.setText(
             translate("Profile", "A registrar reviews requests: {0}").format(reasons) if reasons else ""
@@ -561,7 +589,7 @@ class ProfileScreen(QWidget):
             text = QLabel(value)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(QLabel(label + ":"), text)
+            form.addRow(QLabel(translate("Profile", "{0}:").format(label)), text)
 
     # --- the selected line ----------------------------------------------------------------------
 
@@ -612,8 +640,8 @@ class ProfileScreen(QWidget):
             self.unread = {}
         total = sum(self.unread.values())
         self.unread_label.setText(
-            translate("Profile", "{0} new message(s) not yet seen: {1}").format(
-                total, ", ".join(sorted(self.unread))
+            translate("Profile", "%n new message(s) not yet seen: {0}", None, total).format(
+                ", ".join(sorted(self.unread))
             )
             if total
             else ""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.access.staff import Permission
 from app.errors import CpcDeskError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.issuing.requests import (
     ReviewItem,
     SubmitResult,
@@ -35,13 +35,30 @@ from app.issuing.requests import (
     request_result,
 )
 from app.register.recipients import country_name
+from app.store.models import CONSENT_METHOD_LABELS
 from ui.common import messages, workers
 from ui.common.error_sentence import error_sentence
 from ui.shell.context import UiContext
 
+# The words of app.store.models.CONSENT_METHOD_LABELS, marked so lupdate extracts them (shown with
+# translate_marked; a test checks each has its French).
+_CONSENT_LABELS = (
+    QT_TRANSLATE_NOOP("ReviewScreen", "In person"),
+    QT_TRANSLATE_NOOP("ReviewScreen", "By phone"),
+    QT_TRANSLATE_NOOP("ReviewScreen", "Signed form"),
+    QT_TRANSLATE_NOOP("ReviewScreen", "Member portal"),
+)
+
 
 class ReviewScreen(QWidget):
-    COLUMNS = ("Request", "Member", "CPSO#", "Why it needs review", "Recipients", "Submitted")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ReviewScreen", "Request"),
+        QT_TRANSLATE_NOOP("ReviewScreen", "Member"),
+        QT_TRANSLATE_NOOP("ReviewScreen", "CPSO#"),
+        QT_TRANSLATE_NOOP("ReviewScreen", "Why it needs review"),
+        QT_TRANSLATE_NOOP("ReviewScreen", "Recipients"),
+        QT_TRANSLATE_NOOP("ReviewScreen", "Submitted"),
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +99,7 @@ class ReviewScreen(QWidget):
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("reviewList")
-        self.table.setHorizontalHeaderLabels([translate("ReviewScreen", c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate_marked("ReviewScreen", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,7 +182,7 @@ class ReviewScreen(QWidget):
                 "; ".join(r.member.review_reasons)
                 or translate("ReviewScreen", "(the record has changed: now clean)"),
                 ", ".join(x.name for x in r.recipients),
-                f"{submitted} by {r.created_by}",
+                translate("ReviewScreen", "{0} by {1}").format(submitted, r.created_by),
             )
             for col, text in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -190,10 +207,16 @@ class ReviewScreen(QWidget):
         e = html.escape
         summary = r.member
         parts = [
-            f"<h3>{e(r.number)} — {e(summary.full_name)} (CPSO# {e(summary.cpso_number)})</h3>",
+            "<h3>"
+            + e(
+                translate("ReviewScreen", "{0} — {1} (CPSO# {2})").format(
+                    r.number, summary.full_name, summary.cpso_number
+                )
+            )
+            + "</h3>",
             "<p><b>"
-            + e(translate("ReviewScreen", "Why it needs review"))
-            + f":</b> {e('; '.join(summary.review_reasons))}</p>",
+            + e(translate("ReviewScreen", "Why it needs review:"))
+            + f"</b> {e('; '.join(summary.review_reasons))}</p>",
             "<table>",
         ]
         for label, value in summary.disclosure:
@@ -204,7 +227,11 @@ class ReviewScreen(QWidget):
                 p for p in (*x.street_lines, x.city, x.state, x.postal_code, country_name(x.country)) if p
             )
             parts.append(f"<p><b>{e(x.name)}</b> — {e(x.email)}<br>{e(address)}</p>")
-        method = r.consent_method.value.replace("_", " ") if r.consent_method else "—"
+        method = (
+            translate_marked("ReviewScreen", CONSENT_METHOD_LABELS[r.consent_method])
+            if r.consent_method in CONSENT_METHOD_LABELS
+            else "—"
+        )
         parts.append(
             "<p>"
             + e(
@@ -215,7 +242,7 @@ class ReviewScreen(QWidget):
             + "</p>"
         )
         if r.notes:
-            parts.append(f"<p>{e(translate('ReviewScreen', 'Notes'))}: {e(r.notes)}</p>")
+            parts.append("<p>" + e(translate("ReviewScreen", "Notes: {0}").format(r.notes)) + "</p>")
         self.details.setText("".join(parts))
 
     # --- actions ------------------------------------------------------------------------------
@@ -239,8 +266,10 @@ class ReviewScreen(QWidget):
             translate("ReviewScreen", "Approve request"),
             translate(
                 "ReviewScreen",
-                "Approve {0} and issue {1} certificate(s) now? They are emailed to the recipients.",
-            ).format(number, count),
+                "Approve {0} and issue %n certificate(s) now? They are emailed to the recipients.",
+                None,
+                count,
+            ).format(number),
             on_yes=lambda: self._approve(request_id),
         )
 
@@ -288,7 +317,9 @@ class ReviewScreen(QWidget):
         from ui.request.done_page import delivery_text
 
         states = "; ".join(
-            f"{r.name}: {delivery_text(r.delivery_state, r.delivery_error, self.ctx.desk.is_offline)}"
+            translate("ReviewScreen", "{0}: {1}").format(
+                r.name, delivery_text(r.delivery_state, r.delivery_error, self.ctx.desk.is_offline)
+            )
             for r in result.recipients
         )
         self.status.setText(translate("ReviewScreen", "{0}: {1}").format(result.request_number, states))

@@ -43,6 +43,12 @@ _COLOURS = {
 }
 
 
+def grouped(n: int) -> str:
+    """`n` with its thousands grouped as the desk's language writes them: "5,000"; "5 000" in French (the
+    translators give the separator: a narrow no-break space)."""
+    return f"{n:,}".replace(",", translate("ThreadDialog", ","))
+
+
 def entry_widget(entry: ThreadEntry) -> QFrame:
     frame = QFrame()
     frame.setObjectName(f"entry-{entry.id}")
@@ -117,7 +123,7 @@ class ThreadDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("messageText")
         self.text.setPlaceholderText(
-            translate("ThreadDialog", "Plain text, at most {0:,} characters").format(MAX_LENGTH)
+            translate("ThreadDialog", "Plain text, at most {0} characters").format(grouped(MAX_LENGTH))
         )
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(140)
@@ -156,7 +162,7 @@ class ThreadDialog(QDialog):
 
     def _count(self) -> None:
         n = len(self.text.toPlainText())
-        self.counter.setText(translate("ThreadDialog", "{0:,} / {1:,}").format(n, MAX_LENGTH))
+        self.counter.setText(translate("ThreadDialog", "{0} / {1}").format(grouped(n), grouped(MAX_LENGTH)))
         self.counter.setStyleSheet("color: #b00020;" if n > MAX_LENGTH else "color: #555;")
         show_error(self.text_error, "")
 

@@ -122,6 +122,8 @@ class MailboxScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((150, 240, 420)):
+            # never narrower than its heading (longer in French)
+            width = max(width, self.table.horizontalHeader().sectionSizeHint(column))
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
 
@@ -208,8 +210,8 @@ class MailboxScreen(QWidget):
         selected = self.current()
         self.model.set_rows(items)
         self.info.setText(
-            translate("MailboxScreen", "{0} message(s) received, kept in {1}. {2}").format(
-                len(items), self.folder, server
+            translate("MailboxScreen", "%n message(s) received, kept in {0}. {1}", None, len(items)).format(
+                self.folder, server
             )
         )
         if selected is not None:
@@ -245,9 +247,12 @@ class MailboxScreen(QWidget):
             (translate("MailboxScreen", "Subject"), item.subject),
             (translate("MailboxScreen", "Message-ID"), item.message_id),
         ]
-        for name in ("Reply-To", "Auto-Submitted"):
+        for name, label in (
+            ("Reply-To", translate("MailboxScreen", "Reply-To")),
+            ("Auto-Submitted", translate("MailboxScreen", "Auto-Submitted")),
+        ):
             if msg.get(name):
-                rows.append((translate("MailboxScreen", name), str(msg.get(name))))
+                rows.append((label, str(msg.get(name))))
         self.headers.setText(
             "<table>"
             + "".join(

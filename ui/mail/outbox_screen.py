@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.mail import outbox
 from app.mail.outbox import OutboxRow, SendReport
 from app.register.text import validate_email
@@ -32,12 +32,12 @@ from ui.mail.outbox_sender import sender_for
 from ui.shell.context import UiContext
 
 STATE_LABELS = {
-    OutboxState.QUEUED: "Waiting",
-    OutboxState.SENDING: "Sending…",
-    OutboxState.SENT: "Sent",
-    OutboxState.FAILED_TEMPORARY: "Failed, will retry",
-    OutboxState.FAILED_PERMANENT: "Failed — needs action",
-    OutboxState.CANCELLED: "Cancelled",
+    OutboxState.QUEUED: QT_TRANSLATE_NOOP("OutboxScreen", "Waiting"),
+    OutboxState.SENDING: QT_TRANSLATE_NOOP("OutboxScreen", "Sending…"),
+    OutboxState.SENT: QT_TRANSLATE_NOOP("OutboxScreen", "Sent"),
+    OutboxState.FAILED_TEMPORARY: QT_TRANSLATE_NOOP("OutboxScreen", "Failed, will retry"),
+    OutboxState.FAILED_PERMANENT: QT_TRANSLATE_NOOP("OutboxScreen", "Failed — needs action"),
+    OutboxState.CANCELLED: QT_TRANSLATE_NOOP("OutboxScreen", "Cancelled"),
 }
 
 
@@ -62,7 +62,8 @@ def _when(row: OutboxRow) -> str:
 def _columns() -> list[Column[OutboxRow]]:
     return [
         Column(
-            translate("OutboxScreen", "State"), lambda r: translate("OutboxScreen", STATE_LABELS[r.state])
+            translate("OutboxScreen", "State"),
+            lambda r: translate_marked("OutboxScreen", STATE_LABELS[r.state]),
         ),
         Column(translate("OutboxScreen", "Certificate"), lambda r: r.certificate_number),
         Column(
@@ -155,7 +156,8 @@ class OutboxScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((150, 140, 200, 280, 70, 130)):
-            self.table.setColumnWidth(column, width)
+            # never narrower than its heading (longer in French)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.table, 1)
 

@@ -87,7 +87,7 @@ class OutboxSender(QObject):
         if report.attempted or report.cancelled or report.paused:
             if report.sent and report.ok:
                 self.ctx.status_message.emit(
-                    translate("OutboxSender", "Outbox: {0} message(s) sent.").format(report.sent)
+                    translate("OutboxSender", "Outbox: %n message(s) sent.", None, report.sent)
                 )
             elif not report.ok:
                 self.ctx.status_message.emit(

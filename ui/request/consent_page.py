@@ -14,10 +14,24 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.i18n import translate
-from app.store.models import CONSENT_METHOD_LABELS, ConsentMethod
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
+from app.store.models import ConsentMethod
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
+
+# How each consent method is named on screen: app.store.models.CONSENT_METHOD_LABELS, the words the batch
+# file also accepts, marked here for lupdate (tests/test_wizard_french.py checks the two agree).
+METHOD_LABELS: dict[ConsentMethod, str] = {
+    ConsentMethod.IN_PERSON: QT_TRANSLATE_NOOP("CpcWizard", "In person"),
+    ConsentMethod.PHONE: QT_TRANSLATE_NOOP("CpcWizard", "By phone"),
+    ConsentMethod.SIGNED_FORM: QT_TRANSLATE_NOOP("CpcWizard", "Signed form"),
+    ConsentMethod.PORTAL: QT_TRANSLATE_NOOP("CpcWizard", "Member portal"),
+}
+
+
+def consent_method_label(method: ConsentMethod) -> str:
+    """A consent method as staff read it, in the desk's language."""
+    return translate_marked("CpcWizard", METHOD_LABELS[method])
 
 
 class ConsentPage(QWizardPage):
@@ -49,8 +63,8 @@ class ConsentPage(QWizardPage):
         self.method = QComboBox()
         self.method.setObjectName("consentMethod")
         self.method.addItem(translate("CpcWizard", "Choose how…"), None)
-        for method, label in CONSENT_METHOD_LABELS.items():
-            self.method.addItem(translate("CpcWizard", label), method.value)
+        for method in METHOD_LABELS:
+            self.method.addItem(consent_method_label(method), method.value)
         method_label = QLabel(translate("CpcWizard", "&How consent was given *"))
         method_label.setBuddy(self.method)
         self.notes = QPlainTextEdit()

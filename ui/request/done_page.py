@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.store.models import OutboxState, RequestStatus
 
 if TYPE_CHECKING:
@@ -45,7 +45,13 @@ class DonePage(QWizardPage):
     """What Submit filed: each recipient's certificate, verification code and delivery, with the actions
     on the selected one (the wizard's)."""
 
-    COLUMNS = ("Recipient", "Email address", "Certificate", "Verification code", "Delivery")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("CpcWizard", "Recipient"),
+        QT_TRANSLATE_NOOP("CpcWizard", "Email address"),
+        QT_TRANSLATE_NOOP("CpcWizard", "Certificate"),
+        QT_TRANSLATE_NOOP("CpcWizard", "Verification code"),
+        QT_TRANSLATE_NOOP("CpcWizard", "Delivery"),
+    )
 
     def __init__(self, wizard: "CpcWizard") -> None:
         super().__init__()
@@ -59,7 +65,7 @@ class DonePage(QWizardPage):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("results")
-        self.table.setHorizontalHeaderLabels([translate("CpcWizard", c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate_marked("CpcWizard", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -150,13 +156,14 @@ class DonePage(QWizardPage):
                 translate(
                     "CpcWizard",
                     "<p>Request <b>{number}</b> for {name} (CPSO# {cpso}): "
-                    "{count} certificate(s) issued{again}.</p>",
+                    "%n certificate(s) issued{again}.</p>",
+                    None,
+                    sum(1 for r in result.recipients if r.certificate_number),
                 ).format(
                     number=result.request_number,
                     name=html.escape(result.member_name),
                     cpso=result.cpso_number,
-                    count=sum(1 for r in result.recipients if r.certificate_number),
-                    again=again,
+                    again=html.escape(again),
                 )
             )
         self.table.setRowCount(len(result.recipients))

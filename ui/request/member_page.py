@@ -18,6 +18,7 @@ from app.errors import CpcDeskError
 from app.i18n import translate
 from app.issuing.requests import MemberSummary, find_members
 from ui.common.field_errors import error_label, show_error
+from ui.desk.assistance import status_words
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
 
@@ -128,7 +129,10 @@ class MemberPage(QWizardPage):
         for hit in self._hits:
             item = QListWidgetItem(
                 translate("CpcWizard", "{name}  —  CPSO# {cpso}  —  {cls}, {status}").format(
-                    name=hit.full_name, cpso=hit.cpso_number, cls=hit.registration_class, status=hit.status
+                    name=hit.full_name,
+                    cpso=hit.cpso_number,
+                    cls=hit.registration_class,
+                    status=status_words(hit.status).lower(),
                 )
             )
             self.results.addItem(item)
@@ -137,8 +141,8 @@ class MemberPage(QWizardPage):
             self.found_label.setText(
                 translate("CpcWizard", "No member matches “{0}”.").format(text)
                 if not self._hits
-                else translate("CpcWizard", "{0} found — ↓ to choose, Enter to continue.").format(
-                    len(self._hits)
+                else translate(
+                    "CpcWizard", "%n member(s) found — ↓ to choose, Enter to continue.", None, len(self._hits)
                 )
             )
         else:
@@ -177,7 +181,7 @@ class MemberPage(QWizardPage):
         self.name.setText(summary.full_name)
         self.cpso.setText(summary.cpso_number)
         self.reg_class.setText(summary.registration_class)
-        self.status.setText(summary.status.capitalize())
+        self.status.setText(status_words(summary.status))
         if summary.review_reasons:
             self.review_note.setText(
                 translate(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.issuing.requests import DirectoryEntry, directory_institutions
 from app.register.institution_types import desk_types
 from app.register.recipients import (
@@ -43,8 +43,38 @@ from ui.common.line_breaks import line_break_notice, replace_line_breaks
 from ui.request.request_form import RequestForm
 from ui.shell.context import UiContext
 
-# The service names the typed-in organisation "Institution name"; the form labels it as the portal does.
-DISPLAY_LABELS = {FIELD_LABELS["name"]: "Organisation name"}
+# How each field is named in what the page says about it. The service's FIELD_LABELS name the fields in
+# its ValidationErrors (the keys of `errors` below); staff read these, in the desk's language. The typed-in
+# organisation, "Institution name" to the service, is labelled as the portal labels it.
+SHOWN_LABELS: dict[str, str] = {
+    "institution_type": QT_TRANSLATE_NOOP("CpcWizard", "Institution type"),
+    "institution_id": QT_TRANSLATE_NOOP("CpcWizard", "Institution"),
+    "name": QT_TRANSLATE_NOOP("CpcWizard", "Organisation name"),
+    "attention": QT_TRANSLATE_NOOP("CpcWizard", "Attention"),
+    "street1": QT_TRANSLATE_NOOP("CpcWizard", "Street 1"),
+    "street2": QT_TRANSLATE_NOOP("CpcWizard", "Street 2"),
+    "street3": QT_TRANSLATE_NOOP("CpcWizard", "Street 3"),
+    "street4": QT_TRANSLATE_NOOP("CpcWizard", "Street 4"),
+    "city": QT_TRANSLATE_NOOP("CpcWizard", "City"),
+    "state": QT_TRANSLATE_NOOP("CpcWizard", "State/Province"),
+    "country": QT_TRANSLATE_NOOP("CpcWizard", "Country"),
+    "postal_code": QT_TRANSLATE_NOOP("CpcWizard", "Zip/Postal code"),
+    "email": QT_TRANSLATE_NOOP("CpcWizard", "Email address"),
+    "language": QT_TRANSLATE_NOOP("CpcWizard", "Certificate language"),
+}
+
+
+def shown_label(service_label: str) -> str:
+    """The field the service names `service_label` (a FIELD_LABELS value), as the page names it."""
+    field = next((name for name, label in FIELD_LABELS.items() if label == service_label), None)
+    return translate_marked("CpcWizard", SHOWN_LABELS[field]) if field in SHOWN_LABELS else service_label
+
+
+def field_problem(service_label: str, message: str) -> str:
+    """What the page says beside a field: its name, then the problem."""
+    return translate("CpcWizard", "{0}: {1}").format(shown_label(service_label), message)
+
+
 OTHER = -1  # the "Other" entry of the institution list
 
 
@@ -314,6 +344,11 @@ class RecipientPage(QWizardPage):
         for widget in (self.country_combo, self.state_combo, self.state_edit):
             widget.setEnabled(not known and data is not None)
         self.state_edit.setReadOnly(known)
+        for edit in (*self.edits.values(), self.state_edit):
+            # The grey of the style sheet's [readOnly="true"] follows the property only when re-polished:
+            # without this, fields typed into after a directory entry still looked read-only.
+            edit.style().unpolish(edit)
+            edit.style().polish(edit)
         self.save_check.setVisible(data == OTHER)
         self.directory_note.setVisible(known)
         if data != OTHER:
@@ -411,7 +446,9 @@ class RecipientPage(QWizardPage):
             if code in ("CA", "US")
             else translate("CpcWizard", "&State/Province")
         )
-        postal_hint = {"CA": "A1A 1A1", "US": "12345 or 12345-6789"}.get(str(code), "")
+        postal_hint = {"CA": "A1A 1A1", "US": translate("CpcWizard", "12345 or 12345-6789")}.get(
+            str(code), ""
+        )
         self.edits["postal_code"].setPlaceholderText(postal_hint)
         self._default_language()
 
@@ -465,8 +502,7 @@ class RecipientPage(QWizardPage):
         self._clear_error(field)
         edit = self.state_edit if field == "state" else self.edits[field]
         if replace_line_breaks(edit):
-            shown = DISPLAY_LABELS.get(FIELD_LABELS[field], FIELD_LABELS[field])
-            show_error(self.errors[FIELD_LABELS[field]], line_break_notice(shown))
+            show_error(self.errors[FIELD_LABELS[field]], line_break_notice(shown_label(FIELD_LABELS[field])))
 
     def _clear_errors(self) -> None:
         for label in self.errors.values():
@@ -477,11 +513,10 @@ class RecipientPage(QWizardPage):
         first: QWidget | None = None
         for e in errors:
             label = self.errors.get(e.field)
-            shown = DISPLAY_LABELS.get(e.field, e.field)
             if label is None:
-                show_error(self.page_error, f"{shown}: {e.message}")
+                show_error(self.page_error, field_problem(e.field, e.message))
                 continue
-            show_error(label, f"{shown}: {e.message}")
+            show_error(label, field_problem(e.field, e.message))
             if first is None:
                 first = self._widget_for(e.field)
         if first is not None:
@@ -607,7 +642,7 @@ class RecipientPage(QWizardPage):
             self._refresh_list()
         first = _split_field(errors[0].field)[0]
         here = [e for e in errors if _split_field(e.field)[0] == first]
-        elsewhere = [str(e) for e in errors if _split_field(e.field)[0] != first]
+        elsewhere = [_other_recipient_problem(e) for e in errors if _split_field(e.field)[0] != first]
         self._clear_errors()
         self._show_errors([ValidationError(_split_field(e.field)[1], e.message) for e in here])
         show_error(
@@ -659,6 +694,15 @@ class RecipientPage(QWizardPage):
         """A recipient taken back for correction keeps the language it was given."""
         self._set_language(language)
         self._language_chosen = True
+
+
+def _other_recipient_problem(error: ValidationError) -> str:
+    """A refused field of a recipient other than the one taken back into the form, named with its number."""
+    index, field = _split_field(error.field)
+    problem = field_problem(field, error.message)
+    if index is None:
+        return problem
+    return translate("CpcWizard", "Recipient {0} – {1}").format(index + 1, problem)
 
 
 def _split_field(field: str) -> tuple[int | None, str]:

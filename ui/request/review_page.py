@@ -21,11 +21,12 @@ from app.access.staff import Actor
 from app.errors import CpcDeskError
 from app.i18n import translate
 from app.issuing.requests import preview_pdf, validity_note
-from app.store.models import CONSENT_METHOD_LABELS
 from ui.common import workers
 from ui.common.certificate_language import language_label
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import ERROR_STYLE, error_label, show_error
+from ui.desk.assistance import status_words
+from ui.request.consent_page import consent_method_label
 from ui.request.request_form import RequestForm
 
 if TYPE_CHECKING:
@@ -38,18 +39,26 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
     if member is None:
         return ""
     e = html.escape
-    parts = [f"<h3>{e(translate('CpcWizard', 'Member'))}</h3>"]
+
+    def heading(text: str) -> str:
+        return f"<h3>{e(text)}</h3>"
+
+    # translate() is never called inside an f-string: lupdate does not look there.
+    parts = [heading(translate("CpcWizard", "Member"))]
+    cpso = translate("CpcWizard", "CPSO# {0}").format(member.cpso_number)
     parts.append(
-        f"<p><b>{e(member.full_name)}</b> — CPSO# {e(member.cpso_number)}<br>"
-        f"{e(member.registration_class)}, {e(member.status)}</p>"
+        f"<p><b>{e(member.full_name)}</b> — {e(cpso)}<br>"
+        f"{e(member.registration_class)}, {e(status_words(member.status).lower())}</p>"
     )
     if member.review_reasons:
         parts.append(
-            "<p style='color:#8a4b00'><b>"
-            + e(translate("CpcWizard", "Will go to a registrar for review"))
-            + f":</b> {e('; '.join(member.review_reasons))}</p>"
+            "<p style='color:#8a4b00'>"
+            + translate("CpcWizard", "<b>Will go to a registrar for review:</b> {0}").format(
+                e("; ".join(member.review_reasons))
+            )
+            + "</p>"
         )
-    parts.append(f"<h3>{e(translate('CpcWizard', 'Recipients'))}</h3>")
+    parts.append(heading(translate("CpcWizard", "Recipients")))
     for i, r in enumerate(form.recipients, start=1):
         lines = "<br>".join(e(line) for line in r.address_lines())
         saved = (
@@ -58,31 +67,35 @@ def summary_html(form: RequestForm, actor: Actor) -> str:
             else ""
         )
         parts.append(
-            f"<p><b>{i}.</b> {lines}<br>{e(translate('CpcWizard', 'Email'))}: <b>{e(r.email)}</b><br>"
-            f"{e(translate('CpcWizard', 'Certificate language'))}: <b>{e(language_label(r.language))}</b><br>"
-            f"<i>{e(r.institution_type)}</i>{e(saved)}</p>"
+            f"<p><b>{i}.</b> {lines}<br>"
+            + translate("CpcWizard", "Email: <b>{0}</b>").format(e(r.email))
+            + "<br>"
+            + translate("CpcWizard", "Certificate language: <b>{0}</b>").format(e(language_label(r.language)))
+            + f"<br><i>{e(r.institution_type)}</i>{e(saved)}</p>"
         )
-    parts.append(f"<h3>{e(translate('CpcWizard', 'What the certificate will disclose'))}</h3><table>")
+    parts.append(heading(translate("CpcWizard", "What the certificate will disclose")) + "<table>")
     for label, value in member.disclosure:
         parts.append(f"<tr><td style='padding-right:10px'>{e(label)}</td><td>{e(value)}</td></tr>")
     parts.append("</table>")
     method = form.consent_method
-    parts.append(f"<h3>{e(translate('CpcWizard', 'Consent'))}</h3>")
+    parts.append(heading(translate("CpcWizard", "Consent")))
     parts.append(
         "<p>"
         + e(
             translate(
                 "CpcWizard", "Given by the member ({method}); recorded by {who} when you submit."
             ).format(
-                method=translate("CpcWizard", CONSENT_METHOD_LABELS[method]).lower() if method else "—",
+                method=consent_method_label(method).lower() if method else "—",
                 who=actor.display_name or actor.username,
             )
         )
-        + f"<br><i>“{e(form.consent_statement)}”</i></p>"
+        + "<br><i>"
+        + e(translate("CpcWizard", "“{0}”").format(form.consent_statement))
+        + "</i></p>"
     )
     notes = form.notes.strip()
     if notes:
-        parts.append(f"<p>{e(translate('CpcWizard', 'Notes'))}: {e(notes)}</p>")
+        parts.append("<p>" + translate("CpcWizard", "Notes: {0}").format(e(notes)) + "</p>")
     return "".join(parts)
 
 

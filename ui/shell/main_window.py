@@ -338,15 +338,13 @@ class MainWindow(QMainWindow):
                 if review
                 else translate("MainWindow", "none waiting"),
                 urgent=review > 0,
-                sentence=translate(
-                    "MainWindow", "%n request(s) await a registrar's decision.", None, n=review
-                )
+                sentence=translate("MainWindow", "%n request(s) await a registrar's decision.", None, review)
                 if review
                 else translate("MainWindow", "No request awaits a registrar's decision."),
             )
         self.outbox_label.setText(translate("MainWindow", "Outbox: {0} waiting").format(waiting))
         self.outbox_label.setToolTip(
-            translate("MainWindow", "%n message(s) waiting to be sent.", None, n=waiting)
+            translate("MainWindow", "%n message(s) waiting to be sent.", None, waiting)
             if waiting
             else translate("MainWindow", "No message waiting to be sent.")
         )
