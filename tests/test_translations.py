@@ -105,7 +105,11 @@ def _translate_calls(path: Path) -> list[ast.Call]:
     return [
         node
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Call) and _called(node) in ("translate", "QT_TRANSLATE_NOOP")
+        if isinstance(node, ast.Call)
+        and _called(node) in ("translate", "QT_TRANSLATE_NOOP")
+        # a method named translate is ours only with a literal context (catalogue(lang).translate("Ctx",
+        # ...)); reportlab's canvas.translate(x, y) and str.translate(table) are not
+        and (isinstance(node.func, ast.Name) or (node.args and _literal(node.args[0])))
     ]
 
 
