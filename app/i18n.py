@@ -2,7 +2,7 @@
 written as a literal in a call that `pyside6-lupdate` extracts:
 
     translate("Context", "Text with {field}").format(field=...)
-    translate("Context", "%n message(s) sent", n=count)        # plural forms
+    translate("Context", "%n message(s) sent", None, count)   # plural forms (positional: lupdate)
     QT_TRANSLATE_NOOP("Context", "Label")                       # a literal kept in a table, translated later
 
 The translations are Qt Linguist files, resources/translations/<area>_<language>.ts, one per area of the
@@ -39,7 +39,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "app/document",
         "app/issuing",
         "app/mail",
-        "app/print",
+        "app/printing",
         "app/register",
         "app/store",
         "app/errors.py",
@@ -127,8 +127,12 @@ def install(backend: Backend | None) -> None:
     _backend = backend or _english
 
 
-def translate(context: str, source: str, n: int = -1) -> str:
-    """`source` in the language of this process (English unless the desk installed another one)."""
+def translate(context: str, source: str, disambiguation: None = None, n: int = -1) -> str:
+    """`source` in the language of this process (English unless the desk installed another one).
+
+    A plural message is written translate("Context", "%n thing(s)", None, count): lupdate extracts a
+    plural only from the four positional arguments of QCoreApplication.translate, and skips the call
+    entirely when the count is passed as n=count."""
     return _backend(context, source, n)
 
 

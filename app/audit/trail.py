@@ -25,6 +25,7 @@ from app.access.permissions import Actor, Permission
 from app.audit import anchor, seals
 from app.desk import Desk
 from app.errors import ValidationError
+from app.i18n import translate
 from app.store.models import AuditCheckpoint, AuditEvent, AuditHead, Member, utcnow
 
 log = logging.getLogger(__name__)
@@ -492,7 +493,7 @@ def _local_midnight_utc(day: date) -> datetime:
 
 def _filtered(flt: AuditFilter) -> Select[AuditEvent]:
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        raise ValidationError("date", "the 'from' date is after the 'to' date")
+        raise ValidationError("date", translate("Audit", "the 'from' date is after the 'to' date"))
     query = select(AuditEvent)
     if flt.member_id is not None:
         query = query.where(AuditEvent.member_id == flt.member_id)
@@ -565,7 +566,12 @@ def sign_checkpoint_now(desk: Desk, actor: Actor) -> int | None:
         # register's rows against their seals (only the signatures are left to this checkpoint).
         report = verify_chain(session)
         if not report.ok:
-            raise ValidationError("audit", f"not signed, the trail does not hold together: {report.problem}")
+            raise ValidationError(
+                "audit",
+                translate("Audit", "not signed, the trail does not hold together: {0}").format(
+                    report.problem
+                ),
+            )
         session.info[_FORCE_KEY] = True
         record(session, actor, "audit.checkpoint_signed", after={"signer": key.fingerprint})
         # the commit hook signs the head, this event included

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.document.disclosure import format_date, status_text
+from app.i18n import translate
 from app.store.models import (
     Certificate,
     CertificateRequest,
@@ -173,16 +174,23 @@ class Standing:
     def sentence(self) -> str:
         """Status in one sentence."""
         if self.status is Status.NOT_FOUND:
-            return "No certificate matches this number and verification code."
-        what = f"Certificate {self.number}"
+            return translate("Document", "No certificate matches this number and verification code.")
         if self.status is Status.VALID:
             assert self.valid_until is not None
-            return f"{what} is valid until {format_date(self.valid_until)}."
+            return translate("Document", "Certificate {0} is valid until {1}.").format(
+                self.number, format_date(self.valid_until)
+            )
         if self.status is Status.REVOKED:
-            return f"{what} was revoked on {_day(self.revoked_on)}."
+            return translate("Document", "Certificate {0} was revoked on {1}.").format(
+                self.number, _day(self.revoked_on)
+            )
         if self.status is Status.REPLACED:
-            return f"{what} was replaced by certificate {self.replaced_by}."
-        return f"{what} expired on {_day(self.expired_on)}."
+            return translate("Document", "Certificate {0} was replaced by certificate {1}.").format(
+                self.number, self.replaced_by
+            )
+        return translate("Document", "Certificate {0} expired on {1}.").format(
+            self.number, _day(self.expired_on)
+        )
 
     @property
     def change_sentence(self) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.access.permissions import Actor, Permission
 from app.desk import Desk
 from app.errors import NotFound
+from app.i18n import translate
 from app.issuing.rules import review_reasons
 from app.register.text import fold
 from app.store.models import (
@@ -294,7 +295,7 @@ def search_members(session: Session, query: str, limit: int = 50) -> list[Member
 def get_member(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound(f"No member with id {member_id}.")
+        raise NotFound(translate("Register", "No member with id {0}.").format(member_id))
     return member
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew, ValidationError
+from app.i18n import translate
 from app.log import remember_secret
 from app.paths import make_private
 from app.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
@@ -161,9 +162,12 @@ class Database:
             return False
         if current is not None and current not in KNOWN_REVISIONS:
             raise DatabaseTooNew(
-                f"The database at {self.location} was made by a newer version of CPC Desk "
-                f"(schema {current}; this version knows up to {SCHEMA_HEAD}). "
-                "Install the newer version, or choose another data folder."
+                translate(
+                    "Store",
+                    "The database at {0} was made by a newer version of CPC Desk "
+                    "(schema {1}; this version knows up to {2}). Install the newer "
+                    "version, or choose another data folder.",
+                ).format(self.location, current, SCHEMA_HEAD)
             )
         if current is not None:
             self.backup(reason=f"before-{SCHEMA_HEAD}")
