@@ -17,7 +17,7 @@ from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import NotFound, ValidationError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.mail import smtp as mail
 from app.register.members import find_certificate, find_request, request_id_of
 from app.register.text import check_characters, clean_text, validate_email
@@ -34,17 +34,19 @@ from app.store.models import (
 MAX_LENGTH = 5_000
 SUBJECT_MAX = 200
 HOW: dict[MessageChannel, str] = {
-    MessageChannel.EMAIL_SENT: "sent by email",
-    MessageChannel.REPLY_RECORDED: "member's reply, recorded by staff (not received by email)",
-    MessageChannel.PHONE_CALL: "phone call, recorded by staff",
+    MessageChannel.EMAIL_SENT: QT_TRANSLATE_NOOP("Issuing", "sent by email"),
+    MessageChannel.REPLY_RECORDED: QT_TRANSLATE_NOOP(
+        "Issuing", "member's reply, recorded by staff (not received by email)"
+    ),
+    MessageChannel.PHONE_CALL: QT_TRANSLATE_NOOP("Issuing", "phone call, recorded by staff"),
 }
 DELIVERY: dict[OutboxState, str] = {
-    OutboxState.QUEUED: "waiting to be sent",
-    OutboxState.SENDING: "being sent",
-    OutboxState.SENT: "delivered to the mail server",
-    OutboxState.FAILED_TEMPORARY: "not sent yet (will be retried)",
-    OutboxState.FAILED_PERMANENT: "could not be delivered",
-    OutboxState.CANCELLED: "cancelled",
+    OutboxState.QUEUED: QT_TRANSLATE_NOOP("Issuing", "waiting to be sent"),
+    OutboxState.SENDING: QT_TRANSLATE_NOOP("Issuing", "being sent"),
+    OutboxState.SENT: QT_TRANSLATE_NOOP("Issuing", "delivered to the mail server"),
+    OutboxState.FAILED_TEMPORARY: QT_TRANSLATE_NOOP("Issuing", "not sent yet (will be retried)"),
+    OutboxState.FAILED_PERMANENT: QT_TRANSLATE_NOOP("Issuing", "could not be delivered"),
+    OutboxState.CANCELLED: QT_TRANSLATE_NOOP("Issuing", "cancelled"),
 }
 
 
@@ -117,10 +119,10 @@ def _entry(message: RequestMessage, outbox: OutboxMessage | None) -> ThreadEntry
         at=message.created_at,
         who=message.created_by,
         channel=message.channel,
-        how=HOW[message.channel],
+        how=translate_marked("Issuing", HOW[message.channel]),
         subject=message.subject,
         body=message.body,
-        delivery=DELIVERY[outbox.state] if outbox is not None else "",
+        delivery=translate_marked("Issuing", DELIVERY[outbox.state]) if outbox is not None else "",
         delivery_error=outbox.last_error if outbox is not None else "",
         unread=message.read_at is None,
     )

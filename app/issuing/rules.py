@@ -122,13 +122,13 @@ def review_reasons(member: PrintedMember) -> list[str]:
     """Why this member cannot be issued a certificate automatically (empty: issue at once)."""
     reasons = []
     if member.status != MemberStatus.ACTIVE:
-        reasons.append(f"registration status is {member.status.value}")
+        reasons.append(translate("Issuing", "registration status is {0}").format(member.status.value))
     if member.terms_conditions.strip():
-        reasons.append("has terms, conditions or limitations")
+        reasons.append(translate("Issuing", "has terms, conditions or limitations"))
     if member.discipline.strip():
-        reasons.append("has discipline findings")
+        reasons.append(translate("Issuing", "has discipline findings"))
     if member.pending_investigations.strip():
-        reasons.append("has a pending investigation")
+        reasons.append(translate("Issuing", "has a pending investigation"))
     return reasons
 
 

@@ -217,12 +217,118 @@
         <translation>{0} ne contient ni clé de signature ni certificat</translation>
     </message>
     <message>
-        <location filename="../../app/audit/trail.py" line="496"/>
+        <location filename="../../app/audit/trail.py" line="238"/>
+        <source>the trail&apos;s head names events that are no longer there</source>
+        <translation>la tête du journal désigne des événements qui n&apos;y sont plus</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="246"/>
+        <source>event {0} before this change is not covered by a signed checkpoint</source>
+        <translation>l&apos;événement {0}, antérieur à cette modification, n&apos;est couvert par aucun point de contrôle signé</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="252"/>
+        <source>the checkpoint of event {0} does not carry this key&apos;s signature</source>
+        <translation>le point de contrôle de l&apos;événement {0} ne porte pas la signature de cette clé</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="318"/>
+        <location filename="../../app/audit/trail.py" line="360"/>
+        <source>event {0}</source>
+        <translation>événement {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="341"/>
+        <source>checkpoint {0} (for event {1}) does not carry the College&apos;s signature: it was forged or altered</source>
+        <translation>le point de contrôle {0} (pour l&apos;événement {1}) ne porte pas la signature de l&apos;Ordre : il a été contrefait ou modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="346"/>
+        <source>checkpoint {0}</source>
+        <translation>point de contrôle {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="362"/>
+        <source>the start of the trail</source>
+        <translation>le début du journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="366"/>
+        <source>event {0} ({1}) does not follow {2}: an event between them was removed, or one of them was rewritten</source>
+        <translation>l&apos;événement {0} ({1}) ne fait pas suite à {2} : un événement intermédiaire a été supprimé, ou l&apos;un d&apos;eux a été réécrit</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="387"/>
+        <source>event {0} ({1} by {2} at {3}) was altered after it was written</source>
+        <translation>l&apos;événement {0} ({1} par {2} le {3}) a été modifié après son écriture</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="396"/>
+        <source>event {0} ({1} by {2}) is not the event checkpoint {3} signed on {4}: the trail up to it was rewritten</source>
+        <translation>l&apos;événement {0} ({1} par {2}) n&apos;est pas celui que le point de contrôle {3} a signé le {4} : le journal a été réécrit jusqu&apos;à ce point</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="409"/>
+        <source>the row seals event {0} ({1} by {2}) vouches for were altered (it vouches for {3}, {4} are there)</source>
+        <translation>les sceaux de lignes que garantit l&apos;événement {0} ({1} par {2}) ont été modifiés (il en garantit {3}, il y en a {4})</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="423"/>
+        <source>the newest events were removed: the trail ends at event {0}, but event {1} was written</source>
+        <translation>les événements les plus récents ont été supprimés : le journal se termine à l&apos;événement {0}, mais l&apos;événement {1} a été écrit</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="432"/>
+        <source>the trail&apos;s head (audit_head) was removed: the trail ends at event {0}, and nothing says it ended there</source>
+        <translation>la tête du journal (audit_head) a été supprimée : le journal se termine à l&apos;événement {0}, et rien n&apos;indique qu&apos;il se terminait là</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="437"/>
+        <source>the trail&apos;s head</source>
+        <translation>la tête du journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="445"/>
+        <source>checkpoint {0}, signed on {1}, covers event {2}, which is no longer in the trail (it ends at event {3}): events were removed</source>
+        <translation>le point de contrôle {0}, signé le {1}, couvre l&apos;événement {2}, qui ne figure plus au journal (il se termine à l&apos;événement {3}) : des événements ont été supprimés</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="455"/>
+        <source>events {0} to {1} are not covered by a checkpoint signed with the College&apos;s key: they were written or rewritten without it, or their checkpoints were removed (if they are genuine, sign one with &apos;cpc-desk audit checkpoint&apos; at a desk holding the key)</source>
+        <translation>les événements {0} à {1} ne sont couverts par aucun point de contrôle signé avec la clé de l&apos;Ordre : ils ont été écrits ou réécrits sans elle, ou leurs points de contrôle ont été supprimés (s&apos;ils sont authentiques, signez-en un avec « cpc-desk audit checkpoint » à un poste qui détient la clé)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="479"/>
+        <source>{0} is not in the trail: it was added outside CPC Desk</source>
+        <translation>{0} ne figure pas au journal : il a été ajouté en dehors de CPC Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="490"/>
+        <source>{0} was deleted by event {1} but is back: restored outside CPC Desk</source>
+        <translation>{0} a été supprimé par l&apos;événement {1}, mais il est revenu : restauré en dehors de CPC Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="497"/>
+        <source>its values</source>
+        <translation>ses valeurs</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="503"/>
+        <source>{0} does not agree with the trail (last written by event {1}): {2} changed outside CPC Desk</source>
+        <translation>{0} ne concorde pas avec le journal (dernière écriture par l&apos;événement {1}) : {2} modifié en dehors de CPC Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="515"/>
+        <source>{0} (last written by event {1}) was deleted outside CPC Desk</source>
+        <translation>{0} (dernière écriture par l&apos;événement {1}) a été supprimé en dehors de CPC Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/trail.py" line="544"/>
         <source>the &apos;from&apos; date is after the &apos;to&apos; date</source>
         <translation>la date de début est postérieure à la date de fin</translation>
     </message>
     <message>
-        <location filename="../../app/audit/trail.py" line="571"/>
+        <location filename="../../app/audit/trail.py" line="619"/>
         <source>not signed, the trail does not hold together: {0}</source>
         <translation>non signé, le journal n&apos;est pas cohérent : {0}</translation>
     </message>
@@ -901,27 +1007,72 @@
         <translation>l&apos;entrée {0} du répertoire n&apos;existe plus</translation>
     </message>
     <message>
-        <location filename="../../app/issuing/messages.py" line="60"/>
+        <location filename="../../app/issuing/messages.py" line="37"/>
+        <source>sent by email</source>
+        <translation>envoyé par courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="38"/>
+        <source>member&apos;s reply, recorded by staff (not received by email)</source>
+        <translation>réponse du membre, consignée par le personnel (non reçue par courriel)</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="41"/>
+        <source>phone call, recorded by staff</source>
+        <translation>appel téléphonique, consigné par le personnel</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="44"/>
+        <source>waiting to be sent</source>
+        <translation>en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="45"/>
+        <source>being sent</source>
+        <translation>en cours d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="46"/>
+        <source>delivered to the mail server</source>
+        <translation>remis au serveur de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="47"/>
+        <source>not sent yet (will be retried)</source>
+        <translation>pas encore envoyé (nouvel essai prévu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="48"/>
+        <source>could not be delivered</source>
+        <translation>n&apos;a pas pu être remis</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="49"/>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/messages.py" line="62"/>
         <source>is empty; write the message</source>
         <translation>est vide; rédigez le message</translation>
     </message>
     <message>
-        <location filename="../../app/issuing/messages.py" line="64"/>
+        <location filename="../../app/issuing/messages.py" line="66"/>
         <source>is {0:,} characters long; the most is {1:,}</source>
         <translation>compte {0:,} caractères; le maximum est de {1:,}</translation>
     </message>
     <message>
-        <location filename="../../app/issuing/messages.py" line="110"/>
+        <location filename="../../app/issuing/messages.py" line="112"/>
         <source>There is no request {0!r}.</source>
         <translation>Il n&apos;existe aucune demande {0!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/issuing/messages.py" line="142"/>
+        <location filename="../../app/issuing/messages.py" line="144"/>
         <source>{0} has no email address on file</source>
         <translation>{0} n&apos;a pas d&apos;adresse courriel au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/issuing/messages.py" line="218"/>
+        <location filename="../../app/issuing/messages.py" line="220"/>
         <source>a message to the member is sent with send_message</source>
         <translation>un message au membre s&apos;envoie avec send_message</translation>
     </message>
@@ -1046,6 +1197,26 @@
         <location filename="../../app/issuing/rules.py" line="111"/>
         <source>Valid until {0}, not {1}: the member&apos;s certificate of registration expires on {2}, and a certificate of professional conduct never runs past it.</source>
         <translation>Valide jusqu&apos;au {0}, et non jusqu&apos;au {1} : le certificat d&apos;inscription du membre expire le {2}, et un certificat de conduite professionnelle n&apos;est jamais valide au-delà.</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/rules.py" line="125"/>
+        <source>registration status is {0}</source>
+        <translation>a le statut d&apos;inscription {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/rules.py" line="127"/>
+        <source>has terms, conditions or limitations</source>
+        <translation>fait l&apos;objet de modalités, conditions ou restrictions</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/rules.py" line="129"/>
+        <source>has discipline findings</source>
+        <translation>fait l&apos;objet de conclusions disciplinaires</translation>
+    </message>
+    <message>
+        <location filename="../../app/issuing/rules.py" line="131"/>
+        <source>has a pending investigation</source>
+        <translation>fait l&apos;objet d&apos;une enquête en cours</translation>
     </message>
     <message>
         <location filename="../../app/issuing/rules.py" line="152"/>
@@ -1918,6 +2089,206 @@
         <location filename="../../app/register/members.py" line="298"/>
         <source>No member with id {0}.</source>
         <translation>Aucun membre ne porte l&apos;identifiant {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="375"/>
+        <location filename="../../app/register/members.py" line="489"/>
+        <source> at {0}</source>
+        <translation> le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="379"/>
+        <location filename="../../app/register/members.py" line="493"/>
+        <location filename="../../app/register/members.py" line="499"/>
+        <source> by {0}</source>
+        <translation> par {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="380"/>
+        <location filename="../../app/register/members.py" line="494"/>
+        <source>: {0}</source>
+        <translation> : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="381"/>
+        <source>Certificate {0} for {1} was revoked{2}{3}{4}</source>
+        <translation>Le certificat {0} destiné à {1} a été révoqué{2}{3}{4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="385"/>
+        <source>Certificate {0} for {1} was replaced by {2}, reissued at {3}</source>
+        <translation>Le certificat {0} destiné à {1} a été remplacé par {2}, réémis le {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="389"/>
+        <source>; printed at {0}</source>
+        <translation>; imprimé le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="394"/>
+        <source>Issued to {0} at {1} as {2}; not emailed{3}</source>
+        <translation>Émis pour {0} le {1} sous le numéro {2}; non envoyé par courriel{3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="403"/>
+        <source>an unrecorded time</source>
+        <translation>un moment non consigné</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="406"/>
+        <source>Resent to {0} at {1}; the server accepted it{2}</source>
+        <translation>Renvoyé à {0} le {1}; le serveur l&apos;a accepté{2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="409"/>
+        <source>Sent to {0} at {1}; the server accepted it{2}</source>
+        <translation>Envoyé à {0} le {1}; le serveur l&apos;a accepté{2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="414"/>
+        <source>Queued for {0} ({1}) since {2}; mail is offline on this desk, so it goes out when mail is switched back on{3}</source>
+        <translation>En file d&apos;attente pour {0} ({1}) depuis le {2}; la messagerie est hors ligne à ce poste, le message partira donc lorsqu&apos;elle sera rétablie{3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="420"/>
+        <source>Waiting in the outbox to go to {0} ({1}), queued at {2}{3}</source>
+        <translation>En attente dans la boîte d&apos;envoi pour {0} ({1}), mis en file le {2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="424"/>
+        <source>Being sent to {0} ({1}) now, attempt {2}{3}</source>
+        <translation>En cours d&apos;envoi à {0} ({1}), tentative {2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="429"/>
+        <source>, the last with the server saying &quot;{0}&quot;</source>
+        <translation>, la dernière avec la réponse du serveur « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="434"/>
+        <source>; next try at {0}</source>
+        <translation>; prochain essai le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="436"/>
+        <source>; it will be tried again</source>
+        <translation>; un nouvel essai aura lieu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/register/members.py" line="438"/>
+        <source>Not yet delivered to {0} ({1}): %n attempt(s) failed{2}{3}{4}</source>
+        <translation>
+            <numerusform>Pas encore remis à {0} ({1}) : %n tentative a échoué{2}{3}{4}</numerusform>
+            <numerusform>Pas encore remis à {0} ({1}) : %n tentatives ont échoué{2}{3}{4}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="445"/>
+        <source> saying &quot;{0}&quot;</source>
+        <translation> avec la réponse « {0} »</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/register/members.py" line="446"/>
+        <source>Could not be delivered to {0} ({1}): the server refused it permanently after %n attempt(s){2}; correct the address and resend{3}</source>
+        <translation>
+            <numerusform>N&apos;a pas pu être remis à {0} ({1}) : le serveur l&apos;a refusé définitivement après %n tentative{2}; corrigez l&apos;adresse et renvoyez-le{3}</numerusform>
+            <numerusform>N&apos;a pas pu être remis à {0} ({1}) : le serveur l&apos;a refusé définitivement après %n tentatives{2}; corrigez l&apos;adresse et renvoyez-le{3}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="454"/>
+        <source>The email to {0} ({1}) was cancelled; {2} was issued at {3}{4}</source>
+        <translation>Le courriel à {0} ({1}) a été annulé; {2} a été émis le {3}{4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="462"/>
+        <source> (it expired on {0})</source>
+        <translation> (il a expiré le {0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="476"/>
+        <source>Request {0} for {1} is a draft, started by {2} at {3}; not submitted.</source>
+        <translation>La demande {0} pour {1} est un brouillon, commencé par {2} le {3}; non soumise.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="482"/>
+        <source> because the member {0}</source>
+        <translation> parce que le membre {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="484"/>
+        <source>Request {0} for {1} is awaiting a registrar&apos;s review since {2}{3}.</source>
+        <translation>La demande {0} pour {1} attend l&apos;examen du registraire depuis le {2}{3}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="495"/>
+        <source>Request {0} for {1} was declined{2}{3}{4}.</source>
+        <translation>La demande {0} pour {1} a été refusée{2}{3}{4}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="500"/>
+        <source>Request {0} for {1} was cancelled{2} at {3}.</source>
+        <translation>La demande {0} pour {1} a été annulée{2} le {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="505"/>
+        <source>Request {0} for {1} is marked issued but has no certificate yet.</source>
+        <translation>La demande {0} pour {1} est marquée comme émise, mais n&apos;a pas encore de certificat.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="517"/>
+        <source>Request {0} for {1} has {2} certificates. {3}</source>
+        <translation>La demande {0} pour {1} compte {2} certificats. {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="522"/>
+        <source>{0}: {1}.</source>
+        <translation>{0} : {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="563"/>
+        <source>{who} wrote to the member</source>
+        <translation>{who} a écrit au membre</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="564"/>
+        <source>the member replied (recorded by {who})</source>
+        <translation>le membre a répondu (consigné par {who})</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="565"/>
+        <source>the member phoned (noted by {who})</source>
+        <translation>le membre a téléphoné (noté par {who})</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="582"/>
+        <source> Last message: {0} at {1}: &quot;{2}&quot;.</source>
+        <translation> Dernier message : {0} le {1} : « {2} ».</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="593"/>
+        <source>{0} (CPSO {1})</source>
+        <translation>{0} (CPSO {1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="596"/>
+        <source>{0} has no certificate yet; latest request: {1}</source>
+        <translation>{0} n&apos;a pas encore de certificat; dernière demande : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="599"/>
+        <source>{0} has no request or certificate on file.</source>
+        <translation>{0} n&apos;a ni demande ni certificat au dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="602"/>
+        <source>{0}, the latest {1} of {2} certificate(s), newest first:</source>
+        <translation>{0}, les {1} plus récents de {2} certificat(s), du plus récent au plus ancien :</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="606"/>
+        <source>{0}, {1} certificate(s), newest first:</source>
+        <translation>{0}, {1} certificat(s), du plus récent au plus ancien :</translation>
     </message>
     <message>
         <location filename="../../app/register/recipients.py" line="225"/>
