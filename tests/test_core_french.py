@@ -68,7 +68,10 @@ def test_an_invalid_email_is_refused_in_french(french: None) -> None:
     with pytest.raises(ValidationError) as raised:
         validate_email("email", "registrar@montfort")
     assert raised.value.field == "email"
-    assert raised.value.message.startswith("n'est pas une adresse courriel valide (")
+    assert raised.value.message == (
+        "n'est pas une adresse courriel valide (La partie après le @ n'est pas valide. Elle devrait "
+        "contenir un point.)"
+    )
     with pytest.raises(ValidationError) as raised:
         validate_email("email", "Greffe <greffe@montfort.example.ca>")
     assert raised.value.message == "doit être une seule adresse courriel, sans nom ni seconde adresse"
@@ -138,7 +141,10 @@ def test_a_batch_row_refusal_is_in_french_with_its_line_and_values(
         "établissement"
     )
     assert "999999999" in problems[(4, "cpso_number")]
-    assert problems[(5, "email")].startswith("n'est pas une adresse courriel valide (")
+    assert problems[(5, "email")] == (
+        "n'est pas une adresse courriel valide (La partie après le @ n'est pas valide. Elle devrait "
+        "contenir un point.)"
+    )
 
 
 def test_the_command_line_says_the_same_refusals_in_english(
@@ -152,7 +158,10 @@ def test_the_command_line_says_the_same_refusals_in_english(
         "line 3: row: repeats line 2 (same member and institution): one certificate per member and "
         "institution" in err
     )
-    assert "line 5: email: is not a valid email address (" in err
+    assert (
+        "line 5: email: is not a valid email address (The part after the @-sign is not valid. It should "
+        "have a period.)" in err
+    )
     assert "répète" not in err and "courriel" not in err
 
     setup = Actor("test-setup", StaffRole.ADMIN, "Test set-up")

@@ -13,7 +13,7 @@ from email_validator import EmailNotValidError
 from email_validator import validate_email as _validate_email
 
 from app.errors import ValidationError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.register.glyphs import can_draw
 
 MAX_FIELD_LENGTH = 200
@@ -107,6 +107,36 @@ def clean_text(
     return text
 
 
+# email_validator's own words for the commonest mistakes, so that a French desk can say them in French;
+# any other reason is shown as the library words it.
+_EMAIL_REASONS = frozenset(
+    (
+        QT_TRANSLATE_NOOP("Register", "An email address must have an @-sign."),
+        QT_TRANSLATE_NOOP("Register", "There must be something before the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "There must be something after the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "The part after the @-sign is not valid. It should have a period."),
+        QT_TRANSLATE_NOOP(
+            "Register", "The part after the @-sign is not valid. It is not within a valid top-level domain."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Register",
+            "The part after the @-sign is a special-use or reserved name that cannot be used with email.",
+        ),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot start with a period."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot end with a period."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot have two periods in a row."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot have a period immediately before the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot have a period immediately after the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot have a hyphen immediately after the @-sign."),
+        QT_TRANSLATE_NOOP(
+            "Register", "An email address cannot have a period and a hyphen next to each other."
+        ),
+        QT_TRANSLATE_NOOP("Register", "The email address contains invalid characters before the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "The email address contains an invalid character."),
+    )
+)
+
+
 def validate_email(field: str, value: str | None, *, required: bool = True) -> str:
     """One bare address (no display name, no list), normalised; raises ValidationError naming the field."""
     text = clean_text(field, value, required=required)
@@ -119,8 +149,11 @@ def validate_email(field: str, value: str | None, *, required: bool = True) -> s
     try:
         result = _validate_email(text, check_deliverability=False, allow_display_name=False)
     except EmailNotValidError as exc:
+        reason = str(exc)
+        if reason in _EMAIL_REASONS:
+            reason = translate_marked("Register", reason)
         raise ValidationError(
-            field, translate("Register", "is not a valid email address ({0})").format(exc)
+            field, translate("Register", "is not a valid email address ({0})").format(reason)
         ) from None
     return str(result.normalized)
 

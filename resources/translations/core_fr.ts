@@ -2377,12 +2377,87 @@
         <translation>doit tenir sur une seule ligne (un saut de ligne a été trouvé)</translation>
     </message>
     <message>
+        <location filename="../../app/register/text.py" line="114"/>
+        <source>An email address must have an @-sign.</source>
+        <translation>Une adresse courriel doit contenir un @.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="115"/>
+        <source>There must be something before the @-sign.</source>
+        <translation>Il doit y avoir quelque chose avant le @.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="116"/>
+        <source>There must be something after the @-sign.</source>
+        <translation>Il doit y avoir quelque chose après le @.</translation>
+    </message>
+    <message>
         <location filename="../../app/register/text.py" line="117"/>
+        <source>The part after the @-sign is not valid. It should have a period.</source>
+        <translation>La partie après le @ n&apos;est pas valide. Elle devrait contenir un point.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="118"/>
+        <source>The part after the @-sign is not valid. It is not within a valid top-level domain.</source>
+        <translation>La partie après le @ n&apos;est pas valide. Elle n&apos;appartient pas à un domaine de premier niveau valide.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="121"/>
+        <source>The part after the @-sign is a special-use or reserved name that cannot be used with email.</source>
+        <translation>La partie après le @ est un nom réservé ou à usage spécial qui ne peut pas servir au courriel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="125"/>
+        <source>An email address cannot start with a period.</source>
+        <translation>Une adresse courriel ne peut pas commencer par un point.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="126"/>
+        <source>An email address cannot end with a period.</source>
+        <translation>Une adresse courriel ne peut pas se terminer par un point.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="127"/>
+        <source>An email address cannot have two periods in a row.</source>
+        <translation>Une adresse courriel ne peut pas contenir deux points de suite.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="128"/>
+        <source>An email address cannot have a period immediately before the @-sign.</source>
+        <translation>Une adresse courriel ne peut pas avoir un point juste avant le @.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="129"/>
+        <source>An email address cannot have a period immediately after the @-sign.</source>
+        <translation>Une adresse courriel ne peut pas avoir un point juste après le @.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="130"/>
+        <source>An email address cannot have a hyphen immediately after the @-sign.</source>
+        <translation>Une adresse courriel ne peut pas avoir un trait d&apos;union juste après le @.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="131"/>
+        <source>An email address cannot have a period and a hyphen next to each other.</source>
+        <translation>Une adresse courriel ne peut pas avoir un point et un trait d&apos;union côte à côte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="134"/>
+        <source>The email address contains invalid characters before the @-sign.</source>
+        <translation>L&apos;adresse courriel contient des caractères non valides avant le @.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="135"/>
+        <source>The email address contains an invalid character.</source>
+        <translation>L&apos;adresse courriel contient un caractère non valide.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/text.py" line="147"/>
         <source>must be one email address, without a name or a second address</source>
         <translation>doit être une seule adresse courriel, sans nom ni seconde adresse</translation>
     </message>
     <message>
-        <location filename="../../app/register/text.py" line="123"/>
+        <location filename="../../app/register/text.py" line="156"/>
         <source>is not a valid email address ({0})</source>
         <translation>n&apos;est pas une adresse courriel valide ({0})</translation>
     </message>
