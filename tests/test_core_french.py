@@ -4,7 +4,9 @@ which installs no language, says the same things in English."""
 
 import csv
 import io
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,11 +18,12 @@ from app.batch.run import check_requests
 from app.desk import Desk
 from app.errors import PermissionDenied, ValidationError, ValidationErrors
 from app.register.member_import import ImportResult
+from app.register.members import status_sentence
 from app.register.recipients import validate_recipient
 from app.register.text import validate_email
-from app.store.models import StaffRole
+from app.store.models import RequestStatus, StaffRole
 from tests.cli_runner import run_cli
-from tests.factories import make_member
+from tests.factories import make_member, make_request
 
 ADDRESS = {
     "institution_type": "Hospital",
@@ -190,6 +193,34 @@ def test_an_import_summary_counts_in_french_and_in_english(french: None) -> None
     assert many.summary() == (
         "1,500 rows read (UTF-8); added 1,498 members, updated 2, unchanged 0; 2 rows refused."
     )
+
+
+def test_where_a_request_stands_is_said_in_french_with_french_dates(
+    french: None, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "America/Toronto")
+    time.tzset()
+    reviewed = datetime(2026, 11, 25, 15, 42, tzinfo=UTC)
+    with desk.db.write() as session:
+        member = make_member(session, discipline="Réprimande, 2019")
+        waiting = make_request(session, member, status=RequestStatus.AWAITING_REVIEW, created_at=reviewed)
+        declined = make_request(session, member, status=RequestStatus.DECLINED)
+        declined.reviewed_by, declined.reviewed_at = "registrar.test", reviewed
+        declined.review_reason = "formulaire de consentement non signé"
+        numbers = waiting.number, declined.number
+    try:
+        with desk.db.read() as session:
+            now = reviewed + timedelta(hours=2)
+            said = [status_sentence(session, number, now=now) for number in numbers]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert said == [
+        f"La demande {numbers[0]} pour Hélène Côté-Gagnon attend l'examen du registraire depuis le 25 nov. "
+        "à 10:42 parce que le membre fait l'objet de conclusions disciplinaires.",
+        f"La demande {numbers[1]} pour Hélène Côté-Gagnon a été refusée par registrar.test le 25 nov. à "
+        "10:42 : formulaire de consentement non signé.",
+    ]
 
 
 def test_the_desks_qt_translators_give_app_messages_in_french(qapp: object, tmp_path: Path) -> None:

@@ -205,7 +205,7 @@ class RejectedRow:
     problem: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.field}: {self.problem}"
+        return translate("Batch", "line {0}: {1}: {2}").format(self.line, self.field, self.problem)
 
 
 @dataclass(frozen=True)
@@ -265,40 +265,65 @@ class BatchResult:
         return 0
 
     def summary_lines(self) -> list[str]:
-        lines = [f"Batch {self.source_name} ({self.total_rows} rows, sha256 {self.content_sha256[:12]}…)"]
+        lines = [
+            translate("Batch", "Batch {0} ({1} rows, sha256 {2}…)").format(
+                self.source_name, self.total_rows, self.content_sha256[:12]
+            )
+        ]
         if self.refused:
             lines.append(
-                f"Nothing issued: {len({r.line for r in self.rejected})} row(s) refused. Correct them, or "
-                "run again with --skip-invalid to issue the valid rows."
+                translate(
+                    "Batch",
+                    "Nothing issued: {0} row(s) refused. Correct them, or run again with --skip-invalid to "
+                    "issue the valid rows.",
+                ).format(len({r.line for r in self.rejected}))
             )
         else:
-            lines.append(f"Issued now: {len(self.issued)}")
+            lines.append(translate("Batch", "Issued now: {0}").format(len(self.issued)))
             if self.completed:
-                lines.append(f"Completed from an interrupted run: {self.completed}")
+                lines.append(
+                    translate("Batch", "Completed from an interrupted run: {0}").format(self.completed)
+                )
             if self.already_issued:
-                lines.append(f"Already issued by an earlier run: {self.already_issued}")
+                lines.append(
+                    translate("Batch", "Already issued by an earlier run: {0}").format(self.already_issued)
+                )
             if self.rejected:
-                lines.append(f"Refused rows: {len({r.line for r in self.rejected})}")
+                lines.append(
+                    translate("Batch", "Refused rows: {0}").format(len({r.line for r in self.rejected}))
+                )
         for held in self.held:
             lines.append(
-                f"Held for registrar review: line {held.line}, {held.member_name} "
-                f"(CPSO {held.cpso_number}): {held.reason}"
+                translate("Batch", "Held for registrar review: line {0}, {1} (CPSO {2}): {3}").format(
+                    held.line, held.member_name, held.cpso_number, held.reason
+                )
             )
         if self.cancelled:
-            lines.append("Cancelled: run the same file again to issue the rest.")
+            lines.append(translate("Batch", "Cancelled: run the same file again to issue the rest."))
         if self.without_timestamp and (self.issued or self.completed):
             lines.append(
-                "Signed without a timestamp (offline batch): each signature's time is this computer's "
-                "clock; certificates sent by email are always timestamped"
+                translate(
+                    "Batch",
+                    "Signed without a timestamp (offline batch): each signature's time is this computer's "
+                    "clock; certificates sent by email are always timestamped",
+                )
             )
         if self.emails_queued:
-            lines.append(f"Emails queued in the outbox: {self.emails_queued}")
+            lines.append(translate("Batch", "Emails queued in the outbox: {0}").format(self.emails_queued))
         if self.out_dir is not None and self.files_written:
-            lines.append(f"Certificate files written: {self.files_written} in {self.out_dir}")
+            lines.append(
+                translate("Batch", "Certificate files written: {0} in {1}").format(
+                    self.files_written, self.out_dir
+                )
+            )
         if self.merged_path is not None:
-            lines.append(f"Merged print file: {self.merged_path} ({self.merged_pages} pages)")
+            lines.append(
+                translate("Batch", "Merged print file: {0} ({1} pages)").format(
+                    self.merged_path, self.merged_pages
+                )
+            )
         if self.report_path is not None:
-            lines.append(f"Report of refused and held rows: {self.report_path}")
+            lines.append(translate("Batch", "Report of refused and held rows: {0}").format(self.report_path))
         return lines
 
 

@@ -322,14 +322,31 @@ def find_request(session: Session, text: str) -> CertificateRequest | None:
 # --- time as staff read it -------------------------------------------------------------------------
 
 
+_MONTHS = (
+    QT_TRANSLATE_NOOP("Register", "Jan"),
+    QT_TRANSLATE_NOOP("Register", "Feb"),
+    QT_TRANSLATE_NOOP("Register", "Mar"),
+    QT_TRANSLATE_NOOP("Register", "Apr"),
+    QT_TRANSLATE_NOOP("Register", "May"),
+    QT_TRANSLATE_NOOP("Register", "Jun"),
+    QT_TRANSLATE_NOOP("Register", "Jul"),
+    QT_TRANSLATE_NOOP("Register", "Aug"),
+    QT_TRANSLATE_NOOP("Register", "Sep"),
+    QT_TRANSLATE_NOOP("Register", "Oct"),
+    QT_TRANSLATE_NOOP("Register", "Nov"),
+    QT_TRANSLATE_NOOP("Register", "Dec"),
+)
+
+
 def local_time(at: datetime, now: datetime | None = None) -> str:
-    """ "10:42 on 25 Nov" in this computer's time zone (the year is added when it is not this year)."""
+    """ "10:42 on 25 Nov" in this computer's time zone (the year is added when it is not this year);
+    on a French desk "25 nov. à 10:42"."""
     local = at.astimezone()
     current = (now or datetime.now(UTC)).astimezone()
-    day = f"{local.day} {local.strftime('%b')}"
+    day = f"{local.day} {translate_marked('Register', _MONTHS[local.month - 1])}"
     if local.year != current.year:
         day += f" {local.year}"
-    return f"{local.strftime('%H:%M')} on {day}"
+    return translate("Register", "{0} on {1}").format(local.strftime("%H:%M"), day)
 
 
 # --- status ----------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/register/members.py" line="438"/>
+        <location filename="../../app/register/members.py" line="455"/>
         <source>Not yet delivered to {0} ({1}): %n attempt(s) failed{2}{3}{4}</source>
         <translation>
             <numerusform>Not yet delivered to {0} ({1}): %n attempt failed{2}{3}{4}</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/register/members.py" line="446"/>
+        <location filename="../../app/register/members.py" line="463"/>
         <source>Could not be delivered to {0} ({1}): the server refused it permanently after %n attempt(s){2}; correct the address and resend{3}</source>
         <translation>
             <numerusform>Could not be delivered to {0} ({1}): the server refused it permanently after %n attempt{2}; correct the address and resend{3}</numerusform>

@@ -341,127 +341,197 @@
         <translation>l&apos;inscription du membre au tableau ({0}) {1}</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="387"/>
+        <location filename="../../app/batch/run.py" line="208"/>
+        <source>line {0}: {1}: {2}</source>
+        <translation>ligne {0} : {1} : {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="269"/>
+        <source>Batch {0} ({1} rows, sha256 {2}…)</source>
+        <translation>Lot {0} ({1} lignes, sha256 {2}…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="275"/>
+        <source>Nothing issued: {0} row(s) refused. Correct them, or run again with --skip-invalid to issue the valid rows.</source>
+        <translation>Rien n&apos;a été émis : {0} ligne(s) refusée(s). Corrigez-les, ou relancez avec --skip-invalid pour émettre les lignes valides.</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="282"/>
+        <source>Issued now: {0}</source>
+        <translation>Émis maintenant : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="285"/>
+        <source>Completed from an interrupted run: {0}</source>
+        <translation>Terminés à partir d&apos;un traitement interrompu : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="289"/>
+        <source>Already issued by an earlier run: {0}</source>
+        <translation>Déjà émis par un traitement antérieur : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="293"/>
+        <source>Refused rows: {0}</source>
+        <translation>Lignes refusées : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="297"/>
+        <source>Held for registrar review: line {0}, {1} (CPSO {2}): {3}</source>
+        <translation>Retenue pour l&apos;examen du registraire : ligne {0}, {1} (CPSO {2}) : {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="302"/>
+        <source>Cancelled: run the same file again to issue the rest.</source>
+        <translation>Annulé : relancez le même fichier pour émettre le reste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="305"/>
+        <source>Signed without a timestamp (offline batch): each signature&apos;s time is this computer&apos;s clock; certificates sent by email are always timestamped</source>
+        <translation>Signé sans horodatage (lot hors ligne) : l&apos;heure de chaque signature est celle de l&apos;horloge de cet ordinateur; les certificats envoyés par courriel sont toujours horodatés</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="312"/>
+        <source>Emails queued in the outbox: {0}</source>
+        <translation>Courriels mis en file dans la boîte d&apos;envoi : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="315"/>
+        <source>Certificate files written: {0} in {1}</source>
+        <translation>Fichiers de certificat écrits : {0} dans {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="321"/>
+        <source>Merged print file: {0} ({1} pages)</source>
+        <translation>Fichier d&apos;impression fusionné : {0} ({1} pages)</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="326"/>
+        <source>Report of refused and held rows: {0}</source>
+        <translation>Rapport des lignes refusées et retenues : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/batch/run.py" line="412"/>
         <source>these columns appear twice: {0}</source>
         <translation>ces colonnes figurent deux fois : {0}</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="399"/>
+        <location filename="../../app/batch/run.py" line="424"/>
         <source>required columns are missing: {0}</source>
         <translation>des colonnes obligatoires manquent : {0}</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="409"/>
+        <location filename="../../app/batch/run.py" line="434"/>
         <source>has more than {0:,} rows; split it into several files</source>
         <translation>compte plus de {0:,} lignes; répartissez-le en plusieurs fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="430"/>
+        <location filename="../../app/batch/run.py" line="455"/>
         <source>{0!r} is not one of: {1}</source>
         <translation>{0!r} ne fait pas partie de : {1}</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="439"/>
+        <location filename="../../app/batch/run.py" line="464"/>
         <source>{0!r} is not a date written as YYYY-MM-DD</source>
         <translation>{0!r} n&apos;est pas une date écrite AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="443"/>
+        <location filename="../../app/batch/run.py" line="468"/>
         <source>{0} is in the future</source>
         <translation>{0} est dans le futur</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="471"/>
+        <location filename="../../app/batch/run.py" line="496"/>
         <source>{0!r} is not in the institution directory{1}; give the full address columns (institution_type, street1, city, state, country, zip, email)</source>
         <translation>{0!r} ne figure pas dans le répertoire des établissements{1}; remplissez toutes les colonnes d&apos;adresse (institution_type, street1, city, state, country, zip, email)</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="482"/>
+        <location filename="../../app/batch/run.py" line="507"/>
         <source>{0!r} is in the directory under several types ({1}); fill in institution_type</source>
         <translation>{0!r} figure dans le répertoire sous plusieurs types ({1}); remplissez institution_type</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="576"/>
+        <location filename="../../app/batch/run.py" line="601"/>
         <source>a {0} goes to the member; leave it empty</source>
         <translation>un document « {0} » est adressé au membre; laissez ce champ vide</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="589"/>
+        <location filename="../../app/batch/run.py" line="614"/>
         <source>the member has no email address on file; give one</source>
         <translation>le membre n&apos;a pas d&apos;adresse courriel au dossier; indiquez-en une</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="608"/>
+        <location filename="../../app/batch/run.py" line="633"/>
         <source>{0} cannot be read ({1})</source>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="612"/>
+        <location filename="../../app/batch/run.py" line="637"/>
         <source>{0} changed while it was being read; try again</source>
         <translation>{0} a changé pendant sa lecture; réessayez</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="615"/>
+        <location filename="../../app/batch/run.py" line="640"/>
         <source>has a header but no rows</source>
         <translation>a une ligne d&apos;en-tête mais aucune ligne de données</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="652"/>
+        <location filename="../../app/batch/run.py" line="677"/>
         <source>no member has CPSO number {0!r}</source>
         <translation>aucun membre ne porte le numéro CPSO {0!r}</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="705"/>
+        <location filename="../../app/batch/run.py" line="730"/>
         <source>repeats line {0} (same member and document)</source>
         <translation>répète la ligne {0} (même membre et même document)</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="709"/>
+        <location filename="../../app/batch/run.py" line="734"/>
         <source>repeats line {0} (same member and institution): one certificate per member and institution</source>
         <translation>répète la ligne {0} (même membre et même établissement) : un certificat par membre et par établissement</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="756"/>
+        <location filename="../../app/batch/run.py" line="781"/>
         <source>needs registrar review: {0} (request {1})</source>
         <translation>exige l&apos;examen du registraire : {0} (demande {1})</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="760"/>
+        <location filename="../../app/batch/run.py" line="785"/>
         <source>needs registrar review: {0}</source>
         <translation>exige l&apos;examen du registraire : {0}</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="837"/>
+        <location filename="../../app/batch/run.py" line="862"/>
         <source>member {0} vanished from the register</source>
         <translation>le membre {0} a disparu du tableau</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="1007"/>
+        <location filename="../../app/batch/run.py" line="1032"/>
         <source>The process drawing the certificates stopped (out of memory, or ended by the system) while drawing {0}. The certificates already finished are kept; run the same file again to finish the rest.</source>
         <translation>Le processus qui produit les certificats s&apos;est arrêté (mémoire insuffisante, ou arrêt par le système) pendant la production de {0}. Les certificats déjà terminés sont conservés; relancez le même fichier pour terminer le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="1017"/>
+        <location filename="../../app/batch/run.py" line="1042"/>
         <source>The certificate of {0} could not be drawn: {1}. Correct the member or the row and run the same file again.</source>
         <translation>Le certificat de {0} n&apos;a pas pu être produit : {1}. Corrigez le membre ou la ligne, puis relancez le même fichier.</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="1041"/>
+        <location filename="../../app/batch/run.py" line="1066"/>
         <source>certificate {0} vanished</source>
         <translation>le certificat {0} a disparu</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="1149"/>
+        <location filename="../../app/batch/run.py" line="1174"/>
         <source>the merged print file is incomplete: a document was never stored</source>
         <translation>le fichier d&apos;impression fusionné est incomplet : un document n&apos;a jamais été enregistré</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="1292"/>
+        <location filename="../../app/batch/run.py" line="1317"/>
         <source>Another desk is issuing {0} at this moment (it has just filed line {1}, {2}), so this run stopped without numbering it twice. Let that run finish, then run the same file again to check that every row is done; the certificates issued so far are kept.</source>
         <translation>Un autre poste émet {0} en ce moment (il vient de déposer la ligne {1}, {2}); ce traitement s&apos;est donc arrêté sans le numéroter deux fois. Laissez ce traitement se terminer, puis relancez le même fichier pour vérifier que chaque ligne est traitée; les certificats déjà émis sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../app/batch/run.py" line="1603"/>
+        <location filename="../../app/batch/run.py" line="1628"/>
         <source>the document of certificate {0} is missing</source>
         <translation>le document du certificat {0} est introuvable</translation>
     </message>
@@ -2091,91 +2161,156 @@
         <translation>Aucun membre ne porte l&apos;identifiant {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="375"/>
-        <location filename="../../app/register/members.py" line="489"/>
+        <location filename="../../app/register/members.py" line="326"/>
+        <source>Jan</source>
+        <translation>janv.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="327"/>
+        <source>Feb</source>
+        <translation>févr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="328"/>
+        <source>Mar</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="329"/>
+        <source>Apr</source>
+        <translation>avr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="330"/>
+        <source>May</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="331"/>
+        <source>Jun</source>
+        <translation>juin</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="332"/>
+        <source>Jul</source>
+        <translation>juill.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="333"/>
+        <source>Aug</source>
+        <translation>août</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="334"/>
+        <source>Sep</source>
+        <translation>sept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="335"/>
+        <source>Oct</source>
+        <translation>oct.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="336"/>
+        <source>Nov</source>
+        <translation>nov.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="337"/>
+        <source>Dec</source>
+        <translation>déc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="349"/>
+        <source>{0} on {1}</source>
+        <translation>{1} à {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/register/members.py" line="392"/>
+        <location filename="../../app/register/members.py" line="506"/>
         <source> at {0}</source>
         <translation> le {0}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="379"/>
-        <location filename="../../app/register/members.py" line="493"/>
-        <location filename="../../app/register/members.py" line="499"/>
+        <location filename="../../app/register/members.py" line="396"/>
+        <location filename="../../app/register/members.py" line="510"/>
+        <location filename="../../app/register/members.py" line="516"/>
         <source> by {0}</source>
         <translation> par {0}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="380"/>
-        <location filename="../../app/register/members.py" line="494"/>
+        <location filename="../../app/register/members.py" line="397"/>
+        <location filename="../../app/register/members.py" line="511"/>
         <source>: {0}</source>
         <translation> : {0}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="381"/>
+        <location filename="../../app/register/members.py" line="398"/>
         <source>Certificate {0} for {1} was revoked{2}{3}{4}</source>
         <translation>Le certificat {0} destiné à {1} a été révoqué{2}{3}{4}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="385"/>
+        <location filename="../../app/register/members.py" line="402"/>
         <source>Certificate {0} for {1} was replaced by {2}, reissued at {3}</source>
         <translation>Le certificat {0} destiné à {1} a été remplacé par {2}, réémis le {3}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="389"/>
+        <location filename="../../app/register/members.py" line="406"/>
         <source>; printed at {0}</source>
         <translation>; imprimé le {0}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="394"/>
+        <location filename="../../app/register/members.py" line="411"/>
         <source>Issued to {0} at {1} as {2}; not emailed{3}</source>
         <translation>Émis pour {0} le {1} sous le numéro {2}; non envoyé par courriel{3}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="403"/>
+        <location filename="../../app/register/members.py" line="420"/>
         <source>an unrecorded time</source>
         <translation>un moment non consigné</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="406"/>
+        <location filename="../../app/register/members.py" line="423"/>
         <source>Resent to {0} at {1}; the server accepted it{2}</source>
         <translation>Renvoyé à {0} le {1}; le serveur l&apos;a accepté{2}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="409"/>
+        <location filename="../../app/register/members.py" line="426"/>
         <source>Sent to {0} at {1}; the server accepted it{2}</source>
         <translation>Envoyé à {0} le {1}; le serveur l&apos;a accepté{2}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="414"/>
+        <location filename="../../app/register/members.py" line="431"/>
         <source>Queued for {0} ({1}) since {2}; mail is offline on this desk, so it goes out when mail is switched back on{3}</source>
         <translation>En file d&apos;attente pour {0} ({1}) depuis le {2}; la messagerie est hors ligne à ce poste, le message partira donc lorsqu&apos;elle sera rétablie{3}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="420"/>
+        <location filename="../../app/register/members.py" line="437"/>
         <source>Waiting in the outbox to go to {0} ({1}), queued at {2}{3}</source>
         <translation>En attente dans la boîte d&apos;envoi pour {0} ({1}), mis en file le {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="424"/>
+        <location filename="../../app/register/members.py" line="441"/>
         <source>Being sent to {0} ({1}) now, attempt {2}{3}</source>
         <translation>En cours d&apos;envoi à {0} ({1}), tentative {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="429"/>
+        <location filename="../../app/register/members.py" line="446"/>
         <source>, the last with the server saying &quot;{0}&quot;</source>
         <translation>, la dernière avec la réponse du serveur « {0} »</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="434"/>
+        <location filename="../../app/register/members.py" line="451"/>
         <source>; next try at {0}</source>
         <translation>; prochain essai le {0}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="436"/>
+        <location filename="../../app/register/members.py" line="453"/>
         <source>; it will be tried again</source>
         <translation>; un nouvel essai aura lieu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/register/members.py" line="438"/>
+        <location filename="../../app/register/members.py" line="455"/>
         <source>Not yet delivered to {0} ({1}): %n attempt(s) failed{2}{3}{4}</source>
         <translation>
             <numerusform>Pas encore remis à {0} ({1}) : %n tentative a échoué{2}{3}{4}</numerusform>
@@ -2183,12 +2318,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="445"/>
+        <location filename="../../app/register/members.py" line="462"/>
         <source> saying &quot;{0}&quot;</source>
         <translation> avec la réponse « {0} »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/register/members.py" line="446"/>
+        <location filename="../../app/register/members.py" line="463"/>
         <source>Could not be delivered to {0} ({1}): the server refused it permanently after %n attempt(s){2}; correct the address and resend{3}</source>
         <translation>
             <numerusform>N&apos;a pas pu être remis à {0} ({1}) : le serveur l&apos;a refusé définitivement après %n tentative{2}; corrigez l&apos;adresse et renvoyez-le{3}</numerusform>
@@ -2196,97 +2331,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="454"/>
+        <location filename="../../app/register/members.py" line="471"/>
         <source>The email to {0} ({1}) was cancelled; {2} was issued at {3}{4}</source>
         <translation>Le courriel à {0} ({1}) a été annulé; {2} a été émis le {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="462"/>
+        <location filename="../../app/register/members.py" line="479"/>
         <source> (it expired on {0})</source>
         <translation> (il a expiré le {0})</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="476"/>
+        <location filename="../../app/register/members.py" line="493"/>
         <source>Request {0} for {1} is a draft, started by {2} at {3}; not submitted.</source>
         <translation>La demande {0} pour {1} est un brouillon, commencé par {2} le {3}; non soumise.</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="482"/>
+        <location filename="../../app/register/members.py" line="499"/>
         <source> because the member {0}</source>
         <translation> parce que le membre {0}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="484"/>
+        <location filename="../../app/register/members.py" line="501"/>
         <source>Request {0} for {1} is awaiting a registrar&apos;s review since {2}{3}.</source>
         <translation>La demande {0} pour {1} attend l&apos;examen du registraire depuis le {2}{3}.</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="495"/>
+        <location filename="../../app/register/members.py" line="512"/>
         <source>Request {0} for {1} was declined{2}{3}{4}.</source>
         <translation>La demande {0} pour {1} a été refusée{2}{3}{4}.</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="500"/>
+        <location filename="../../app/register/members.py" line="517"/>
         <source>Request {0} for {1} was cancelled{2} at {3}.</source>
         <translation>La demande {0} pour {1} a été annulée{2} le {3}.</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="505"/>
+        <location filename="../../app/register/members.py" line="522"/>
         <source>Request {0} for {1} is marked issued but has no certificate yet.</source>
         <translation>La demande {0} pour {1} est marquée comme émise, mais n&apos;a pas encore de certificat.</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="517"/>
+        <location filename="../../app/register/members.py" line="534"/>
         <source>Request {0} for {1} has {2} certificates. {3}</source>
         <translation>La demande {0} pour {1} compte {2} certificats. {3}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="522"/>
+        <location filename="../../app/register/members.py" line="539"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="563"/>
+        <location filename="../../app/register/members.py" line="580"/>
         <source>{who} wrote to the member</source>
         <translation>{who} a écrit au membre</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="564"/>
+        <location filename="../../app/register/members.py" line="581"/>
         <source>the member replied (recorded by {who})</source>
         <translation>le membre a répondu (consigné par {who})</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="565"/>
+        <location filename="../../app/register/members.py" line="582"/>
         <source>the member phoned (noted by {who})</source>
         <translation>le membre a téléphoné (noté par {who})</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="582"/>
+        <location filename="../../app/register/members.py" line="599"/>
         <source> Last message: {0} at {1}: &quot;{2}&quot;.</source>
         <translation> Dernier message : {0} le {1} : « {2} ».</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="593"/>
+        <location filename="../../app/register/members.py" line="610"/>
         <source>{0} (CPSO {1})</source>
         <translation>{0} (CPSO {1})</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="596"/>
+        <location filename="../../app/register/members.py" line="613"/>
         <source>{0} has no certificate yet; latest request: {1}</source>
         <translation>{0} n&apos;a pas encore de certificat; dernière demande : {1}</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="599"/>
+        <location filename="../../app/register/members.py" line="616"/>
         <source>{0} has no request or certificate on file.</source>
         <translation>{0} n&apos;a ni demande ni certificat au dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="602"/>
+        <location filename="../../app/register/members.py" line="619"/>
         <source>{0}, the latest {1} of {2} certificate(s), newest first:</source>
         <translation>{0}, les {1} plus récents de {2} certificat(s), du plus récent au plus ancien :</translation>
     </message>
     <message>
-        <location filename="../../app/register/members.py" line="606"/>
+        <location filename="../../app/register/members.py" line="623"/>
         <source>{0}, {1} certificate(s), newest first:</source>
         <translation>{0}, {1} certificat(s), du plus récent au plus ancien :</translation>
     </message>
@@ -2570,7 +2705,12 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/store/db.py" line="165"/>
+        <location filename="../../app/store/db.py" line="48"/>
+        <source>must not carry a password (it would be kept in a file, shown on screen or seen by other users in the process list): give the URL without it, and keep the password in the OS keyring (&apos;cpc-desk settings set-password database&apos;), a PGPASSFILE (~/.pgpass) or pg_service.conf</source>
+        <translation>ne doit pas contenir de mot de passe (il serait conservé dans un fichier, affiché à l&apos;écran ou visible des autres utilisateurs dans la liste des processus) : donnez l&apos;URL sans lui, et conservez le mot de passe dans le trousseau du système (« cpc-desk settings set-password database »), un PGPASSFILE (~/.pgpass) ou pg_service.conf</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/db.py" line="166"/>
         <source>The database at {0} was made by a newer version of CPC Desk (schema {1}; this version knows up to {2}). Install the newer version, or choose another data folder.</source>
         <translation>La base de données {0} a été créée par une version plus récente de CPC Desk (schéma {1}; cette version connaît jusqu&apos;au schéma {2}). Installez la version plus récente, ou choisissez un autre dossier de données.</translation>
     </message>
