@@ -332,6 +332,51 @@
         <source>not signed, the trail does not hold together: {0}</source>
         <translation>non signé, le journal n&apos;est pas cohérent : {0}</translation>
     </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="130"/>
+        <source>member</source>
+        <translation>membre</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="131"/>
+        <source>institution</source>
+        <translation>établissement</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="132"/>
+        <source>certificate</source>
+        <translation>certificat</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="133"/>
+        <source>recipient</source>
+        <translation>destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="134"/>
+        <source>staff account</source>
+        <translation>compte du personnel</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="135"/>
+        <source>setting</source>
+        <translation>paramètre</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="348"/>
+        <source>request {0}</source>
+        <translation>demande {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="353"/>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/seals.py" line="354"/>
+        <source>{0} {1} (id {2})</source>
+        <translation>{0} {1} (identifiant {2})</translation>
+    </message>
 </context>
 <context>
     <name>Batch</name>
