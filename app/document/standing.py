@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.document.disclosure import format_date, status_text
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.store.models import (
     Certificate,
     CertificateRequest,
@@ -98,27 +98,31 @@ class RegisterChange:
     @property
     def words(self) -> str:
         """What the register shows now, in the words `verify` and the page use."""
+        label = translate_marked("Document", self.label).lower()
         if self.field == "member_status":
-            return f"status {self.now.lower()}"
+            return translate("Document", "status {0}").format(self.now.lower())
         if not self.now:
-            return f"no {self.label.lower()} on record any more"
+            return translate("Document", "no {0} on record any more").format(label)
         if not self.stated:
-            return f"{_SINGULAR.get(self.field, self.label.lower())} recorded"
-        return f"{self.label.lower()} changed"
+            singular = (
+                translate_marked("Document", _SINGULAR[self.field]) if self.field in _SINGULAR else label
+            )
+            return translate("Document", "{0} recorded").format(singular)
+        return translate("Document", "{0} changed").format(label)
 
 
 _SINGULAR = {
-    "terms_conditions": "terms, conditions or limitations",
-    "discipline": "discipline finding",
-    "pending_investigations": "pending investigation",
+    "terms_conditions": QT_TRANSLATE_NOOP("Document", "terms, conditions or limitations"),
+    "discipline": QT_TRANSLATE_NOOP("Document", "discipline finding"),
+    "pending_investigations": QT_TRANSLATE_NOOP("Document", "pending investigation"),
 }
 
 _COMPARED = (
-    ("member_status", "Status"),
-    ("registration_class", "Class of registration"),
-    ("terms_conditions", "Terms, conditions and limitations"),
-    ("discipline", "Discipline findings"),
-    ("pending_investigations", "Pending investigations"),
+    ("member_status", QT_TRANSLATE_NOOP("Document", "Status")),
+    ("registration_class", QT_TRANSLATE_NOOP("Document", "Class of registration")),
+    ("terms_conditions", QT_TRANSLATE_NOOP("Document", "Terms, conditions and limitations")),
+    ("discipline", QT_TRANSLATE_NOOP("Document", "Discipline findings")),
+    ("pending_investigations", QT_TRANSLATE_NOOP("Document", "Pending investigations")),
 )
 
 
@@ -202,9 +206,11 @@ class Standing:
         for change in self.changes:
             words = change.words
             if change.field == "member_status" and self.register_now.status_since is not None:
-                words = f"{change.now.lower()} since {format_date(self.register_now.status_since)}"
+                words = translate("Document", "{0} since {1}").format(
+                    change.now.lower(), format_date(self.register_now.status_since)
+                )
             parts.append(words)
-        return "the register now shows: " + "; ".join(parts)
+        return translate("Document", "the register now shows: {0}").format("; ".join(parts))
 
     def as_json(self) -> dict[str, Any]:
         """The JSON the verification service answers (README: "Verification service")."""
@@ -410,7 +416,7 @@ def standing_problems(standing: Standing) -> list[str]:
     replaced by which number, and what the register shows now where it changed since issue."""
     problems = []
     if standing.replaced_by:
-        problems.append(f"replaced by certificate {standing.replaced_by}")
+        problems.append(translate("Document", "replaced by certificate {0}").format(standing.replaced_by))
     if standing.changes:
         problems.append(standing.change_sentence)
     return problems

@@ -1041,29 +1041,104 @@
         <translation>Ce fichier est exactement le certificat {0} tel que l&apos;Ordre l&apos;a émis et signé. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/document/standing.py" line="177"/>
+        <location filename="../../app/document/standing.py" line="103"/>
+        <source>status {0}</source>
+        <translation>statut {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="105"/>
+        <source>no {0} on record any more</source>
+        <translation>{0} : plus rien au dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="110"/>
+        <source>{0} recorded</source>
+        <translation>nouvel élément au dossier : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="111"/>
+        <source>{0} changed</source>
+        <translation>changement : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="115"/>
+        <source>terms, conditions or limitations</source>
+        <translation>modalités, conditions ou restrictions</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="116"/>
+        <source>discipline finding</source>
+        <translation>conclusion disciplinaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="117"/>
+        <source>pending investigation</source>
+        <translation>enquête en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="121"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="122"/>
+        <source>Class of registration</source>
+        <translation>Catégorie d&apos;inscription</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="123"/>
+        <source>Terms, conditions and limitations</source>
+        <translation>Modalités, conditions et restrictions</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="124"/>
+        <source>Discipline findings</source>
+        <translation>Conclusions disciplinaires</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="125"/>
+        <source>Pending investigations</source>
+        <translation>Enquêtes en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="181"/>
         <source>No certificate matches this number and verification code.</source>
         <translation>Aucun certificat ne correspond à ce numéro et à ce code de vérification.</translation>
     </message>
     <message>
-        <location filename="../../app/document/standing.py" line="180"/>
+        <location filename="../../app/document/standing.py" line="184"/>
         <source>Certificate {0} is valid until {1}.</source>
         <translation>Le certificat {0} est valide jusqu&apos;au {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/document/standing.py" line="184"/>
+        <location filename="../../app/document/standing.py" line="188"/>
         <source>Certificate {0} was revoked on {1}.</source>
         <translation>Le certificat {0} a été révoqué le {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/document/standing.py" line="188"/>
+        <location filename="../../app/document/standing.py" line="192"/>
         <source>Certificate {0} was replaced by certificate {1}.</source>
         <translation>Le certificat {0} a été remplacé par le certificat {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/document/standing.py" line="191"/>
+        <location filename="../../app/document/standing.py" line="195"/>
         <source>Certificate {0} expired on {1}.</source>
         <translation>Le certificat {0} a expiré le {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="209"/>
+        <source>{0} since {1}</source>
+        <translation>{0} depuis le {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="213"/>
+        <source>the register now shows: {0}</source>
+        <translation>le tableau indique maintenant : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/document/standing.py" line="419"/>
+        <source>replaced by certificate {0}</source>
+        <translation>remplacé par le certificat {0}</translation>
     </message>
 </context>
 <context>
