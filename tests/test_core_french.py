@@ -17,6 +17,8 @@ from app.access.staff import create_staff_user
 from app.batch.run import check_requests
 from app.desk import Desk
 from app.errors import PermissionDenied, ValidationError, ValidationErrors
+from app.mail import smtp as mail
+from app.mail.smtp import DeliveryError
 from app.register.member_import import ImportResult
 from app.register.members import status_sentence
 from app.register.recipients import validate_recipient
@@ -24,6 +26,7 @@ from app.register.text import validate_email
 from app.store.models import RequestStatus, StaffRole
 from tests.cli_runner import run_cli
 from tests.factories import make_member, make_request
+from tests.smtp_servers import SmtpServer
 
 ADDRESS = {
     "institution_type": "Hospital",
@@ -193,6 +196,18 @@ def test_an_import_summary_counts_in_french_and_in_english(french: None) -> None
     assert many.summary() == (
         "1,500 rows read (UTF-8); added 1,498 members, updated 2, unchanged 0; 2 rows refused."
     )
+
+
+def test_a_mail_server_refusal_is_reported_in_french_with_the_servers_own_words(
+    french: None, desk: Desk, plain_smtp: SmtpServer
+) -> None:
+    plain_smtp.configure(desk.settings)
+    refusal = "550 5.1.1 <greffe@montfort.example.ca>: no such user"
+    plain_smtp.handler.refused_recipients["greffe@montfort.example.ca"] = refusal
+    with pytest.raises(DeliveryError) as raised:
+        mail.send_test_email(desk.settings, "greffe@montfort.example.ca")
+    assert str(raised.value) == f"Le serveur a refusé le destinataire greffe@montfort.example.ca : {refusal}"
+    assert plain_smtp.received == []
 
 
 def test_where_a_request_stands_is_said_in_french_with_french_dates(
