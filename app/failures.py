@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import exc as sa_exc
 
+from app.i18n import translate
+
 # Exit statuses; 0-3, 70 and 130 are the commands' own (app.cli.main).
 OUTPUT_NOT_WRITTEN = 4
 DATABASE_FULL = 5
@@ -23,7 +25,6 @@ DATABASE_UNREACHABLE = 6
 DATABASE_PERMISSION = 7
 RUNNING_ELSEWHERE = 8
 
-_AGAIN = "What was finished before is kept; run the same command again"
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _NOT_ALLOWED = {errno.EACCES, errno.EPERM, errno.EROFS}
 # PostgreSQL error classes (SQLSTATE): 08 connection, 57P0x the server shutting down or starting.
@@ -65,14 +66,22 @@ def _os_failure(exc: OSError) -> Failure | None:
     if exc.errno in _DISK_FULL:
         return Failure(
             OUTPUT_NOT_WRITTEN,
-            f"The disk is full: a file could not be written{where}. Free some space there or choose "
-            f"another folder. {_AGAIN} to finish the rest.",
+            translate(
+                "Failures",
+                "The disk is full: a file could not be written{0}. Free some space there or choose "
+                "another folder. What was finished before is kept; run the same command again to "
+                "finish the rest.",
+            ).format(where),
         )
     if exc.errno in _NOT_ALLOWED:
         return Failure(
             OUTPUT_NOT_WRITTEN,
-            f"A file could not be written{where}: this account may not write there, or the disk is "
-            f"read-only. Choose another folder. {_AGAIN} to finish the rest.",
+            translate(
+                "Failures",
+                "A file could not be written{0}: this account may not write there, or the disk is "
+                "read-only. Choose another folder. What was finished before is kept; run the same "
+                "command again to finish the rest.",
+            ).format(where),
         )
     return None
 
@@ -83,15 +92,22 @@ def _database_failure(exc: sa_exc.DBAPIError) -> Failure | None:
     if sqlstate in _PG_DISK_FULL or "database or disk is full" in text or "no space left" in text:
         return Failure(
             DATABASE_FULL,
-            "The database is full: the disk it is kept on has no space left. Ask IT to free space "
-            f"for the database. The step that failed was not saved. {_AGAIN} to finish the rest.",
+            translate(
+                "Failures",
+                "The database is full: the disk it is kept on has no space left. Ask IT to free space "
+                "for the database. The step that failed was not saved. What was finished before is "
+                "kept; run the same command again to finish the rest.",
+            ),
         )
     if sqlstate in _PG_PERMISSION or "permission denied" in text:
         return Failure(
             DATABASE_PERMISSION,
-            "The database refused this step: the database account this desk signs in with may not do "
-            "it (a wrong database role, see 'cpc-desk db roles' in the README). Nothing of the step was "
-            "saved; ask IT to connect this desk with the right role.",
+            translate(
+                "Failures",
+                "The database refused this step: the database account this desk signs in with may not "
+                "do it (a wrong database role, see 'cpc-desk db roles' in the README). Nothing of the "
+                "step was saved; ask IT to connect this desk with the right role.",
+            ),
         )
     if (
         exc.connection_invalidated
@@ -101,8 +117,12 @@ def _database_failure(exc: sa_exc.DBAPIError) -> Failure | None:
     ):
         return Failure(
             DATABASE_UNREACHABLE,
-            "The database stopped answering (the server was stopped, restarted or cut off). The step "
-            f"in progress was not saved. {_AGAIN} once the database is back.",
+            translate(
+                "Failures",
+                "The database stopped answering (the server was stopped, restarted or cut off). The "
+                "step in progress was not saved. What was finished before is kept; run the same "
+                "command again once the database is back.",
+            ),
         )
     return None
 

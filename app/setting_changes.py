@@ -11,6 +11,7 @@ from app.access.permissions import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ValidationError, ValidationErrors
+from app.i18n import translate
 from app.issuing import rules
 from app.mail import oauth, outbox
 from app.mail.smtp import SmtpConfig
@@ -35,13 +36,17 @@ def mail_settings_problem(settings: Settings) -> str:
 def _check(desk: Desk, key: str, raw: Any) -> Any:
     if any(word in key.lower() for word in _SECRET_WORDS):
         raise ValidationError(
-            key, "secrets are kept only in the OS keyring: use 'settings set-password smtp' (or 'signing')"
+            key,
+            translate(
+                "Settings",
+                "secrets are kept only in the OS keyring: use 'settings set-password smtp' (or 'signing')",
+            ),
         )
     option = OPTIONS.get(key)
     if option is None:
-        raise ValidationError(key, "no such setting (see 'settings list')")
+        raise ValidationError(key, translate("Settings", "no such setting (see 'settings list')"))
     if key in INTERNAL_KEYS or key == "mail.paused":
-        raise ValidationError(key, "cannot be set here")
+        raise ValidationError(key, translate("Settings", "cannot be set here"))
     value = parse_value(option, raw)
     if key == rules.DAYS_BY_TYPE_KEY:
         # Only the database knows the types: a misspelt one is refused here, not silently ignored later,
@@ -120,14 +125,16 @@ def store_secret(desk: Desk, actor: Actor, entry: str, value: str, *, session_on
     actor.require(Permission.SETTINGS)
     label = SECRET_LABELS.get(entry)
     if label is None:
-        raise ValidationError("secret", f"{entry!r} is not a secret CPC Desk keeps")
+        raise ValidationError(
+            "secret", translate("Settings", "{0!r} is not a secret CPC Desk keeps").format(entry)
+        )
     if entry == secrets.SMTP_OAUTH_ENTRY:
         # a certificate (PEM) or a service account key spans lines; check_secret knows each form
         value = oauth.check_secret(str(desk.settings.get("smtp.auth")), value)
     elif not value:
-        raise ValidationError(label, "is empty; nothing was stored")
+        raise ValidationError(label, translate("Settings", "is empty; nothing was stored"))
     elif "\n" in value or "\r" in value or "\x00" in value:
-        raise ValidationError(label, "must be one line")
+        raise ValidationError(label, translate("Settings", "must be one line"))
     secrets.set_secret(entry, value, session_only=session_only)
     with desk.db.write() as session:
         audit.record(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from app.errors import ValidationError
+from app.i18n import translate
 
 if TYPE_CHECKING:  # SQLAlchemy stays out of the signing worker processes, which read settings only
     from sqlalchemy.orm import Session
@@ -34,7 +35,7 @@ DEFAULT_CONSENT_STATEMENT = (
 
 def _single_line(key: str, value: str) -> None:
     if "\r" in value or "\n" in value:
-        raise ValidationError(key, "must be on one line (no line breaks)")
+        raise ValidationError(key, translate("Settings", "must be on one line (no line breaks)"))
 
 
 def _database_url(key: str, value: str) -> None:
@@ -47,12 +48,12 @@ def _database_url(key: str, value: str) -> None:
 
 def _positive(key: str, value: int) -> None:
     if value <= 0:
-        raise ValidationError(key, "must be a whole number greater than zero")
+        raise ValidationError(key, translate("Settings", "must be a whole number greater than zero"))
 
 
 def _port(key: str, value: int) -> None:
     if not 1 <= value <= 65535:
-        raise ValidationError(key, "must be a port number from 1 to 65535")
+        raise ValidationError(key, translate("Settings", "must be a port number from 1 to 65535"))
 
 
 def _optional_email(key: str, value: str) -> None:
@@ -74,7 +75,7 @@ def _days_by_type(key: str, value: str) -> None:
 def _url(key: str, value: str) -> None:
     _single_line(key, value)
     if value and not value.lower().startswith(("http://", "https://")):
-        raise ValidationError(key, "must be an http:// or https:// URL")
+        raise ValidationError(key, translate("Settings", "must be an http:// or https:// URL"))
 
 
 def is_loopback_host(host: str) -> bool:
@@ -96,11 +97,16 @@ def check_authority(value: str) -> None:
     if parts.scheme != "https" or not parts.hostname or not is_loopback_host(parts.hostname):
         raise ValidationError(
             "smtp.oauth.authority",
-            "may only name an https address on this computer (for tests); leave it empty for the real "
-            "identity platform",
+            translate(
+                "Settings",
+                "may only name an https address on this computer (for tests); "
+                "leave it empty for the real identity platform",
+            ),
         )
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise ValidationError("smtp.oauth.authority", "must be https://host:port with nothing after it")
+        raise ValidationError(
+            "smtp.oauth.authority", translate("Settings", "must be https://host:port with nothing after it")
+        )
 
 
 @dataclass(frozen=True)
@@ -314,7 +320,9 @@ class RegisterStore:
 def _forbid_secret_key(key: str) -> None:
     lowered = key.lower()
     if "password" in lowered or "passphrase" in lowered or "secret" in lowered:
-        raise ValidationError(key, "secrets are kept only in the OS keyring, never in settings")
+        raise ValidationError(
+            key, translate("Settings", "secrets are kept only in the OS keyring, never in settings")
+        )
 
 
 def parse_value(option: Option, raw: Any) -> Any:
@@ -328,22 +336,26 @@ def parse_value(option: Option, raw: Any) -> Any:
         elif str(raw).strip().lower() in {"0", "false", "no", "off"}:
             value = False
         else:
-            raise ValidationError(key, f"must be true or false, not {raw!r}")
+            raise ValidationError(key, translate("Settings", "must be true or false, not {0!r}").format(raw))
     elif option.kind is int:
         if isinstance(raw, bool):
-            raise ValidationError(key, "must be a whole number")
+            raise ValidationError(key, translate("Settings", "must be a whole number"))
         try:
             value = int(str(raw).strip())
         except ValueError:
-            raise ValidationError(key, f"must be a whole number, not {raw!r}") from None
+            raise ValidationError(
+                key, translate("Settings", "must be a whole number, not {0!r}").format(raw)
+            ) from None
     else:
         value = str(raw)
         if "\x00" in value:
-            raise ValidationError(key, "must not contain a NUL character")
+            raise ValidationError(key, translate("Settings", "must not contain a NUL character"))
         if not option.multiline:
             value = value.strip()
     if option.choices and value not in option.choices:
-        raise ValidationError(key, f"must be one of {', '.join(option.choices)}")
+        raise ValidationError(
+            key, translate("Settings", "must be one of {0}").format(", ".join(option.choices))
+        )
     if option.check:
         option.check(key, value)
     return value
@@ -367,7 +379,9 @@ class Settings:
             try:
                 stored = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
-                raise ValidationError(str(self.path), f"cannot read the settings file ({exc})") from None
+                raise ValidationError(
+                    str(self.path), translate("Settings", "cannot read the settings file ({0})").format(exc)
+                ) from None
             self._values = _upgrade(stored).get("values", {})
 
     # --- the register's settings -------------------------------------------------------------------
@@ -410,7 +424,7 @@ class Settings:
     def write_register(self, session: "Session", key: str, value: Any) -> None:
         """Store a register setting in the caller's transaction (app.setting_changes audits it)."""
         if self._register is None:
-            raise ValidationError(key, "no register is open to store it in")
+            raise ValidationError(key, translate("Settings", "no register is open to store it in"))
         self._register.write(session, key, value)
 
     def _stored(self, key: str) -> tuple[bool, Any]:
@@ -433,7 +447,7 @@ class Settings:
     def get(self, key: str) -> Any:
         option = OPTIONS.get(key)
         if option is None:
-            raise ValidationError(key, "no such setting (see 'settings list')")
+            raise ValidationError(key, translate("Settings", "no such setting (see 'settings list')"))
         present, raw = self._stored(key)
         if present:
             try:
@@ -446,7 +460,7 @@ class Settings:
         _forbid_secret_key(key)
         option = OPTIONS.get(key)
         if option is None:
-            raise ValidationError(key, "no such setting (see 'settings list')")
+            raise ValidationError(key, translate("Settings", "no such setting (see 'settings list')"))
         value = parse_value(option, raw)
         if self.is_register(key):
             assert self._register is not None

@@ -7,6 +7,7 @@ Below the desk and the audit trail, which both name an Actor; staff accounts (ap
 from dataclasses import dataclass
 
 from app.errors import PermissionDenied
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.store.models import StaffRole
 
 
@@ -23,6 +24,34 @@ class Permission:
     SETTINGS = "settings"
     MANAGE_STAFF = "manage_staff"
     VIEW_AUDIT = "view_audit"
+
+
+# What each permission lets one do, as a refusal names it ("is not allowed to batch print").
+_ACTIONS = {
+    Permission.SEARCH: QT_TRANSLATE_NOOP("Access", "search"),
+    Permission.FILE_REQUEST: QT_TRANSLATE_NOOP("Access", "file request"),
+    Permission.RESEND: QT_TRANSLATE_NOOP("Access", "resend"),
+    Permission.BATCH_PRINT: QT_TRANSLATE_NOOP("Access", "batch print"),
+    Permission.REVIEW: QT_TRANSLATE_NOOP("Access", "review"),
+    Permission.REVOKE: QT_TRANSLATE_NOOP("Access", "revoke"),
+    Permission.REISSUE: QT_TRANSLATE_NOOP("Access", "reissue"),
+    Permission.IMPORT: QT_TRANSLATE_NOOP("Access", "import"),
+    Permission.EDIT_INSTITUTIONS: QT_TRANSLATE_NOOP("Access", "edit institutions"),
+    Permission.SETTINGS: QT_TRANSLATE_NOOP("Access", "settings"),
+    Permission.MANAGE_STAFF: QT_TRANSLATE_NOOP("Access", "manage staff"),
+    Permission.VIEW_AUDIT: QT_TRANSLATE_NOOP("Access", "view audit"),
+}
+_ROLES = {
+    StaffRole.CLERK: QT_TRANSLATE_NOOP("Access", "clerk"),
+    StaffRole.REGISTRAR: QT_TRANSLATE_NOOP("Access", "registrar"),
+    StaffRole.ADMIN: QT_TRANSLATE_NOOP("Access", "admin"),
+}
+
+
+def _action(permission: str) -> str:
+    if permission in _ACTIONS:
+        return translate_marked("Access", _ACTIONS[permission])
+    return permission.replace("_", " ")
 
 
 _CLERK = {
@@ -64,10 +93,14 @@ class Actor:
 
     def require(self, permission: str) -> None:
         if not self.signed_in:
-            raise PermissionDenied(f"Nobody is signed in: sign in to {permission.replace('_', ' ')}.")
+            raise PermissionDenied(
+                translate("Access", "Nobody is signed in: sign in to {0}.").format(_action(permission))
+            )
         if not self.can(permission):
             raise PermissionDenied(
-                f"{self.username} ({self.role.value}) is not allowed to {permission.replace('_', ' ')}"
+                translate("Access", "{0} ({1}) is not allowed to {2}").format(
+                    self.username, translate_marked("Access", _ROLES[self.role]), _action(permission)
+                )
             )
 
 

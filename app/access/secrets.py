@@ -12,6 +12,7 @@ import keyring
 import keyring.errors
 
 from app.errors import SecretStoreUnavailable
+from app.i18n import translate
 from app.log import remember_secret
 
 SERVICE = "cpc-desk"
@@ -46,11 +47,18 @@ def status() -> KeyringStatus:
         return KeyringStatus(
             False,
             name,
-            "No secure password store (OS keyring) is available on this computer. Passwords can be kept "
-            "for this session only and must be entered again after a restart; they are never saved to a "
-            "file.",
+            translate(
+                "Access",
+                "No secure password store (OS keyring) is available on this computer. Passwords can be "
+                "kept for this session only and must be entered again after a restart; they are never "
+                "saved to a file.",
+            ),
         )
-    return KeyringStatus(True, name, f"Passwords are kept in the OS keyring ({type(backend).__name__}).")
+    return KeyringStatus(
+        True,
+        name,
+        translate("Access", "Passwords are kept in the OS keyring ({0}).").format(type(backend).__name__),
+    )
 
 
 def _account(name: str, account: str) -> str:
@@ -84,7 +92,9 @@ def set_secret(name: str, value: str, account: str = "", *, session_only: bool =
         keyring.set_password(SERVICE, key, value)
     except keyring.errors.KeyringError as exc:
         raise SecretStoreUnavailable(
-            f"The OS keyring refused to store the secret ({type(exc).__name__})."
+            translate("Access", "The OS keyring refused to store the secret ({0}).").format(
+                type(exc).__name__
+            )
         ) from None
     _session_only.pop(key, None)
 

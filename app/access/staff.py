@@ -22,6 +22,7 @@ from app.access.permissions import Permission as Permission
 from app.audit.trail import record
 from app.desk import Desk
 from app.errors import CpcDeskError, NotFound, PermissionDenied, ValidationError
+from app.i18n import translate
 from app.store.models import StaffRole, StaffUser, utcnow
 
 # --- staff accounts ------------------------------------------------------------------------------
@@ -85,33 +86,41 @@ def normalise_username(username: str) -> str:
 def check_username(username: str) -> str:
     name = normalise_username(username)
     if not name:
-        raise ValidationError("username", "is required")
+        raise ValidationError("username", translate("Access", "is required"))
     if not USERNAME_RE.match(name):
         raise ValidationError(
             "username",
-            "must be 2 to 64 characters: letters a-z, digits, dot, dash or underscore, starting with a "
-            "letter or digit",
+            translate(
+                "Access",
+                "must be 2 to 64 characters: letters a-z, digits, dot, dash or "
+                "underscore, starting with a letter or digit",
+            ),
         )
     return name
 
 
 def check_password(password: str, username: str = "") -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError("password", f"must be at least {MIN_PASSWORD_LENGTH} characters long")
+        raise ValidationError(
+            "password",
+            translate("Access", "must be at least {0} characters long").format(MIN_PASSWORD_LENGTH),
+        )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationError("password", f"must be at most {MAX_PASSWORD_LENGTH} characters long")
+        raise ValidationError(
+            "password", translate("Access", "must be at most {0} characters long").format(MAX_PASSWORD_LENGTH)
+        )
     if not password.strip():
-        raise ValidationError("password", "must not be only spaces")
+        raise ValidationError("password", translate("Access", "must not be only spaces"))
     if username and password.strip().lower() == username.strip().lower():
-        raise ValidationError("password", "must not be the same as the username")
+        raise ValidationError("password", translate("Access", "must not be the same as the username"))
 
 
 def _check_display_name(display_name: str) -> str:
     name = " ".join(display_name.split())
     if any(ord(c) < 32 or ord(c) == 127 for c in display_name.replace("\t", " ")):
-        raise ValidationError("display name", "must not contain control characters")
+        raise ValidationError("display name", translate("Access", "must not contain control characters"))
     if len(name) > 200:
-        raise ValidationError("display name", "must be at most 200 characters")
+        raise ValidationError("display name", translate("Access", "must be at most 200 characters"))
     return name
 
 
@@ -134,7 +143,7 @@ def _get_user(session: Session, username: str) -> StaffUser:
         select(StaffUser).where(StaffUser.username == normalise_username(username))
     ).scalar_one_or_none()
     if user is None:
-        raise NotFound(f"No staff account named {username!r}")
+        raise NotFound(translate("Access", "No staff account named {0!r}").format(username))
     return user
 
 
@@ -174,7 +183,7 @@ def _new_user(
     display = _check_display_name(display_name)
     check_password(password, name)
     if session.execute(select(StaffUser.id).where(StaffUser.username == name)).first() is not None:
-        raise ValidationError("username", f"{name!r} is already taken")
+        raise ValidationError("username", translate("Access", "{0!r} is already taken").format(name))
     user = StaffUser(
         username=name,
         display_name=display or name,
@@ -204,7 +213,7 @@ def create_first_admin(desk: Desk, username: str, display_name: str, password: s
     with desk.db.write() as session:
         _lock(session)
         if session.execute(select(func.count()).select_from(StaffUser)).scalar_one():
-            raise PermissionDenied("The administrator already exists; sign in instead.")
+            raise PermissionDenied(translate("Access", "The administrator already exists; sign in instead."))
         user = _new_user(session, username, display_name, StaffRole.ADMIN, password)
         record(session, user.username, "staff.first_admin", subject=user.username, after=_describe(user))
         record(session, user.username, "signin", subject=user.username)
@@ -240,7 +249,7 @@ def sign_in(desk: Desk, username: str, password: str, *, context: dict[str, str]
                 subject=f"unknown username {name[:64]!r}",
                 after=ctx or None,
             )
-            refusal = SignInFailed("Wrong username or password.")
+            refusal = SignInFailed(translate("Access", "Wrong username or password."))
         elif user.locked_until is not None and user.locked_until > now:
             record(session, user.username, "signin.failed", subject="account locked", after=ctx or None)
             refusal = SignInFailed(_locked_message(user.locked_until), locked_until=user.locked_until)
@@ -280,7 +289,9 @@ def sign_in(desk: Desk, username: str, password: str, *, context: dict[str, str]
                 )
         elif not user.active:
             record(session, user.username, "signin.failed", subject="account deactivated", after=ctx or None)
-            refusal = SignInFailed("This account has been deactivated. Ask an administrator.")
+            refusal = SignInFailed(
+                translate("Access", "This account has been deactivated. Ask an administrator.")
+            )
         else:
             user.failed_signins = 0
             user.locked_until = None
@@ -304,10 +315,11 @@ def sign_out(desk: Desk, actor: Actor) -> None:
 
 def _locked_message(until: datetime) -> str:
     local = until.astimezone().strftime("%H:%M")
-    return (
-        f"This account is locked after too many wrong passwords. Try again after {local}, "
-        "or ask an administrator to unlock it."
-    )
+    return translate(
+        "Access",
+        "This account is locked after too many wrong passwords. Try again after {0}, or ask an "
+        "administrator to unlock it.",
+    ).format(local)
 
 
 def _add_demo_users(session: Session) -> bool:
@@ -341,11 +353,17 @@ def ensure_demo_users(desk: Desk) -> Actor:
     with desk.db.write() as session:
         if not _add_demo_users(session):
             raise SignInFailed(
-                "This database has its own staff accounts, so demo sign-in is off. Sign in with your account."
+                translate(
+                    "Access",
+                    "This database has its own staff accounts, so demo sign-in is "
+                    "off. Sign in with your account.",
+                )
             )
         clerk = _get_user(session, DEMO_USERS[0].username)
         if not clerk.active:
-            raise SignInFailed("The demo clerk's account has been deactivated. Sign in as another user.")
+            raise SignInFailed(
+                translate("Access", "The demo clerk's account has been deactivated. Sign in as another user.")
+            )
         record(session, clerk.username, "signin", subject="demo mode")
         return actor_for(clerk)
 
@@ -361,7 +379,7 @@ def change_password(
         user = _get_user(session, username)
         if own and not actor.can(Permission.MANAGE_STAFF):
             if current_password is None or not password_matches(user.password_hash, current_password):
-                raise ValidationError("current password", "is not correct")
+                raise ValidationError("current password", translate("Access", "is not correct"))
         check_password(new_password, user.username)
         user.password_hash = hash_password(new_password)
         user.failed_signins = 0
@@ -378,7 +396,9 @@ def set_role(desk: Desk, actor: Actor, username: str, role: StaffRole) -> None:
         if user.role == role:
             return
         if user.role == StaffRole.ADMIN and user.active and _active_admins(session) <= 1:
-            raise ValidationError("role", "the last active administrator cannot be given another role")
+            raise ValidationError(
+                "role", translate("Access", "the last active administrator cannot be given another role")
+            )
         before = _describe(user)
         user.role = role
         record(
@@ -395,9 +415,13 @@ def set_active(desk: Desk, actor: Actor, username: str, active: bool) -> None:
             return
         if not active:
             if user.username == actor.username:
-                raise ValidationError("account", "you cannot deactivate your own account")
+                raise ValidationError(
+                    "account", translate("Access", "you cannot deactivate your own account")
+                )
             if user.role == StaffRole.ADMIN and _active_admins(session) <= 1:
-                raise ValidationError("account", "the last active administrator cannot be deactivated")
+                raise ValidationError(
+                    "account", translate("Access", "the last active administrator cannot be deactivated")
+                )
         before = _describe(user)
         user.active = active
         kind = "staff.reactivated" if active else "staff.deactivated"

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 
 from app.errors import ValidationError
+from app.i18n import translate
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -60,7 +61,9 @@ class CollegeKey:
             return private.sign(message, ec.ECDSA(hashes.SHA256()))
         if isinstance(private, rsa.RSAPrivateKey):
             return private.sign(message, padding.PKCS1v15(), hashes.SHA256())
-        raise ValidationError("signing.pkcs12_path", "the signing key is neither RSA nor EC")
+        raise ValidationError(
+            "signing.pkcs12_path", translate("Audit", "the signing key is neither RSA nor EC")
+        )
 
 
 # (path, mtime_ns, size) -> loaded key; the passphrase decrypts a PKCS#12 once per process.
@@ -88,7 +91,10 @@ def college_key(desk: "Desk") -> CollegeKey:
     if found is None:
         key, certificate, _chain = pkcs12.load_key_and_certificates(path.read_bytes(), signer.passphrase)
         if key is None or certificate is None:
-            raise ValidationError("signing.pkcs12_path", f"{path} holds no signing key and certificate")
+            raise ValidationError(
+                "signing.pkcs12_path",
+                translate("Audit", "{0} holds no signing key and certificate").format(path),
+            )
         found = CollegeKey(certificate.public_bytes(Encoding.DER), key, signer.demo)
         _keys[cache_key] = found
     return found

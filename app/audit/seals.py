@@ -18,6 +18,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, event, insert, inspect, select
 from sqlalchemy.orm import Session, object_session
 
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.store.models import AuditSeal, Base
 
 # The columns whose values the trail vouches for, per table. Left out on purpose: derived columns (search
@@ -123,6 +124,15 @@ ROW_LABEL = {
     "request_recipient": "name",
     "certificate": "number",
     "register_setting": "key",
+}
+# How a report names a row of each audited table ("member 100001"); the table's name when not here.
+_ROW_NOUNS = {
+    "member": QT_TRANSLATE_NOOP("Audit", "member"),
+    "institution": QT_TRANSLATE_NOOP("Audit", "institution"),
+    "certificate": QT_TRANSLATE_NOOP("Audit", "certificate"),
+    "request_recipient": QT_TRANSLATE_NOOP("Audit", "recipient"),
+    "staff_user": QT_TRANSLATE_NOOP("Audit", "staff account"),
+    "register_setting": QT_TRANSLATE_NOOP("Audit", "setting"),
 }
 DELETED = "-"
 TOUCHED_KEY = "cpc_audit_touched"
@@ -332,21 +342,16 @@ def current_rows(session: Session, name: str) -> Iterator[tuple[str, str]]:
 
 def row_label(session: Session, name: str, key: str) -> str:
     """How a report names a row: "member 100001", "certificate CPC-2026-000001", "setting issuer.name"."""
-    noun = {
-        "certificate_request": "request",
-        "request_recipient": "recipient",
-        "staff_user": "staff account",
-        "register_setting": "setting",
-    }.get(name, name)
+    noun = translate_marked("Audit", _ROW_NOUNS[name]) if name in _ROW_NOUNS else name
     label_column = ROW_LABEL[name]
     if name == "certificate_request":
-        return f"request R-{int(key):07d}" if key.isdigit() else f"request {key}"
+        return translate("Audit", "request {0}").format(f"R-{int(key):07d}" if key.isdigit() else key)
     tbl = table(name)
     pk = _primary_key(name)
     value = session.execute(select(tbl.c[label_column]).where(pk == key_value(name, key))).scalar()
     if value is None or label_column == pk.key:
-        return f"{noun} {key}"
-    return f"{noun} {value} (id {key})"
+        return translate("Audit", "{0} {1}").format(noun, key)
+    return translate("Audit", "{0} {1} (id {2})").format(noun, value, key)
 
 
 def key_value(name: str, key: str) -> Any:

@@ -25,6 +25,7 @@ from app.access.permissions import Actor, Permission
 from app.audit import anchor, seals
 from app.desk import Desk
 from app.errors import ValidationError
+from app.i18n import translate
 from app.store.models import AuditCheckpoint, AuditEvent, AuditHead, Member, utcnow
 
 log = logging.getLogger(__name__)
@@ -232,7 +233,9 @@ def _continues_a_signed_trail(session: Session, key: anchor.CollegeKey) -> str:
         select(_EVENTS.c.id).where(_EVENTS.c.id < first_id).order_by(_EVENTS.c.id.desc()).limit(1)
     ).scalar()
     if before is None:
-        return "" if prev_hash == GENESIS else "the trail's head names events that are no longer there"
+        if prev_hash == GENESIS:
+            return ""
+        return translate("Audit", "the trail's head names events that are no longer there")
     cp = session.execute(
         select(AuditCheckpoint)
         .where(AuditCheckpoint.event_id == before)
@@ -240,11 +243,15 @@ def _continues_a_signed_trail(session: Session, key: anchor.CollegeKey) -> str:
         .limit(1)
     ).scalar()
     if cp is None or cp.event_hash != prev_hash:
-        return f"event {before} before this change is not covered by a signed checkpoint"
+        return translate(
+            "Audit", "event {0} before this change is not covered by a signed checkpoint"
+        ).format(before)
     if cp.signer_sha256 != key.fingerprint or not anchor.signature_holds(
         key.certificate_der, cp.event_id, cp.event_hash, cp.signed_at, cp.signature
     ):
-        return f"the checkpoint of event {before} does not carry this key's signature"
+        return translate("Audit", "the checkpoint of event {0} does not carry this key's signature").format(
+            before
+        )
     return ""
 
 
@@ -307,7 +314,9 @@ class ChainReport:
 
 
 def _broken(checked: int, event_id: int | None, problem: str, where: str = "") -> ChainReport:
-    return ChainReport(False, checked, event_id, problem, where or (f"event {event_id}" if event_id else ""))
+    if not where and event_id:
+        where = translate("Audit", "event {0}").format(event_id)
+    return ChainReport(False, checked, event_id, problem, where)
 
 
 def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainReport:
@@ -329,9 +338,12 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
                 return _broken(
                     0,
                     cp.event_id,
-                    f"checkpoint {cp.id} (for event {cp.event_id}) does not carry the College's signature: "
-                    "it was forged or altered",
-                    f"checkpoint {cp.id}",
+                    translate(
+                        "Audit",
+                        "checkpoint {0} (for event {1}) does not carry the College's "
+                        "signature: it was forged or altered",
+                    ).format(cp.id, cp.event_id),
+                    translate("Audit", "checkpoint {0}").format(cp.id),
                 )
         checkpoints.setdefault(cp.event_id, []).append(cp)
     covered = max(checkpoints, default=0)
@@ -344,12 +356,18 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
     for ev in rows.scalars():
         count += 1
         if ev.prev_hash != prev:
-            after = f"event {prev_id}" if prev_id is not None else "the start of the trail"
+            if prev_id is not None:
+                after = translate("Audit", "event {0}").format(prev_id)
+            else:
+                after = translate("Audit", "the start of the trail")
             return _broken(
                 count,
                 ev.id,
-                f"event {ev.id} ({ev.kind}) does not follow {after}: "
-                "an event between them was removed, or one of them was rewritten",
+                translate(
+                    "Audit",
+                    "event {0} ({1}) does not follow {2}: an event between them was "
+                    "removed, or one of them was rewritten",
+                ).format(ev.id, ev.kind, after),
             )
         expected = event_hash(
             prev,
@@ -366,16 +384,20 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
             return _broken(
                 count,
                 ev.id,
-                f"event {ev.id} ({ev.kind} by {ev.actor} at {ev.at.isoformat(timespec='seconds')}) "
-                "was altered after it was written",
+                translate("Audit", "event {0} ({1} by {2} at {3}) was altered after it was written").format(
+                    ev.id, ev.kind, ev.actor, ev.at.isoformat(timespec="seconds")
+                ),
             )
         for cp in checkpoints.pop(ev.id, ()):
             if cp.event_hash != ev.hash:
                 return _broken(
                     count,
                     ev.id,
-                    f"event {ev.id} ({ev.kind} by {ev.actor}) is not the event checkpoint {cp.id} signed on "
-                    f"{cp.signed_at.isoformat(timespec='seconds')}: the trail up to it was rewritten",
+                    translate(
+                        "Audit",
+                        "event {0} ({1} by {2}) is not the event checkpoint {3} signed "
+                        "on {4}: the trail up to it was rewritten",
+                    ).format(ev.id, ev.kind, ev.actor, cp.id, cp.signed_at.isoformat(timespec="seconds")),
                 )
         if ev.state_json:
             state = seals.decode(ev.state_json)
@@ -384,8 +406,11 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
                 return _broken(
                     count,
                     ev.id,
-                    f"the row seals event {ev.id} ({ev.kind} by {ev.actor}) vouches for were altered "
-                    f"(it vouches for {state.get('rows')}, {len(lines)} are there)",
+                    translate(
+                        "Audit",
+                        "the row seals event {0} ({1} by {2}) vouches for were altered "
+                        "(it vouches for {3}, {4} are there)",
+                    ).format(ev.id, ev.kind, ev.actor, state.get("rows"), len(lines)),
                 )
             for name, key, seal in lines:
                 sealed[(name, key)] = (seal, ev.id)
@@ -395,16 +420,21 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
         return _broken(
             count,
             head.last_event_id or None,
-            f"the newest events were removed: the trail ends at event {prev_id or 0}, "
-            f"but event {head.last_event_id} was written",
+            translate(
+                "Audit",
+                "the newest events were removed: the trail ends at event {0}, but event {1} was written",
+            ).format(prev_id or 0, head.last_event_id),
         )
     if head is None and count:
         return _broken(
             count,
             prev_id,
-            f"the trail's head (audit_head) was removed: the trail ends at event {prev_id}, "
-            "and nothing says it ended there",
-            "the trail's head",
+            translate(
+                "Audit",
+                "the trail's head (audit_head) was removed: the trail ends at "
+                "event {0}, and nothing says it ended there",
+            ).format(prev_id),
+            translate("Audit", "the trail's head"),
         )
     if checkpoints:
         missing = min(checkpoints)
@@ -412,17 +442,23 @@ def verify_chain(session: Session, trusted: list[bytes] | None = None) -> ChainR
         return _broken(
             count,
             missing,
-            f"checkpoint {cp.id}, signed on {cp.signed_at.isoformat(timespec='seconds')}, covers event "
-            f"{missing}, which is no longer in the trail (it ends at event {prev_id or 0}): "
-            "events were removed",
+            translate(
+                "Audit",
+                "checkpoint {0}, signed on {1}, covers event {2}, which is no "
+                "longer in the trail (it ends at event {3}): events were removed",
+            ).format(cp.id, cp.signed_at.isoformat(timespec="seconds"), missing, prev_id or 0),
         )
     if trusted is not None and prev_id is not None and covered < prev_id:
         return _broken(
             count,
             covered + 1,
-            f"events {covered + 1} to {prev_id} are not covered by a checkpoint signed with the "
-            "College's key: they were written or rewritten without it, or their checkpoints were removed "
-            "(if they are genuine, sign one with 'cpc-desk audit checkpoint' at a desk holding the key)",
+            translate(
+                "Audit",
+                "events {0} to {1} are not covered by a checkpoint signed with "
+                "the College's key: they were written or rewritten without it, "
+                "or their checkpoints were removed (if they are genuine, sign "
+                "one with 'cpc-desk audit checkpoint' at a desk holding the key)",
+            ).format(covered + 1, prev_id),
         )
     return _reconcile(session, sealed, count)
 
@@ -438,7 +474,12 @@ def _reconcile(session: Session, sealed: dict[tuple[str, str], tuple[str, int]],
             if found is None:
                 label = seals.row_label(session, name, key)
                 return _broken(
-                    checked, None, f"{label} is not in the trail: it was added outside CPC Desk", label
+                    checked,
+                    None,
+                    translate("Audit", "{0} is not in the trail: it was added outside CPC Desk").format(
+                        label
+                    ),
+                    label,
                 )
             want, event_id = found
             if want == seals.DELETED:
@@ -446,17 +487,24 @@ def _reconcile(session: Session, sealed: dict[tuple[str, str], tuple[str, int]],
                 return _broken(
                     checked,
                     event_id,
-                    f"{label} was deleted by event {event_id} but is back: restored outside CPC Desk",
+                    translate(
+                        "Audit", "{0} was deleted by event {1} but is back: restored outside CPC Desk"
+                    ).format(label, event_id),
                     label,
                 )
             if want != seal:
                 label = seals.row_label(session, name, key)
-                columns = ", ".join(seals.changed_columns(name, want, seal)) or "its values"
+                columns = ", ".join(seals.changed_columns(name, want, seal)) or translate(
+                    "Audit", "its values"
+                )
                 return _broken(
                     checked,
                     event_id,
-                    f"{label} does not agree with the trail (last written by event {event_id}): "
-                    f"{columns} changed outside CPC Desk",
+                    translate(
+                        "Audit",
+                        "{0} does not agree with the trail (last written by event {1}): "
+                        "{2} changed outside CPC Desk",
+                    ).format(label, event_id, columns),
                     label,
                 )
         for (table_name, key), (want, event_id) in sealed.items():
@@ -464,8 +512,9 @@ def _reconcile(session: Session, sealed: dict[tuple[str, str], tuple[str, int]],
                 return _broken(
                     checked,
                     event_id,
-                    f"{seals.row_label(session, name, key)} (last written by event {event_id}) was deleted "
-                    "outside CPC Desk",
+                    translate("Audit", "{0} (last written by event {1}) was deleted outside CPC Desk").format(
+                        seals.row_label(session, name, key), event_id
+                    ),
                     f"{name} {key}",
                 )
     return ChainReport(True, checked)
@@ -492,7 +541,7 @@ def _local_midnight_utc(day: date) -> datetime:
 
 def _filtered(flt: AuditFilter) -> Select[AuditEvent]:
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        raise ValidationError("date", "the 'from' date is after the 'to' date")
+        raise ValidationError("date", translate("Audit", "the 'from' date is after the 'to' date"))
     query = select(AuditEvent)
     if flt.member_id is not None:
         query = query.where(AuditEvent.member_id == flt.member_id)
@@ -565,7 +614,12 @@ def sign_checkpoint_now(desk: Desk, actor: Actor) -> int | None:
         # register's rows against their seals (only the signatures are left to this checkpoint).
         report = verify_chain(session)
         if not report.ok:
-            raise ValidationError("audit", f"not signed, the trail does not hold together: {report.problem}")
+            raise ValidationError(
+                "audit",
+                translate("Audit", "not signed, the trail does not hold together: {0}").format(
+                    report.problem
+                ),
+            )
         session.info[_FORCE_KEY] = True
         record(session, actor, "audit.checkpoint_signed", after={"signer": key.fingerprint})
         # the commit hook signs the head, this event included

@@ -41,6 +41,7 @@ from app.document.certificates import content_for_certificate, issuer_from_setti
 from app.document.signing import load_signer
 from app.errors import CpcDeskError, ValidationError, ValidationErrors
 from app.faults import fault_point
+from app.i18n import translate
 from app.issuing.documents import member_as_recipient
 from app.issuing.engine import (
     Filing,
@@ -168,7 +169,10 @@ def _as_column(exc: ValidationError) -> ValidationError:
     column = _PRINTED_FIELD_COLUMNS.get(exc.field)
     if column is not None:
         return ValidationError(column, exc.message)
-    return ValidationError("cpso_number", f"the member's register entry ({exc.field}) {exc.message}")
+    return ValidationError(
+        "cpso_number",
+        translate("Batch", "the member's register entry ({0}) {1}").format(exc.field, exc.message),
+    )
 
 
 _RECIPIENT_FIELD_COLUMNS = {
@@ -201,7 +205,7 @@ class RejectedRow:
     problem: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.field}: {self.problem}"
+        return translate("Batch", "line {0}: {1}: {2}").format(self.line, self.field, self.problem)
 
 
 @dataclass(frozen=True)
@@ -261,40 +265,65 @@ class BatchResult:
         return 0
 
     def summary_lines(self) -> list[str]:
-        lines = [f"Batch {self.source_name} ({self.total_rows} rows, sha256 {self.content_sha256[:12]}…)"]
+        lines = [
+            translate("Batch", "Batch {0} ({1} rows, sha256 {2}…)").format(
+                self.source_name, self.total_rows, self.content_sha256[:12]
+            )
+        ]
         if self.refused:
             lines.append(
-                f"Nothing issued: {len({r.line for r in self.rejected})} row(s) refused. Correct them, or "
-                "run again with --skip-invalid to issue the valid rows."
+                translate(
+                    "Batch",
+                    "Nothing issued: {0} row(s) refused. Correct them, or run again with --skip-invalid to "
+                    "issue the valid rows.",
+                ).format(len({r.line for r in self.rejected}))
             )
         else:
-            lines.append(f"Issued now: {len(self.issued)}")
+            lines.append(translate("Batch", "Issued now: {0}").format(len(self.issued)))
             if self.completed:
-                lines.append(f"Completed from an interrupted run: {self.completed}")
+                lines.append(
+                    translate("Batch", "Completed from an interrupted run: {0}").format(self.completed)
+                )
             if self.already_issued:
-                lines.append(f"Already issued by an earlier run: {self.already_issued}")
+                lines.append(
+                    translate("Batch", "Already issued by an earlier run: {0}").format(self.already_issued)
+                )
             if self.rejected:
-                lines.append(f"Refused rows: {len({r.line for r in self.rejected})}")
+                lines.append(
+                    translate("Batch", "Refused rows: {0}").format(len({r.line for r in self.rejected}))
+                )
         for held in self.held:
             lines.append(
-                f"Held for registrar review: line {held.line}, {held.member_name} "
-                f"(CPSO {held.cpso_number}): {held.reason}"
+                translate("Batch", "Held for registrar review: line {0}, {1} (CPSO {2}): {3}").format(
+                    held.line, held.member_name, held.cpso_number, held.reason
+                )
             )
         if self.cancelled:
-            lines.append("Cancelled: run the same file again to issue the rest.")
+            lines.append(translate("Batch", "Cancelled: run the same file again to issue the rest."))
         if self.without_timestamp and (self.issued or self.completed):
             lines.append(
-                "Signed without a timestamp (offline batch): each signature's time is this computer's "
-                "clock; certificates sent by email are always timestamped"
+                translate(
+                    "Batch",
+                    "Signed without a timestamp (offline batch): each signature's time is this computer's "
+                    "clock; certificates sent by email are always timestamped",
+                )
             )
         if self.emails_queued:
-            lines.append(f"Emails queued in the outbox: {self.emails_queued}")
+            lines.append(translate("Batch", "Emails queued in the outbox: {0}").format(self.emails_queued))
         if self.out_dir is not None and self.files_written:
-            lines.append(f"Certificate files written: {self.files_written} in {self.out_dir}")
+            lines.append(
+                translate("Batch", "Certificate files written: {0} in {1}").format(
+                    self.files_written, self.out_dir
+                )
+            )
         if self.merged_path is not None:
-            lines.append(f"Merged print file: {self.merged_path} ({self.merged_pages} pages)")
+            lines.append(
+                translate("Batch", "Merged print file: {0} ({1} pages)").format(
+                    self.merged_path, self.merged_pages
+                )
+            )
         if self.report_path is not None:
-            lines.append(f"Report of refused and held rows: {self.report_path}")
+            lines.append(translate("Batch", "Report of refused and held rows: {0}").format(self.report_path))
         return lines
 
 
@@ -378,7 +407,11 @@ def read_rows(path: Path, encoding: str = "") -> list[tuple[int, dict[str, str],
     problems: list[ValidationError] = []
     dupes = sorted({n for n in names if n and names.count(n) > 1})
     if dupes:
-        problems.append(ValidationError("Header", f"these columns appear twice: {', '.join(dupes)}"))
+        problems.append(
+            ValidationError(
+                "Header", translate("Batch", "these columns appear twice: {0}").format(", ".join(dupes))
+            )
+        )
     # A file of copies of documents only (a `document` column) needs no institution.
     missing = [
         c
@@ -386,13 +419,20 @@ def read_rows(path: Path, encoding: str = "") -> list[tuple[int, dict[str, str],
         if c not in names and not (c == "institution_name" and "document" in names)
     ]
     if missing:
-        problems.append(ValidationError("Header", f"required columns are missing: {', '.join(missing)}"))
+        problems.append(
+            ValidationError(
+                "Header", translate("Batch", "required columns are missing: {0}").format(", ".join(missing))
+            )
+        )
     if problems:
         raise ValidationErrors(problems)
     rows: list[tuple[int, dict[str, str], str]] = []
     for record in source.records():
         if len(rows) >= MAX_ROWS:
-            raise ValidationError("File", f"has more than {MAX_ROWS:,} rows; split it into several files")
+            raise ValidationError(
+                "File",
+                translate("Batch", "has more than {0:,} rows; split it into several files").format(MAX_ROWS),
+            )
         values = {_normalise_header(k): v for k, v in record.values.items()}
         rows.append((record.line, values, record.problem))
     return rows
@@ -411,16 +451,22 @@ def parse_consent_method(value: str) -> ConsentMethod:
     if wanted in aliases:
         return aliases[wanted]
     choices = ", ".join(m.value for m in ConsentMethod)
-    raise ValidationError("consent_method", f"{value!r} is not one of: {choices}")
+    raise ValidationError(
+        "consent_method", translate("Batch", "{0!r} is not one of: {1}").format(value, choices)
+    )
 
 
 def parse_consent_date(value: str, today: date) -> date:
     try:
         when = date.fromisoformat(value)
     except ValueError:
-        raise ValidationError("consent_date", f"{value!r} is not a date written as YYYY-MM-DD") from None
+        raise ValidationError(
+            "consent_date", translate("Batch", "{0!r} is not a date written as YYYY-MM-DD").format(value)
+        ) from None
     if when > today:
-        raise ValidationError("consent_date", f"{when.isoformat()} is in the future")
+        raise ValidationError(
+            "consent_date", translate("Batch", "{0} is in the future").format(when.isoformat())
+        )
     return when
 
 
@@ -447,14 +493,20 @@ class _Directory:
             where = f" as {type_name!r}" if type_name else ""
             raise ValidationError(
                 "institution_name",
-                f"{name!r} is not in the institution directory{where}; give the full address columns "
-                "(institution_type, street1, city, state, country, zip, email)",
+                translate(
+                    "Batch",
+                    "{0!r} is not in the institution directory{1}; give the full "
+                    "address columns (institution_type, street1, city, state, "
+                    "country, zip, email)",
+                ).format(name, where),
             )
         if len(found) > 1:
             kinds = ", ".join(sorted(t for _i, t in found))
             raise ValidationError(
                 "institution_name",
-                f"{name!r} is in the directory under several types ({kinds}); fill in institution_type",
+                translate(
+                    "Batch", "{0!r} is in the directory under several types ({1}); fill in institution_type"
+                ).format(name, kinds),
             )
         return found[0]
 
@@ -545,7 +597,10 @@ def _member_recipient(member: Member, document: str, row: dict[str, str]) -> Rec
     if any((row.get(c) or "").strip() for c in ("institution_name", "institution_type", *ADDRESS_COLUMNS)):
         problems.append(
             ValidationError(
-                "institution_name", f"a {DOCUMENT_KINDS[document]} goes to the member; leave it empty"
+                "institution_name",
+                translate("Batch", "a {0} goes to the member; leave it empty").format(
+                    DOCUMENT_KINDS[document]
+                ),
             )
         )
     email = ""
@@ -554,7 +609,11 @@ def _member_recipient(member: Member, document: str, row: dict[str, str]) -> Rec
             "email", member.email, required=False
         )
         if not email:
-            problems.append(ValidationError("email", "the member has no email address on file; give one"))
+            problems.append(
+                ValidationError(
+                    "email", translate("Batch", "the member has no email address on file; give one")
+                )
+            )
     except ValidationError as exc:
         problems.append(exc)
     if problems:
@@ -570,11 +629,15 @@ def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "")
     try:
         sha = file_sha256(source)
     except OSError as exc:
-        raise ValidationError("File", f"{source} cannot be read ({exc.strerror or exc})") from None
+        raise ValidationError(
+            "File", translate("Batch", "{0} cannot be read ({1})").format(source, exc.strerror or exc)
+        ) from None
     if sha != before:  # the batch is known by its content: it must be the content that was read
-        raise ValidationError("File", f"{source.name} changed while it was being read; try again")
+        raise ValidationError(
+            "File", translate("Batch", "{0} changed while it was being read; try again").format(source.name)
+        )
     if not raw_rows:
-        raise ValidationError("File", "has a header but no rows")
+        raise ValidationError("File", translate("Batch", "has a header but no rows"))
     today = local_today()
     rows: list[RequestRow] = []
     rejected: list[RejectedRow] = []
@@ -609,7 +672,11 @@ def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "")
                 cpso = clean_text("cpso_number", cpso_text, required=True, max_length=16)
                 member = members.get(_normalise_cpso(cpso))
                 if member is None:
-                    problems.append(ValidationError("cpso_number", f"no member has CPSO number {cpso!r}"))
+                    problems.append(
+                        ValidationError(
+                            "cpso_number", translate("Batch", "no member has CPSO number {0!r}").format(cpso)
+                        )
+                    )
             except ValidationError as exc:
                 problems.append(exc)
             recipient: RecipientInput | None = None
@@ -660,10 +727,15 @@ def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "")
                     problems.append(
                         ValidationError(
                             "row",
-                            f"repeats line {first_seen[key]} (same member and document)"
+                            translate("Batch", "repeats line {0} (same member and document)").format(
+                                first_seen[key]
+                            )
                             if document != "cpc"
-                            else f"repeats line {first_seen[key]} (same member and institution): one "
-                            "certificate per member and institution",
+                            else translate(
+                                "Batch",
+                                "repeats line {0} (same member and institution): one certificate per "
+                                "member and institution",
+                            ).format(first_seen[key]),
                         )
                     )
                 else:
@@ -705,9 +777,12 @@ def write_report(path: Path, rejected: Sequence[RejectedRow], held: Sequence[Hel
     for r in rejected:
         entries.append((r.line, 0, [str(r.line), r.cpso_number, "refused", r.field, r.problem]))
     for h in held:
-        problem = f"needs registrar review: {h.reason}" + (
-            f" (request {h.request_number})" if h.request_number else ""
-        )
+        if h.request_number:
+            problem = translate("Batch", "needs registrar review: {0} (request {1})").format(
+                h.reason, h.request_number
+            )
+        else:
+            problem = translate("Batch", "needs registrar review: {0}").format(h.reason)
         entries.append((h.line, 1, [str(h.line), h.cpso_number, "held", "member", problem]))
     for _line, _kind, cells in sorted(entries, key=lambda e: (e[0], e[1])):
         writer.writerow([_safe_cell(c) for c in cells])
@@ -783,7 +858,9 @@ def _file_row(
     if member is None:
         found = session.get(Member, row.member_id)
         if found is None:
-            raise CpcDeskError(f"member {row.cpso_number} vanished from the register")
+            raise CpcDeskError(
+                translate("Batch", "member {0} vanished from the register").format(row.cpso_number)
+            )
         member = MemberFacts.of(found)
     filing = Filing(
         member=member,
@@ -952,14 +1029,21 @@ def _rendered(future: "Future[Any]", pending: _Pending) -> Any:
         return future.result()
     except BrokenProcessPool:
         raise RowFailed(
-            f"The process drawing the certificates stopped (out of memory, or ended by the system) while "
-            f"drawing {who}. The certificates already finished are kept; run the same file again to "
-            "finish the rest."
+            translate(
+                "Batch",
+                "The process drawing the certificates stopped (out of memory, or "
+                "ended by the system) while drawing {0}. The certificates "
+                "already finished are kept; run the same file again to finish "
+                "the rest.",
+            ).format(who)
         ) from None
     except CpcDeskError as exc:
         raise RowFailed(
-            f"The certificate of {who} could not be drawn: {exc}. Correct the member or the row and run "
-            "the same file again."
+            translate(
+                "Batch",
+                "The certificate of {0} could not be drawn: {1}. Correct the "
+                "member or the row and run the same file again.",
+            ).format(who, exc)
         ) from None
 
 
@@ -979,7 +1063,7 @@ def _missing_documents(session: Session, batch_id: int) -> list[tuple[int, str, 
 def _content(desk: Desk, session: Session, certificate_id: int) -> Any:
     certificate = session.get(Certificate, certificate_id)
     if certificate is None:
-        raise CpcDeskError(f"certificate {certificate_id} vanished")
+        raise CpcDeskError(translate("Batch", "certificate {0} vanished").format(certificate_id))
     return content_for_certificate(desk.settings, certificate)
 
 
@@ -1086,7 +1170,9 @@ class _MergeStream:
         if self.writer is None:
             return 0
         if self.places or self.unsheeted:
-            raise CpcDeskError("the merged print file is incomplete: a document was never stored")
+            raise CpcDeskError(
+                translate("Batch", "the merged print file is incomplete: a document was never stored")
+            )
         pages = self.writer.page_count
         self.writer.close()
         return pages
@@ -1228,10 +1314,13 @@ def run_requests_file(
                         filed = _file_row(session, desk, actor, batch_id, checked, row, issued_on)
                 except IntegrityError:  # the row's idempotency key: another desk filed it a moment ago
                     raise RunningElsewhere(
-                        f"Another desk is issuing {checked.source_name} at this moment (it has just filed "
-                        f"line {row.line}, {row.member_name}), so this run stopped without numbering it "
-                        "twice. Let that run finish, then run the same file again to check that every row "
-                        "is done; the certificates issued so far are kept."
+                        translate(
+                            "Batch",
+                            "Another desk is issuing {0} at this moment (it has just filed "
+                            "line {1}, {2}), so this run stopped without numbering it twice. "
+                            "Let that run finish, then run the same file again to check that "
+                            "every row is done; the certificates issued so far are kept.",
+                        ).format(checked.source_name, row.line, row.member_name)
                     ) from None
                 certificate_id, number, content = (
                     filed.certificate_id,
@@ -1535,7 +1624,9 @@ def _pdf_of(session: Session, certificate_id: int) -> bytes:
         select(CertificateDocument.pdf).where(CertificateDocument.certificate_id == certificate_id)
     )
     if pdf is None:
-        raise CpcDeskError(f"the document of certificate {certificate_id} is missing")
+        raise CpcDeskError(
+            translate("Batch", "the document of certificate {0} is missing").format(certificate_id)
+        )
     return bytes(pdf)
 
 

@@ -30,6 +30,7 @@ from app.document.disclosure import (
 )
 from app.errors import ValidationError
 from app.faults import fault_point
+from app.i18n import translate
 from app.language import CertificateLanguage
 from app.paths import RESOURCES
 from app.register.text import is_pictograph
@@ -269,7 +270,9 @@ def _load_font(name: str) -> frozenset[int]:
     filename, index = _FONT_FILES[name]
     path = FONT_DIR / filename
     if not path.exists():
-        raise ValidationError("fonts", f"the font file {path} is missing; reinstall CPC Desk")
+        raise ValidationError(
+            "fonts", translate("Document", "the font file {0} is missing; reinstall CPC Desk").format(path)
+        )
     font = TTFont(name, str(path), subfontIndex=index)
     # Only reportlab's table parsing uses the glyph-to-characters map; it is ~7 MB for the CJK face.
     font.face.__dict__.pop("glyphToChar", None)
@@ -357,20 +360,29 @@ def _runs(text: str, face: str, field: str) -> Iterator[tuple[str, str]]:
             if _bidi_refused(ch):
                 raise ValidationError(
                     field,
-                    f"contains {_char_label(ch)}, a right-to-left character that the certificate "
-                    "cannot print correctly; enter the name as registered in Latin letters",
+                    translate(
+                        "Document",
+                        "contains {0}, a right-to-left character that the certificate "
+                        "cannot print correctly; enter the name as registered in Latin "
+                        "letters",
+                    ).format(_char_label(ch)),
                 )
             if is_pictograph(ch):
                 raise ValidationError(
                     field,
-                    f"contains {_char_label(ch)}, an emoji or pictograph, which a certificate does not print",
+                    translate(
+                        "Document", "contains {0}, an emoji or pictograph, which a certificate does not print"
+                    ).format(_char_label(ch)),
                 )
             font = next((f for f in chain if ord(ch) in coverage[f]), "")
             if not font:
                 raise ValidationError(
                     field,
-                    f"contains the character {_char_label(ch)}, which no font of the certificate can "
-                    "draw; correct the text or remove the character",
+                    translate(
+                        "Document",
+                        "contains the character {0}, which no font of the certificate "
+                        "can draw; correct the text or remove the character",
+                    ).format(_char_label(ch)),
                 )
         if font != current_font and current:
             yield current_font, "".join(current)
@@ -416,7 +428,10 @@ def check_renderable(content: CertificateContent) -> None:
         control = _CONTROL_CHARS.search(text)
         if control is not None:
             raise ValidationError(
-                field_name, f"contains a control character ({_char_label(control.group())})"
+                field_name,
+                translate("Document", "contains a control character ({0})").format(
+                    _char_label(control.group())
+                ),
             )
         if _SURELY_DRAWN.fullmatch(text):
             continue
@@ -427,7 +442,7 @@ def check_renderable(content: CertificateContent) -> None:
         ("verification_code", content.verification_code),
     ):
         if not value.strip():
-            raise ValidationError(field_name, "is required on a certificate")
+            raise ValidationError(field_name, translate("Document", "is required on a certificate"))
 
 
 # --------------------------------------------------------------------------------------------- layout
@@ -649,7 +664,9 @@ def _qr_codewords(qr: Any) -> list[int]:
         data.write(buffer, qr.version)
     capacity = sum(b.dataCount for b in blocks) * 8
     if buffer.getLengthInBits() > capacity:
-        raise ValidationError("verification.url", "is too long to fit in the certificate's QR code")
+        raise ValidationError(
+            "verification.url", translate("Document", "is too long to fit in the certificate's QR code")
+        )
     if buffer.getLengthInBits() + 4 <= capacity:
         buffer.put(0, 4)
     while buffer.getLengthInBits() % 8:
@@ -739,7 +756,9 @@ def _image(path: str, field: str, max_w: float, max_h: float) -> Any:
         reader = ImageReader(str(p))
         w, h = reader.getSize()
     except Exception:  # noqa: BLE001 - PIL raises many kinds for a bad image; staff need one sentence
-        raise ValidationError(field, f"the image {p} cannot be read (use a PNG or JPEG file)") from None
+        raise ValidationError(
+            field, translate("Document", "the image {0} cannot be read (use a PNG or JPEG file)").format(p)
+        ) from None
     scale = min(max_w / w, max_h / h)
     return Image(str(p), width=w * scale, height=h * scale)
 
@@ -1304,14 +1323,14 @@ def _page_decorations(content: CertificateContent) -> Any:
             if content.issuer.demo:
                 self.setFillColor(red)
                 self.setFont("CPC-Sans-Bold", 64)
-                self.translate(w / 2, 330)
+                self.transform(1, 0, 0, 1, w / 2, 330)  # = translate(); that name is kept for app.i18n
                 self.rotate(35)
                 self.drawCentredString(0, 0, "DEMO")
                 self.setFont("CPC-Sans-Bold", 20)
                 for i, note in enumerate(demo_notes):
                     self.drawCentredString(0, -30 - 24 * i, note)
                 self.rotate(-35)
-                self.translate(-w / 2, -330)
+                self.transform(1, 0, 0, 1, -w / 2, -330)
             self.setStrokeColor(Color(*RULE))
             self.setLineWidth(0.5)
             self.line(PAGE_MARGIN, 36, w - PAGE_MARGIN, 36)
@@ -1391,7 +1410,10 @@ def render_pdf(content: CertificateContent) -> bytes:
         # value made it so, in the terms staff can correct, never reportlab's words.
         field_name, length = _longest_block_value(content)
         raise ValidationError(
-            field_name, f"is too long to fit on the certificate page ({length} characters); shorten it"
+            field_name,
+            translate(
+                "Document", "is too long to fit on the certificate page ({0} characters); shorten it"
+            ).format(length),
         ) from None
     return buffer.getvalue()
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.document.standing import Standing, standing_in
+from app.i18n import translate
 from app.store.models import Certificate
 
 if TYPE_CHECKING:
@@ -35,22 +36,22 @@ class FileVerdict:
     @property
     def sentence(self) -> str:
         if not self.is_pdf:
-            return "This file is not a PDF."
+            return translate("Document", "This file is not a PDF.")
         if not self.issued or self.standing is None:
             claim = f" It names {self.claimed_number}." if self.claimed_number else ""
-            return (
-                "This file is NOT a certificate as the College issued it: it was changed after issue or "
-                f"was never issued by the College.{claim}"
-            )
+            return translate(
+                "Document",
+                "This file is NOT a certificate as the College issued it: it was "
+                "changed after issue or was never issued by the College.{0}",
+            ).format(claim)
         if not self.signed_by_college:
-            return (
-                f"This file matches the record of {self.standing.number}, but its signature does not check "
-                "as the College's."
-            )
-        return (
-            f"This file is exactly certificate {self.standing.number} as the College issued and signed it. "
-            + self.standing.sentence
-        )
+            return translate(
+                "Document",
+                "This file matches the record of {0}, but its signature does not check as the College's.",
+            ).format(self.standing.number)
+        return translate(
+            "Document", "This file is exactly certificate {0} as the College issued and signed it. {1}"
+        ).format(self.standing.number, self.standing.sentence)
 
 
 def _signature_is_colleges(desk: "Desk", data: bytes) -> bool:

@@ -28,6 +28,7 @@ from app.document.certificates import (
 from app.document.disclosure import NONE_ON_RECORD, format_date
 from app.document.kinds import TITLES
 from app.errors import ValidationError
+from app.i18n import translate
 
 MM = 72.0 / 25.4
 CARD_W, CARD_H = 85.6 * MM, 54.0 * MM  # ISO/IEC 7810 ID-1, a wallet card
@@ -48,7 +49,10 @@ def render_member_document(content: CertificateContent) -> bytes:
     """The document `content.document` names, as an unsigned PDF; ValidationError for unprintable text."""
     draw = _DRAWERS.get(content.document)
     if draw is None:
-        raise ValidationError("document", f"{content.document!r} is not a document CPC Desk draws")
+        raise ValidationError(
+            "document",
+            translate("Document", "{0!r} is not a document CPC Desk draws").format(content.document),
+        )
     check_renderable(content)
     # lazy: reportlab costs ~0.1 s; importers that never draw (screens, verification) need not load it
     from reportlab.pdfgen.canvas import Canvas
@@ -145,7 +149,7 @@ def _demo_mark(canvas: Any, content: CertificateContent, cx: float, cy: float, s
         return
     canvas.saveState()
     canvas.setFillColorRGB(0.75, 0.1, 0.1, alpha=0.09)
-    canvas.translate(cx, cy)
+    canvas.transform(1, 0, 0, 1, cx, cy)  # = translate(); that name is kept for app.i18n
     canvas.rotate(30)
     canvas.setFont("CPC-Sans-Bold", size)
     canvas.drawCentredString(0, 0, "DEMO")
@@ -175,7 +179,9 @@ def _signature(canvas: Any, content: CertificateContent, x: float, y: float, wid
         except Exception:  # noqa: BLE001 - PIL raises many kinds for a bad image; staff need one sentence
             raise ValidationError(
                 "registrar.signature_image",
-                f"the image {issuer.signature_image_path} cannot be read (use a PNG or JPEG file)",
+                translate("Document", "the image {0} cannot be read (use a PNG or JPEG file)").format(
+                    issuer.signature_image_path
+                ),
             ) from None
         scale = min(width / w, 36 / h)
         canvas.drawImage(image, x, y + 24, w * scale, h * scale, mask="auto")
@@ -234,7 +240,10 @@ def _letterhead(canvas: Any, content: CertificateContent, width: float, top: flo
             w, h = logo.getSize()
         except Exception:  # noqa: BLE001 - PIL raises many kinds for a bad image; staff need one sentence
             raise ValidationError(
-                "issuer.logo", f"the image {issuer.logo_path} cannot be read (use a PNG or JPEG file)"
+                "issuer.logo",
+                translate("Document", "the image {0} cannot be read (use a PNG or JPEG file)").format(
+                    issuer.logo_path
+                ),
             ) from None
         scale = min(58 / w, 58 / h)
         canvas.drawImage(logo, 50, top - 58, w * scale, h * scale, mask="auto")
@@ -375,7 +384,7 @@ def _end_page(canvas: Any, c: CertificateContent, page_w: float, page_h: float) 
 
 def _card_front(canvas: Any, c: CertificateContent, x: float, y: float) -> None:
     canvas.saveState()
-    canvas.translate(x, y)
+    canvas.transform(1, 0, 0, 1, x, y)  # = translate(); that name is kept for app.i18n
     canvas.setFillColorRGB(1, 1, 1)
     canvas.rect(0, 0, CARD_W, CARD_H, stroke=0, fill=1)
     band = 38.0
@@ -413,7 +422,7 @@ def _card_front(canvas: Any, c: CertificateContent, x: float, y: float) -> None:
 
 def _card_back(canvas: Any, c: CertificateContent, x: float, y: float) -> None:
     canvas.saveState()
-    canvas.translate(x, y)
+    canvas.transform(1, 0, 0, 1, x, y)  # = translate(); that name is kept for app.i18n
     canvas.setFillColorRGB(1, 1, 1)
     canvas.rect(0, 0, CARD_W, CARD_H, stroke=0, fill=1)
     _qr(canvas, c, 6, CARD_H - 76, 70)

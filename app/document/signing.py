@@ -40,6 +40,7 @@ from app.document.trust import (
     register_signing_certificate,
 )
 from app.errors import CpcDeskError, ValidationError
+from app.i18n import translate
 
 if TYPE_CHECKING:  # app.desk brings SQLAlchemy, which the signing worker processes need not load
     from app.desk import Desk
@@ -57,6 +58,11 @@ TSA_TIMEOUT_SECONDS = 20
 _loaded: dict[tuple[Any, ...], Any] = {}
 # (path, mtime_ns, size) -> (the signing certificate, its chain), DER, read with `cryptography` alone.
 _certificates: dict[tuple[Any, ...], tuple[bytes, tuple[bytes, ...]]] = {}
+
+
+class WrongPassphrase(ValidationError):
+    """The PKCS#12 key file does not open with the passphrase given (or with none): the desk asks for it.
+    A class rather than words, so the check holds in every language."""
 
 
 class TimestampError(CpcDeskError):
@@ -111,7 +117,8 @@ class Signer:
             st = os.stat(self.pkcs12_path)
         except OSError:
             raise ValidationError(
-                PKCS12_SETTING, f"the signing key file {self.pkcs12_path} cannot be found"
+                PKCS12_SETTING,
+                translate("Document", "the signing key file {0} cannot be found").format(self.pkcs12_path),
             ) from None
         return (self.pkcs12_path, st.st_mtime_ns, st.st_size)
 
@@ -167,25 +174,35 @@ def _passphrase_advice() -> str:
     from app.access import secrets
 
     if secrets.status().secure:
-        return "store it with 'settings set-password signing', or give it with --pin-stdin"
-    return "no OS keyring here: give it with --pin-stdin, or enter it at sign-in in the window"
+        return translate(
+            "Document", "store it with 'settings set-password signing', or give it with --pin-stdin"
+        )
+    return translate(
+        "Document", "no OS keyring here: give it with --pin-stdin, or enter it at sign-in in the window"
+    )
 
 
 def _pkcs12_certificate(path: str, passphrase: bytes | None) -> tuple[bytes, tuple[bytes, ...]]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ValidationError(PKCS12_SETTING, f"cannot read {path} ({exc.strerror})") from None
+        raise ValidationError(
+            PKCS12_SETTING, translate("Document", "cannot read {0} ({1})").format(path, exc.strerror)
+        ) from None
     try:
         key, certificate, chain = pkcs12.load_key_and_certificates(data, passphrase)
     except ValueError:
-        raise ValidationError(
+        raise WrongPassphrase(
             PKCS12_SETTING,
-            f"cannot open {path}: the passphrase is wrong or the file is not a PKCS#12 key file "
-            f"({_passphrase_advice()})",
+            translate(
+                "Document",
+                "cannot open {0}: the passphrase is wrong or the file is not a PKCS#12 key file ({1})",
+            ).format(path, _passphrase_advice()),
         ) from None
     if key is None or certificate is None:
-        raise ValidationError(PKCS12_SETTING, f"{path} holds no signing key and certificate")
+        raise ValidationError(
+            PKCS12_SETTING, translate("Document", "{0} holds no signing key and certificate").format(path)
+        )
     return certificate.public_bytes(Encoding.DER), tuple(c.public_bytes(Encoding.DER) for c in chain)
 
 
@@ -201,11 +218,15 @@ def _load_pkcs11_signer(signer: Signer) -> Any:
 
     if not signer.pin:
         raise ValidationError(
-            "signing.pin", f"the PIN of token {signer.pkcs11_token!r} is needed ({_passphrase_advice()})"
+            "signing.pin",
+            translate("Document", "the PIN of token {0!r} is needed ({1})").format(
+                signer.pkcs11_token, _passphrase_advice()
+            ),
         )
     if not Path(signer.pkcs11_module).is_file():
         raise ValidationError(
-            PKCS11_MODULE_SETTING, f"the PKCS#11 module {signer.pkcs11_module} cannot be found"
+            PKCS11_MODULE_SETTING,
+            translate("Document", "the PKCS#11 module {0} cannot be found").format(signer.pkcs11_module),
         )
     token_key = (signer.pkcs11_module, signer.pkcs11_token)
     pin_hash = hashlib.sha256(signer.pin.encode("utf-8")).hexdigest()
@@ -224,16 +245,22 @@ def _load_pkcs11_signer(signer: Signer) -> Any:
         if what == "UserAlreadyLoggedIn":
             raise ValidationError(
                 "signing.pin",
-                f"token {signer.pkcs11_token!r} is already signed in with another PIN in this program; "
-                "restart it to enter the PIN again",
+                translate(
+                    "Document",
+                    "token {0!r} is already signed in with another PIN in this "
+                    "program; restart it to enter the PIN again",
+                ).format(signer.pkcs11_token),
             ) from None
         if "Pin" in what:
             raise ValidationError(
-                "signing.pin", f"token {signer.pkcs11_token!r} refused the PIN ({what})"
+                "signing.pin",
+                translate("Document", "token {0!r} refused the PIN ({1})").format(signer.pkcs11_token, what),
             ) from None
         raise ValidationError(
             PKCS11_TOKEN_SETTING,
-            f"cannot open token {signer.pkcs11_token!r} with {signer.pkcs11_module} ({what})",
+            translate("Document", "cannot open token {0!r} with {1} ({2})").format(
+                signer.pkcs11_token, signer.pkcs11_module, what
+            ),
         ) from None
     _signed_in[token_key] = pin_hash
     try:
@@ -244,8 +271,9 @@ def _load_pkcs11_signer(signer: Signer) -> Any:
     except Exception as exc:  # noqa: BLE001 - pyHanko raises several kinds for a missing object
         raise ValidationError(
             PKCS11_KEY_SETTING,
-            f"token {signer.pkcs11_token!r} holds no key and certificate labelled {signer.pkcs11_key!r} "
-            f"({type(exc).__name__})",
+            translate("Document", "token {0!r} holds no key and certificate labelled {1!r} ({2})").format(
+                signer.pkcs11_token, signer.pkcs11_key, type(exc).__name__
+            ),
         ) from None
     loaded.signed_attr_prov_spec = _pades_signed_attributes(loaded.signing_cert)
     return loaded
@@ -286,7 +314,9 @@ def _load_pyhanko_signer(path: str, passphrase: bytes | None) -> Any:
 
     signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase)  # type: ignore[no-untyped-call]
     if signer is None:
-        raise ValidationError(PKCS12_SETTING, f"{path} holds no signing key and certificate")
+        raise ValidationError(
+            PKCS12_SETTING, translate("Document", "{0} holds no signing key and certificate").format(path)
+        )
     signer.signed_attr_prov_spec = _pades_signed_attributes(signer.signing_cert)
     return signer
 
@@ -442,8 +472,12 @@ def load_signer(desk: "Desk", *, timestamp: bool = True, register: bool = True) 
     if tsa_url and not tsa_roots:
         raise ValidationError(
             TSA_ROOT_SETTING,
-            f"is needed with {TSA_SETTING}: the root certificate of the time-stamping authority, so "
-            "that its timestamps can be checked and their validation data embedded",
+            translate(
+                "Document",
+                "is needed with {0}: the root certificate of the time-stamping "
+                "authority, so that its timestamps can be checked and their "
+                "validation data embedded",
+            ).format(TSA_SETTING),
         )
     root = configured_root(desk)
     module = str(settings.get(PKCS11_MODULE_SETTING)).strip()
@@ -460,7 +494,9 @@ def load_signer(desk: "Desk", *, timestamp: bool = True, register: bool = True) 
         field_name = PKCS12_SETTING
         path = Path(configured).expanduser()
         if not path.is_file():
-            raise ValidationError(PKCS12_SETTING, f"the signing key file {path} cannot be found")
+            raise ValidationError(
+                PKCS12_SETTING, translate("Document", "the signing key file {0} cannot be found").format(path)
+            )
         secret = secrets.get_secret(secrets.SIGNING_PASSPHRASE_ENTRY)
         signer = Signer(str(path), secret.encode("utf-8") if secret else None, demo=False)
     else:
@@ -501,7 +537,7 @@ def signing_key_problem(desk: "Desk") -> ValidationError | None:
     try:
         load_signer_unregistered(desk)
     except ValidationError as exc:
-        if exc.field == "signing.pin" or "passphrase is wrong" in exc.message:
+        if exc.field == "signing.pin" or isinstance(exc, WrongPassphrase):
             return None
         return exc
     return None
@@ -516,14 +552,14 @@ def signing_secret_needed(desk: "Desk") -> str:
         return ""
     token = str(desk.settings.get(PKCS11_TOKEN_SETTING)).strip()
     if str(desk.settings.get(PKCS11_MODULE_SETTING)).strip():
-        return f"the PIN of the signing token {token!r}"
+        return translate("Document", "the PIN of the signing token {0!r}").format(token)
     configured = str(desk.settings.get(PKCS12_SETTING)).strip()
     if configured:
         try:
             _pkcs12_certificate(str(Path(configured).expanduser()), None)
         except ValidationError as exc:
-            if "passphrase is wrong" in exc.message:
-                return f"the passphrase of the signing key file {configured}"
+            if isinstance(exc, WrongPassphrase):
+                return translate("Document", "the passphrase of the signing key file {0}").format(configured)
     return ""
 
 
@@ -535,12 +571,12 @@ def hold_signing_secret(desk: "Desk", actor: Any, value: str) -> None:
 
     actor.require(Permission.FILE_REQUEST)
     if not value or "\n" in value or "\x00" in value:
-        raise ValidationError("signing.pin", "enter the PIN or passphrase on one line")
+        raise ValidationError("signing.pin", translate("Document", "enter the PIN or passphrase on one line"))
     secrets.set_secret(secrets.SIGNING_PASSPHRASE_ENTRY, value, session_only=True)
     try:
         load_signer_unregistered(desk, timestamp=False)
     except ValidationError as exc:
-        if exc.field == "signing.pin" or "passphrase is wrong" in exc.message:
+        if exc.field == "signing.pin" or isinstance(exc, WrongPassphrase):
             secrets.forget_session_secret(secrets.SIGNING_PASSPHRASE_ENTRY)
             raise ValidationError("signing.pin", exc.message) from None
         raise
@@ -833,13 +869,19 @@ def _url_timestamper(url: str) -> Any:
             return _http_post(url, body)
         except _HttpStatus as exc:
             raise TimestampError(
-                f"the time-stamping authority {url} refused the request (HTTP {exc.status}); "
-                "the certificate was not signed"
+                translate(
+                    "Document",
+                    "the time-stamping authority {0} refused the request (HTTP {1}); "
+                    "the certificate was not signed",
+                ).format(url, exc.status)
             ) from None
         except OSError as exc:
             why = exc.strerror or type(exc).__name__
             raise TimestampError(
-                f"the time-stamping authority {url} cannot be reached ({why}); the certificate was not signed"
+                translate(
+                    "Document",
+                    "the time-stamping authority {0} cannot be reached ({1}); the certificate was not signed",
+                ).format(url, why)
             ) from None
 
     class UrlTimeStamper(TimeStamper):  # type: ignore[misc]
@@ -850,8 +892,11 @@ def _url_timestamper(url: str) -> Any:
                 return tsp.TimeStampResp.load(data)
             except ValueError:
                 raise TimestampError(
-                    f"the time-stamping authority {url} answered with something that is not a "
-                    "timestamp; the certificate was not signed"
+                    translate(
+                        "Document",
+                        "the time-stamping authority {0} answered with something that is "
+                        "not a timestamp; the certificate was not signed",
+                    ).format(url)
                 ) from None
 
     return UrlTimeStamper()  # type: ignore[no-untyped-call]

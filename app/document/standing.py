@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.document.disclosure import format_date, status_text
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.store.models import (
     Certificate,
     CertificateRequest,
@@ -97,27 +98,31 @@ class RegisterChange:
     @property
     def words(self) -> str:
         """What the register shows now, in the words `verify` and the page use."""
+        label = translate_marked("Document", self.label).lower()
         if self.field == "member_status":
-            return f"status {self.now.lower()}"
+            return translate("Document", "status {0}").format(self.now.lower())
         if not self.now:
-            return f"no {self.label.lower()} on record any more"
+            return translate("Document", "no {0} on record any more").format(label)
         if not self.stated:
-            return f"{_SINGULAR.get(self.field, self.label.lower())} recorded"
-        return f"{self.label.lower()} changed"
+            singular = (
+                translate_marked("Document", _SINGULAR[self.field]) if self.field in _SINGULAR else label
+            )
+            return translate("Document", "{0} recorded").format(singular)
+        return translate("Document", "{0} changed").format(label)
 
 
 _SINGULAR = {
-    "terms_conditions": "terms, conditions or limitations",
-    "discipline": "discipline finding",
-    "pending_investigations": "pending investigation",
+    "terms_conditions": QT_TRANSLATE_NOOP("Document", "terms, conditions or limitations"),
+    "discipline": QT_TRANSLATE_NOOP("Document", "discipline finding"),
+    "pending_investigations": QT_TRANSLATE_NOOP("Document", "pending investigation"),
 }
 
 _COMPARED = (
-    ("member_status", "Status"),
-    ("registration_class", "Class of registration"),
-    ("terms_conditions", "Terms, conditions and limitations"),
-    ("discipline", "Discipline findings"),
-    ("pending_investigations", "Pending investigations"),
+    ("member_status", QT_TRANSLATE_NOOP("Document", "Status")),
+    ("registration_class", QT_TRANSLATE_NOOP("Document", "Class of registration")),
+    ("terms_conditions", QT_TRANSLATE_NOOP("Document", "Terms, conditions and limitations")),
+    ("discipline", QT_TRANSLATE_NOOP("Document", "Discipline findings")),
+    ("pending_investigations", QT_TRANSLATE_NOOP("Document", "Pending investigations")),
 )
 
 
@@ -173,16 +178,23 @@ class Standing:
     def sentence(self) -> str:
         """Status in one sentence."""
         if self.status is Status.NOT_FOUND:
-            return "No certificate matches this number and verification code."
-        what = f"Certificate {self.number}"
+            return translate("Document", "No certificate matches this number and verification code.")
         if self.status is Status.VALID:
             assert self.valid_until is not None
-            return f"{what} is valid until {format_date(self.valid_until)}."
+            return translate("Document", "Certificate {0} is valid until {1}.").format(
+                self.number, format_date(self.valid_until)
+            )
         if self.status is Status.REVOKED:
-            return f"{what} was revoked on {_day(self.revoked_on)}."
+            return translate("Document", "Certificate {0} was revoked on {1}.").format(
+                self.number, _day(self.revoked_on)
+            )
         if self.status is Status.REPLACED:
-            return f"{what} was replaced by certificate {self.replaced_by}."
-        return f"{what} expired on {_day(self.expired_on)}."
+            return translate("Document", "Certificate {0} was replaced by certificate {1}.").format(
+                self.number, self.replaced_by
+            )
+        return translate("Document", "Certificate {0} expired on {1}.").format(
+            self.number, _day(self.expired_on)
+        )
 
     @property
     def change_sentence(self) -> str:
@@ -194,9 +206,11 @@ class Standing:
         for change in self.changes:
             words = change.words
             if change.field == "member_status" and self.register_now.status_since is not None:
-                words = f"{change.now.lower()} since {format_date(self.register_now.status_since)}"
+                words = translate("Document", "{0} since {1}").format(
+                    change.now.lower(), format_date(self.register_now.status_since)
+                )
             parts.append(words)
-        return "the register now shows: " + "; ".join(parts)
+        return translate("Document", "the register now shows: {0}").format("; ".join(parts))
 
     def as_json(self) -> dict[str, Any]:
         """The JSON the verification service answers (README: "Verification service")."""
@@ -402,7 +416,7 @@ def standing_problems(standing: Standing) -> list[str]:
     replaced by which number, and what the register shows now where it changed since issue."""
     problems = []
     if standing.replaced_by:
-        problems.append(f"replaced by certificate {standing.replaced_by}")
+        problems.append(translate("Document", "replaced by certificate {0}").format(standing.replaced_by))
     if standing.changes:
         problems.append(standing.change_sentence)
     return problems

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
 
 from app.errors import ValidationError
+from app.i18n import translate
 
 if TYPE_CHECKING:  # app.desk brings SQLAlchemy, which the signing worker processes need not load
     from sqlalchemy.orm import Session
@@ -91,13 +92,17 @@ def read_certificates(field: str, path: str | Path) -> list[x509.Certificate]:
     try:
         data = Path(path).expanduser().read_bytes()
     except OSError as exc:
-        raise ValidationError(field, f"cannot read {path} ({exc.strerror})") from None
+        raise ValidationError(
+            field, translate("Document", "cannot read {0} ({1})").format(path, exc.strerror)
+        ) from None
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             return x509.load_pem_x509_certificates(data)
         return [x509.load_der_x509_certificate(data)]
     except ValueError:
-        raise ValidationError(field, f"{path} holds no certificate (PEM or DER expected)") from None
+        raise ValidationError(
+            field, translate("Document", "{0} holds no certificate (PEM or DER expected)").format(path)
+        ) from None
 
 
 def configured_root(desk: "Desk") -> x509.Certificate | None:
@@ -137,14 +142,20 @@ def chain_to_root(
                 continue
             if issuer.public_bytes(Encoding.DER) != root_der:
                 if not _is_ca(issuer):
-                    return f"{_name(issuer)} in its chain is not a certificate authority"
+                    return translate("Document", "{0} in its chain is not a certificate authority").format(
+                        _name(issuer)
+                    )
                 if not issuer.not_valid_before_utc <= at <= issuer.not_valid_after_utc:
-                    return f"{_name(issuer)} in its chain is not valid on {_day(at)}"
+                    return translate("Document", "{0} in its chain is not valid on {1}").format(
+                        _name(issuer), _day(at)
+                    )
             current = issuer
             break
         else:
-            return f"its chain does not lead to the configured root ({_name(root)})"
-    return f"its chain does not lead to the configured root ({_name(root)})"
+            return translate("Document", "its chain does not lead to the configured root ({0})").format(
+                _name(root)
+            )
+    return translate("Document", "its chain does not lead to the configured root ({0})").format(_name(root))
 
 
 def _is_ca(cert: x509.Certificate) -> bool:
@@ -165,21 +176,32 @@ def unfit_reason(
     """Why this certificate's key must not sign at `at` ("" when it may): expired, not yet valid, no
     digital-signature key usage, a weak key, or a chain that does not lead to the root."""
     if at > cert.not_valid_after_utc:
-        return f"the signing certificate expired on {_day(cert.not_valid_after_utc)}"
+        return translate("Document", "the signing certificate expired on {0}").format(
+            _day(cert.not_valid_after_utc)
+        )
     if at < cert.not_valid_before_utc:
-        return f"the signing certificate is not valid until {_day(cert.not_valid_before_utc)}"
+        return translate("Document", "the signing certificate is not valid until {0}").format(
+            _day(cert.not_valid_before_utc)
+        )
     try:
         usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
         signs = usage.digital_signature or usage.content_commitment
     except x509.ExtensionNotFound:
         signs = False
     if not signs:
-        return "the signing certificate does not allow digital signatures (no digitalSignature key usage)"
+        return translate(
+            "Document",
+            "the signing certificate does not allow digital signatures (no digitalSignature key usage)",
+        )
     key = cert.public_key()
     if isinstance(key, rsa.RSAPublicKey) and key.key_size < MIN_RSA_BITS:
-        return f"the signing key is too weak (RSA {key.key_size} bits; at least {MIN_RSA_BITS} needed)"
+        return translate(
+            "Document", "the signing key is too weak (RSA {0} bits; at least {1} needed)"
+        ).format(key.key_size, MIN_RSA_BITS)
     if root is None:
-        return "no College root certificate is configured (setting signing.root_certificate)"
+        return translate(
+            "Document", "no College root certificate is configured (setting signing.root_certificate)"
+        )
     return chain_to_root(cert, chain, root, at)
 
 
@@ -193,7 +215,7 @@ def check_fit(
     """Raise ValidationError(field, why) when the key may not sign now."""
     reason = unfit_reason(cert, chain, root, at or datetime.now(UTC))
     if reason:
-        raise ValidationError(field, f"this key cannot sign: {reason}")
+        raise ValidationError(field, translate("Document", "this key cannot sign: {0}").format(reason))
 
 
 def register_signing_certificate(

@@ -27,14 +27,15 @@ from app.document.disclosure import format_date
 from app.document.standing import Standing, standing_in, standing_problems
 from app.document.trust import Trust, configured_tsa_roots, trust_at
 from app.errors import NotFound, ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.register.text import clean_text
 from app.store.models import Certificate, CertificateRequest, RequestRecipient, utcnow
 
-ALTERED = "altered after signing"
-DAMAGED = "damaged"
-NOT_OURS = "not signed by this College's signing certificate"
-UNKNOWN = "unknown certificate number"
-MISMATCH = "does not match the issued certificate"
+ALTERED = QT_TRANSLATE_NOOP("Document", "altered after signing")
+DAMAGED = QT_TRANSLATE_NOOP("Document", "damaged")
+NOT_OURS = QT_TRANSLATE_NOOP("Document", "not signed by this College's signing certificate")
+UNKNOWN = QT_TRANSLATE_NOOP("Document", "unknown certificate number")
+MISMATCH = QT_TRANSLATE_NOOP("Document", "does not match the issued certificate")
 # A certificate is a few hundred kilobytes; anything this large is refused before it is read whole.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -56,9 +57,12 @@ class VerificationResult:
     @property
     def summary(self) -> str:
         if self.ok:
-            return f"Certificate {self.number} is genuine and valid."
-        what = f"Certificate {self.number}" if self.number else "This file"
-        return f"{what} is NOT valid: " + "; ".join(self.problems) + "."
+            return translate("Document", "Certificate {0} is genuine and valid.").format(self.number)
+        if self.number:
+            return translate("Document", "Certificate {0} is NOT valid: {1}.").format(
+                self.number, "; ".join(self.problems)
+            )
+        return translate("Document", "This file is NOT valid: {0}.").format("; ".join(self.problems))
 
 
 @dataclass
@@ -76,7 +80,9 @@ def too_large_problem(size: int) -> str:
     if size <= MAX_FILE_BYTES:
         return ""
     limit = MAX_FILE_BYTES // 1048576
-    return f"not a certificate: the file is {size / 1048576:.0f} MB, over the {limit} MB limit"
+    return translate("Document", "not a certificate: the file is {0:.0f} MB, over the {1} MB limit").format(
+        size / 1048576, limit
+    )
 
 
 def _when(moment: datetime) -> str:
@@ -118,7 +124,13 @@ def _signature_findings(desk: Desk, data: bytes, now: datetime) -> SignatureFind
     except ValidationError:
         raise  # the desk's own trust settings are wrong: say so, naming the setting
     except Exception:  # noqa: BLE001 - pyHanko raises many kinds for a forged or broken file
-        return SignatureFindings(problems=[f"{DAMAGED}: the digital signature cannot be read from the file"])
+        return SignatureFindings(
+            problems=[
+                translate("Document", "{0}: the digital signature cannot be read from the file").format(
+                    translate_marked("Document", DAMAGED)
+                )
+            ]
+        )
 
 
 def _check_signature(desk: Desk, data: bytes, now: datetime) -> SignatureFindings:
@@ -135,13 +147,17 @@ def _check_signature(desk: Desk, data: bytes, now: datetime) -> SignatureFinding
     except Exception:  # noqa: BLE001 - a damaged file raises many kinds; the finding is what matters
         return _unreadable(desk, data, now)
     if not signatures:
-        found.problems.append("not signed: the file carries no digital signature")
+        found.problems.append(translate("Document", "not signed: the file carries no digital signature"))
         return found
     sig = signatures[0]
     byte_range = [int(x) for x in sig.sig_object["/ByteRange"]]
     end = byte_range[2] + byte_range[3]
     if end > len(data):
-        found.problems.append(f"{DAMAGED}: the file is shorter than the content that was signed (cut off)")
+        found.problems.append(
+            translate(
+                "Document", "{0}: the file is shorter than the content that was signed (cut off)"
+            ).format(translate_marked("Document", DAMAGED))
+        )
         return found
     claimed = sig.self_reported_timestamp
     stamped = _timestamp_time(sig)
@@ -154,12 +170,20 @@ def _check_signature(desk: Desk, data: bytes, now: datetime) -> SignatureFinding
     try:
         status = validate_pdf_signature(sig, context, ts_validation_context=ts_context)
     except Exception:  # noqa: BLE001 - pyHanko raises several kinds for a broken signature
-        found.problems.append(f"{ALTERED}: the digital signature cannot be checked against the file")
+        found.problems.append(
+            translate("Document", "{0}: the digital signature cannot be checked against the file").format(
+                translate_marked("Document", ALTERED)
+            )
+        )
         return found
     if not (status.intact and status.valid):
-        found.problems.append(f"{ALTERED}: the file's content no longer matches its digital signature")
+        found.problems.append(
+            translate("Document", "{0}: the file's content no longer matches its digital signature").format(
+                translate_marked("Document", ALTERED)
+            )
+        )
         return found
-    found.checks.append("the digital signature is intact")
+    found.checks.append(translate("Document", "the digital signature is intact"))
     found.number = _signed_number(data, end)
     added = len(signatures) > 1 or (
         end != len(data)
@@ -170,33 +194,55 @@ def _check_signature(desk: Desk, data: bytes, now: datetime) -> SignatureFinding
         )
     )
     if added:
-        found.problems.append(f"{ALTERED}: content was added to the file after it was signed")
+        found.problems.append(
+            translate("Document", "{0}: content was added to the file after it was signed").format(
+                translate_marked("Document", ALTERED)
+            )
+        )
     signer_der = bytes(status.signing_cert.dump())
     signer_name = status.signing_cert.subject.human_friendly
     stored = trust.find(signer_der)
     if stored is None:
-        found.problems.append(f"{NOT_OURS} (it was signed by {signer_name})")
+        found.problems.append(
+            translate("Document", "{0} (it was signed by {1})").format(
+                translate_marked("Document", NOT_OURS), signer_name
+            )
+        )
     elif not stored.in_use_at(signed_at):
         retired = stored.in_use_until or signed_at
         found.problems.append(
-            f"{NOT_OURS}: it was signed on {_when(signed_at)} with a signing certificate retired on "
-            f"{_when(retired)}"
+            translate(
+                "Document", "{0}: it was signed on {1} with a signing certificate retired on {2}"
+            ).format(translate_marked("Document", NOT_OURS), _when(signed_at), _when(retired))
         )
     elif not status.trusted:
         found.problems.append(f"{NOT_OURS}: {_untrusted_reason(status, signed_at)}")
     else:
-        found.checks.append(f"signed by {signer_name}" + (" (DEMO trust)" if trust.demo else ""))
+        found.checks.append(
+            translate("Document", "signed by {0} (DEMO trust)").format(signer_name)
+            if trust.demo
+            else translate("Document", "signed by {0}").format(signer_name)
+        )
     if stamped is not None:
         tsv = status.timestamp_validity
         if tsv is not None and tsv.intact and tsv.valid and tsv.trusted:
-            found.checks.append(f"timestamped by a trusted authority at {_when(stamped)}")
+            found.checks.append(
+                translate("Document", "timestamped by a trusted authority at {0}").format(_when(stamped))
+            )
         else:
             found.problems.append(
-                f"{ALTERED}: its timestamp ({_when(stamped)}) is not from a time-stamping authority this "
-                "desk trusts (setting signing.tsa_root_certificate)"
+                translate(
+                    "Document",
+                    "{0}: its timestamp ({1}) is not from a time-stamping authority "
+                    "this desk trusts (setting signing.tsa_root_certificate)",
+                ).format(translate_marked("Document", ALTERED), _when(stamped))
             )
     else:
-        found.checks.append(f"signed at {_when(signed_at)} by the signing desk's clock (no timestamp)")
+        found.checks.append(
+            translate("Document", "signed at {0} by the signing desk's clock (no timestamp)").format(
+                _when(signed_at)
+            )
+        )
     found.holds = not found.problems
     return found
 
@@ -244,12 +290,20 @@ def _unreadable(desk: Desk, data: bytes, now: datetime) -> SignatureFindings:
         end = int(match.group(2)) + int(match.group(3))
         if 0 < end < len(data):
             found = _signature_findings(desk, data[:end], now)
-            if not any(p.startswith(DAMAGED) for p in found.problems):
-                found.problems.append(f"{ALTERED}: content was added to the file after it was signed")
+            if not any(p.startswith(translate_marked("Document", DAMAGED)) for p in found.problems):
+                found.problems.append(
+                    translate("Document", "{0}: content was added to the file after it was signed").format(
+                        translate_marked("Document", ALTERED)
+                    )
+                )
                 found.holds = False
                 return found
     return SignatureFindings(
-        problems=[f"{DAMAGED}: the file is cut off or broken and cannot be read as a PDF"]
+        problems=[
+            translate("Document", "{0}: the file is cut off or broken and cannot be read as a PDF").format(
+                translate_marked("Document", DAMAGED)
+            )
+        ]
     )
 
 
@@ -277,12 +331,14 @@ def _untrusted_reason(status: Any, signed_at: datetime) -> str:
     not_after = cert["tbs_certificate"]["validity"]["not_after"].native
     not_before = cert["tbs_certificate"]["validity"]["not_before"].native
     if signed_at > not_after:
-        return (
-            f"its signing certificate had expired ({_when(not_after)}) when it signed on {_when(signed_at)}"
-        )
+        return translate(
+            "Document", "its signing certificate had expired ({0}) when it signed on {1}"
+        ).format(_when(not_after), _when(signed_at))
     if signed_at < not_before:
-        return f"its signing certificate was not yet valid when it signed on {_when(signed_at)}"
-    return "its signing certificate does not chain to the College's root certificate"
+        return translate(
+            "Document", "its signing certificate was not yet valid when it signed on {0}"
+        ).format(_when(signed_at))
+    return translate("Document", "its signing certificate does not chain to the College's root certificate")
 
 
 def verify_pdf(
@@ -296,7 +352,7 @@ def verify_pdf(
     if large:
         return VerificationResult(False, problems=[large])
     if not data.lstrip()[:5] == b"%PDF-":
-        return VerificationResult(False, problems=["not a PDF file"])
+        return VerificationResult(False, problems=[translate("Document", "not a PDF file")])
     found = _signature_findings(desk, data, now)
     problems, checks = list(found.problems), list(found.checks)
     result = VerificationResult(
@@ -304,7 +360,11 @@ def verify_pdf(
     )
     if not result.number:
         if not problems:
-            problems.append(f"{UNKNOWN}: the file names no certificate number of this College")
+            problems.append(
+                translate("Document", "{0}: the file names no certificate number of this College").format(
+                    translate_marked("Document", UNKNOWN)
+                )
+            )
         result.problems = problems
         return result
     digest = hashlib.sha256(data).hexdigest()
@@ -319,7 +379,11 @@ def verify_pdf(
             )
         ).scalar_one_or_none()
         if cert is None:
-            problems.append(f"{UNKNOWN}: {result.number} is not on record")
+            problems.append(
+                translate("Document", "{0}: {1} is not on record").format(
+                    translate_marked("Document", UNKNOWN), result.number
+                )
+            )
             result.problems = problems
             return result
         matches = bool(cert.pdf_sha256) and cert.pdf_sha256 == digest
@@ -329,28 +393,49 @@ def verify_pdf(
             result.recipient_name = cert.recipient.name
         result.issue_date, result.valid_until = cert.issue_date, cert.valid_until
         if not matches:
-            problems.append(f"{MISMATCH}: this file is not the one issued as {result.number}")
+            problems.append(
+                translate("Document", "{0}: this file is not the one issued as {1}").format(
+                    translate_marked("Document", MISMATCH), result.number
+                )
+            )
         else:
-            checks.append(f"the file is the one issued as {result.number} on {format_date(cert.issue_date)}")
+            checks.append(
+                translate("Document", "the file is the one issued as {0} on {1}").format(
+                    result.number, format_date(cert.issue_date)
+                )
+            )
         if cert.revoked:
-            when = format_date(cert.revoked_at.astimezone().date()) if cert.revoked_at else "an unknown date"
-            problems.append(f"revoked on {when} because {cert.revoked_reason or 'no reason was recorded'}")
+            when = (
+                format_date(cert.revoked_at.astimezone().date())
+                if cert.revoked_at
+                else translate("Document", "an unknown date")
+            )
+            problems.append(
+                translate("Document", "revoked on {0} because {1}").format(
+                    when, cert.revoked_reason or translate("Document", "no reason was recorded")
+                )
+            )
         else:
-            checks.append("it has not been revoked")
+            checks.append(translate("Document", "it has not been revoked"))
         if today > cert.valid_until:
             problems.append(
-                f"expired on {format_date(cert.valid_until + timedelta(days=1))} "
-                f"(it was valid until {format_date(cert.valid_until)})"
+                translate("Document", "expired on {0} (it was valid until {1})").format(
+                    format_date(cert.valid_until + timedelta(days=1)), format_date(cert.valid_until)
+                )
             )
         elif today < cert.issue_date:
-            problems.append(f"not yet valid: it is dated {format_date(cert.issue_date)}")
+            problems.append(
+                translate("Document", "not yet valid: it is dated {0}").format(format_date(cert.issue_date))
+            )
         else:
-            checks.append(f"it is valid until {format_date(cert.valid_until)}")
+            checks.append(
+                translate("Document", "it is valid until {0}").format(format_date(cert.valid_until))
+            )
         # Replaced, and whether the register still states what the certificate states: app.document.standing
         result.standing = standing_in(session, cert.number, today)
         problems.extend(standing_problems(result.standing))
         if result.standing.compared and not result.standing.register_changed_since_issue:
-            checks.append("the register still states what the certificate states")
+            checks.append(translate("Document", "the register still states what the certificate states"))
     result.problems = problems
     result.ok = not problems
     return result
@@ -368,10 +453,12 @@ def revoke_certificate(desk: Desk, actor: Actor, number: str, reason: str) -> Ce
             .options(joinedload(Certificate.recipient).joinedload(RequestRecipient.request))
         ).scalar_one_or_none()
         if cert is None:
-            raise NotFound(f"There is no certificate {number}.")
+            raise NotFound(translate("Document", "There is no certificate {0}.").format(number))
         if cert.revoked:
             when = format_date(cert.revoked_at.astimezone().date()) if cert.revoked_at else "earlier"
-            raise ValidationError("number", f"{number} was already revoked on {when}")
+            raise ValidationError(
+                "number", translate("Document", "{0} was already revoked on {1}").format(number, when)
+            )
         cert.revoked = True
         cert.revoked_at = utcnow()
         cert.revoked_by = actor.username

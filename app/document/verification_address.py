@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.access.permissions import Actor, Permission
 from app.desk import Desk
 from app.errors import NotFound, ValidationError
+from app.i18n import translate
 from app.store.models import Certificate
 
 SETTING = "verification.url"
@@ -31,7 +32,7 @@ def certificate_link(desk: Desk, actor: Actor, certificate_id: int) -> str:
             select(Certificate.number, Certificate.verification_code).where(Certificate.id == certificate_id)
         ).one_or_none()
     if row is None:
-        raise NotFound(f"Certificate {certificate_id} does not exist")
+        raise NotFound(translate("Document", "Certificate {0} does not exist").format(certificate_id))
     return verification_link(str(desk.settings.get(SETTING)), row.number, row.verification_code)
 
 
@@ -40,7 +41,7 @@ def check_verification_address(url: str, timeout: float = 5.0) -> str:
     College's verification page answers there. Raises ValidationError(verification.url, …) otherwise."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValidationError(SETTING, "must be an http:// or https:// address")
+        raise ValidationError(SETTING, translate("Document", "must be an http:// or https:// address"))
     start = f"{parts.scheme}://{parts.netloc}{parts.path or '/'}"
     request = urllib.request.Request(start, headers={"Accept": "text/html"})
     try:
@@ -48,10 +49,19 @@ def check_verification_address(url: str, timeout: float = 5.0) -> str:
             body = response.read(256 * 1024)
             status = response.status
     except urllib.error.HTTPError as exc:
-        raise ValidationError(SETTING, f"{start} answered {exc.code} {exc.reason}") from None
+        raise ValidationError(
+            SETTING, translate("Document", "{0} answered {1} {2}").format(start, exc.code, exc.reason)
+        ) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise ValidationError(SETTING, f"{start} cannot be reached ({reason})") from None
+        raise ValidationError(
+            SETTING, translate("Document", "{0} cannot be reached ({1})").format(start, reason)
+        ) from None
     if status != 200 or PAGE_MARK not in body:
-        raise ValidationError(SETTING, f"{start} answers, but not with the certificate verification page")
+        raise ValidationError(
+            SETTING,
+            translate("Document", "{0} answers, but not with the certificate verification page").format(
+                start
+            ),
+        )
     return f"The verification page answers at {start}."

@@ -17,6 +17,7 @@ from app.access.staff import Actor, Permission
 from app.desk import Desk
 from app.document.signing import load_signer
 from app.errors import NotFound, ValidationError, ValidationErrors
+from app.i18n import translate
 from app.issuing import engine, rules
 from app.register.recipients import RecipientInput
 from app.register.text import validate_email
@@ -47,7 +48,7 @@ def _member(session: Session, cpso_number: str) -> Member:
     number = cpso_number.strip()
     member = session.scalar(select(Member).where(Member.cpso_number == number))
     if member is None:
-        raise NotFound(f"There is no member with CPSO number {number!r}.")
+        raise NotFound(translate("Issuing", "There is no member with CPSO number {0!r}.").format(number))
     return member
 
 
@@ -90,7 +91,7 @@ def issue_copies(
     actor.require(Permission.FILE_REQUEST)
     wanted = list(dict.fromkeys(rules.document_kind("document", k) for k in kinds))
     if not wanted:
-        raise ValidationError("document", "choose at least one document")
+        raise ValidationError("document", translate("Issuing", "choose at least one document"))
     corrected = validate_email("email", email, required=False)
     with desk.db.read() as session:
         member = _member(session, cpso_number)
@@ -101,7 +102,11 @@ def issue_copies(
         ]
         to = corrected or member.email.strip()
         if not to:
-            problems.append(ValidationError("email", "the member has no email address on file; type one"))
+            problems.append(
+                ValidationError(
+                    "email", translate("Issuing", "the member has no email address on file; type one")
+                )
+            )
         else:
             to = validate_email("email", to)
     if problems:
@@ -139,5 +144,5 @@ def document_pdf(desk: Desk, actor: Actor, number: str) -> bytes:
             .where(Certificate.number == number.strip().upper())
         )
     if pdf is None:
-        raise NotFound(f"No signed document is stored for {number.strip()}.")
+        raise NotFound(translate("Issuing", "No signed document is stored for {0}.").format(number.strip()))
     return bytes(pdf)

@@ -39,6 +39,7 @@ from app.document.disclosure import PrintedMember
 from app.document.signing import Signer, issue_document
 from app.errors import ValidationError
 from app.faults import fault_point
+from app.i18n import translate
 from app.issuing import rules
 from app.mail import outbox
 from app.register.recipients import RecipientInput, address_of
@@ -260,7 +261,9 @@ def add_recipient(session: Session, actor: Actor, request_id: int, r: RecipientI
     """
     institution_id = r.institution_id
     if institution_id is not None and session.get(Institution, institution_id) is None:
-        raise ValidationError("Institution", f"directory entry {institution_id} no longer exists")
+        raise ValidationError(
+            "Institution", translate("Issuing", "directory entry {0} no longer exists").format(institution_id)
+        )
     if institution_id is None and r.save_to_directory and actor.can(Permission.EDIT_INSTITUTIONS):
         institution_id = _save_institution(session, actor, r)
     recipient_id = int(

@@ -17,6 +17,7 @@ from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import NotFound, ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.mail import smtp as mail
 from app.register.members import find_certificate, find_request, request_id_of
 from app.register.text import check_characters, clean_text, validate_email
@@ -33,17 +34,19 @@ from app.store.models import (
 MAX_LENGTH = 5_000
 SUBJECT_MAX = 200
 HOW: dict[MessageChannel, str] = {
-    MessageChannel.EMAIL_SENT: "sent by email",
-    MessageChannel.REPLY_RECORDED: "member's reply, recorded by staff (not received by email)",
-    MessageChannel.PHONE_CALL: "phone call, recorded by staff",
+    MessageChannel.EMAIL_SENT: QT_TRANSLATE_NOOP("Issuing", "sent by email"),
+    MessageChannel.REPLY_RECORDED: QT_TRANSLATE_NOOP(
+        "Issuing", "member's reply, recorded by staff (not received by email)"
+    ),
+    MessageChannel.PHONE_CALL: QT_TRANSLATE_NOOP("Issuing", "phone call, recorded by staff"),
 }
 DELIVERY: dict[OutboxState, str] = {
-    OutboxState.QUEUED: "waiting to be sent",
-    OutboxState.SENDING: "being sent",
-    OutboxState.SENT: "delivered to the mail server",
-    OutboxState.FAILED_TEMPORARY: "not sent yet (will be retried)",
-    OutboxState.FAILED_PERMANENT: "could not be delivered",
-    OutboxState.CANCELLED: "cancelled",
+    OutboxState.QUEUED: QT_TRANSLATE_NOOP("Issuing", "waiting to be sent"),
+    OutboxState.SENDING: QT_TRANSLATE_NOOP("Issuing", "being sent"),
+    OutboxState.SENT: QT_TRANSLATE_NOOP("Issuing", "delivered to the mail server"),
+    OutboxState.FAILED_TEMPORARY: QT_TRANSLATE_NOOP("Issuing", "not sent yet (will be retried)"),
+    OutboxState.FAILED_PERMANENT: QT_TRANSLATE_NOOP("Issuing", "could not be delivered"),
+    OutboxState.CANCELLED: QT_TRANSLATE_NOOP("Issuing", "cancelled"),
 }
 
 
@@ -56,9 +59,14 @@ def message_text(field: str, text: str | None) -> str:
     check_characters(field, value, allowed="\n\t")
     value = "\n".join(line.rstrip() for line in value.strip().split("\n"))
     if not value:
-        raise ValidationError(field, "is empty; write the message")
+        raise ValidationError(field, translate("Issuing", "is empty; write the message"))
     if len(value) > MAX_LENGTH:
-        raise ValidationError(field, f"is {len(value):,} characters long; the most is {MAX_LENGTH:,}")
+        raise ValidationError(
+            field,
+            translate("Issuing", "is {0:,} characters long; the most is {1:,}").format(
+                len(value), MAX_LENGTH
+            ),
+        )
     return value
 
 
@@ -101,7 +109,7 @@ def _request(session: Session, request_number: str) -> CertificateRequest:
     request_id = request_id_of(request_number)
     request = session.get(CertificateRequest, request_id) if request_id else None
     if request is None:
-        raise NotFound(f"There is no request {request_number.strip()!r}.")
+        raise NotFound(translate("Issuing", "There is no request {0!r}.").format(request_number.strip()))
     return request
 
 
@@ -111,10 +119,10 @@ def _entry(message: RequestMessage, outbox: OutboxMessage | None) -> ThreadEntry
         at=message.created_at,
         who=message.created_by,
         channel=message.channel,
-        how=HOW[message.channel],
+        how=translate_marked("Issuing", HOW[message.channel]),
         subject=message.subject,
         body=message.body,
-        delivery=DELIVERY[outbox.state] if outbox is not None else "",
+        delivery=translate_marked("Issuing", DELIVERY[outbox.state]) if outbox is not None else "",
         delivery_error=outbox.last_error if outbox is not None else "",
         unread=message.read_at is None,
     )
@@ -132,7 +140,9 @@ def send_message(
         member = session.get(Member, request.member_id)
         assert member is not None  # a request's member is a foreign key
         if not member.email.strip():
-            raise ValidationError("email", f"{member.full_name} has no email address on file")
+            raise ValidationError(
+                "email", translate("Issuing", "{0} has no email address on file").format(member.full_name)
+            )
         to = validate_email("email", member.email)
         title = message_subject(request.number, subject)
         now = utcnow()
@@ -206,7 +216,9 @@ def record_message(
     email) or a phone call. It is unread until a clerk opens the thread."""
     actor.require(Permission.FILE_REQUEST)
     if channel == MessageChannel.EMAIL_SENT:
-        raise ValidationError("channel", "a message to the member is sent with send_message")
+        raise ValidationError(
+            "channel", translate("Issuing", "a message to the member is sent with send_message")
+        )
     body = message_text("message", text)
     with desk.db.write() as session:
         request = _request(session, request_number)

@@ -29,6 +29,7 @@ from app.document.disclosure import disclosed_facts, disclosure
 from app.document.signing import Signer, load_signer
 from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
 from app.faults import fault_point
+from app.i18n import translate
 from app.issuing import engine, rules
 from app.issuing.engine import local_today
 from app.register.institution_types import InstitutionTypes, desk_types
@@ -104,10 +105,16 @@ def _validate_draft(draft: RequestDraft, types: InstitutionTypes) -> list[Recipi
     errors: list[ValidationError] = []
     if not draft.recipients:
         errors.append(
-            ValidationError("Recipient", "add at least one organisation to send the certificate to")
+            ValidationError(
+                "Recipient", translate("Issuing", "add at least one organisation to send the certificate to")
+            )
         )
     if len(draft.recipients) > MAX_RECIPIENTS:
-        errors.append(ValidationError("Recipient", f"at most {MAX_RECIPIENTS} recipients per request"))
+        errors.append(
+            ValidationError(
+                "Recipient", translate("Issuing", "at most {0} recipients per request").format(MAX_RECIPIENTS)
+            )
+        )
     cleaned: list[RecipientInput] = []
     for index, raw in enumerate(draft.recipients, start=1):
         try:
@@ -117,10 +124,12 @@ def _validate_draft(draft: RequestDraft, types: InstitutionTypes) -> list[Recipi
             errors.extend(ValidationError(prefix + e.field, e.message) for e in exc.errors)
     if not draft.consent_given:
         errors.append(
-            ValidationError("Consent", "the member's consent to release the information is required")
+            ValidationError(
+                "Consent", translate("Issuing", "the member's consent to release the information is required")
+            )
         )
     if draft.consent_method is None:
-        errors.append(ValidationError("How consent was given", "is required"))
+        errors.append(ValidationError("How consent was given", translate("Issuing", "is required")))
     try:
         clean_text("Idempotency key", draft.idempotency_key, required=True, max_length=64)
     except ValidationError as exc:
@@ -144,7 +153,7 @@ def submit_request(desk: Desk, actor: Actor, draft: RequestDraft) -> SubmitResul
     with desk.db.read() as session:
         member = session.get(Member, draft.member_id)
         if member is None:
-            raise NotFound(f"Member {draft.member_id} does not exist")
+            raise NotFound(translate("Issuing", "Member {0} does not exist").format(draft.member_id))
         needs_review = bool(rules.review_reasons(member))
     signer = None if needs_review else load_signer(desk)
     try:
@@ -188,10 +197,17 @@ def _storage_error(exc: OperationalError) -> "StorageUnavailable | None":
     text = str(exc.orig).lower()
     if any(words in text for words in _STORAGE_FAILURES):
         full = any(words in text for words in ("full", "space", "extend"))
-        reason = "the disk is full" if full else "the database is read-only"
+        if full:
+            reason = translate("Issuing", "the disk is full")
+        else:
+            reason = translate("Issuing", "the database is read-only")
         return StorageUnavailable(
-            f"The request could not be saved because {reason}. Nothing was filed and no certificate "
-            "number was used; free some space (or ask IT to fix the data folder) and press Submit again."
+            translate(
+                "Issuing",
+                "The request could not be saved because {0}. Nothing was filed "
+                "and no certificate number was used; free some space (or ask IT "
+                "to fix the data folder) and press Submit again.",
+            ).format(reason)
         )
     return None
 
@@ -206,9 +222,9 @@ def _file_request(
 ) -> int:
     member = session.get(Member, draft.member_id)
     if member is None:
-        raise NotFound(f"Member {draft.member_id} does not exist")
+        raise NotFound(translate("Issuing", "Member {0} does not exist").format(draft.member_id))
     if draft.consent_method is None:  # _validate_draft refused it already
-        raise ValidationError("How consent was given", "is required")
+        raise ValidationError("How consent was given", translate("Issuing", "is required"))
     filing = engine.Filing(
         member=engine.MemberFacts.of(member),
         recipients=tuple(recipients),
@@ -252,7 +268,7 @@ def request_result(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
             .options(selectinload(CertificateRequest.recipients).selectinload(RequestRecipient.certificates))
         )
         if request is None:
-            raise NotFound(f"Request {request_id} does not exist")
+            raise NotFound(translate("Issuing", "Request {0} does not exist").format(request_id))
         member = request.member
         result = SubmitResult(
             request_id=request.id,
@@ -307,7 +323,9 @@ def certificate_pdf(desk: Desk, actor: Actor, certificate_id: int) -> bytes:
     with desk.db.read() as session:
         doc = session.get(CertificateDocument, certificate_id)
         if doc is None:
-            raise NotFound(f"No PDF is stored for certificate {certificate_id}")
+            raise NotFound(
+                translate("Issuing", "No PDF is stored for certificate {0}").format(certificate_id)
+            )
         return bytes(doc.pdf)
 
 
@@ -315,7 +333,10 @@ def export_certificate_pdf(desk: Desk, actor: Actor, certificate_id: int, certif
     """Write a certificate's signed PDF into the data folder's exports (whole, then renamed); its path."""
     actor.require(Permission.SEARCH)
     if not ANY_NUMBER_RE.match(certificate_number):
-        raise ValidationError("certificate number", f"{certificate_number!r} is not a certificate number")
+        raise ValidationError(
+            "certificate number",
+            translate("Issuing", "{0!r} is not a certificate number").format(certificate_number),
+        )
     pdf = certificate_pdf(desk, actor, certificate_id)
     path = desk.folder("exports") / f"{certificate_number}.pdf"
     partial = path.with_suffix(".pdf.partial")
@@ -379,11 +400,13 @@ def _recipient_input(x: RequestRecipient) -> RecipientInput:
 def _awaiting(session: Session, request_id: int) -> CertificateRequest:
     request = session.get(CertificateRequest, request_id)
     if request is None:
-        raise NotFound(f"Request {request_id} does not exist")
+        raise NotFound(translate("Issuing", "Request {0} does not exist").format(request_id))
     if request.status != RequestStatus.AWAITING_REVIEW:
         who = f" by {request.reviewed_by}" if request.reviewed_by else ""
         raise ConflictError(
-            f"Request {request.number} is no longer awaiting review (it is {request.status.value}{who})"
+            translate("Issuing", "Request {0} is no longer awaiting review (it is {1}{2})").format(
+                request.number, request.status.value, who
+            )
         )
     return request
 
@@ -410,7 +433,9 @@ def approve_request(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
             engine.issue_documents(session, desk, actor, numbered, signer)
     except (IntegrityError, StaleDataError):
         raise ConflictError(
-            "The request was changed by someone else while it was being approved; look again"
+            translate(
+                "Issuing", "The request was changed by someone else while it was being approved; look again"
+            )
         ) from None
     return request_result(desk, actor, request_id)
 
@@ -419,9 +444,14 @@ def decline_request(desk: Desk, actor: Actor, request_id: int, reason: str) -> S
     actor.require(Permission.REVIEW)
     text = (reason or "").strip()
     if not text:
-        raise ValidationError("Reason", "is required when declining a request")
+        raise ValidationError("Reason", translate("Issuing", "is required when declining a request"))
     if len(text) > REASON_MAX:
-        raise ValidationError("Reason", f"is {len(text)} characters long; at most {REASON_MAX} are allowed")
+        raise ValidationError(
+            "Reason",
+            translate("Issuing", "is {0} characters long; at most {1} are allowed").format(
+                len(text), REASON_MAX
+            ),
+        )
     try:
         with desk.db.write() as session:
             request = _awaiting(session, request_id)
@@ -440,7 +470,9 @@ def decline_request(desk: Desk, actor: Actor, request_id: int, reason: str) -> S
                 after={"status": RequestStatus.DECLINED.value, "reason": text},
             )
     except StaleDataError:
-        raise ConflictError("The request was changed by someone else; look again") from None
+        raise ConflictError(
+            translate("Issuing", "The request was changed by someone else; look again")
+        ) from None
     return request_result(desk, actor, request_id)
 
 
@@ -473,10 +505,14 @@ def reissue_certificate(
             select(Certificate).where(Certificate.number == certificate_number.strip().upper())
         )
         if old is None:
-            raise NotFound(f"Certificate {certificate_number} does not exist")
+            raise NotFound(translate("Issuing", "Certificate {0} does not exist").format(certificate_number))
         newer = session.scalar(select(Certificate).where(Certificate.replaces_id == old.id))
         if newer is not None:
-            raise ConflictError(f"Certificate {old.number} was already reissued as {newer.number}")
+            raise ConflictError(
+                translate("Issuing", "Certificate {0} was already reissued as {1}").format(
+                    old.number, newer.number
+                )
+            )
         recipient = old.recipient
         request = recipient.request
         if not old.revoked:
@@ -548,7 +584,7 @@ def member_summary(desk: Desk, actor: Actor, member_id: int) -> MemberSummary:
     with desk.db.read() as session:
         m = session.get(Member, member_id)
         if m is None:
-            raise NotFound(f"Member {member_id} does not exist")
+            raise NotFound(translate("Issuing", "Member {0} does not exist").format(member_id))
         return summarise_member(m)
 
 
@@ -625,7 +661,7 @@ def preview_pdf(
     with desk.db.read() as session:
         member = session.get(Member, member_id)
         if member is None:
-            raise NotFound(f"Member {member_id} does not exist")
+            raise NotFound(translate("Issuing", "Member {0} does not exist").format(member_id))
         content = certificate_content(
             desk.settings,
             member,
@@ -647,7 +683,7 @@ def validity_note(desk: Desk, member_id: int, institution_type: str, today: date
     with desk.db.read() as session:
         member = session.get(Member, member_id)
         if member is None:
-            raise NotFound(f"Member {member_id} does not exist")
+            raise NotFound(translate("Issuing", "Member {0} does not exist").format(member_id))
         expiry = member.certificate_expiry_date
     return rules.validity_shortened_reason(desk.settings, institution_type, issued_on, expiry)
 
@@ -682,7 +718,9 @@ def recent_similar_requests(
             if same:
                 when = r.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
                 found.append(
-                    f"{r.number} ({r.status.value}), filed {when} by {r.created_by}, to {', '.join(same)}"
+                    translate("Issuing", "{0} ({1}), filed {2} by {3}, to {4}").format(
+                        r.number, r.status.value, when, r.created_by, ", ".join(same)
+                    )
                 )
         return found
 
@@ -693,5 +731,5 @@ def certificate_recipient(desk: Desk, actor: Actor, certificate_id: int) -> Reci
     with desk.db.read() as session:
         certificate = session.get(Certificate, certificate_id)
         if certificate is None:
-            raise NotFound(f"Certificate {certificate_id} does not exist")
+            raise NotFound(translate("Issuing", "Certificate {0} does not exist").format(certificate_id))
         return _recipient_input(certificate.recipient)

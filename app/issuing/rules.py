@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from app.document.disclosure import PrintedMember, format_date
 from app.document.kinds import TITLES
 from app.errors import ValidationError
+from app.i18n import translate
 from app.register.text import fold
 from app.store.models import MemberStatus
 
@@ -40,13 +41,21 @@ def parse_days_by_type(field: str, text: str, types: "InstitutionTypes | None" =
             continue
         name, equals, days = (p.strip() for p in part.partition("="))
         if not equals or not name:
-            raise ValidationError(field, f"{part.strip()!r} is not Type=days (for example Hospital=60)")
+            raise ValidationError(
+                field,
+                translate("Issuing", "{0!r} is not Type=days (for example Hospital=60)").format(part.strip()),
+            )
         if not days.isascii() or not days.isdigit() or int(days) <= 0:
-            raise ValidationError(field, f"the days for {name!r} must be a whole number greater than zero")
+            raise ValidationError(
+                field,
+                translate("Issuing", "the days for {0!r} must be a whole number greater than zero").format(
+                    name
+                ),
+            )
         if types is not None:
             name = types.canonical(field, name)
         if fold(name) in seen:
-            raise ValidationError(field, f"{name!r} is given twice")
+            raise ValidationError(field, translate("Issuing", "{0!r} is given twice").format(name))
         seen[fold(name)] = name
         days_by_type[name] = int(days)
     return days_by_type
@@ -99,11 +108,11 @@ def validity_shortened_reason(
     capped = valid_until(settings, institution_type, issued_on, registration_expiry)
     if capped >= full or registration_expiry is None:
         return ""
-    return (
-        f"Valid until {format_date(capped)}, not {format_date(full)}: the member's certificate of "
-        f"registration expires on {format_date(registration_expiry)}, and a certificate of professional "
-        "conduct never runs past it."
-    )
+    return translate(
+        "Issuing",
+        "Valid until {0}, not {1}: the member's certificate of registration expires on {2}, and a "
+        "certificate of professional conduct never runs past it.",
+    ).format(format_date(capped), format_date(full), format_date(registration_expiry))
 
 
 # --- review ----------------------------------------------------------------------------------------
@@ -113,13 +122,13 @@ def review_reasons(member: PrintedMember) -> list[str]:
     """Why this member cannot be issued a certificate automatically (empty: issue at once)."""
     reasons = []
     if member.status != MemberStatus.ACTIVE:
-        reasons.append(f"registration status is {member.status.value}")
+        reasons.append(translate("Issuing", "registration status is {0}").format(member.status.value))
     if member.terms_conditions.strip():
-        reasons.append("has terms, conditions or limitations")
+        reasons.append(translate("Issuing", "has terms, conditions or limitations"))
     if member.discipline.strip():
-        reasons.append("has discipline findings")
+        reasons.append(translate("Issuing", "has discipline findings"))
     if member.pending_investigations.strip():
-        reasons.append("has a pending investigation")
+        reasons.append(translate("Issuing", "has a pending investigation"))
     return reasons
 
 
@@ -139,7 +148,10 @@ def document_kind(field: str, text: str) -> str:
     kind = text.strip().lower()
     if kind not in DOCUMENT_KINDS:
         raise ValidationError(
-            field, f"{text.strip()!r} is not a document (choose {', '.join(DOCUMENT_KINDS)})"
+            field,
+            translate("Issuing", "{0!r} is not a document (choose {1})").format(
+                text.strip(), ", ".join(DOCUMENT_KINDS)
+            ),
         )
     return kind
 
@@ -153,11 +165,13 @@ def document_refusal(member: PrintedMember, kind: str) -> str:
     status = member.status
     name = DOCUMENT_KINDS[kind]
     if status == MemberStatus.DECEASED:
-        return f"the member is recorded as deceased; no {name} is sent"
+        return translate("Issuing", "the member is recorded as deceased; no {0} is sent").format(name)
     if kind == "card" and status != MemberStatus.ACTIVE:
-        return f"a {name} is issued only to an active member (registration status is {status.value})"
+        return translate(
+            "Issuing", "a {0} is issued only to an active member (registration status is {1})"
+        ).format(name, status.value)
     if kind == "diploma" and status == MemberStatus.REVOKED:
-        return f"the member's registration is revoked; no {name} is issued"
+        return translate("Issuing", "the member's registration is revoked; no {0} is issued").format(name)
     return ""
 
 

@@ -11,6 +11,7 @@ import socket
 from app.access.permissions import Actor, Permission
 from app.desk import Desk
 from app.errors import CpcDeskError
+from app.i18n import translate, translate_marked
 from app.mail.smtp import STEPS, DeliveryError, SmtpTransport, build_test_message
 
 
@@ -18,7 +19,8 @@ class MailTestFailed(CpcDeskError):
     """The test message was not accepted; `step` is a key of app.mail.smtp.STEPS."""
 
     def __init__(self, step: str, text: str) -> None:
-        super().__init__(f"Failed at step '{STEPS.get(step, step)}': {text}")
+        shown = translate_marked("Mail", STEPS[step]) if step in STEPS else step
+        super().__init__(translate("Mail", "Failed at step '{0}': {1}").format(shown, text))
         self.step = step
         self.text = text
 
@@ -34,10 +36,14 @@ def send_test_message(desk: Desk, actor: Actor, to_address: str) -> str:
     try:
         socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise MailTestFailed("dns", f"the mail server name {host} is unknown.") from None
+        raise MailTestFailed(
+            "dns", translate("Mail", "the mail server name {0} is unknown.").format(host)
+        ) from None
     try:
         with transport:
             reply = transport.send(msg)
     except DeliveryError as exc:
         raise MailTestFailed(exc.step or "connect", str(exc)) from None
-    return f"The mail server {transport.config.where} accepted the test message for {to_address}: {reply}"
+    return translate("Mail", "The mail server {0} accepted the test message for {1}: {2}").format(
+        transport.config.where, to_address, reply
+    )

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.errors import CpcDeskError, ValidationError
+from app.i18n import translate
 from app.log import remember_secret
 from app.settings import Settings, check_authority
 
@@ -84,18 +85,27 @@ class OAuthConfig:
 
     def validate(self) -> None:
         if self.mode not in AUTH_MODES[1:]:
-            raise ValidationError("smtp.auth", f"must be one of {', '.join(AUTH_MODES)}")
+            raise ValidationError(
+                "smtp.auth", translate("Mail", "must be one of {0}").format(", ".join(AUTH_MODES))
+            )
         if not self.mailbox:
-            raise ValidationError("smtp.username", "name the sending mailbox (or set smtp.from_address)")
+            raise ValidationError(
+                "smtp.username", translate("Mail", "name the sending mailbox (or set smtp.from_address)")
+            )
         if self.mode == MICROSOFT:
             if not self.tenant:
-                raise ValidationError("smtp.oauth.tenant", "is required for Microsoft 365 (the tenant ID)")
+                raise ValidationError(
+                    "smtp.oauth.tenant", translate("Mail", "is required for Microsoft 365 (the tenant ID)")
+                )
             if not self.client_id:
                 raise ValidationError(
-                    "smtp.oauth.client_id", "is required for Microsoft 365 (the application's client ID)"
+                    "smtp.oauth.client_id",
+                    translate("Mail", "is required for Microsoft 365 (the application's client ID)"),
                 )
             if any(c in self.tenant for c in "/?#@ "):
-                raise ValidationError("smtp.oauth.tenant", "must be a tenant ID or domain, not a URL")
+                raise ValidationError(
+                    "smtp.oauth.tenant", translate("Mail", "must be a tenant ID or domain, not a URL")
+                )
         check_authority(self.authority)
 
     @property
@@ -111,29 +121,39 @@ def check_secret(mode: str, value: str) -> str:
     label = "OAuth secret"
     text = value.strip()
     if not text:
-        raise ValidationError(label, "is empty; nothing was stored")
+        raise ValidationError(label, translate("Mail", "is empty; nothing was stored"))
     if "\x00" in text:
-        raise ValidationError(label, "must not contain a NUL character")
+        raise ValidationError(label, translate("Mail", "must not contain a NUL character"))
     if mode == GOOGLE:
         try:
             info = json.loads(text)
         except ValueError:
-            raise ValidationError(label, "for Google, give the service account's JSON key file") from None
+            raise ValidationError(
+                label, translate("Mail", "for Google, give the service account's JSON key file")
+            ) from None
         if not isinstance(info, dict) or info.get("type") != "service_account":
-            raise ValidationError(label, 'is not a service account key ("type": "service_account")')
+            raise ValidationError(
+                label, translate("Mail", 'is not a service account key ("type": "service_account")')
+            )
         for key in ("client_email", "private_key", "token_uri"):
             if not info.get(key):
-                raise ValidationError(label, f"the service account key has no {key!r}")
+                raise ValidationError(
+                    label, translate("Mail", "the service account key has no {0!r}").format(key)
+                )
         return json.dumps(info, separators=(",", ":"))
     if text.startswith("-----BEGIN"):
         key, certificate = _split_pem(text)
         if not key or not certificate:
             raise ValidationError(
-                label, "a certificate credential must hold both the private key and its certificate (PEM)"
+                label,
+                translate(
+                    "Mail",
+                    "a certificate credential must hold both the private key and its certificate (PEM)",
+                ),
             )
         return text + "\n"
     if "\n" in text or "\r" in text:
-        raise ValidationError(label, "a client secret is one line")
+        raise ValidationError(label, translate("Mail", "a client secret is one line"))
     return text
 
 
@@ -230,31 +250,48 @@ class _TokenSource:
         except requests.RequestException as exc:
             self._msal_app = None
             raise _failure(
-                "temporary", f"The Microsoft identity platform ({where}) could not be reached: {_plain(exc)}"
+                "temporary",
+                translate("Mail", "The Microsoft identity platform ({0}) could not be reached: {1}").format(
+                    where, _plain(exc)
+                ),
             ) from None
         except msal.exceptions.MsalServiceError as exc:
             self._msal_app = None  # e.g. HTTP 503: the platform is there but not answering properly
             raise _failure(
-                "temporary", f"The Microsoft identity platform ({where}) is not answering: {exc}"
+                "temporary",
+                translate("Mail", "The Microsoft identity platform ({0}) is not answering: {1}").format(
+                    where, exc
+                ),
             ) from None
         except ValueError as exc:
             # MSAL: the tenant's discovery document was refused (an unknown tenant) or the key is unusable
             self._msal_app = None
             if "authority configuration" in str(exc):
-                words = _aadsts(exc) or "it is not known to the identity platform"
+                words = _aadsts(exc) or translate("Mail", "it is not known to the identity platform")
                 raise _failure(
                     "settings",
-                    f"Microsoft 365 sign-in settings were refused: the tenant {cfg.tenant!r} "
-                    f"(smtp.oauth.tenant): {words}",
+                    translate(
+                        "Mail",
+                        "Microsoft 365 sign-in settings were refused: the tenant {0!r} "
+                        "(smtp.oauth.tenant): {1}",
+                    ).format(cfg.tenant, words),
                 ) from None
-            raise _failure("settings", f"Microsoft 365 sign-in settings were refused: {exc}") from None
+            raise _failure(
+                "settings", translate("Mail", "Microsoft 365 sign-in settings were refused: {0}").format(exc)
+            ) from None
         if "access_token" in result:
             return Token(str(result["access_token"]), started + float(result.get("expires_in", 0)))
         words = str(result.get("error_description") or result.get("error") or result).splitlines()[0]
         error = str(result.get("error", ""))
         if error in ("temporarily_unavailable", "server_error") or not error:
-            raise _failure("temporary", f"The Microsoft identity platform gave no token: {words}")
-        raise _failure("settings", f"The Microsoft identity platform refused to give a token: {words}")
+            raise _failure(
+                "temporary",
+                translate("Mail", "The Microsoft identity platform gave no token: {0}").format(words),
+            )
+        raise _failure(
+            "settings",
+            translate("Mail", "The Microsoft identity platform refused to give a token: {0}").format(words),
+        )
 
     def _fetch_google(self) -> Token:
         import google.auth.exceptions
@@ -271,7 +308,10 @@ class _TokenSource:
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise _failure(
-                "settings", f"The Google service account key cannot be used: {type(exc).__name__}: {exc}"
+                "settings",
+                translate("Mail", "The Google service account key cannot be used: {0}: {1}").format(
+                    type(exc).__name__, exc
+                ),
             ) from None
         started = time.time()
         try:
@@ -279,11 +319,16 @@ class _TokenSource:
         except google.auth.exceptions.RefreshError as exc:
             words = str(exc.args[0]) if exc.args else str(exc)
             if getattr(exc, "retryable", False):
-                raise _failure("temporary", f"Google's token service gave no token: {words}") from None
-            raise _failure("settings", f"Google refused to give a token: {words}") from None
+                raise _failure(
+                    "temporary", translate("Mail", "Google's token service gave no token: {0}").format(words)
+                ) from None
+            raise _failure(
+                "settings", translate("Mail", "Google refused to give a token: {0}").format(words)
+            ) from None
         except google.auth.exceptions.TransportError as exc:
             raise _failure(
-                "temporary", f"Google's token service could not be reached: {_plain(exc)}"
+                "temporary",
+                translate("Mail", "Google's token service could not be reached: {0}").format(_plain(exc)),
             ) from None
         expiry = credentials.expiry  # naive UTC, or None when the answer gave no lifetime
         expires_at = started + 3600.0 if expiry is None else _utc_timestamp(expiry)
@@ -316,22 +361,24 @@ def _plain(exc: BaseException) -> str:
         if seen is None:
             break
         if isinstance(seen, ConnectionRefusedError):
-            return "connection refused"
+            return translate("Mail", "connection refused")
         if isinstance(seen, TimeoutError):
-            return "no answer in time"
+            return translate("Mail", "no answer in time")
         name = type(seen).__name__
         if name == "SSLCertVerificationError":
-            return f"its TLS certificate was not accepted ({getattr(seen, 'verify_message', seen)})"
+            return translate("Mail", "its TLS certificate was not accepted ({0})").format(
+                getattr(seen, "verify_message", seen)
+            )
         if name in ("NameResolutionError", "gaierror"):
-            return "the name is unknown"
+            return translate("Mail", "the name is unknown")
         seen = seen.__cause__ or seen.__context__
     text = str(exc)
     if "Connection refused" in text:
-        return "connection refused"
+        return translate("Mail", "connection refused")
     if "Name or service not known" in text or "getaddrinfo" in text:
-        return "the name is unknown"
+        return translate("Mail", "the name is unknown")
     if "CERTIFICATE_VERIFY_FAILED" in text:
-        return "its TLS certificate was not accepted"
+        return translate("Mail", "its TLS certificate was not accepted")
     return type(exc).__name__
 
 
@@ -353,8 +400,11 @@ def access_token(config: OAuthConfig, secret: str | None, *, force: bool = False
     if not secret:
         raise _failure(
             "settings",
-            "No OAuth secret is stored for the mail server; enter it in Settings "
-            "(or 'settings set-password smtp-oauth').",
+            translate(
+                "Mail",
+                "No OAuth secret is stored for the mail server; enter it in "
+                "Settings (or 'settings set-password smtp-oauth').",
+            ),
         )
     return _source(config, secret).token(force=force)
 

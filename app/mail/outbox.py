@@ -25,6 +25,7 @@ from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, NotFound, ValidationError
 from app.faults import fault_point
+from app.i18n import translate
 from app.mail import smtp as mail
 from app.mail.smtp import (
     DeliveryError,
@@ -74,13 +75,13 @@ def _sender_domain(settings: Settings) -> str:
 def _member_of(session: Session, certificate: Certificate) -> tuple[RequestRecipient, Member]:
     recipient = certificate.recipient or session.get(RequestRecipient, certificate.recipient_id)
     if recipient is None:
-        raise NotFound(f"certificate {certificate.number} has no recipient")
+        raise NotFound(translate("Mail", "certificate {0} has no recipient").format(certificate.number))
     request = recipient.request or session.get(CertificateRequest, recipient.request_id)
     if request is None:
-        raise NotFound(f"certificate {certificate.number} has no request")
+        raise NotFound(translate("Mail", "certificate {0} has no request").format(certificate.number))
     member = request.member or session.get(Member, request.member_id)
     if member is None:
-        raise NotFound(f"certificate {certificate.number} has no member")
+        raise NotFound(translate("Mail", "certificate {0} has no member").format(certificate.number))
     return recipient, member
 
 
@@ -199,6 +200,7 @@ class SendReport:
     cancelled: int = 0
     skipped: str = ""  # why nothing was sent at all (offline, paused, settings)
     paused: bool = False
+    offline: bool = False  # skipped because the desk is offline: not a problem to report
     stopped_early: bool = False
     connections: int = 0
     errors: list[str] = field(default_factory=list)
@@ -213,21 +215,23 @@ class SendReport:
 
     @property
     def skipped_problem(self) -> bool:
-        return bool(self.skipped) and not self.skipped.startswith("Offline")
+        return bool(self.skipped) and not self.offline
 
     def summary(self) -> str:
         if self.skipped:
             return self.skipped
-        parts = [f"{self.sent} sent"]
+        parts = [translate("Mail", "{0} sent").format(self.sent)]
         if self.failed_temporary:
-            parts.append(f"{self.failed_temporary} failed for now (will be retried)")
+            parts.append(
+                translate("Mail", "{0} failed for now (will be retried)").format(self.failed_temporary)
+            )
         if self.failed_permanent:
-            parts.append(f"{self.failed_permanent} failed permanently")
+            parts.append(translate("Mail", "{0} failed permanently").format(self.failed_permanent))
         if self.cancelled:
-            parts.append(f"{self.cancelled} cancelled (certificate revoked)")
+            parts.append(translate("Mail", "{0} cancelled (certificate revoked)").format(self.cancelled))
         text = ", ".join(parts) + "."
         if self.paused:
-            text += " Sending is paused: " + self.errors[-1]
+            text += " " + translate("Mail", "Sending is paused: {0}").format(self.errors[-1])
         return text
 
 
@@ -458,9 +462,12 @@ def _build(desk: Desk, job: _Job) -> Any:
             message_id=job.message_id,
         )
     if job.certificate_id is None or job.valid_until is None:
-        raise ValidationError("certificate", "the message has no certificate to send")
+        raise ValidationError("certificate", translate("Mail", "the message has no certificate to send"))
     if not job.pdf:
-        raise ValidationError("certificate", f"certificate {job.certificate_number} has no signed PDF yet")
+        raise ValidationError(
+            "certificate",
+            translate("Mail", "certificate {0} has no signed PDF yet").format(job.certificate_number),
+        )
     return mail.build_certificate_message(
         desk.settings,
         to_address=job.to_address,
@@ -489,14 +496,16 @@ def send_due(
     """
     report = SendReport()
     if desk.is_offline:
-        report.skipped = (
-            f"Offline mode: nothing was sent; {count_waiting(desk)} message(s) wait in the outbox."
+        report.offline = True
+        waiting = count_waiting(desk)
+        report.skipped = translate(
+            "Mail", "Offline mode: nothing was sent; %n message(s) wait in the outbox.", None, waiting
         )
         return report
     reason = pause_reason(desk)
     if reason:
         report.paused = True
-        report.skipped = f"Sending is paused: {reason}"
+        report.skipped = translate("Mail", "Sending is paused: {0}").format(reason)
         report.errors.append(reason)
         return report
     clock = now or utcnow()
@@ -506,7 +515,7 @@ def send_due(
     try:
         transport = SmtpTransport.from_settings(desk.settings)
     except ValidationError as exc:
-        report.skipped = f"The mail settings need attention: {exc}"
+        report.skipped = translate("Mail", "The mail settings need attention: {0}").format(exc)
         report.errors.append(str(exc))
         return report
     run = _SendRun(desk, transport, report, clock, cancelled or (lambda: False))
@@ -585,7 +594,9 @@ class _SendRun:
         except BaseException as exc:  # noqa: BLE001 - never leave the caller waiting on a dead thread
             # A fault of ours, not the server's: the job in hand and the rest are given back untried.
             log.exception("the outbox sender stopped")
-            text = f"Sending stopped by an unexpected error ({type(exc).__name__}: {exc})"
+            text = translate("Mail", "Sending stopped by an unexpected error ({0}: {1})").format(
+                type(exc).__name__, exc
+            )
             self.report.errors.append(text)
             self.report.skipped = text
             self.stop.set()
@@ -605,7 +616,9 @@ class _SendRun:
             return _Outcome(
                 job,
                 OutboxState.CANCELLED,
-                error=f"Not sent: certificate {job.certificate_number} was revoked.",
+                error=translate("Mail", "Not sent: certificate {0} was revoked.").format(
+                    job.certificate_number
+                ),
             )
         if isinstance(prepared, str):
             report.failed_permanent += 1
@@ -668,7 +681,7 @@ def _prepare(desk: Desk, job: _Job, sender: str) -> "PreparedMessage | str | Non
     try:
         return mail.prepare(_build(desk, job), sender)
     except (ValidationError, DeliveryError) as exc:
-        return f"The message cannot be built: {exc}"
+        return translate("Mail", "The message cannot be built: {0}").format(exc)
 
 
 def _fail(job: _Job, exc: DeliveryError, max_attempts: int, clock: datetime, report: SendReport) -> _Outcome:
@@ -682,7 +695,9 @@ def _fail(job: _Job, exc: DeliveryError, max_attempts: int, clock: datetime, rep
         return _Outcome(
             job,
             OutboxState.FAILED_PERMANENT,
-            error=f"Gave up after {job.attempts} attempts. Last error: {text}",
+            error=translate(
+                "Mail", "Gave up after %n attempt(s). Last error: {0}", None, job.attempts
+            ).format(text),
             reply=exc.reply,
         )
     report.failed_temporary += 1
@@ -701,7 +716,7 @@ def _fail(job: _Job, exc: DeliveryError, max_attempts: int, clock: datetime, rep
 def _get(session: Session, outbox_id: int) -> OutboxMessage:
     row = session.get(OutboxMessage, outbox_id)
     if row is None:
-        raise NotFound(f"There is no outbox message {outbox_id}.")
+        raise NotFound(translate("Mail", "There is no outbox message {0}.").format(outbox_id))
     return row
 
 
@@ -721,13 +736,23 @@ def retry_now(desk: Desk, actor: Actor, message_id: int) -> OutboxMessage:
     with desk.db.write() as session:
         row = _get(session, message_id)
         if row.state == OutboxState.SENDING:
-            raise ConflictError("This message is being sent right now.")
+            raise ConflictError(translate("Mail", "This message is being sent right now."))
         if row.state == OutboxState.SENT:
-            raise ConflictError("This message was already sent; use 'Resend to…' to send it again.")
+            raise ConflictError(
+                translate("Mail", "This message was already sent; use 'Resend to…' to send it again.")
+            )
         if row.state == OutboxState.CANCELLED:
-            raise ConflictError("This message was cancelled; use 'Resend to…' to send the certificate again.")
+            raise ConflictError(
+                translate(
+                    "Mail", "This message was cancelled; use 'Resend to…' to send the certificate again."
+                )
+            )
         if row.certificate is not None and row.certificate.revoked:
-            raise ConflictError(f"Certificate {row.certificate.number} was revoked; it cannot be sent.")
+            raise ConflictError(
+                translate("Mail", "Certificate {0} was revoked; it cannot be sent.").format(
+                    row.certificate.number
+                )
+            )
         before = _snapshot(row)
         row.state = OutboxState.QUEUED
         row.next_attempt_at = None
@@ -755,11 +780,15 @@ def resend_to(desk: Desk, actor: Actor, outbox_id: int, new_address: str) -> Out
         row = _get(session, outbox_id)
         cert = row.certificate
         if cert is None:
-            raise ConflictError("This message has no certificate to resend.")
+            raise ConflictError(translate("Mail", "This message has no certificate to resend."))
         if cert.revoked:
-            raise ConflictError(f"Certificate {cert.number} was revoked; it cannot be sent.")
+            raise ConflictError(
+                translate("Mail", "Certificate {0} was revoked; it cannot be sent.").format(cert.number)
+            )
         if row.state == OutboxState.SENDING:
-            raise ConflictError("This message is being sent right now; try again in a moment.")
+            raise ConflictError(
+                translate("Mail", "This message is being sent right now; try again in a moment.")
+            )
         pending = session.scalar(
             select(OutboxMessage).where(
                 OutboxMessage.resend_of_id == row.id,
@@ -774,7 +803,7 @@ def resend_to(desk: Desk, actor: Actor, outbox_id: int, new_address: str) -> Out
             before = _snapshot(row)
             row.state = OutboxState.CANCELLED
             row.next_attempt_at = None
-            row.last_error = f"Replaced by a message to {address}."
+            row.last_error = translate("Mail", "Replaced by a message to {0}.").format(address)
             audit.record(
                 session,
                 actor,
@@ -817,9 +846,11 @@ def cancel(desk: Desk, actor: Actor, outbox_id: int) -> OutboxMessage:
         if row.state == OutboxState.CANCELLED:
             return row
         if row.state == OutboxState.SENDING:
-            raise ConflictError("This message is being sent right now; it cannot be cancelled.")
+            raise ConflictError(
+                translate("Mail", "This message is being sent right now; it cannot be cancelled.")
+            )
         if row.state == OutboxState.SENT:
-            raise ConflictError("This message was already sent.")
+            raise ConflictError(translate("Mail", "This message was already sent."))
         before = _snapshot(row)
         row.state = OutboxState.CANCELLED
         row.next_attempt_at = None

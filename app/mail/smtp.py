@@ -30,6 +30,7 @@ from app.access import secrets
 from app.document.kinds import TITLES as DOCUMENT_TITLES
 from app.errors import CpcDeskError, ValidationError
 from app.faults import fault_point
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.language import CertificateLanguage
 from app.mail.letter import LetterValues, letter_html, letter_signature, letter_subject, letter_text
 from app.mail.oauth import OAuthConfig, TokenError, access_token, xoauth2
@@ -63,14 +64,14 @@ class DeliveryError(CpcDeskError):
 
 # The steps of reaching a mail server and handing it a message, in order (see `send_test_message`).
 STEPS = {
-    "dns": "DNS (finding the mail server's address)",
-    "connect": "connect",
-    "tls": "TLS (the secure connection)",
-    "token": "token (the OAuth 2.0 identity platform)",
-    "authentication": "authentication (signing in to the mail server)",
-    "sender": "sender refused",
-    "recipient": "recipient refused",
-    "message": "message refused",
+    "dns": QT_TRANSLATE_NOOP("Mail", "DNS (finding the mail server's address)"),
+    "connect": QT_TRANSLATE_NOOP("Mail", "connect"),
+    "tls": QT_TRANSLATE_NOOP("Mail", "TLS (the secure connection)"),
+    "token": QT_TRANSLATE_NOOP("Mail", "token (the OAuth 2.0 identity platform)"),
+    "authentication": QT_TRANSLATE_NOOP("Mail", "authentication (signing in to the mail server)"),
+    "sender": QT_TRANSLATE_NOOP("Mail", "sender refused"),
+    "recipient": QT_TRANSLATE_NOOP("Mail", "recipient refused"),
+    "message": QT_TRANSLATE_NOOP("Mail", "message refused"),
 }
 
 
@@ -91,11 +92,12 @@ def make_message_id(certificate_number: str, domain: str, resend: int = 0) -> st
     number = clean_text("certificate_number", certificate_number, required=True)
     if not ANY_NUMBER_RE.match(number):
         raise ValidationError(
-            "certificate_number", f"{number!r} is not a certificate number (CPC-YYYY-NNNNNN)"
+            "certificate_number",
+            translate("Mail", "{0!r} is not a certificate number (CPC-YYYY-NNNNNN)").format(number),
         )
     host = clean_text("domain", domain, required=True).lower().encode("idna").decode("ascii")
     if not all(c.isalnum() or c in ".-" for c in host):
-        raise ValidationError("domain", f"{domain!r} is not a domain name")
+        raise ValidationError("domain", translate("Mail", "{0!r} is not a domain name").format(domain))
     suffix = "" if resend <= 0 else f".resend-{resend}"
     return f"<{number.lower()}{suffix}.cpc-desk@{host}>"
 
@@ -191,16 +193,23 @@ def build_certificate_message(
     cpso_number = _safe("cpso_number", cpso_number, max_length=16)
     certificate_number = _safe("certificate_number", certificate_number, max_length=20)
     if not ANY_NUMBER_RE.match(certificate_number):
-        raise ValidationError("certificate_number", f"{certificate_number!r} is not CPC-YYYY-NNNNNN")
+        raise ValidationError(
+            "certificate_number", translate("Mail", "{0!r} is not CPC-YYYY-NNNNNN").format(certificate_number)
+        )
     verification_code = _safe("verification_code", verification_code, max_length=32)
     recipient_name = _safe("recipient_name", recipient_name)
     message_id = _safe("message_id", message_id, max_length=255)
     if not (message_id.startswith("<") and message_id.endswith(">") and "@" in message_id):
-        raise ValidationError("message_id", f"{message_id!r} is not a Message-ID (<id@domain>)")
+        raise ValidationError(
+            "message_id", translate("Mail", "{0!r} is not a Message-ID (<id@domain>)").format(message_id)
+        )
     if not pdf.startswith(b"%PDF"):
-        raise ValidationError("pdf", "the certificate document is not a PDF")
+        raise ValidationError("pdf", translate("Mail", "the certificate document is not a PDF"))
     if language not in tuple(CertificateLanguage):
-        raise ValidationError("language", f"{language!r} is not a certificate language (en, fr or bilingual)")
+        raise ValidationError(
+            "language",
+            translate("Mail", "{0!r} is not a certificate language (en, fr or bilingual)").format(language),
+        )
 
     msg = EmailMessage()
     # A copy of a document (REG-, CARD-, DIP-) goes to the member, in their own words (English for now:
@@ -283,10 +292,12 @@ REQUEST_NUMBER_RE = re.compile(r"^R-\d{7,}$")
 def make_thread_message_id(request_number: str, entry_id: int, domain: str) -> str:
     """The Message-ID of one message of a request's thread: the same on every retry."""
     if not REQUEST_NUMBER_RE.match(request_number):
-        raise ValidationError("request", f"{request_number!r} is not a request number (R-0000000)")
+        raise ValidationError(
+            "request", translate("Mail", "{0!r} is not a request number (R-0000000)").format(request_number)
+        )
     host = clean_text("domain", domain, required=True).lower().encode("idna").decode("ascii")
     if not all(c.isalnum() or c in ".-" for c in host):
-        raise ValidationError("domain", f"{domain!r} is not a domain name")
+        raise ValidationError("domain", translate("Mail", "{0!r} is not a domain name").format(domain))
     return f"<{request_number.lower()}.msg-{int(entry_id)}.cpc-desk@{host}>"
 
 
@@ -308,7 +319,9 @@ def build_thread_message(
     member_name = _safe("member_name", member_name, max_length=610)
     subject = _safe("subject", subject, required=True, max_length=500)
     if not REQUEST_NUMBER_RE.match(request_number) or request_number not in subject:
-        raise ValidationError("subject", f"must name the request {request_number}")
+        raise ValidationError(
+            "subject", translate("Mail", "must name the request {0}").format(request_number)
+        )
     message_id = _safe("message_id", message_id, max_length=255)
     msg = EmailMessage()
     msg["Subject"] = subject
@@ -381,12 +394,18 @@ class SmtpConfig:
 
     def validate(self) -> None:
         if self.security not in SECURITY_MODES:
-            raise ValidationError("smtp.security", f"must be one of {', '.join(SECURITY_MODES)}")
+            raise ValidationError(
+                "smtp.security", translate("Mail", "must be one of {0}").format(", ".join(SECURITY_MODES))
+            )
         if self.security == "none" and not is_loopback_host(self.host):
             raise ValidationError(
                 "smtp.security",
-                f"'none' (no encryption) is allowed only for a server on this computer (127.0.0.1 or "
-                f"localhost), not {self.host}; choose starttls or tls",
+                translate(
+                    "Mail",
+                    "'none' (no encryption) is allowed only for a server on this "
+                    "computer (127.0.0.1 or localhost), not {0}; choose starttls or "
+                    "tls",
+                ).format(self.host),
             )
 
     @property
@@ -469,7 +488,9 @@ class SmtpTransport:
                 except (OSError, ssl.SSLError) as exc:
                     raise DeliveryError(
                         FailureKind.SETTINGS,
-                        f"The CA certificate file {self.config.ca_file} cannot be used: {exc}",
+                        translate("Mail", "The CA certificate file {0} cannot be used: {1}").format(
+                            self.config.ca_file, exc
+                        ),
                     ) from None
             self._ssl_context = ctx
         return self._ssl_context
@@ -503,8 +524,11 @@ class SmtpTransport:
                 if not smtp.has_extn("starttls"):
                     raise DeliveryError(
                         FailureKind.SETTINGS,
-                        f"The mail server {cfg.where} does not offer STARTTLS; choose 'tls' or another "
-                        "server in Settings.",
+                        translate(
+                            "Mail",
+                            "The mail server {0} does not offer STARTTLS; choose 'tls' or "
+                            "another server in Settings.",
+                        ).format(cfg.where),
                     )
                 self.step = "tls"
                 smtp.starttls(context=self.ssl_context())
@@ -516,14 +540,20 @@ class SmtpTransport:
                 if self._password is None:
                     raise DeliveryError(
                         FailureKind.SETTINGS,
-                        "A user name is set for the mail server but no password is stored; enter it in "
-                        "Settings (or 'settings set-password smtp').",
+                        translate(
+                            "Mail",
+                            "A user name is set for the mail server but no password is "
+                            "stored; enter it in Settings (or 'settings set-password smtp').",
+                        ),
                     )
                 if not smtp.has_extn("auth"):
                     raise DeliveryError(
                         FailureKind.SETTINGS,
-                        f"The mail server {cfg.where} does not offer sign-in (AUTH) on this connection; "
-                        "check the security setting.",
+                        translate(
+                            "Mail",
+                            "The mail server {0} does not offer sign-in (AUTH) on this "
+                            "connection; check the security setting.",
+                        ).format(cfg.where),
                     )
                 smtp.login(cfg.username, self._password)
         except DeliveryError as exc:
@@ -549,8 +579,12 @@ class SmtpTransport:
         if "XOAUTH2" not in mechanisms:
             raise DeliveryError(
                 FailureKind.SETTINGS,
-                f"The mail server {self.config.where} does not offer OAuth 2.0 sign-in (AUTH XOAUTH2) on "
-                "this connection; check the server and the security setting.",
+                translate(
+                    "Mail",
+                    "The mail server {0} does not offer OAuth 2.0 sign-in (AUTH "
+                    "XOAUTH2) on this connection; check the server and the security "
+                    "setting.",
+                ).format(self.config.where),
             )
         for fresh in (False, True):
             self.step = "token"
@@ -571,7 +605,9 @@ class SmtpTransport:
                     kind = FailureKind.TEMPORARY if 400 <= exc.smtp_code < 500 else FailureKind.SETTINGS
                     raise DeliveryError(
                         kind,
-                        f"The mail server refused the OAuth 2.0 token for {config.mailbox}: {reply}",
+                        translate("Mail", "The mail server refused the OAuth 2.0 token for {0}: {1}").format(
+                            config.mailbox, reply
+                        ),
                         code=exc.smtp_code,
                         reply=reply,
                     ) from None
@@ -613,7 +649,9 @@ class SmtpTransport:
                 self._after_refusal(smtp, code)
                 raise DeliveryError(
                     _kind_for(code),
-                    f"The server refused the recipient {to[0]}: {_reply_text(code, reply)}",
+                    translate("Mail", "The server refused the recipient {0}: {1}").format(
+                        to[0], _reply_text(code, reply)
+                    ),
                     code=code,
                     reply=_reply_text(code, reply),
                 )
@@ -629,14 +667,20 @@ class SmtpTransport:
                 if _is_timeout(exc):
                     error = DeliveryError(
                         FailureKind.TEMPORARY,
-                        f"The mail server {self.config.where} did not confirm the message within "
-                        f"{self.config.timeout:g} seconds; it will be sent again with the same Message-ID.",
+                        translate(
+                            "Mail",
+                            "The mail server {0} did not confirm the message within {1:g} "
+                            "seconds; it will be sent again with the same Message-ID.",
+                        ).format(self.config.where, self.config.timeout),
                     )
                 else:
                     error = DeliveryError(
                         FailureKind.TEMPORARY,
-                        f"The mail server {self.config.where} closed the connection before confirming the "
-                        "message; it will be sent again with the same Message-ID.",
+                        translate(
+                            "Mail",
+                            "The mail server {0} closed the connection before confirming the "
+                            "message; it will be sent again with the same Message-ID.",
+                        ).format(self.config.where),
                     )
                 error.maybe_delivered = True
                 raise error from None
@@ -644,8 +688,11 @@ class SmtpTransport:
                 self._drop()
                 error = DeliveryError(
                     FailureKind.TEMPORARY,
-                    f"The mail server {self.config.where} did not confirm the message within "
-                    f"{self.config.timeout:g} seconds; it will be sent again with the same Message-ID.",
+                    translate(
+                        "Mail",
+                        "The mail server {0} did not confirm the message within {1:g} "
+                        "seconds; it will be sent again with the same Message-ID.",
+                    ).format(self.config.where, self.config.timeout),
                 )
                 error.maybe_delivered = True
                 raise error from None
@@ -653,7 +700,9 @@ class SmtpTransport:
                 self._after_refusal(smtp, code)
                 raise DeliveryError(
                     _kind_for(code),
-                    f"The server did not accept the message: {_reply_text(code, reply)}",
+                    translate("Mail", "The server did not accept the message: {0}").format(
+                        _reply_text(code, reply)
+                    ),
                     code=code,
                     reply=_reply_text(code, reply),
                 )
@@ -664,7 +713,9 @@ class SmtpTransport:
             self._after_refusal(smtp, exc.smtp_code)
             raise DeliveryError(
                 _kind_for(exc.smtp_code),
-                f"The server did not accept the message: {_reply_text(exc.smtp_code, exc.smtp_error)}",
+                translate("Mail", "The server did not accept the message: {0}").format(
+                    _reply_text(exc.smtp_code, exc.smtp_error)
+                ),
                 code=exc.smtp_code,
                 reply=_reply_text(exc.smtp_code, exc.smtp_error),
             ) from None
@@ -686,8 +737,11 @@ class SmtpTransport:
                     if not smtp.has_extn("smtputf8"):
                         raise DeliveryError(
                             FailureKind.PERMANENT,
-                            "An address needs an international mail server (SMTPUTF8) and "
-                            f"{self.config.where} does not support it.",
+                            translate(
+                                "Mail",
+                                "An address needs an international mail server (SMTPUTF8) and "
+                                "{0} does not support it.",
+                            ).format(self.config.where),
                         )
                     mail_options = ["SMTPUTF8", "BODY=8BITMIME"]
                 elif smtp.has_extn("8bitmime"):
@@ -702,7 +756,9 @@ class SmtpTransport:
                     self._after_refusal(smtp, code)
                     raise DeliveryError(
                         _kind_for(code),
-                        f"The server refused the sender: {_reply_text(code, reply)}",
+                        translate("Mail", "The server refused the sender: {0}").format(
+                            _reply_text(code, reply)
+                        ),
                         code=code,
                         reply=_reply_text(code, reply),
                     )
@@ -712,13 +768,15 @@ class SmtpTransport:
                 if reused and first_try:
                     continue  # dropped while idle; MAIL was not accepted, so sending again is safe
                 raise DeliveryError(
-                    FailureKind.TEMPORARY, f"The mail server {self.config.where} closed the connection."
+                    FailureKind.TEMPORARY,
+                    translate("Mail", "The mail server {0} closed the connection.").format(self.config.where),
                 ) from None
             except (OSError, smtplib.SMTPException) as exc:
                 self._drop()
                 raise self._classify(exc, during="mail") from None
         raise DeliveryError(
-            FailureKind.TEMPORARY, f"The mail server {self.config.where} closed the connection."
+            FailureKind.TEMPORARY,
+            translate("Mail", "The mail server {0} closed the connection.").format(self.config.where),
         )
 
     def _after_refusal(self, smtp: smtplib.SMTP, code: int) -> None:
@@ -738,53 +796,74 @@ class SmtpTransport:
             kind = FailureKind.TEMPORARY if 400 <= exc.smtp_code < 500 else FailureKind.SETTINGS
             return DeliveryError(
                 kind,
-                f"The mail server refused the user name or password: {reply}{_password_retired_hint(reply)}",
+                translate("Mail", "The mail server refused the user name or password: {0}{1}").format(
+                    reply, _password_retired_hint(reply)
+                ),
                 code=exc.smtp_code,
                 reply=reply,
             )
         if isinstance(exc, smtplib.SMTPNotSupportedError):
             return DeliveryError(
-                FailureKind.SETTINGS, f"The mail server {where} does not support this: {exc}"
+                FailureKind.SETTINGS,
+                translate("Mail", "The mail server {0} does not support this: {1}").format(where, exc),
             )
         if isinstance(exc, smtplib.SMTPResponseException):
             reply = _reply_text(exc.smtp_code, exc.smtp_error)
             return DeliveryError(
                 _kind_for(exc.smtp_code),
-                f"The mail server {where} answered: {reply}",
+                translate("Mail", "The mail server {0} answered: {1}").format(where, reply),
                 code=exc.smtp_code,
                 reply=reply,
             )
         if isinstance(exc, smtplib.SMTPServerDisconnected) and not _is_timeout(exc):
-            return DeliveryError(FailureKind.TEMPORARY, f"The mail server {where} closed the connection.")
+            return DeliveryError(
+                FailureKind.TEMPORARY,
+                translate("Mail", "The mail server {0} closed the connection.").format(where),
+            )
         if isinstance(exc, ssl.SSLCertVerificationError):
             return DeliveryError(
                 FailureKind.TEMPORARY,
-                f"The mail server's TLS certificate was not accepted ({exc.verify_message}); "
-                "check the host name, or add its CA file in Settings.",
+                translate(
+                    "Mail",
+                    "The mail server's TLS certificate was not accepted ({0}); check "
+                    "the host name, or add its CA file in Settings.",
+                ).format(exc.verify_message),
             )
         if isinstance(exc, ssl.SSLError):
             return DeliveryError(
-                FailureKind.TEMPORARY, f"The secure connection to {where} failed: {exc.reason}"
+                FailureKind.TEMPORARY,
+                translate("Mail", "The secure connection to {0} failed: {1}").format(where, exc.reason),
             )
         if isinstance(exc, ConnectionRefusedError):
             return DeliveryError(
-                FailureKind.TEMPORARY, f"Could not connect to the mail server {where}: connection refused."
+                FailureKind.TEMPORARY,
+                translate("Mail", "Could not connect to the mail server {0}: connection refused.").format(
+                    where
+                ),
             )
         if _is_timeout(exc):
             return DeliveryError(
                 FailureKind.TEMPORARY,
-                f"The mail server {where} did not answer within {self.config.timeout:g} seconds.",
+                translate("Mail", "The mail server {0} did not answer within {1:g} seconds.").format(
+                    where, self.config.timeout
+                ),
             )
         if isinstance(exc, socket.gaierror):
             return DeliveryError(
-                FailureKind.TEMPORARY, f"The mail server name {self.config.host} is unknown."
+                FailureKind.TEMPORARY,
+                translate("Mail", "The mail server name {0} is unknown.").format(self.config.host),
             )
         if isinstance(exc, OSError):
             return DeliveryError(
-                FailureKind.TEMPORARY, f"Could not reach the mail server {where}: {exc.strerror or exc}"
+                FailureKind.TEMPORARY,
+                translate("Mail", "Could not reach the mail server {0}: {1}").format(
+                    where, exc.strerror or exc
+                ),
             )
         if isinstance(exc, smtplib.SMTPException):
-            return DeliveryError(FailureKind.TEMPORARY, f"Mail error with {where}: {exc}")
+            return DeliveryError(
+                FailureKind.TEMPORARY, translate("Mail", "Mail error with {0}: {1}").format(where, exc)
+            )
         raise exc
 
 
@@ -793,12 +872,15 @@ def _password_retired_hint(reply: str) -> str:
     Google: 5.7.9 'Application-specific password required')."""
     lowered = reply.lower()
     if "5.7.30" in reply or "5.7.139" in reply or "basic authentication" in lowered:
-        return (
-            " This server no longer accepts a password (Basic authentication): set smtp.auth to "
-            "oauth2-microsoft (see the README, 'Mail through Microsoft 365 or Google Workspace')."
+        return " " + translate(
+            "Mail",
+            "This server no longer accepts a password (Basic authentication): set smtp.auth to "
+            "oauth2-microsoft (see the README, 'Mail through Microsoft 365 or Google Workspace').",
         )
     if "5.7.9" in reply or "application-specific password" in lowered:
-        return " Google needs an app password here, or OAuth 2.0: set smtp.auth to oauth2-google."
+        return " " + translate(
+            "Mail", "Google needs an app password here, or OAuth 2.0: set smtp.auth to oauth2-google."
+        )
     return ""
 
 
@@ -846,7 +928,7 @@ def prepare(msg: EmailMessage, sender: str) -> PreparedMessage:
     to = tuple(a.addr_spec for h in ("To", "Cc") for a in _addresses(msg, h))
     bcc = tuple(a.addr_spec for a in _addresses(msg, "Bcc"))
     if not to:
-        raise DeliveryError(FailureKind.PERMANENT, "The message has no recipient.")
+        raise DeliveryError(FailureKind.PERMANENT, translate("Mail", "The message has no recipient."))
     international = any(_needs_smtputf8(a) for a in (sender, *to, *bcc))
     return PreparedMessage(sender, to, bcc, _flatten(msg, utf8=international), international)
 
@@ -883,4 +965,6 @@ def send_test_email(settings: Settings, to_address: str) -> str:
     msg = build_test_message(settings, to_address)
     with SmtpTransport.from_settings(settings) as transport:
         reply = transport.send(msg)
-    return f"The mail server {transport.config.where} accepted the test message for {to_address}: {reply}"
+    return translate("Mail", "The mail server {0} accepted the test message for {1}: {2}").format(
+        transport.config.where, to_address, reply
+    )

@@ -17,6 +17,7 @@ from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import NotFound
+from app.i18n import translate
 from app.store.models import Certificate, CertificateRequest, RequestRecipient, utcnow
 
 _CHUNK = 500  # ids per statement: well under SQLite's and PostgreSQL's parameter limits
@@ -46,7 +47,9 @@ def mark_printed(
         missing = [i for i in ids if i not in found]
         if missing:
             listed = ", ".join(str(i) for i in missing[:10]) + ("…" if len(missing) > 10 else "")
-            raise NotFound(f"No certificate with id {listed}; nothing was marked printed")
+            raise NotFound(
+                translate("Printing", "No certificate with id {0}; nothing was marked printed").format(listed)
+            )
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             session.execute(_CERTIFICATE.update().where(_CERTIFICATE.c.id.in_(chunk)).values(printed_at=now))

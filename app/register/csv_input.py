@@ -15,19 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import CpcDeskError, ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 
 _CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t")
 MAX_FIELD_CHARS = 131_072  # the csv module's own limit; a longer value means this is not our kind of CSV
 # Opening bytes of files staff might pick by mistake.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "an Excel workbook or another ZIP file"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel or Word file"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"SQLite format 3", "an SQLite database"),
-    (b"{\\rtf", "an RTF document"),
+    (b"PK\x03\x04", QT_TRANSLATE_NOOP("Register", "an Excel workbook or another ZIP file")),
+    (b"\xd0\xcf\x11\xe0", QT_TRANSLATE_NOOP("Register", "an old Excel or Word file")),
+    (b"%PDF", QT_TRANSLATE_NOOP("Register", "a PDF document")),
+    (b"\x89PNG", QT_TRANSLATE_NOOP("Register", "a PNG image")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("Register", "a JPEG image")),
+    (b"SQLite format 3", QT_TRANSLATE_NOOP("Register", "an SQLite database")),
+    (b"{\\rtf", QT_TRANSLATE_NOOP("Register", "an RTF document")),
 )
 
 ProgressFn = Callable[[int, int], None]  # (bytes read, total bytes)
@@ -95,7 +96,10 @@ def encoding_choice(name: str) -> str:
     codec = ENCODING_CHOICES.get(name.strip().lower().replace("_", "-"))
     if codec is None:
         raise ValidationError(
-            "--encoding", f"{name!r} is not an encoding we read (use one of: {', '.join(ENCODING_CHOICES)})"
+            "--encoding",
+            translate("Register", "{0!r} is not an encoding we read (use one of: {1})").format(
+                name, ", ".join(ENCODING_CHOICES)
+            ),
         )
     return codec
 
@@ -114,7 +118,9 @@ def _bad_byte(path: Path, offset: int) -> str:
             if offset - read < len(chunk):
                 value = chunk[offset - read]
             read += len(chunk)
-    return f"line {line}, byte {offset - line_start + 1} (0x{value:02X})"
+    return translate("Register", "line {0}, byte {1} (0x{2:02X})").format(
+        line, offset - line_start + 1, value
+    )
 
 
 def _first_undecodable(path: Path, encoding: str) -> int | None:
@@ -151,22 +157,30 @@ def detect_encoding(path: Path, declared: str = "") -> str:
     rather than read as Windows-1252 (which would turn "Hélène" into "HÃ©lÃ¨ne")."""
     size = path.stat().st_size
     if size == 0:
-        raise CsvFileError(f"{path.name} is empty (0 bytes); there is nothing to import.")
+        raise CsvFileError(
+            translate("Register", "{0} is empty (0 bytes); there is nothing to import.").format(path.name)
+        )
     with path.open("rb") as fh:
         head = fh.read(64)
         for magic, what in _SIGNATURES:
             if head.startswith(magic):
                 raise CsvFileError(
-                    f"{path.name} is not a CSV file: it looks like {what}. "
-                    "Save it as 'CSV UTF-8 (comma delimited)' and import that file."
+                    translate(
+                        "Register",
+                        "{0} is not a CSV file: it looks like {1}. Save it as 'CSV UTF-8 "
+                        "(comma delimited)' and import that file.",
+                    ).format(path.name, translate_marked("Register", what))
                 )
         if declared:
             codec = encoding_choice(declared)
             unreadable = _first_undecodable(path, codec)
             if unreadable is not None:
                 raise CsvFileError(
-                    f"{path.name} cannot be read as {declared}: {_bad_byte(path, unreadable)} is not a "
-                    "character in that encoding. Check which encoding the file was saved in."
+                    translate(
+                        "Register",
+                        "{0} cannot be read as {1}: {2} is not a character in that "
+                        "encoding. Check which encoding the file was saved in.",
+                    ).format(path.name, declared, _bad_byte(path, unreadable))
                 )
             return codec
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -180,8 +194,10 @@ def detect_encoding(path: Path, declared: str = "") -> str:
             zero = chunk.find(b"\x00")
             if zero >= 0:
                 raise CsvFileError(
-                    f"{path.name} is not a CSV file: it contains binary data (a zero byte at byte "
-                    f"{offset + zero + 1:,})."
+                    translate(
+                        "Register",
+                        "{0} is not a CSV file: it contains binary data (a zero byte at byte {1:,}).",
+                    ).format(path.name, offset + zero + 1)
                 )
             if bad is None:
                 pending = len(decoder.getstate()[0])
@@ -200,17 +216,24 @@ def detect_encoding(path: Path, declared: str = "") -> str:
         return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
     if _has_utf8_sequences(path):
         raise CsvFileError(
-            f"{path.name} mixes encodings: it is written in UTF-8, but {_bad_byte(path, bad)} is not "
-            "UTF-8 (perhaps a line pasted from another file). Retype the characters on that line and save "
-            "the file as 'CSV UTF-8', or, if the whole file is in another encoding, say which with "
-            "--encoding (for example --encoding windows-1252)."
+            translate(
+                "Register",
+                "{0} mixes encodings: it is written in UTF-8, but {1} is not "
+                "UTF-8 (perhaps a line pasted from another file). Retype the "
+                "characters on that line and save the file as 'CSV UTF-8', or, "
+                "if the whole file is in another encoding, say which with "
+                "--encoding (for example --encoding windows-1252).",
+            ).format(path.name, _bad_byte(path, bad))
         )
     # Not UTF-8: Windows-1252, unless it uses one of the five bytes that code page leaves undefined.
     bad = _first_undecodable(path, "cp1252")
     if bad is not None:
         raise CsvFileError(
-            f"{path.name} is not a text file in a known encoding ({_bad_byte(path, bad)}). "
-            "Save it as 'CSV UTF-8' and import that file."
+            translate(
+                "Register",
+                "{0} is not a text file in a known encoding ({1}). Save it as "
+                "'CSV UTF-8' and import that file.",
+            ).format(path.name, _bad_byte(path, bad))
         )
     return "cp1252"
 
@@ -247,7 +270,9 @@ class CsvSource:
     def __post_init__(self) -> None:
         self.path = Path(self.path)
         if not self.path.is_file():
-            raise CsvFileError(f"{self.path} does not exist or is not a file.")
+            raise CsvFileError(
+                translate("Register", "{0} does not exist or is not a file.").format(self.path)
+            )
         self.size = self.path.stat().st_size
         self.encoding = detect_encoding(self.path, self.declared_encoding)
         self._read_header()
@@ -259,7 +284,9 @@ class CsvSource:
             for number, line in enumerate(fh, start=1):
                 if line.strip():
                     return number, line[:MAX_FIELD_CHARS]
-        raise CsvFileError(f"{self.path.name} has no text in it; there is nothing to import.")
+        raise CsvFileError(
+            translate("Register", "{0} has no text in it; there is nothing to import.").format(self.path.name)
+        )
 
     def _read_header(self) -> None:
         self._header_line, line = self._first_line()
@@ -279,33 +306,38 @@ class CsvSource:
         expected = ", ".join(self.required)
         if score == 0:
             raise CsvFileError(
-                f"{self.path.name} does not start with a header line naming the columns (expected "
-                f"{expected}, …). Line {self._header_line} is: {line.strip()[:80]!r}. "
-                "Is this the right file, and is it saved as CSV?"
+                translate(
+                    "Register",
+                    "{0} does not start with a header line naming the columns "
+                    "(expected {1}, …). Line {2} is: {3!r}. Is this the right file, "
+                    "and is it saved as CSV?",
+                ).format(self.path.name, expected, self._header_line, line.strip()[:80])
             )
         while cols and cols[-1] == "":  # trailing delimiters a spreadsheet may add
             cols.pop()
         problems = []
         if "" in cols:
-            problems.append(f"column {cols.index('') + 1} has no name")
+            problems.append(translate("Register", "column {0} has no name").format(cols.index("") + 1))
         dupes = sorted({c for c in cols if c and cols.count(c) > 1})
         if dupes:
-            problems.append("these columns appear twice: " + ", ".join(dupes))
+            problems.append(translate("Register", "these columns appear twice: {0}").format(", ".join(dupes)))
         missing = [c for c in self.required if c not in cols]
         if missing:
-            problems.append("required columns are missing: " + ", ".join(missing))
+            problems.append(
+                translate("Register", "required columns are missing: {0}").format(", ".join(missing))
+            )
         unknown = [c for c in cols if c and c not in known]
         if unknown:
             problems.append(
-                "these columns are not part of the format: "
-                + ", ".join(unknown)
-                + " (the format's columns are "
-                + ", ".join([*self.required, *self.optional])
-                + ")"
+                translate(
+                    "Register", "these columns are not part of the format: {0} (the format's columns are {1})"
+                ).format(", ".join(unknown), ", ".join([*self.required, *self.optional]))
             )
         if problems:
             raise CsvFileError(
-                f"The header of {self.path.name} (line {self._header_line}): " + "; ".join(problems) + "."
+                translate("Register", "The header of {0} (line {1}): {2}.").format(
+                    self.path.name, self._header_line, "; ".join(problems)
+                )
             )
         self.columns = cols
 
@@ -322,6 +354,7 @@ class CsvSource:
             last_end = 0
             pending: CsvRecord | None = None
             pending_short = False
+            pending_count = 0
             rows_seen = 0
             while True:
                 try:
@@ -333,18 +366,27 @@ class CsvSource:
                     message = str(exc)
                     if "unexpected end of data" in message:
                         raise CsvFileError(
-                            f"{self.path.name} ends in the middle of the row starting on line {start}: a "
-                            "quoted value is never closed. The file may have been cut off while it was "
-                            "copied or saved; nothing was imported."
+                            translate(
+                                "Register",
+                                "{0} ends in the middle of the row starting on line {1}: a "
+                                "quoted value is never closed. The file may have been cut off "
+                                "while it was copied or saved; nothing was imported.",
+                            ).format(self.path.name, start)
                         ) from None
                     if "field larger" in message:
                         raise CsvFileError(
-                            f"Line {start} of {self.path.name} has a value longer than {MAX_FIELD_CHARS:,} "
-                            "characters; it is probably not a CSV file of the expected kind."
+                            translate(
+                                "Register",
+                                "Line {0} of {1} has a value longer than {2:,} characters; it is "
+                                "probably not a CSV file of the expected kind.",
+                            ).format(start, self.path.name, MAX_FIELD_CHARS)
                         ) from None
                     raise CsvFileError(
-                        f"{self.path.name} cannot be read as CSV at line {start}: {message} "
-                        '(a value containing a quote must be wrapped in quotes, with the quote doubled: "")'
+                        translate(
+                            "Register",
+                            "{0} cannot be read as CSV at line {1}: {2} (a value containing "
+                            'a quote must be wrapped in quotes, with the quote doubled: "")',
+                        ).format(self.path.name, start, message)
                     ) from None
                 start, last_end = last_end + 1, reader.line_num
                 if start <= self._header_line:
@@ -361,17 +403,22 @@ class CsvSource:
                 if len(row) > width and not any(v.strip() for v in row[width:]):
                     row = row[:width]
                 if len(row) != width:
-                    problem = f"has {len(row)} values but the header names {width} columns"
+                    problem = translate("Register", "has {0} values but the header names {1} columns").format(
+                        len(row), width
+                    )
                 values = dict(zip(self.columns, row + [""] * (width - len(row)), strict=False))
                 pending = CsvRecord(start, values, problem)
                 pending_short = len(row) < width
+                pending_count = len(row)
             if pending is not None:
                 if pending_short and not ends_cleanly:
                     raise CsvFileError(
-                        f"{self.path.name} ends in the middle of line {pending.line}: that row has "
-                        f"{pending.problem.split(' ')[1]} of {width} values and the file has no final line "
-                        "break. The file may have been cut off while it was copied or saved; nothing was "
-                        "imported."
+                        translate(
+                            "Register",
+                            "{0} ends in the middle of line {1}: that row has {2} of {3} "
+                            "values and the file has no final line break. The file may have "
+                            "been cut off while it was copied or saved; nothing was imported.",
+                        ).format(self.path.name, pending.line, pending_count, width)
                     )
                 yield pending
             self.bytes_read = counter.count

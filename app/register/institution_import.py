@@ -21,6 +21,7 @@ from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, CpcDeskError, ValidationError, ValidationErrors
+from app.i18n import translate
 from app.register.csv_input import CsvFileError, CsvRecord, CsvSource
 from app.register.institution_types import InstitutionTypes, read_types
 from app.register.institutions import (
@@ -88,7 +89,12 @@ def _check(
     raw = record.values
     line = record.line
     if record.problem:
-        return {}, None, None, [RowProblem(line, "", "", f"the row {record.problem}")]
+        return (
+            {},
+            None,
+            None,
+            [RowProblem(line, "", "", translate("Register", "the row {0}").format(record.problem))],
+        )
     problems: list[RowProblem] = []
     verified: bool | None = None
     flag = raw.get("verified", "").strip().casefold()
@@ -97,7 +103,9 @@ def _check(
     elif flag in _NO:
         verified = False
     elif flag:
-        problems.append(RowProblem(line, "verified", raw["verified"], "must be yes or no"))
+        problems.append(
+            RowProblem(line, "verified", raw["verified"], translate("Register", "must be yes or no"))
+        )
     type_name = name = ""
     try:
         type_name = types.canonical(
@@ -113,7 +121,7 @@ def _check(
         return {}, None, verified, problems
     key = (type_name, fold(name))
     if key in seen:
-        reason = f"repeats line {seen[key]}; each institution once"
+        reason = translate("Register", "repeats line {0}; each institution once").format(seen[key])
         return {}, None, verified, [*problems, RowProblem(line, "name", raw.get("name", ""), reason)]
     seen[key] = line
     current = _existing(session, type_name, name)
@@ -206,10 +214,12 @@ def import_institutions(
                 else:
                     result.unchanged += 1
             if cancelled is not None and cancelled():
-                raise ImportCancelled("The import was stopped; nothing was changed.")
+                raise ImportCancelled(translate("Register", "The import was stopped; nothing was changed."))
             if result.rows == 0:
                 raise CsvFileError(
-                    f"{path.name} has a header but no institution rows; there is nothing to import."
+                    translate(
+                        "Register", "{0} has a header but no institution rows; there is nothing to import."
+                    ).format(path.name)
                 )
             if dry_run or (result.refused_rows and not skip_invalid):
                 raise _Rollback

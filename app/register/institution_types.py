@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import translate
 from app.register.text import fold
 from app.store.db import Database
 from app.store.models import InstitutionType
@@ -61,7 +62,9 @@ class InstitutionTypes:
         if name is None:
             typed = (value or "").strip()
             known = ", ".join(self.names)
-            message = f"{typed!r} is not an institution type; must be one of: {known}"
+            message = translate("Register", "{0!r} is not an institution type; must be one of: {1}").format(
+                typed, known
+            )
             raise ValidationError(field_name, message)
         return name
 

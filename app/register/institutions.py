@@ -17,6 +17,7 @@ from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import ConflictError, NotFound
+from app.i18n import translate
 from app.register.institution_types import InstitutionTypes, read_types
 from app.register.recipients import (
     SNAPSHOT_FIELDS,
@@ -103,7 +104,9 @@ def directory_entries(
 def get_institution(session: Session, institution_id: int) -> InstitutionRow:
     inst = session.get(Institution, institution_id)
     if inst is None:
-        raise NotFound(f"Institution {institution_id} is not in the directory.")
+        raise NotFound(
+            translate("Register", "Institution {0} is not in the directory.").format(institution_id)
+        )
     return institution_row(inst)
 
 
@@ -153,8 +156,9 @@ def save_institution(
     clash = _duplicate(session, kind.id, clean.name, institution_id)
     if clash is not None:
         raise ConflictError(
-            f"{clean.name} is already in the directory as a {clean.institution_type.lower()} "
-            f"(entry {clash.id}); edit that entry instead."
+            translate(
+                "Register", "{0} is already in the directory as a {1} (entry {2}); edit that entry instead."
+            ).format(clean.name, clean.institution_type.lower(), clash.id)
         )
     if institution_id is None:
         inst = Institution(type_id=kind.id, verified=bool(verified), **address_of(clean))
@@ -167,7 +171,9 @@ def save_institution(
         return row, "added"
     current = session.get(Institution, institution_id)
     if current is None:
-        raise NotFound(f"Institution {institution_id} is not in the directory.")
+        raise NotFound(
+            translate("Register", "Institution {0} is not in the directory.").format(institution_id)
+        )
     before = institution_row(current)
     current.type_id = kind.id
     for f in SNAPSHOT_FIELDS:
@@ -217,7 +223,9 @@ def set_verified(desk: Desk, actor: Actor, institution_id: int, verified: bool =
     with desk.db.write() as session:
         inst = session.get(Institution, institution_id)
         if inst is None:
-            raise NotFound(f"Institution {institution_id} is not in the directory.")
+            raise NotFound(
+                translate("Register", "Institution {0} is not in the directory.").format(institution_id)
+            )
         if inst.verified == verified:
             return institution_row(inst)
         inst.verified = verified

@@ -28,6 +28,7 @@ from app.access.staff import Actor, Permission
 from app.audit import trail as audit
 from app.desk import Desk
 from app.errors import CpcDeskError, ValidationError
+from app.i18n import translate
 from app.register.csv_input import CsvFileError, CsvRecord, CsvSource, neutralise_for_spreadsheet
 from app.register.members import TOKEN_MAX_LENGTH, name_tokens
 from app.register.text import check_characters, clean_text, fold, validate_email
@@ -111,25 +112,48 @@ class ImportResult:
 
     def summary(self, what: str = "members") -> str:
         """One line for staff: "3 rows read (UTF-8); added 2 members, updated 1, unchanged 0." """
-        noun = what if self.inserted != 1 else what.removesuffix("s")
-        rows = "1 row" if self.rows == 1 else f"{self.rows:,} rows"
-        parts = [f"{rows} read ({self.encoding})"]
+        parts = [
+            _grouped(translate("Register", "%n row(s) read ({0})", None, self.rows), self.rows).format(
+                self.encoding
+            )
+        ]
+        counts = (f"{self.updated:,}", f"{self.unchanged:,}")
         if self.committed:
-            parts.append(
-                f"added {self.inserted:,} {noun}, updated {self.updated:,}, unchanged {self.unchanged:,}"
-            )
+            if what == "institutions":
+                added = translate(
+                    "Register", "added %n institution(s), updated {0}, unchanged {1}", None, self.inserted
+                )
+            else:
+                added = translate(
+                    "Register", "added %n member(s), updated {0}, unchanged {1}", None, self.inserted
+                )
+            parts.append(_grouped(added, self.inserted).format(*counts))
         elif self.dry_run:
-            parts.append(
-                f"would add {self.inserted:,} {noun}, update {self.updated:,}, "
-                f"leave {self.unchanged:,} unchanged"
-            )
+            if what == "institutions":
+                added = translate(
+                    "Register",
+                    "would add %n institution(s), update {0}, leave {1} unchanged",
+                    None,
+                    self.inserted,
+                )
+            else:
+                added = translate(
+                    "Register", "would add %n member(s), update {0}, leave {1} unchanged", None, self.inserted
+                )
+            parts.append(_grouped(added, self.inserted).format(*counts))
         if self.refused_rows:
-            parts.append("1 row refused" if self.refused_rows == 1 else f"{self.refused_rows:,} rows refused")
+            refused = translate("Register", "%n row(s) refused", None, self.refused_rows)
+            parts.append(_grouped(refused, self.refused_rows))
         if self.dry_run:
-            parts.append("dry run: nothing was changed")
+            parts.append(translate("Register", "dry run: nothing was changed"))
         elif not self.committed:
-            parts.append("nothing was imported")
+            parts.append(translate("Register", "nothing was imported"))
         return "; ".join(parts) + "."
+
+
+def _grouped(text: str, n: int) -> str:
+    """A translated count with its thousands grouped as the rest of the summary writes them (1,500)."""
+    return text.replace(str(n), f"{n:,}", 1) if n >= 1000 else text
 
 
 # --- checking one row ------------------------------------------------------------------------------
@@ -142,7 +166,7 @@ def row_reporter(
 
     def report(done: int, total: int) -> None:
         if cancelled is not None and cancelled():
-            raise ImportCancelled("The import was stopped; nothing was changed.")
+            raise ImportCancelled(translate("Register", "The import was stopped; nothing was changed."))
         if progress is not None:
             progress(done, total, f"{result.rows:,} rows checked")
 
@@ -156,7 +180,10 @@ def _note(column: str, value: str) -> str:
     text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationError(
-            column, f"is {len(text):,} characters long; at most {MAX_NOTE_LENGTH:,} are allowed"
+            column,
+            translate("Register", "is {0:,} characters long; at most {1:,} are allowed").format(
+                len(text), MAX_NOTE_LENGTH
+            ),
         )
     return text
 
@@ -186,20 +213,22 @@ def _note_of(column: str) -> Callable[[str], str]:
 def _iso_date(column: str, value: str) -> date:
     text = value.strip()
     if not _DATE_RE.match(text):
-        raise ValidationError(column, "must be a date written YYYY-MM-DD (for example 2024-03-31)")
+        raise ValidationError(
+            column, translate("Register", "must be a date written YYYY-MM-DD (for example 2024-03-31)")
+        )
     try:
         result = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(column, "is not a real date") from None
+        raise ValidationError(column, translate("Register", "is not a real date")) from None
     if result.year < 1850:
-        raise ValidationError(column, "is before 1850")
+        raise ValidationError(column, translate("Register", "is before 1850"))
     return result
 
 
 def _name(column: str, value: str, required: bool) -> str:
     text = clean_text(column, value, required=required)
     if text and not any(ch.isalpha() for ch in text):
-        raise ValidationError(column, "must contain at least one letter")
+        raise ValidationError(column, translate("Register", "must contain at least one letter"))
     return text
 
 
@@ -212,7 +241,7 @@ def check_member_row(values: dict[str, str], today: date) -> tuple[dict[str, Any
         raw = values.get(column, "")
         if not raw.strip():
             if column in REQUIRED_COLUMNS:
-                errors.append(ValidationError(column, "is required"))
+                errors.append(ValidationError(column, translate("Register", "is required")))
             return
         if column in OPTIONAL_COLUMNS and raw.strip().casefold() == CLEAR:
             out[column] = None
@@ -225,7 +254,9 @@ def check_member_row(values: dict[str, str], today: date) -> tuple[dict[str, Any
     def cpso(v: str) -> str:
         text = v.strip().upper()
         if not _CPSO_RE.match(text):
-            raise ValidationError("cpso_number", "must be 1 to 16 letters or digits (for example 123456)")
+            raise ValidationError(
+                "cpso_number", translate("Register", "must be 1 to 16 letters or digits (for example 123456)")
+            )
         return text
 
     def reg_class(v: str) -> str:
@@ -237,12 +268,15 @@ def check_member_row(values: dict[str, str], today: date) -> tuple[dict[str, Any
         for s in MemberStatus:
             if s.value == key:
                 return s
-        raise ValidationError("status", "must be one of " + ", ".join(s.value for s in MemberStatus))
+        raise ValidationError(
+            "status",
+            translate("Register", "must be one of {0}").format(", ".join(s.value for s in MemberStatus)),
+        )
 
     def initial(v: str) -> date:
         d = _iso_date("initial_registration_date", v)
         if d > today:
-            raise ValidationError("initial_registration_date", "is in the future")
+            raise ValidationError("initial_registration_date", translate("Register", "is in the future"))
         return d
 
     def specialties(v: str) -> str:
@@ -252,7 +286,10 @@ def check_member_row(values: dict[str, str], today: date) -> tuple[dict[str, Any
     def phone(v: str) -> str:
         text = clean_text("phone", v, max_length=64)
         if not _PHONE_RE.match(text):
-            raise ValidationError("phone", "must be a telephone number (digits, spaces, + ( ) - . / and ext)")
+            raise ValidationError(
+                "phone",
+                translate("Register", "must be a telephone number (digits, spaces, + ( ) - . / and ext)"),
+            )
         return text
 
     take("cpso_number", cpso)
@@ -270,7 +307,11 @@ def check_member_row(values: dict[str, str], today: date) -> tuple[dict[str, Any
     take("phone", phone)
     start, end = out.get("initial_registration_date"), out.get("certificate_expiry_date")
     if isinstance(start, date) and isinstance(end, date) and end < start:
-        errors.append(ValidationError("certificate_expiry_date", "is before the initial registration date"))
+        errors.append(
+            ValidationError(
+                "certificate_expiry_date", translate("Register", "is before the initial registration date")
+            )
+        )
     return out, errors
 
 
@@ -439,10 +480,12 @@ def import_members(
                     )
                     batch = []
             if cancelled is not None and cancelled():
-                raise ImportCancelled("The import was stopped; nothing was changed.")
+                raise ImportCancelled(translate("Register", "The import was stopped; nothing was changed."))
             if result.rows == 0:
                 raise CsvFileError(
-                    f"{path.name} has a header but no member rows; there is nothing to import."
+                    translate(
+                        "Register", "{0} has a header but no member rows; there is nothing to import."
+                    ).format(path.name)
                 )
             commit = not dry_run and (result.refused_rows == 0 or skip_invalid)
             _apply_batch(session, batch, result, write=commit)
@@ -465,7 +508,9 @@ def _check_record(
     record: CsvRecord, today: date, seen: dict[str, int]
 ) -> tuple[dict[str, Any], list[RowProblem]]:
     if record.problem:
-        return {}, [RowProblem(record.line, "", "", f"the row {record.problem}")]
+        return {}, [
+            RowProblem(record.line, "", "", translate("Register", "the row {0}").format(record.problem))
+        ]
     values, errors = check_member_row(record.values, today)
     problems = [RowProblem(record.line, e.field, record.values.get(e.field, ""), e.message) for e in errors]
     number = values.get("cpso_number")
@@ -477,7 +522,7 @@ def _check_record(
                     record.line,
                     "cpso_number",
                     record.values["cpso_number"],
-                    f"repeats line {first}; each member once",
+                    translate("Register", "repeats line {0}; each member once").format(first),
                 )
             )
         else:

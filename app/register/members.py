@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.access.permissions import Actor, Permission
 from app.desk import Desk
 from app.errors import NotFound
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.issuing.rules import review_reasons
 from app.register.text import fold
 from app.store.models import (
@@ -294,7 +295,7 @@ def search_members(session: Session, query: str, limit: int = 50) -> list[Member
 def get_member(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound(f"No member with id {member_id}.")
+        raise NotFound(translate("Register", "No member with id {0}.").format(member_id))
     return member
 
 
@@ -321,21 +322,34 @@ def find_request(session: Session, text: str) -> CertificateRequest | None:
 # --- time as staff read it -------------------------------------------------------------------------
 
 
+_MONTHS = (
+    QT_TRANSLATE_NOOP("Register", "Jan"),
+    QT_TRANSLATE_NOOP("Register", "Feb"),
+    QT_TRANSLATE_NOOP("Register", "Mar"),
+    QT_TRANSLATE_NOOP("Register", "Apr"),
+    QT_TRANSLATE_NOOP("Register", "May"),
+    QT_TRANSLATE_NOOP("Register", "Jun"),
+    QT_TRANSLATE_NOOP("Register", "Jul"),
+    QT_TRANSLATE_NOOP("Register", "Aug"),
+    QT_TRANSLATE_NOOP("Register", "Sep"),
+    QT_TRANSLATE_NOOP("Register", "Oct"),
+    QT_TRANSLATE_NOOP("Register", "Nov"),
+    QT_TRANSLATE_NOOP("Register", "Dec"),
+)
+
+
 def local_time(at: datetime, now: datetime | None = None) -> str:
-    """ "10:42 on 25 Nov" in this computer's time zone (the year is added when it is not this year)."""
+    """ "10:42 on 25 Nov" in this computer's time zone (the year is added when it is not this year);
+    on a French desk "25 nov. à 10:42"."""
     local = at.astimezone()
     current = (now or datetime.now(UTC)).astimezone()
-    day = f"{local.day} {local.strftime('%b')}"
+    day = f"{local.day} {translate_marked('Register', _MONTHS[local.month - 1])}"
     if local.year != current.year:
         day += f" {local.year}"
-    return f"{local.strftime('%H:%M')} on {day}"
+    return translate("Register", "{0} on {1}").format(local.strftime("%H:%M"), day)
 
 
 # --- status ----------------------------------------------------------------------------------------
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _latest_messages(session: Session, cert_ids: Iterable[int]) -> dict[int, OutboxMessage]:
@@ -374,57 +388,95 @@ def certificate_clause(
     now = now or datetime.now(UTC)
     to = cert.recipient.name
     if cert.revoked:
-        when = f" at {local_time(cert.revoked_at, now)}" if cert.revoked_at else ""
-        who = f" by {cert.revoked_by}" if cert.revoked_by else ""
-        why = f": {cert.revoked_reason}" if cert.revoked_reason else ""
-        return f"Certificate {cert.number} for {to} was revoked{when}{who}{why}"
-    if replacement is not None:
-        return (
-            f"Certificate {cert.number} for {to} was replaced by {replacement.number}, "
-            f"reissued at {local_time(replacement.issued_at, now)}"
+        when = (
+            translate("Register", " at {0}").format(local_time(cert.revoked_at, now))
+            if cert.revoked_at
+            else ""
         )
-    printed = f"; printed at {local_time(cert.printed_at, now)}" if cert.printed_at else ""
+        who = translate("Register", " by {0}").format(cert.revoked_by) if cert.revoked_by else ""
+        why = translate("Register", ": {0}").format(cert.revoked_reason) if cert.revoked_reason else ""
+        return translate("Register", "Certificate {0} for {1} was revoked{2}{3}{4}").format(
+            cert.number, to, when, who, why
+        )
+    if replacement is not None:
+        return translate("Register", "Certificate {0} for {1} was replaced by {2}, reissued at {3}").format(
+            cert.number, to, replacement.number, local_time(replacement.issued_at, now)
+        )
+    printed = (
+        translate("Register", "; printed at {0}").format(local_time(cert.printed_at, now))
+        if cert.printed_at
+        else ""
+    )
     if message is None:
-        return f"Issued to {to} at {local_time(cert.issued_at, now)} as {cert.number}; not emailed{printed}"
+        return translate("Register", "Issued to {0} at {1} as {2}; not emailed{3}").format(
+            to, local_time(cert.issued_at, now), cert.number, printed
+        )
     addr = message.to_address
     state = message.state
     if state == OutboxState.SENT:
-        when = local_time(message.sent_at, now) if message.sent_at else "an unrecorded time"
-        verb = "Resent" if message.resend_of_id else "Sent"
-        return f"{verb} to {to} at {when}; the server accepted it{printed}"
+        when = (
+            local_time(message.sent_at, now)
+            if message.sent_at
+            else translate("Register", "an unrecorded time")
+        )
+        if message.resend_of_id:
+            return translate("Register", "Resent to {0} at {1}; the server accepted it{2}").format(
+                to, when, printed
+            )
+        return translate("Register", "Sent to {0} at {1}; the server accepted it{2}").format(
+            to, when, printed
+        )
     if state == OutboxState.QUEUED:
         if offline:
-            return (
-                f"Queued for {to} ({addr}) since {local_time(message.created_at, now)}; mail is offline "
-                f"on this desk, so it goes out when mail is switched back on{printed}"
-            )
+            return translate(
+                "Register",
+                "Queued for {0} ({1}) since {2}; mail is offline on this desk, so it goes out when mail is "
+                "switched back on{3}",
+            ).format(to, addr, local_time(message.created_at, now), printed)
         queued = local_time(message.created_at, now)
-        return f"Waiting in the outbox to go to {to} ({addr}), queued at {queued}{printed}"
+        return translate("Register", "Waiting in the outbox to go to {0} ({1}), queued at {2}{3}").format(
+            to, addr, queued, printed
+        )
     if state == OutboxState.SENDING:
-        return f"Being sent to {to} ({addr}) now, attempt {message.attempts or 1}{printed}"
+        return translate("Register", "Being sent to {0} ({1}) now, attempt {2}{3}").format(
+            to, addr, message.attempts or 1, printed
+        )
     if state == OutboxState.FAILED_TEMPORARY:
-        said = f', the last with the server saying "{message.last_error}"' if message.last_error else ""
+        said = (
+            translate("Register", ', the last with the server saying "{0}"').format(message.last_error)
+            if message.last_error
+            else ""
+        )
         nxt = (
-            f"; next try at {local_time(message.next_attempt_at, now)}"
+            translate("Register", "; next try at {0}").format(local_time(message.next_attempt_at, now))
             if message.next_attempt_at
-            else "; it will be tried again"
+            else translate("Register", "; it will be tried again")
         )
-        tries = _plural(message.attempts, "attempt")
-        return f"Not yet delivered to {to} ({addr}): {tries} failed{said}{nxt}{printed}"
+        return translate(
+            "Register",
+            "Not yet delivered to {0} ({1}): %n attempt(s) failed{2}{3}{4}",
+            None,
+            message.attempts,
+        ).format(to, addr, said, nxt, printed)
     if state == OutboxState.FAILED_PERMANENT:
-        said = f' saying "{message.last_error}"' if message.last_error else ""
-        return (
-            f"Could not be delivered to {to} ({addr}): the server refused it permanently after "
-            f"{_plural(message.attempts, 'attempt')}{said}; correct the address and resend{printed}"
-        )
+        said = translate("Register", ' saying "{0}"').format(message.last_error) if message.last_error else ""
+        return translate(
+            "Register",
+            "Could not be delivered to {0} ({1}): the server refused it permanently after %n attempt(s){2}; "
+            "correct the address and resend{3}",
+            None,
+            message.attempts,
+        ).format(to, addr, said, printed)
     issued = local_time(cert.issued_at, now)
-    return f"The email to {to} ({addr}) was cancelled; {cert.number} was issued at {issued}{printed}"
+    return translate("Register", "The email to {0} ({1}) was cancelled; {2} was issued at {3}{4}").format(
+        to, addr, cert.number, issued, printed
+    )
 
 
 def _expiry_note(cert: Certificate, now: datetime) -> str:
     today = now.astimezone().date()
     if not cert.revoked and cert.valid_until < today:
-        return f" (it expired on {cert.valid_until.isoformat()})"
+        return translate("Register", " (it expired on {0})").format(cert.valid_until.isoformat())
     return ""
 
 
@@ -438,26 +490,38 @@ def request_sentence(
     if status == RequestStatus.DRAFT:
         started = local_time(request.created_at, now)
         who = request.created_by
-        return f"Request {num} for {name} is a draft, started by {who} at {started}; not submitted."
+        return translate(
+            "Register", "Request {0} for {1} is a draft, started by {2} at {3}; not submitted."
+        ).format(num, name, who, started)
     if status == RequestStatus.AWAITING_REVIEW:
         since = request.submitted_at or request.created_at
         reasons = review_reasons(request.member)
-        why = f" because the member {'; '.join(reasons)}" if reasons else ""
+        why = translate("Register", " because the member {0}").format("; ".join(reasons)) if reasons else ""
         why = why.replace("the member registration status", "the registration status")
-        return (
-            f"Request {num} for {name} is awaiting a registrar's review since {local_time(since, now)}{why}."
-        )
+        return translate(
+            "Register", "Request {0} for {1} is awaiting a registrar's review since {2}{3}."
+        ).format(num, name, local_time(since, now), why)
     if status == RequestStatus.DECLINED:
-        when = f" at {local_time(request.reviewed_at, now)}" if request.reviewed_at else ""
-        who = f" by {request.reviewed_by}" if request.reviewed_by else ""
-        why = f": {request.review_reason}" if request.review_reason else ""
-        return f"Request {num} for {name} was declined{who}{when}{why}."
+        when = (
+            translate("Register", " at {0}").format(local_time(request.reviewed_at, now))
+            if request.reviewed_at
+            else ""
+        )
+        who = translate("Register", " by {0}").format(request.reviewed_by) if request.reviewed_by else ""
+        why = translate("Register", ": {0}").format(request.review_reason) if request.review_reason else ""
+        return translate("Register", "Request {0} for {1} was declined{2}{3}{4}.").format(
+            num, name, who, when, why
+        )
     if status == RequestStatus.CANCELLED:
-        who = f" by {request.updated_by}" if request.updated_by else ""
-        return f"Request {num} for {name} was cancelled{who} at {local_time(request.updated_at, now)}."
+        who = translate("Register", " by {0}").format(request.updated_by) if request.updated_by else ""
+        return translate("Register", "Request {0} for {1} was cancelled{2} at {3}.").format(
+            num, name, who, local_time(request.updated_at, now)
+        )
     certs = [r.certificates[-1] for r in request.recipients if r.certificates]
     if not certs:
-        return f"Request {num} for {name} is marked issued but has no certificate yet."
+        return translate(
+            "Register", "Request {0} for {1} is marked issued but has no certificate yet."
+        ).format(num, name)
     messages = _latest_messages(session, [c.id for c in certs])
     replaced = _replacements(session, [c.id for c in certs])
     clauses = [
@@ -467,8 +531,14 @@ def request_sentence(
     ]
     if len(clauses) == 1:
         return clauses[0] + "."
-    return f"Request {num} for {name} has {len(clauses)} certificates. " + " ".join(
-        f"{c.number}: {clause}." for c, clause in zip(certs, clauses, strict=True)
+    return translate("Register", "Request {0} for {1} has {2} certificates. {3}").format(
+        num,
+        name,
+        len(clauses),
+        " ".join(
+            translate("Register", "{0}: {1}.").format(c.number, clause)
+            for c, clause in zip(certs, clauses, strict=True)
+        ),
     )
 
 
@@ -507,9 +577,9 @@ def status_sentence(
 
 
 _MESSAGE_WORDS = {
-    MessageChannel.EMAIL_SENT: "{who} wrote to the member",
-    MessageChannel.REPLY_RECORDED: "the member replied (recorded by {who})",
-    MessageChannel.PHONE_CALL: "the member phoned (noted by {who})",
+    MessageChannel.EMAIL_SENT: QT_TRANSLATE_NOOP("Register", "{who} wrote to the member"),
+    MessageChannel.REPLY_RECORDED: QT_TRANSLATE_NOOP("Register", "the member replied (recorded by {who})"),
+    MessageChannel.PHONE_CALL: QT_TRANSLATE_NOOP("Register", "the member phoned (noted by {who})"),
 }
 
 
@@ -523,10 +593,12 @@ def last_message_note(session: Session, request_id: int, now: datetime | None = 
     )
     if last is None:
         return ""
-    words = _MESSAGE_WORDS[last.channel].format(who=last.created_by)
+    words = translate_marked("Register", _MESSAGE_WORDS[last.channel]).format(who=last.created_by)
     first_line = last.body.split("\n", 1)[0]
     gist = first_line if len(first_line) <= 80 else first_line[:79] + "\u2026"
-    return f' Last message: {words} at {local_time(last.created_at, now)}: "{gist}".'
+    return translate("Register", ' Last message: {0} at {1}: "{2}".').format(
+        words, local_time(last.created_at, now), gist
+    )
 
 
 RECENT_CERTIFICATES = 5
@@ -535,14 +607,20 @@ RECENT_CERTIFICATES = 5
 def _member_certificates_sentence(session: Session, member: Member, *, offline: bool, now: datetime) -> str:
     history = member_history(session, member.id, offline=offline, now=now)
     rows = [r for r in history if r.kind == "certificate"]
-    who = f"{member.full_name} (CPSO {member.cpso_number})"
+    who = translate("Register", "{0} (CPSO {1})").format(member.full_name, member.cpso_number)
     if not rows:
         if history:
-            return f"{who} has no certificate yet; latest request: {history[0].sentence}"
-        return f"{who} has no request or certificate on file."
+            return translate("Register", "{0} has no certificate yet; latest request: {1}").format(
+                who, history[0].sentence
+            )
+        return translate("Register", "{0} has no request or certificate on file.").format(who)
     shown = rows[:RECENT_CERTIFICATES]
-    count = f"the latest {len(shown)} of {len(rows)}" if len(rows) > len(shown) else str(len(rows))
-    head = f"{who}, {count} certificate(s), newest first:"
+    if len(rows) > len(shown):
+        head = translate("Register", "{0}, the latest {1} of {2} certificate(s), newest first:").format(
+            who, len(shown), len(rows)
+        )
+    else:
+        head = translate("Register", "{0}, {1} certificate(s), newest first:").format(who, len(rows))
     return "\n".join([head, *(f"• {r.certificate_number}: {r.sentence}" for r in shown)])
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pycountry
 
 from app.errors import ValidationError, ValidationErrors
+from app.i18n import translate
 from app.language import CertificateLanguage
 from app.register.institution_types import DEFAULT_INSTITUTION_TYPES, InstitutionTypes
 from app.register.text import clean_text, fold, validate_email
@@ -221,12 +222,15 @@ def parse_language(field: str, value: str | None, default: CertificateLanguage |
     text = fold(value or "").strip()
     if not text:
         if default is None:
-            raise ValidationError(field, "is required (en, fr or bilingual)")
+            raise ValidationError(field, translate("Register", "is required (en, fr or bilingual)"))
         return default.value
     found = _LANGUAGE_NAMES.get(text)
     if found is None:
         raise ValidationError(
-            field, f"{(value or '').strip()!r} is not a certificate language (en, fr or bilingual)"
+            field,
+            translate("Register", "{0!r} is not a certificate language (en, fr or bilingual)").format(
+                (value or "").strip()
+            ),
         )
     return found.value
 
@@ -296,7 +300,12 @@ def parse_country(field: str, value: str) -> str:
             _place_key(value[value.index("(") + 1 :].split(")")[0])
         )
     if code is None:
-        raise ValidationError(field, f"{value!r} is not a country we know (use its name or 2-letter code)")
+        raise ValidationError(
+            field,
+            translate("Register", "{0!r} is not a country we know (use its name or 2-letter code)").format(
+                value
+            ),
+        )
     return code
 
 
@@ -307,8 +316,11 @@ def parse_subdivision(field: str, country: str, value: str) -> str:
     for code, name in subdivisions(country):
         if wanted in (_place_key(code), _place_key(name)) or wanted == prefix + _place_key(code):
             return code
-    kind = "province or territory" if country == "CA" else "state"
-    raise ValidationError(field, f"{value!r} is not a {kind} of {country_name(country)}")
+    if country == "CA":
+        message = translate("Register", "{0!r} is not a province or territory of {1}")
+    else:
+        message = translate("Register", "{0!r} is not a state of {1}")
+    raise ValidationError(field, message.format(value, country_name(country)))
 
 
 def parse_postal_code(field: str, country: str, value: str, state: str = "") -> str:
@@ -316,26 +328,39 @@ def parse_postal_code(field: str, country: str, value: str, state: str = "") -> 
     if country == "CA":
         match = _CA_POSTAL.match(value.upper())
         if not match:
-            raise ValidationError(field, f"{value!r} is not a Canadian postal code (format A1A 1A1)")
+            raise ValidationError(
+                field,
+                translate("Register", "{0!r} is not a Canadian postal code (format A1A 1A1)").format(value),
+            )
         code = f"{match.group(1)} {match.group(2)}"
         province = state.upper().removeprefix("CA-")
         provinces = _CA_POSTAL_PROVINCES[code[0]]
         if province and province not in provinces:
-            names = " or ".join(subdivision_name("CA", p) for p in provinces)
+            names = translate("Register", " or ").join(subdivision_name("CA", p) for p in provinces)
             raise ValidationError(
                 field,
-                f"{code} is a postal code in {names}, not in {subdivision_name('CA', province)}; "
-                "check the postal code and the province",
+                translate(
+                    "Register",
+                    "{0} is a postal code in {1}, not in {2}; check the postal code and the province",
+                ).format(code, names, subdivision_name("CA", province)),
             )
         return code
     if country == "US":
         match = _US_ZIP.match(value)
         if not match:
-            raise ValidationError(field, f"{value!r} is not a US ZIP code (format 12345 or 12345-6789)")
+            raise ValidationError(
+                field,
+                translate("Register", "{0!r} is not a US ZIP code (format 12345 or 12345-6789)").format(
+                    value
+                ),
+            )
         return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
     if len(value) > POSTAL_CODE_MAX:
         raise ValidationError(
-            field, f"is {len(value)} characters long; at most {POSTAL_CODE_MAX} are allowed"
+            field,
+            translate("Register", "is {0} characters long; at most {1} are allowed").format(
+                len(value), POSTAL_CODE_MAX
+            ),
         )
     return value
 
@@ -354,7 +379,11 @@ def _as_input(raw: RecipientInput | Mapping[str, Any]) -> tuple[dict[str, Any], 
         try:
             values["institution_id"] = int(str(institution_id).strip())
         except ValueError:
-            errors.append(ValidationError(FIELD_LABELS["institution_id"], "must be a directory number"))
+            errors.append(
+                ValidationError(
+                    FIELD_LABELS["institution_id"], translate("Register", "must be a directory number")
+                )
+            )
             values["institution_id"] = None
     save = values.get("save_to_directory", False)
     if isinstance(save, str):
@@ -407,7 +436,7 @@ def validate_recipient(
         if state_ok:
             try:
                 if not raw_state:
-                    raise ValidationError(FIELD_LABELS["state"], "is required")
+                    raise ValidationError(FIELD_LABELS["state"], translate("Register", "is required"))
                 out["state"] = parse_subdivision(FIELD_LABELS["state"], country, raw_state)
             except ValidationError as exc:
                 errors.append(exc)
@@ -416,7 +445,7 @@ def validate_recipient(
         try:
             if not raw_postal:
                 if country not in NO_POSTAL_CODE:
-                    raise ValidationError(FIELD_LABELS["postal_code"], "is required")
+                    raise ValidationError(FIELD_LABELS["postal_code"], translate("Register", "is required"))
             else:
                 out["postal_code"] = parse_postal_code(
                     FIELD_LABELS["postal_code"], country, raw_postal, str(out.get("state", ""))

@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError
 from email_validator import validate_email as _validate_email
 
 from app.errors import ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.register.glyphs import can_draw
 
 MAX_FIELD_LENGTH = 200
@@ -51,20 +52,36 @@ def check_characters(field: str, text: str, *, allowed: str = "") -> None:
             continue
         category = unicodedata.category(ch)
         if category == "Cc":
-            raise ValidationError(field, f"contains a control character (U+{ord(ch):04X})")
+            raise ValidationError(
+                field, translate("Register", "contains a control character (U+{0:04X})").format(ord(ch))
+            )
         if category == "Cf" and ch not in _JOINERS_NEEDED_BY_SCRIPTS:
             raise ValidationError(
-                field, f"contains an invisible or direction-changing character (U+{ord(ch):04X}); retype it"
+                field,
+                translate(
+                    "Register", "contains an invisible or direction-changing character (U+{0:04X}); retype it"
+                ).format(ord(ch)),
             )
         if is_pictograph(ch):
-            raise ValidationError(field, f"contains an emoji or pictograph (U+{ord(ch):04X})")
+            raise ValidationError(
+                field, translate("Register", "contains an emoji or pictograph (U+{0:04X})").format(ord(ch))
+            )
         if category in ("Co", "Cn", "Cs"):
-            raise ValidationError(field, f"contains an unassigned or private-use character (U+{ord(ch):04X})")
+            raise ValidationError(
+                field,
+                translate("Register", "contains an unassigned or private-use character (U+{0:04X})").format(
+                    ord(ch)
+                ),
+            )
         if category[0] in "LMNPS" and not can_draw(ch):
             raise ValidationError(
                 field,
-                f"contains {char_label(ch)}, which the certificate's fonts cannot draw; write the name or "
-                "address as the certificate is to show it, without that character",
+                translate(
+                    "Register",
+                    "contains {0}, which the certificate's fonts cannot draw; write "
+                    "the name or address as the certificate is to show it, without "
+                    "that character",
+                ).format(char_label(ch)),
             )
 
 
@@ -75,14 +92,49 @@ def clean_text(
     as empty; no line breaks, and only characters check_characters lets through."""
     text = unicodedata.normalize("NFC", "" if value is None else str(value))
     if "\r" in text or "\n" in text or "\u2028" in text or "\u2029" in text:
-        raise ValidationError(field, "must be on one line (a line break was found)")
+        raise ValidationError(field, translate("Register", "must be on one line (a line break was found)"))
     check_characters(field, text, allowed="\t")
     text = " ".join(text.replace("\t", " ").split())
     if required and not text:
-        raise ValidationError(field, "is required")
+        raise ValidationError(field, translate("Register", "is required"))
     if len(text) > max_length:
-        raise ValidationError(field, f"is {len(text)} characters long; at most {max_length} are allowed")
+        raise ValidationError(
+            field,
+            translate("Register", "is {0} characters long; at most {1} are allowed").format(
+                len(text), max_length
+            ),
+        )
     return text
+
+
+# email_validator's own words for the commonest mistakes, so that a French desk can say them in French;
+# any other reason is shown as the library words it.
+_EMAIL_REASONS = frozenset(
+    (
+        QT_TRANSLATE_NOOP("Register", "An email address must have an @-sign."),
+        QT_TRANSLATE_NOOP("Register", "There must be something before the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "There must be something after the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "The part after the @-sign is not valid. It should have a period."),
+        QT_TRANSLATE_NOOP(
+            "Register", "The part after the @-sign is not valid. It is not within a valid top-level domain."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Register",
+            "The part after the @-sign is a special-use or reserved name that cannot be used with email.",
+        ),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot start with a period."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot end with a period."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot have two periods in a row."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot have a period immediately before the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot have a period immediately after the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "An email address cannot have a hyphen immediately after the @-sign."),
+        QT_TRANSLATE_NOOP(
+            "Register", "An email address cannot have a period and a hyphen next to each other."
+        ),
+        QT_TRANSLATE_NOOP("Register", "The email address contains invalid characters before the @-sign."),
+        QT_TRANSLATE_NOOP("Register", "The email address contains an invalid character."),
+    )
+)
 
 
 def validate_email(field: str, value: str | None, *, required: bool = True) -> str:
@@ -91,11 +143,18 @@ def validate_email(field: str, value: str | None, *, required: bool = True) -> s
     if not text:
         return ""
     if any(c in text for c in "<>,;") or " " in text:
-        raise ValidationError(field, "must be one email address, without a name or a second address")
+        raise ValidationError(
+            field, translate("Register", "must be one email address, without a name or a second address")
+        )
     try:
         result = _validate_email(text, check_deliverability=False, allow_display_name=False)
     except EmailNotValidError as exc:
-        raise ValidationError(field, f"is not a valid email address ({exc})") from None
+        reason = str(exc)
+        if reason in _EMAIL_REASONS:
+            reason = translate_marked("Register", reason)
+        raise ValidationError(
+            field, translate("Register", "is not a valid email address ({0})").format(reason)
+        ) from None
     return str(result.normalized)
 
 
@@ -123,6 +182,8 @@ _SPECIAL_LETTERS = str.maketrans(
         "ſ": "s",
     }
 )
+# str.translate under another name: "translate" is kept for app.i18n (tests/test_translations.py)
+_replace_letters = str.translate
 _ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
@@ -150,7 +211,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # most names: no accents to strip, so skip the per-character walk
         return " ".join(_ASCII_SEPARATORS.sub(" ", text.lower()).split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_SPECIAL_LETTERS)
+    decomposed = _replace_letters(unicodedata.normalize("NFKD", text.casefold()), _SPECIAL_LETTERS)
     out: list[str] = []
     strip_marks = False
     for ch in decomposed:

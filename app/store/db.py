@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew, ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from app.log import remember_secret
 from app.paths import make_private
 from app.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
@@ -44,10 +45,11 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-PASSWORD_IN_URL = (
+PASSWORD_IN_URL = QT_TRANSLATE_NOOP(
+    "Store",
     "must not carry a password (it would be kept in a file, shown on screen or seen by other users in "
     "the process list): give the URL without it, and keep the password in the OS keyring "
-    "('cpc-desk settings set-password database'), a PGPASSFILE (~/.pgpass) or pg_service.conf"
+    "('cpc-desk settings set-password database'), a PGPASSFILE (~/.pgpass) or pg_service.conf",
 )
 
 
@@ -60,7 +62,7 @@ def refuse_password_in_url(url: str, field: str = "database.url") -> None:
         return
     if password:
         remember_secret(str(password))  # should anything still quote it, the log blanks it
-        raise ValidationError(field, PASSWORD_IN_URL)
+        raise ValidationError(field, translate_marked("Store", PASSWORD_IN_URL))
 
 
 def server_wants_password(exc: BaseException) -> bool:
@@ -161,9 +163,12 @@ class Database:
             return False
         if current is not None and current not in KNOWN_REVISIONS:
             raise DatabaseTooNew(
-                f"The database at {self.location} was made by a newer version of CPC Desk "
-                f"(schema {current}; this version knows up to {SCHEMA_HEAD}). "
-                "Install the newer version, or choose another data folder."
+                translate(
+                    "Store",
+                    "The database at {0} was made by a newer version of CPC Desk "
+                    "(schema {1}; this version knows up to {2}). Install the newer "
+                    "version, or choose another data folder.",
+                ).format(self.location, current, SCHEMA_HEAD)
             )
         if current is not None:
             self.backup(reason=f"before-{SCHEMA_HEAD}")

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 from app.errors import ValidationError
+from app.i18n import translate
 
 # The audit trail, its signed checkpoints and row seals, and the stored documents only ever grow.
 APPEND_ONLY_TABLES = ("audit_event", "audit_checkpoint", "audit_seal", "certificate_document")
@@ -90,7 +91,9 @@ END $$
 
 def _check_role(field: str, name: str) -> str:
     if not _ROLE_RE.match(name):
-        raise ValidationError(field, "must be a role name of lower-case letters, digits and _ (at most 63)")
+        raise ValidationError(
+            field, translate("Store", "must be a role name of lower-case letters, digits and _ (at most 63)")
+        )
     return name
 
 
@@ -132,9 +135,12 @@ def apply_roles(engine: Engine, desk_role: str, service_role: str) -> None:
     desk_role = _check_role("--desk-role", desk_role)
     service_role = _check_role("--service-role", service_role)
     if desk_role == service_role:
-        raise ValidationError("--service-role", "must differ from the desks' role")
+        raise ValidationError("--service-role", translate("Store", "must differ from the desks' role"))
     if engine.dialect.name != "postgresql":
-        raise ValidationError("database", "roles are for PostgreSQL; an SQLite file is guarded by its folder")
+        raise ValidationError(
+            "database",
+            translate("Store", "roles are for PostgreSQL; an SQLite file is guarded by its folder"),
+        )
     with engine.begin() as conn:
         _ensure_role(conn, desk_role)
         _ensure_role(conn, service_role)
