@@ -125,6 +125,7 @@ REVIEWED = {
     ("app/batch/render_pool.py", "prctl"): "test_worker_dies_with_its_parent_without_prctl",
     ("app/batch/render_pool.py", "signal.SIGKILL"): "test_worker_dies_with_its_parent_without_prctl",
     ("ui/shell/application.py", "resource"): "test_startup_probe_without_resource",
+    ("app/document/signing.py", "os.register_at_fork"): "test_signing_loads_without_register_at_fork",
 }
 
 
@@ -268,6 +269,21 @@ def test_fault_point_ends_the_process_without_sigkill() -> None:
         """
     )
     assert result.stdout == "before\n" and result.returncode == 137
+
+
+def test_signing_loads_without_register_at_fork() -> None:
+    """Windows has no fork: signing loads without the hook, and its TSA connections stay usable."""
+    result = _run(
+        """
+        import os, random, tempfile  # the standard library's own users of the hook, loaded as on POSIX
+        del os.register_at_fork  # as on Windows
+        from app.document import signing
+        signing._forget_tsa_connections()
+        print("loaded", len(signing._tsa_connections), flush=True)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "loaded 0\n"
 
 
 def test_worker_count_without_sched_getaffinity(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -772,7 +772,8 @@ def _forget_tsa_connections() -> None:
     _tsa_connections_lock = threading.Lock()
 
 
-os.register_at_fork(after_in_child=_forget_tsa_connections)
+if hasattr(os, "register_at_fork"):  # POSIX; Windows has no fork, so a child never inherits them there
+    os.register_at_fork(after_in_child=_forget_tsa_connections)
 
 
 class _HttpStatus(Exception):
