@@ -14,7 +14,9 @@ English is the source language: its catalogue holds only the plural forms."""
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -119,12 +121,34 @@ def _english(context: str, source: str, n: int) -> str:
 
 
 _backend: Backend = _english
+_language = "en"
+# A language asked for by the code running now (one request of the verification service, in its task or
+# thread), over the process's own: the one home of a sentence serves every reader in theirs.
+_speaking: ContextVar[str | None] = ContextVar("cpc_desk_speaking", default=None)
 
 
-def install(backend: Backend | None) -> None:
-    """Route translate() through `backend` (the desk's Qt translators); None goes back to English."""
-    global _backend
+def install(backend: Backend | None, language: str = "en") -> None:
+    """Route translate() through `backend` (the desk's Qt translators) for `language`; None goes back to
+    English."""
+    global _backend, _language
     _backend = backend or _english
+    _language = language if backend else "en"
+
+
+def language() -> str:
+    """The language translate() answers in here and now ("en" or "fr"), for words it does not hold
+    (dates in words: app.document.disclosure.format_date)."""
+    return _speaking.get() or _language
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """translate() answers in `language` inside the block (this task or thread only), from the .ts files."""
+    token = _speaking.set(language if language in LANGUAGES else "en")
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
 
 
 def translate(context: str, source: str, disambiguation: None = None, n: int = -1) -> str:
@@ -132,6 +156,9 @@ def translate(context: str, source: str, disambiguation: None = None, n: int = -
 
     The signature is Qt's, because lupdate reads only that shape: a plural is `translate(ctx, "%n …", None,
     count)`, all four positional (lupdate silently drops a call with `n=` or with three arguments)."""
+    spoken = _speaking.get()
+    if spoken is not None:
+        return catalogue(spoken).translate(context, source, n)
     return _backend(context, source, n)
 
 
@@ -157,4 +184,4 @@ def language_from_accept(header: str | None, default: str = "en") -> str:
 def translate_marked(context: str, source: str, disambiguation: None = None, n: int = -1) -> str:
     """translate() for a value that is not a literal here because it was marked, as a literal, with
     QT_TRANSLATE_NOOP(context, ...) where it is defined (a table of labels, a tile list)."""
-    return _backend(context, source, n)
+    return translate(context, source, None, n)

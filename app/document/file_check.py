@@ -38,12 +38,14 @@ class FileVerdict:
         if not self.is_pdf:
             return translate("Document", "This file is not a PDF.")
         if not self.issued or self.standing is None:
-            claim = f" It names {self.claimed_number}." if self.claimed_number else ""
-            return translate(
+            sentence = translate(
                 "Document",
                 "This file is NOT a certificate as the College issued it: it was "
-                "changed after issue or was never issued by the College.{0}",
-            ).format(claim)
+                "changed after issue or was never issued by the College.",
+            )
+            if self.claimed_number:
+                sentence += " " + translate("Document", "It names {0}.").format(self.claimed_number)
+            return sentence
         if not self.signed_by_college:
             return translate(
                 "Document",

@@ -22,8 +22,9 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.document.disclosure import format_date, status_text
-from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
+from app.document.disclosure import WORDING, format_date, status_text
+from app.i18n import QT_TRANSLATE_NOOP, language, translate
+from app.language import CertificateLanguage
 from app.store.models import (
     Certificate,
     CertificateRequest,
@@ -97,25 +98,44 @@ class RegisterChange:
 
     @property
     def words(self) -> str:
-        """What the register shows now, in the words `verify` and the page use."""
-        label = translate_marked("Document", self.label).lower()
+        """What the register shows now, in the words `verify` and the page use, in the language
+        translate() answers in (app.i18n.language(): the desk's, or the page reader's)."""
         if self.field == "member_status":
-            return translate("Document", "status {0}").format(self.now.lower())
+            return translate("Document", "status {0}").format(status_words(self.now).lower())
         if not self.now:
-            return translate("Document", "no {0} on record any more").format(label)
+            gone = {
+                "registration_class": translate("Document", "no class of registration on record any more"),
+                "terms_conditions": translate(
+                    "Document", "no terms, conditions and limitations on record any more"
+                ),
+                "discipline": translate("Document", "no discipline findings on record any more"),
+                "pending_investigations": translate(
+                    "Document", "no pending investigations on record any more"
+                ),
+            }
+            return gone[self.field]
         if not self.stated:
-            singular = (
-                translate_marked("Document", _SINGULAR[self.field]) if self.field in _SINGULAR else label
-            )
-            return translate("Document", "{0} recorded").format(singular)
-        return translate("Document", "{0} changed").format(label)
+            recorded = {
+                "registration_class": translate("Document", "class of registration recorded"),
+                "terms_conditions": translate("Document", "terms, conditions or limitations recorded"),
+                "discipline": translate("Document", "discipline finding recorded"),
+                "pending_investigations": translate("Document", "pending investigation recorded"),
+            }
+            return recorded[self.field]
+        changed = {
+            "registration_class": translate("Document", "class of registration changed"),
+            "terms_conditions": translate("Document", "terms, conditions and limitations changed"),
+            "discipline": translate("Document", "discipline findings changed"),
+            "pending_investigations": translate("Document", "pending investigations changed"),
+        }
+        return changed[self.field]
 
 
-_SINGULAR = {
-    "terms_conditions": QT_TRANSLATE_NOOP("Document", "terms, conditions or limitations"),
-    "discipline": QT_TRANSLATE_NOOP("Document", "discipline finding"),
-    "pending_investigations": QT_TRANSLATE_NOOP("Document", "pending investigation"),
-}
+def status_words(printed: str) -> str:
+    """A member status as printed in English ("Suspended") in the language translate() answers in
+    ("Suspendu"): the certificate's own word for it (app.document.disclosure)."""
+    return WORDING[CertificateLanguage(language())].statuses.get(printed, printed)
+
 
 _COMPARED = (
     ("member_status", QT_TRANSLATE_NOOP("Document", "Status")),
@@ -182,9 +202,13 @@ class Standing:
         if self.status is Status.VALID:
             assert self.valid_until is not None
             return translate("Document", "Certificate {0} is valid until {1}.").format(
-                self.number, format_date(self.valid_until)
+                self.number, _day(self.valid_until)
             )
         if self.status is Status.REVOKED:
+            if self.revoked_on is None:
+                return translate("Document", "Certificate {0} was revoked on an unknown date.").format(
+                    self.number
+                )
             return translate("Document", "Certificate {0} was revoked on {1}.").format(
                 self.number, _day(self.revoked_on)
             )
@@ -192,6 +216,8 @@ class Standing:
             return translate("Document", "Certificate {0} was replaced by certificate {1}.").format(
                 self.number, self.replaced_by
             )
+        if self.expired_on is None:
+            return translate("Document", "Certificate {0} expired on an unknown date.").format(self.number)
         return translate("Document", "Certificate {0} expired on {1}.").format(
             self.number, _day(self.expired_on)
         )
@@ -207,7 +233,7 @@ class Standing:
             words = change.words
             if change.field == "member_status" and self.register_now.status_since is not None:
                 words = translate("Document", "{0} since {1}").format(
-                    change.now.lower(), format_date(self.register_now.status_since)
+                    status_words(change.now).lower(), _day(self.register_now.status_since)
                 )
             parts.append(words)
         return translate("Document", "the register now shows: {0}").format("; ".join(parts))
@@ -245,7 +271,8 @@ def _same_code(stored: str, given: str) -> bool:
 
 
 def _day(value: date | None) -> str:
-    return format_date(value) if value else "an unknown date"
+    """A date in words in the language translate() answers in ("25 November 2026", "1er décembre 2026")."""
+    return format_date(value, language()) if value else translate("Document", "an unknown date")
 
 
 def _local_date(moment: datetime | None) -> date | None:

@@ -164,7 +164,7 @@ def install_language(language: str, cache: Path | None) -> bool:
     # Named otherwise than translate: this passes on text that is a variable (tests/test_translations.py
     # wants every translate() call to have literals, which the call sites give).
     qt_translate = QCoreApplication.translate
-    i18n.install(lambda context, source, n: qt_translate(context, source, None, n))
+    i18n.install(lambda context, source, n: qt_translate(context, source, None, n), language)
     return True
 
 
