@@ -401,7 +401,7 @@ def _draw_registration(canvas: Any, c: CertificateContent) -> None:
         align="center",
         color=GREY,
     )
-    y -= 22 if bilingual else 26
+    y -= 21 if bilingual else 26
     size = _fit(canvas, c.member_name, "CPC-Serif-Bold", 20, page_w - 120, "member_name", 11)
     _draw(
         canvas,
@@ -430,13 +430,16 @@ def _draw_registration(canvas: Any, c: CertificateContent) -> None:
     )
     y -= 18 if bilingual else 24
     # a bilingual label is two lines (English, French) in slightly smaller type
-    label_size, leading, row_gap = (8.0, 9.5, 5.0) if bilingual else (9.0, 11.0, 8.0)
+    label_size, leading, row_gap = (8.0, 9.0, 4.0) if bilingual else (9.0, 11.0, 8.0)
+    value_size, value_leading = (9.5, 12.5) if bilingual else (10.0, 14.0)
     label_w, value_x, value_w = 170.0, 230.0, page_w - 230 - 50
     continued = _joined(c, lambda w: w.wording.continued)
     for label, value, field in _registration_rows(c):
         labels = _wrap(canvas, label, "CPC-Sans", label_size, label_w, "text")
-        lines = _wrap(canvas, value, "CPC-Sans-Bold", 10, value_w, field)
-        if y - 14 * min(len(lines), 3) - 8 < BOTTOM:  # a row starts where at least three of its lines fit
+        lines = _wrap(canvas, value, "CPC-Sans-Bold", value_size, value_w, field)
+        if (
+            y - value_leading * min(len(lines), 3) - 8 < BOTTOM
+        ):  # a row starts where at least three of its lines fit
             _end_page(canvas, c, page_w, page_h)
             y = page_h - 60
         top = y
@@ -449,8 +452,8 @@ def _draw_registration(canvas: Any, c: CertificateContent) -> None:
                 for n, text in enumerate(labels):
                     _draw(canvas, 50, y - leading * n, text, "CPC-Sans", label_size, color=GREY)
                 _draw(canvas, 50, y - leading * len(labels), continued, "CPC-Sans", 8, color=GREY)
-            _draw(canvas, value_x, y, line, "CPC-Sans-Bold", 10, field)
-            y -= 14
+            _draw(canvas, value_x, y, line, "CPC-Sans-Bold", value_size, field)
+            y -= value_leading
         y = min(y, top - leading * len(labels) - 3)
         canvas.setStrokeColorRGB(*RULE)
         canvas.setLineWidth(0.25)
