@@ -149,7 +149,7 @@ def test_french_copies_of_every_document_read_back_signed_and_valid(
                 "Code de vérification",
                 "Numéro de la carte",
                 "Le registre fait foi",
-                "En cas de perte, retourner à :",
+                f"En cas de perte, retourner à : {FRENCH_NAME}, 80 College Street",
                 f"Délivrée le {format_date(issued_on, 'fr')}",
                 f"Carte de membre {copy.number} : feuille d'impression",
                 "Imprimez la présente page à 100 %",

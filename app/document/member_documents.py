@@ -614,7 +614,8 @@ def _card_back(canvas: Any, c: CertificateContent, x: float, y: float) -> None:
     for line in lines:
         _draw(canvas, 6, ly, line, "CPC-Sans", 5.5 if len(words) == 1 else 4.8, color=GREY)
         ly -= spacing
-    address = ", ".join((c.issuer.name, *c.issuer.address_lines))
+    # the issuing body's name in the card's (first) language
+    address = ", ".join((c.issuer.name_in(words[0].language), *c.issuer.address_lines))
     found = f"{_joined(c, lambda w: w.if_found)} {address}"
     fsize = _fit(canvas, found, "CPC-Sans", 5, CARD_W - 12, "issuer.address", 3)
     _draw(canvas, 6, 12, found, "CPC-Sans", fsize, "issuer.address", color=GREY)
