@@ -13,11 +13,13 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.access.staff import Actor
 from app.desk import Desk
 from app.document.disclosure import format_date
 from app.document.verification import verify_pdf
 from app.errors import ValidationError
 from app.issuing.documents import document_pdf, issue_copies, member_language
+from app.issuing.requests import reissue_certificate
 from app.mail.outbox import send_due
 from app.register.demo import demo_members
 from app.store.models import Certificate, Member, MemberStatus, RequestRecipient
@@ -395,3 +397,14 @@ def test_the_french_statuses_are_the_certificates(desk: Desk) -> None:
         issued = issue_copies(desk, desk.actor, cpso, ["registration"], language="fr")
         text = " ".join(_pages(document_pdf(desk, desk.actor, issued.copies[0].number)))
         assert f"Statut d'inscription {french}" in text, status
+
+
+def test_a_reissued_french_document_stays_french(desk: Desk, registrar: Actor) -> None:
+    member = _demo_member(desk, terms=False)
+    issued = issue_copies(desk, desk.actor, member.cpso_number, ["diploma"], language="fr")
+    new = reissue_certificate(desk, registrar, issued.copies[0].number, reason="le cadre a été brisé")
+    assert new.number.startswith("DIP-") and new.number != issued.copies[0].number
+    pdf = document_pdf(desk, desk.actor, new.number)
+    text = " ".join(_pages(pdf))
+    assert "Diplôme de membre" in text and "Membership Diploma" not in text
+    assert verify_pdf(desk, pdf, today=new.issue_date).ok
