@@ -1,6 +1,7 @@
 """What a certificate discloses about the member, and in which words: the ordered fields with their
 printed labels, the "None on record" text and the sentence explaining each empty section, and every
-other word the certificate prints (WORDING), in English and in French.
+other word the certificate prints (WORDING), in English and in French; and the words the Copies of
+Documents print beyond those (DOCUMENT_WORDING).
 
 The PDF (app.document.certificates) and the wizard's "what the certificate will disclose"
 (app.issuing.requests.summarise_member) both print `disclosure(...)`, so the two never differ. To disclose

@@ -4,7 +4,8 @@ card-sized pages for a phone, then both on one US Letter sheet with crop marks f
 Membership Diploma (landscape, for framing).
 
 The content is a CertificateContent whose `document` names the kind (the issuing engine builds it with
-the member as the addressee); signing, the number in the PDF keywords and verification are the CPC's.
+the member as the addressee); signing, the number in the PDF keywords and verification are the CPC's. Each
+is written in the content's `language` (English, French or both), every word from app.document.disclosure.
 """
 
 import io
