@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -377,6 +378,11 @@ def test_the_dialog_starts_in_the_members_language_and_issues_in_the_one_chosen(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.language.currentData() == "en"
+    # Tab goes down the form: from the language to the email address
+    following = dialog.language.nextInFocusChain()
+    while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus and following.isVisible()):
+        following = following.nextInFocusChain()
+    assert following is dialog.email
     dialog.load(ids[0])
     assert dialog.language.currentData() == "fr"
     dialog.language.setCurrentIndex(dialog.language.findData("bilingual"))
