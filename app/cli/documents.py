@@ -1,5 +1,6 @@
-"""`documents issue CPSO_NUMBER --kind KIND [--email ADDRESS] [--out DIR]`: copies of a member's registration
-documents, issued, signed and queued for the member's email (deliver with `outbox send`)."""
+"""`documents issue CPSO_NUMBER --kind KIND [--email ADDRESS] [--language LANG] [--out DIR]`: copies of a
+member's registration documents, in English, French or both, issued, signed and queued for the member's
+email (deliver with `outbox send`)."""
 
 import argparse
 import os
@@ -15,7 +16,9 @@ def cli_issue(args: argparse.Namespace, desk: Desk) -> int:
     out = Path(args.out) if args.out else None
     if out is not None and out.exists() and not out.is_dir():
         raise ValidationError("--out", f"{out} is not a folder")
-    issued = issue_copies(desk, desk.actor, args.cpso_number, args.kind, email=args.email or "")
+    issued = issue_copies(
+        desk, desk.actor, args.cpso_number, args.kind, email=args.email or "", language=args.language or ""
+    )
     print(f"Request {issued.request_number} for {issued.member_name}: emailed to {issued.email} (queued)")
     for copy in issued.copies:
         line = f"  {copy.number}  {copy.title}"

@@ -211,6 +211,11 @@ def build_parser(extra: Callable[[Any], None] | None = None) -> argparse.Argumen
         help="the document (repeat for several)",
     )
     p.add_argument("--email", help="send to this address instead of the one on file")
+    p.add_argument(
+        "--language",
+        help="en, fr or bilingual: the documents' and the email's (default: French for a practice address "
+        "in Quebec, English otherwise)",
+    )
     p.add_argument("--out", help="also write each signed PDF into this folder")
 
     requests = sub.add_parser(

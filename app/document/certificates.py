@@ -467,6 +467,7 @@ class _Styles:
     value: Any
     value_plain: Any
     heading: Any
+    heading_compact: Any  # a section's label in its own column on a bilingual certificate
     title: Any
     title_second: Any  # the French title under the English one on a bilingual certificate
     subtitle: Any
@@ -510,6 +511,14 @@ def _get_styles() -> _Styles:
             textColor=navy,
             spaceBefore=7,
             spaceAfter=2,
+        ),
+        heading_compact=ParagraphStyle(
+            "heading_compact",
+            parent=body,
+            fontName="CPC-Serif-Bold",
+            fontSize=8.5,
+            leading=10.5,
+            textColor=navy,
         ),
         title=ParagraphStyle(
             "title",
@@ -562,6 +571,42 @@ def _get_styles() -> _Styles:
         cjk_names=body,
     )
     return _styles
+
+
+_compact: _Styles | None = None
+
+
+def _get_compact_styles() -> _Styles:
+    """The styles of a bilingual certificate: the same faces, a little smaller and tighter (never under
+    8 pt for text a reader must read), so that twice the words keep to one page where the content allows."""
+    global _compact
+    if _compact is not None:
+        return _compact
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = _get_styles()
+
+    def smaller(style: Any, size: float, leading: float, **more: Any) -> Any:
+        return ParagraphStyle(f"{style.name}_compact", parent=style, fontSize=size, leading=leading, **more)
+
+    _compact = replace(
+        base,
+        body=smaller(base.body, 8.5, 10),
+        small=smaller(base.small, 7.5, 9),
+        label=smaller(base.label, 8, 10),
+        row_label=smaller(base.row_label, 8, 9.5),
+        value=smaller(base.value, 9, 11),
+        value_plain=smaller(base.value_plain, 9, 11),
+        heading=smaller(base.heading, 9.5, 12, spaceBefore=2, spaceAfter=1),
+        title=smaller(base.title, 16, 19),
+        title_second=smaller(base.title_second, 13, 15.5),
+        subtitle=smaller(base.subtitle, 8, 10),
+        fact_value=smaller(base.fact_value, 9.5, 11.5),
+        none=smaller(base.none, 8.5, 10.5),
+        explain=smaller(base.explain, 8, 9),
+        signature=smaller(base.signature, 14, 17),
+    )
+    return _compact
 
 
 def demo_crest(size: float = 58.0) -> Any:
@@ -1040,6 +1085,14 @@ def _label_value(label: str, value: str, field: str, style: Any) -> Any:
     return _Text(_merge(runs), style)
 
 
+def _lead_in(lead: str, text: str, style: Any, field: str) -> Any:
+    """One paragraph in `style` that starts with `lead` in bold ("None on record. The register ...")."""
+    _record("CPC-Sans-Bold", lead)
+    _record(style.fontName, text)
+    runs = [*_cached_runs(lead + " ", "CPC-Sans-Bold", field), *_cached_runs(text, style.fontName, field)]
+    return _Text(_merge(runs), style)
+
+
 def _paras(text: str, style: Any, field: str) -> list[Any]:
     """One Paragraph per paragraph of a long text (blank lines or line breaks separate them)."""
     chunks = [c.strip() for c in re.split(r"\n", text) if c.strip()]
@@ -1061,10 +1114,18 @@ def _section(item: Disclosed, text: str, st: _Styles, width: float) -> list[Any]
     blocks = [[_para(value, st.none), _para(explanation, st.explain)] for value, explanation in pairs]
     if len(blocks) == 1:
         return [KeepTogether([head, *blocks[0]])]
-    gap = 14.0
-    column = (width - gap) / len(blocks)
-    side_by_side = _columns([(column + (gap if i else 0), b) for i, b in enumerate(blocks)], gap=gap)
-    return [KeepTogether([head, side_by_side])]
+    # Bilingual: one row of three columns, the label in each language, then each language's "None on
+    # record." run into its sentence (the shortest a section can be and still say it all).
+    gap, label_width = 10.0, 112.0
+    column = (width - label_width - gap * len(pairs)) / len(pairs)
+    labels = [_para(item.label, st.heading_compact)]
+    texts = [[_lead_in(value, explanation, st.explain, item.field)] for value, explanation in pairs]
+    row = _columns(
+        [(label_width, labels), *((column + gap, t) for t in texts)],
+        gap=gap,
+        pad=(0, st.heading.spaceBefore, 0, 0),
+    )
+    return [row]
 
 
 def _colon_label(language: str, pick: Any) -> str:
@@ -1118,55 +1179,78 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
     from reportlab.lib.colors import Color
     from reportlab.platypus import HRFlowable, KeepTogether, Spacer
 
-    st = _get_styles()
-    navy, rule, tint = Color(*NAVY), Color(*RULE), Color(*TINT)
     issuer = c.issuer
     language = c.language
     words: tuple[Wording, ...] = wordings(language)
     bilingual = len(words) > 1
+    st = _get_compact_styles() if bilingual else _get_styles()
+    navy, rule, tint = Color(*NAVY), Color(*RULE), Color(*TINT)
     story: list[Any] = []
 
     # --- letterhead
-    logo = _image(issuer.logo_path, "issuer.logo", 64, 64) if issuer.logo_path else demo_crest(58)
+    # Bilingual: tighter throughout (smaller crest and spaces), so that the usual content keeps to one page.
+    crest = 46 if bilingual else 58
+    space = 0.5 if bilingual else 1.0  # the spaces between blocks
+    logo = (
+        _image(issuer.logo_path, "issuer.logo", crest + 6, crest + 6)
+        if issuer.logo_path
+        else demo_crest(crest)
+    )
     # The issuing body's name in each language written (once when it has no French name).
     names = list(dict.fromkeys(issuer.name_in(w.language) for w in words))
     head_text = [_para(name, st.issuer, "issuer.name") for name in names]
     head_text += [_para(line, st.issuer_address, "issuer.address") for line in issuer.address_lines]
     letterhead = _columns(
-        [(72, [logo]), (width - 72, head_text)], valign="MIDDLE", pad=(0, 0, 0, 8), rule_below=(1.5, navy)
+        [(crest + 14, [logo]), (width - crest - 14, head_text)],
+        valign="MIDDLE",
+        pad=(0, 0, 0, 6 if bilingual else 8),
+        rule_below=(1.5, navy),
     )
-    story += [letterhead, Spacer(1, 10)]
+    story += [letterhead, Spacer(1, 10 * space)]
 
     # --- title and the three key facts (bilingual: the French title under the English one)
     for i, w in enumerate(words):
         story.append(_para(w.title, st.title_second if i else st.title))
     for w in words:
         story.append(_para(w.subtitle.format(issuer=issuer.name_in(w.language)), st.subtitle, "issuer.name"))
-    story.append(Spacer(1, 8))
+    story.append(Spacer(1, 8 * space))
 
     def fact(pick: Any, values: list[str], field: str) -> list[Any]:
         # Bilingual: each language's value on its own line (a date is written differently in each).
         label = _para(joined(language, pick), st.fact_label)
         return [label, *(_para(v, st.fact_value, field) for v in dict.fromkeys(values))]
 
+    # Bilingual: the addressee beside the three facts, so that the member's facts can take the full width
+    # with each pair of labels on one line.
+    facts_width = width * 0.61 if bilingual else width
     facts = _columns(
         [
-            (width / 3, fact(lambda w: w.certificate_number, [c.number], "number")),
-            (width / 3, fact(lambda w: w.issue_date, [w.date(c.issue_date) for w in words], "issue_date")),
-            (width / 3, fact(lambda w: w.valid_until, [w.date(c.valid_until) for w in words], "valid_until")),
+            (facts_width / 3, fact(lambda w: w.certificate_number, [c.number], "number")),
+            (
+                facts_width / 3,
+                fact(lambda w: w.issue_date, [w.date(c.issue_date) for w in words], "issue_date"),
+            ),
+            (
+                facts_width / 3,
+                fact(lambda w: w.valid_until, [w.date(c.valid_until) for w in words], "valid_until"),
+            ),
         ],
         pad=(0, 6, 0, 6),
         background=tint,
         border=rule,
         dividers=(0.5, rule),
     )
-    story += [facts, Spacer(1, 8)]
 
     # --- addressee and member, side by side
     address = [_para(joined(language, lambda w: w.addressed_to), st.heading)]
     address += [
         _para(text, st.value if f == "recipient_name" else st.value_plain, f) for f, text in _address_lines(c)
     ]
+    if bilingual:
+        address[0] = _para(joined(language, lambda w: w.addressed_to), st.heading_compact)
+        story += [_columns([(facts_width, [facts]), (width - facts_width, address)], gap=14), Spacer(1, 2)]
+    else:
+        story += [facts, Spacer(1, 8)]
     disclosed = disclosure(c, language)
     member_rows = [
         (
@@ -1192,7 +1276,7 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
                     (label_width, [_para(label, st.row_label)]),
                     (total - label_width, [_para(value, st.value, f)]),
                 ],
-                pad=(0, 2, 0, 2),
+                pad=(0, 2 * space, 0, 2 * space),
                 gap=label_gap,
                 rule_below=(0.25, rule) if i < len(member_rows) - 1 else None,
             )
@@ -1200,7 +1284,9 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
         ]
         return [_para(joined(language, lambda w: w.member), st.heading), *rows]
 
-    if _estimated_height(member_rows, _address_lines(c), bilingual) <= SIDE_BY_SIDE_MAX_HEIGHT:
+    if bilingual:  # the addressee is beside the facts: the member's facts across the page
+        story += member_block(width, 205)
+    elif _estimated_height(member_rows, _address_lines(c), bilingual) <= SIDE_BY_SIDE_MAX_HEIGHT:
         story.append(
             _columns(
                 [(width * 0.58, member_block(width * 0.58, label_width)), (width * 0.42, address)], gap=16
@@ -1235,7 +1321,7 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
     signed_by = _columns(
         [
             (
-                width * 0.5,
+                width * (0.38 if bilingual else 0.5),
                 [
                     signature,
                     HRFlowable(
@@ -1246,19 +1332,19 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
                 ],
             ),
             (
-                width * 0.5,
+                width * (0.62 if bilingual else 0.5),
                 [_para(w.signed_digitally, st.small) for w in words],
             ),
         ],
         valign="BOTTOM",
         gap=20,
     )
-    sign_block = [Spacer(1, 6), *attest, Spacer(1, 8), signed_by]
+    sign_block = [Spacer(1, 6 * space), *attest, Spacer(1, 8 * space), signed_by]
 
     # --- verification box
     qr_drawing = _qr_flowable(c.verification_link, 80)
     instructions = [
-        _para(joined(language, lambda w: w.how_to_check), st.heading),
+        _para(joined(language, lambda w: w.how_to_check), st.heading_compact if bilingual else st.heading),
         _label_value(
             _colon_label(language, lambda w: w.verification_code_label),
             c.verification_code,
@@ -1279,12 +1365,12 @@ def _story(c: CertificateContent, width: float) -> list[Any]:
         instructions.append(_para(f"{label} {pairs}", st.small, "signing_fingerprint"))
     verify_box = _columns(
         [(92, [qr_drawing]), (width - 92, instructions)],
-        pad=(8, 6, 8, 7),
+        pad=(8, 6 * space, 8, 7 * space),
         gap=4,
         background=tint,
         border=rule,
     )
-    story.append(KeepTogether([*sign_block, Spacer(1, 10), verify_box]))
+    story.append(KeepTogether([*sign_block, Spacer(1, 10 * space), verify_box]))
     return story
 
 

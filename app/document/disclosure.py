@@ -1,6 +1,7 @@
 """What a certificate discloses about the member, and in which words: the ordered fields with their
 printed labels, the "None on record" text and the sentence explaining each empty section, and every
-other word the certificate prints (WORDING), in English and in French.
+other word the certificate prints (WORDING), in English and in French; and the words the Copies of
+Documents print beyond those (DOCUMENT_WORDING).
 
 The PDF (app.document.certificates) and the wizard's "what the certificate will disclose"
 (app.issuing.requests.summarise_member) both print `disclosure(...)`, so the two never differ. To disclose
@@ -410,3 +411,172 @@ def disclosure(facts: _Facts, language: str = CertificateLanguage.EN) -> tuple[D
             )
         )
     return tuple(out)
+
+
+# ------------------------------------------------------------------ the copies of documents' own words
+
+
+@dataclass(frozen=True)
+class DocumentWording:
+    """The words the copies of documents (app.document.member_documents) print in one language, beyond
+    the certificate's (`wording`: the labels, "None on record", dates, page numbers, the demo note, the
+    verification code's label, the statuses); `{placeholders}` are filled by the layout."""
+
+    wording: Wording
+    titles: Mapping[str, str]  # kind (app.document.kinds) -> title
+    this_certifies: str
+    registered_as_follows: str
+    registration_status: str
+    date_of_issue: str
+    document_number: str
+    attestation: str  # {issuer} {issue_date}
+    how_to_check: str
+    document_number_label: str
+    check_instructions: str
+    page: str  # {page}: a page when the total is not known
+    card_labels: Mapping[str, str]  # cpso_number, class, status, valid_until
+    check_card: str
+    verification_code: str  # without a colon (the card's small label)
+    card_number: str
+    card_words: str
+    if_found: str  # followed by the issuer's name and address
+    issued_on: str  # {issue_date}
+    print_sheet: str  # {title} {number}
+    print_intro: str
+    front: str
+    back: str
+    diploma_certifies: str
+    diploma_sentence: str  # {cpso} {issuer} {initial} {registration_class}
+    given_on: str  # {issue_date}
+    diploma_number: str  # {number}
+    diploma_code: str  # {code}
+
+    @property
+    def language(self) -> CertificateLanguage:
+        return self.wording.language
+
+
+ENGLISH_DOCUMENTS = DocumentWording(
+    wording=ENGLISH,
+    titles=MappingProxyType(
+        {
+            "registration": "Certificate of Registration",
+            "card": "Membership Card",
+            "diploma": "Membership Diploma",
+        }
+    ),
+    this_certifies="This certifies that",
+    registered_as_follows="is registered with the College as follows:",
+    registration_status="Registration status",
+    date_of_issue="Date of issue",
+    document_number="Document number",
+    attestation=(
+        "The {issuer} certifies that, on {issue_date}, its register shows the registration above for the "
+        "member named. This copy is issued at the member's request."
+    ),
+    how_to_check="How to check this document",
+    document_number_label="Document number:",
+    check_instructions=(
+        "Scan the code, or go to the address below and enter the document number and the verification code. "
+        "The PDF file carries the digital signature of the issuing body: any change to the file breaks it."
+    ),
+    page="Page {page}",
+    card_labels=MappingProxyType(
+        {"cpso_number": "CPSO number", "class": "Class", "status": "Status", "valid_until": "Valid until"}
+    ),
+    check_card="Check this card",
+    verification_code="Verification code",
+    card_number="Card number",
+    card_words=(
+        "This card shows the holder's registration on the date of issue. The register is the authority: "
+        "scan the code to see the current standing."
+    ),
+    if_found="If found, please return to:",
+    issued_on="Issued {issue_date}",
+    print_sheet="{title} {number}: print sheet",
+    print_intro=(
+        "Print this page at 100% (no scaling) on card stock, cut along the crop marks, and fold or glue the "
+        "back to the front. Each side is 85.6 x 54 mm. Pages 1 and 2 of this file are the same card "
+        "for a phone."
+    ),
+    front="Front",
+    back="Back",
+    diploma_certifies="This is to certify that",
+    diploma_sentence=(
+        "CPSO number {cpso}, was admitted to membership of the {issuer} on {initial} and is entered in its "
+        "register in the class of {registration_class}."
+    ),
+    given_on="Given on {issue_date}",
+    diploma_number="Diploma {number}",
+    diploma_code="Verification code {code}",
+)
+
+FRENCH_DOCUMENTS = DocumentWording(
+    wording=FRENCH,
+    titles=MappingProxyType(
+        {
+            "registration": "Certificat d'inscription",
+            "card": "Carte de membre",
+            "diploma": "Diplôme de membre",
+        }
+    ),
+    this_certifies="Nous attestons que",
+    registered_as_follows="figure au registre de l'Ordre comme suit\u00a0:",
+    registration_status="Statut d'inscription",
+    date_of_issue="Date de délivrance",
+    document_number="Numéro du document",
+    attestation=(
+        "{issuer} atteste qu'en date du {issue_date}, son registre contient l'inscription ci-dessus au nom "
+        "du membre nommé. La présente copie est délivrée à la demande du membre."
+    ),
+    how_to_check="Comment vérifier le présent document",
+    document_number_label="Numéro du document\u00a0:",
+    check_instructions=(
+        "Balayez le code, ou rendez-vous à l'adresse ci-dessous et saisissez le numéro du document et le "
+        "code de vérification. Le fichier PDF porte la signature numérique de l'organisme émetteur\u00a0: "
+        "toute modification du fichier l'invalide."
+    ),
+    page="Page {page}",
+    card_labels=MappingProxyType(
+        {"cpso_number": "No CPSO", "class": "Catégorie", "status": "Statut", "valid_until": "Valide jusqu'au"}
+    ),
+    check_card="Vérifier la présente carte",
+    verification_code="Code de vérification",
+    card_number="Numéro de la carte",
+    card_words=(
+        "La présente carte indique l'inscription du titulaire à la date de délivrance. Le registre fait "
+        "foi\u00a0: balayez le code pour connaître le statut actuel."
+    ),
+    if_found="En cas de perte, retourner à\u00a0:",
+    issued_on="Délivrée le {issue_date}",
+    print_sheet="{title} {number}\u00a0: feuille d'impression",
+    print_intro=(
+        "Imprimez la présente page à 100\u00a0% (sans mise à l'échelle) sur du papier cartonné, découpez-la "
+        "le long des traits de coupe, puis pliez ou collez le verso sur le recto. Chaque côté mesure "
+        "85,6 x 54\u00a0mm. Les pages 1 et 2 du présent fichier contiennent la même carte, pour un téléphone."
+    ),
+    front="Recto",
+    back="Verso",
+    diploma_certifies="Nous attestons que",
+    diploma_sentence=(
+        "titulaire du numéro de membre (CPSO) {cpso}, figure au registre de l'Ordre depuis le {initial}, "
+        "dans la catégorie «\u00a0{registration_class}\u00a0»."
+    ),
+    given_on="Fait le {issue_date}",
+    diploma_number="Diplôme {number}",
+    diploma_code="Code de vérification {code}",
+)
+
+DOCUMENT_WORDING: Mapping[CertificateLanguage, DocumentWording] = MappingProxyType(
+    {CertificateLanguage.EN: ENGLISH_DOCUMENTS, CertificateLanguage.FR: FRENCH_DOCUMENTS}
+)
+
+
+def document_wordings(language: str) -> tuple[DocumentWording, ...]:
+    """The documents' wording of each language written, English first."""
+    return tuple(DOCUMENT_WORDING[part] for part in CertificateLanguage(language).parts)
+
+
+def document_joined(language: str, pick: Callable[[DocumentWording], str], separator: str = " / ") -> str:
+    """`joined` for the documents' words: on a bilingual document the English and the French."""
+    return separator.join(dict.fromkeys(pick(w) for w in document_wordings(language)))

@@ -6,6 +6,7 @@ each document is numbered in its own series, drawn, signed, stored and queued in
 transaction as a CPC. Who may receive which document is decided by `rules.document_refusal`.
 """
 
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from app.document.signing import load_signer
 from app.errors import NotFound, ValidationError, ValidationErrors
 from app.i18n import translate
 from app.issuing import engine, rules
-from app.register.recipients import RecipientInput
+from app.language import CertificateLanguage
+from app.register.recipients import RecipientInput, default_language, parse_language
 from app.register.text import validate_email
 from app.store.models import Certificate, CertificateDocument, ConsentMethod, Member, utcnow
 
@@ -60,10 +62,23 @@ def document_refusals(desk: Desk, actor: Actor, cpso_number: str) -> dict[str, s
         return {kind: rules.document_refusal(member, kind) for kind in rules.DOCUMENT_KINDS}
 
 
-def member_as_recipient(member: Member, email: str) -> RecipientInput:
-    """The member as the addressee of their own documents: name, the practice address as on file."""
+# A province written in a free-text practice address ("Montréal QC  H3A 1A1", "Québec, Quebec")
+_QUEBEC_RE = re.compile(r"\b(?:QC|PQ)\b|\bQu[eé]bec\b", re.IGNORECASE)
+
+
+def member_language(member: Member) -> str:
+    """The language a member's documents start in, by the recipients' rule (default_language): the
+    member has no directory entry, so French for a practice address in Quebec, English otherwise."""
+    state = "QC" if _QUEBEC_RE.search(member.practice_address) else ""
+    return default_language(None, "CA" if state else "", state)
+
+
+def member_as_recipient(member: Member, email: str, language: str = "") -> RecipientInput:
+    """The member as the addressee of their own documents: name, the practice address as on file, and
+    the language the documents are written in (`language`, or the member's by member_language)."""
     lines = [line.strip() for line in member.practice_address.splitlines() if line.strip()]
     return RecipientInput(
+        language=language or member_language(member),
         institution_type=RECIPIENT_TYPE,
         name=member.full_name,
         street1=lines[0] if lines else "",
@@ -80,12 +95,14 @@ def issue_copies(
     kinds: Sequence[str],
     *,
     email: str = "",
+    language: str = "",
     consent_method: ConsentMethod = ConsentMethod.PHONE,
     idempotency_key: str = "",
 ) -> CopiesIssued:
     """Issue the documents `kinds` names to the member and queue their email (one transaction).
 
-    `email` replaces the address on file for this request only (validated like every address). Refused,
+    `email` replaces the address on file for this request only (validated like every address); `language`
+    (en, fr or bilingual; blank: member_language) is the documents' and their email's. Refused,
     with every reason at once, for a member who may not receive a document or has no address to send to.
     """
     actor.require(Permission.FILE_REQUEST)
@@ -93,6 +110,7 @@ def issue_copies(
     if not wanted:
         raise ValidationError("document", translate("Issuing", "choose at least one document"))
     corrected = validate_email("email", email, required=False)
+    chosen = parse_language("language", language, CertificateLanguage.EN) if language.strip() else ""
     with desk.db.read() as session:
         member = _member(session, cpso_number)
         problems = [
@@ -115,7 +133,7 @@ def issue_copies(
     key = idempotency_key or f"docs-{uuid.uuid4().hex}"
     with desk.db.write() as session:
         member = _member(session, cpso_number)
-        recipient = member_as_recipient(member, to)
+        recipient = member_as_recipient(member, to, chosen)
         filing = engine.Filing(
             member=engine.MemberFacts.of(member),
             recipients=tuple(recipient for _ in wanted),

@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 
-from app.document.disclosure import WORDING, Wording
+from app.document.disclosure import DOCUMENT_WORDING, WORDING, Wording
 from app.language import CertificateLanguage
 
 
@@ -31,11 +31,11 @@ class LetterWords:
     verify_online: str  # {url} {code}
     verify_by_issuer: str  # {code} {issuer}
     automatic: str
-    # A copy of a document sent to the member ({document} is its title)
-    document_subject: str = "Your {document} {number} (CPSO #{cpso})"
-    document_greeting: str = "Dear {recipient},"
-    document_intro: str = "{issuer} sends you, as you asked, a copy of your {document} (CPSO #{cpso})."
-    document_attached_line: str = "Attached: {filename} (the document, digitally signed by {issuer})"
+    # A copy of a document sent to the member ({document} is its title, as a sentence writes it)
+    document_subject: str
+    document_greeting: str  # {recipient}
+    document_intro: str  # {issuer} {document} {cpso}
+    document_attached_line: str  # {filename} {issuer}
 
 
 _ENGLISH = LetterWords(
@@ -58,6 +58,10 @@ _ENGLISH = LetterWords(
     ),
     verify_by_issuer="To check that it is genuine, quote the verification code {code} to {issuer}.",
     automatic="This message was sent automatically; please do not reply with personal health information.",
+    document_subject="Your {document} {number} (CPSO #{cpso})",
+    document_greeting="Dear {recipient},",
+    document_intro="{issuer} sends you, as you asked, a copy of your {document} (CPSO #{cpso}).",
+    document_attached_line="Attached: {filename} (the document, digitally signed by {issuer})",
 )
 
 # Canadian French usage: a no-break space before a colon, none before a semicolon.
@@ -86,6 +90,12 @@ _FRENCH = LetterWords(
         "Ce message a été envoyé automatiquement; veuillez ne pas y répondre en transmettant des "
         "renseignements personnels sur la santé."
     ),
+    document_subject="Votre {document} {number} (CPSO no {cpso})",
+    document_greeting="Bonjour {recipient},",
+    document_intro=(
+        "Comme vous l'avez demandé, {issuer} vous transmet une copie de votre {document} (CPSO no {cpso})."
+    ),
+    document_attached_line=("Pièce jointe\u00a0: {filename} (le document, signé numériquement par {issuer})"),
 )
 
 LETTER_WORDS = {CertificateLanguage.EN: _ENGLISH, CertificateLanguage.FR: _FRENCH}
@@ -109,7 +119,9 @@ class LetterValues:
     verification_url: str
     signature: tuple[str, ...]
     issuer_name_fr: str = ""  # empty: issuer_name in French too
-    document: str = ""  # the title of a copy of a document sent to the member; empty for a CPC
+    document: str = (
+        ""  # the kind of a copy of a document sent to the member (app.document.kinds); "" for a CPC
+    )
     # the signing certificate's SHA-256 as printed on the certificate (colon-separated pairs), "" if unsigned
     signing_fingerprint: str = ""
 
@@ -133,6 +145,15 @@ def letter_signature(
     return tuple(dict.fromkeys(line for line in lines if line))
 
 
+def document_title(kind: str, language: CertificateLanguage, in_sentence: bool = False) -> str:
+    """A document's title in one language (app.document.disclosure); `in_sentence`: as a sentence writes
+    it after "your"/"votre" (French common nouns take a small letter there)."""
+    title = DOCUMENT_WORDING[language].titles[kind]
+    if in_sentence and language == CertificateLanguage.FR:
+        return title[0].lower() + title[1:]
+    return title
+
+
 def _parts(language: str) -> list[tuple[LetterWords, Wording]]:
     return [(LETTER_WORDS[p], WORDING[p]) for p in CertificateLanguage(language).parts]
 
@@ -143,8 +164,13 @@ def letter_subject(
     """The subject line; bilingual: the English and the French title, then the member once. A copy of a
     document (`document`, its title) names the document and its `number`."""
     parts = _parts(language)
+    if document and len(parts) == 1:
+        words = parts[0][0]
+        title = document_title(document, words.language, in_sentence=True)
+        return words.document_subject.format(document=title, number=number, cpso=cpso_number)
     if document:
-        return parts[0][0].document_subject.format(document=document, number=number, cpso=cpso_number)
+        titles = " / ".join(document_title(document, words.language) for words, _w in parts)
+        return f"{titles} {number} (CPSO #{cpso_number})"
     if len(parts) == 1:
         return parts[0][0].subject.format(name=member_name, number=cpso_number)
     titles = " / ".join(w.title for _words, w in parts)
@@ -172,7 +198,7 @@ def _text_block(words: LetterWords, wording: Wording, v: LetterValues) -> list[s
     colon = "\u00a0:" if wording.language == CertificateLanguage.FR else ":"
     attached = words.document_attached_line if v.document else words.attached_line
     return [
-        words.greeting.format(recipient=v.recipient_name),
+        _greeting(words, v),
         "",
         _intro(words, v, v.member_name),
         "",
@@ -210,7 +236,7 @@ def letter_html(language: str, v: LetterValues) -> str:
         blocks.append(
             ("<hr>" if i else "")
             + f"<div lang='{lang}'>"
-            + f"<p>{e(words.greeting.format(recipient=v.recipient_name))}</p>"
+            + f"<p>{e(_greeting(words, v))}</p>"
             + f"<p>{_intro_html(words, v)}</p>"
             + f"<table>{rows}</table>"
             + f"<p>{e(_verify(words, v))}</p>"
@@ -236,9 +262,15 @@ def _intro_html(words: LetterWords, v: LetterValues) -> str:
     return f"{e(before)}<strong>{e(v.member_name)}</strong>{e(after)}"
 
 
+def _greeting(words: LetterWords, v: LetterValues) -> str:
+    greeting = words.document_greeting if v.document else words.greeting
+    return greeting.format(recipient=v.recipient_name)
+
+
 def _intro(words: LetterWords, v: LetterValues, member: str) -> str:
     """The opening sentence: a CPC sent at the member's request, or a copy of a document sent to them."""
     issuer = v.issuer_in(words.language)
     if v.document:
-        return words.document_intro.format(issuer=issuer, document=v.document, cpso=v.cpso_number)
+        title = document_title(v.document, words.language, in_sentence=True)
+        return words.document_intro.format(issuer=issuer, document=title, cpso=v.cpso_number)
     return words.intro.format(issuer=issuer, member=member, cpso=v.cpso_number)

@@ -212,11 +212,9 @@ def build_certificate_message(
         )
 
     msg = EmailMessage()
-    # A copy of a document (REG-, CARD-, DIP-) goes to the member, in their own words (English for now:
-    # the documents are drawn in English only).
-    document = DOCUMENT_TITLES.get(document_kind(certificate_number), "")
-    if document:
-        language = CertificateLanguage.EN.value
+    # A copy of a document (REG-, CARD-, DIP-) goes to the member, in the document's language.
+    kind = document_kind(certificate_number)
+    document = kind if kind in DOCUMENT_TITLES else ""
     msg["Subject"] = letter_subject(language, member_name, cpso_number, document, certificate_number)
     msg["From"] = _display_address(sender.issuer_name, sender.from_address)
     msg["To"] = _display_address(recipient_name, to_address)

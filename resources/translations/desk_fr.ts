@@ -260,6 +260,11 @@
             <translation>Chaque document est signé, numéroté dans sa propre série et envoyé au membre par courriel en PDF. Choisissez-en un ou plusieurs.</translation>
         </message>
         <message>
+            <location filename="../../ui/desk/copies_dialog.py" line="116" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Langue :</translation>
+        </message>
+        <message>
             <location filename="../../ui/desk/copies_dialog.py" line="110" />
             <source>Send to &amp;email:</source>
             <translation>Envoyer à l'adresse &amp;courriel :</translation>

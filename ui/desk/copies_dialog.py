@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.errors import CpcDeskError
 from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
-from app.issuing.documents import CopiesIssued, document_refusals, issue_copies
+from app.issuing.documents import CopiesIssued, document_refusals, issue_copies, member_language
 from app.issuing.rules import DOCUMENT_KINDS
 from app.register.members import MemberHit, member_record
 from ui.common import messages, workers
+from ui.common.certificate_language import language_combo
 from ui.common.error_sentence import error_sentence
 from ui.common.field_errors import error_label, field_errors, show_error
 from ui.desk.assistance import MemberSearchPanel
@@ -109,6 +110,12 @@ class CopiesDialog(QDialog):
         self.email.setMaxLength(254)
         email_label = QLabel(translate("CopiesDialog", "Send to &email:"))
         email_label.setBuddy(self.email)
+        # The documents' and their email's language; load() sets the member's default (member_language).
+        self.language = language_combo()
+        self.language.setObjectName("documentLanguage")
+        language_label = QLabel(translate("CopiesDialog", "&Language:"))
+        language_label.setBuddy(self.language)
+        email_form.addRow(language_label, self.language)
         email_form.addRow(email_label, self.email)
         fl.addLayout(email_form)
         self.email_error = error_label()
@@ -178,6 +185,7 @@ class CopiesDialog(QDialog):
             )
             self.reasons[kind].setVisible(bool(reason))
         self.email.setText(record.contact[0])
+        self.language.setCurrentIndex(max(0, self.language.findData(member_language(member))))
         self.stack.setCurrentIndex(1)
         self.issue_button.setEnabled(True)
         first = next((b for b in self.kind_boxes.values() if b.isEnabled()), None)
@@ -196,10 +204,11 @@ class CopiesDialog(QDialog):
             return
         desk, actor = self.ctx.desk, self.ctx.desk.actor
         cpso, email = self.cpso_number, self.email.text()
+        language = str(self.language.currentData() or "")
         self.issue_button.setEnabled(False)
 
         def job(_progress: Any, _cancelled: Any) -> CopiesIssued:
-            return issue_copies(desk, actor, cpso, kinds, email=email)
+            return issue_copies(desk, actor, cpso, kinds, email=email, language=language)
 
         workers.start(job, on_finished=self._issued, on_failed=self._failed, owner=self)
 

@@ -1,5 +1,6 @@
 """Screenshots of issue 19 for the README: the three Copies of Documents as issued (rendered from their
-signed PDFs), the Copies of Documents dialog and a request's message thread, on demo data.
+signed PDFs; in English, and in French and both languages), the Copies of Documents dialog and a request's
+message thread, on demo data.
 
 Part of `python main.py screenshots`; on its own: `python -m ui.desk.document_screenshots [OUT]`.
 """
@@ -54,6 +55,13 @@ def render_documents(app: Any, ctx: Any, out: Path) -> int:
     _pdf_page_png(pdfs["card"], 1, out / "document-card-back.png", 3.0)
     _pdf_page_png(pdfs["card"], 2, out / "document-card-sheet.png", 1.3)
     _pdf_page_png(pdfs["diploma"], 0, out / "document-diploma.png", 1.3)
+    # The same documents in French and in both languages (issue 20)
+    for language in ("fr", "bilingual"):
+        again = issue_copies(desk, desk.actor, DEMO_MEMBER, list(pdfs), language=language)
+        shots = {c.kind: document_pdf(desk, desk.actor, c.number) for c in again.copies}
+        _pdf_page_png(shots["registration"], 0, out / f"document-registration-{language}.png", 1.3)
+        _pdf_page_png(shots["card"], 0, out / f"document-card-front-{language}.png", 3.0)
+        _pdf_page_png(shots["diploma"], 0, out / f"document-diploma-{language}.png", 1.3)
 
     number = issued.request_number
     record_message(
