@@ -813,6 +813,8 @@ class _Pending:
     institution_name: str
     line: int
     fresh: bool  # numbered in this run (else: completing an earlier run's certificate)
+    cpso_number: str = ""
+    content: Any = None  # kept until stored: drawn again by a fresh worker if the one drawing it dies
 
 
 class _Issuer:
@@ -856,6 +858,8 @@ class _Issuer:
         self.in_flight: dict[Future[Any], _Pending] = {}
         self.ready: list[tuple[Future[Any], _Pending]] = []
         self.on_stored: Callable[[int, bytes], None] = lambda _certificate_id, _pdf: None
+        self.on_voided: Callable[[int], None] = lambda _certificate_id: None
+        self.voided: set[int] = set()  # certificates refused because drawing them killed the worker twice
 
     def close(self, failed: bool) -> None:
         try:
@@ -864,10 +868,19 @@ class _Issuer:
             self._handover.close()
 
     def submit(self, content: Any, pending: _Pending) -> None:
+        pending.content = content
         while len(self.in_flight) >= self.max_in_flight:
             self._collect(block=True)
-        self.in_flight[self.pool.submit(content)] = pending
+        self.in_flight[self._render(content)] = pending
         self._collect(block=False)
+
+    def _render(self, content: Any) -> "Future[Any]":
+        try:
+            return self.pool.submit(content)
+        except BrokenProcessPool as exc:  # the worker died since the last look: drawn again by _recover
+            broken: Future[Any] = Future()
+            broken.set_exception(exc)
+            return broken
 
     def drain(self) -> None:
         while self.in_flight:
@@ -881,9 +894,59 @@ class _Issuer:
             timeout = None if block else 0
             done, _rest = wait(list(self.in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
             self.ready.extend((f, self.in_flight.pop(f)) for f in done)
+        if any(_broke(f) for f, _p in self.ready):
+            self._recover()
         while len(self.ready) >= self.store_every:
             self._store(self.ready[: self.store_every])
             del self.ready[: self.store_every]
+
+    def _recover(self) -> None:
+        """The worker process died (killed, out of memory, a crash): every certificate it still owed is
+        drawn again by a fresh worker, one at a time, so a row that kills that worker too is known for
+        certain. Such a row is refused and its certificate voided (`_void`): no certificate is left
+        issued without its document, and the rest of the batch goes on."""
+        wait(list(self.in_flight))  # a broken pool fails every job it held at once
+        self.ready.extend(self.in_flight.items())
+        self.in_flight.clear()
+        suspects = [p for f, p in self.ready if _broke(f)]
+        self.ready = [(f, p) for f, p in self.ready if not _broke(f)]
+        self._restart()
+        for pending in suspects:
+            future = self._render(pending.content)
+            wait([future])
+            if _broke(future):
+                self._void(pending)
+                self._restart()
+            else:
+                self.ready.append((future, pending))
+
+    def _restart(self) -> None:
+        self.pool.close(cancel_pending=True)  # returns at once: its worker is gone
+        self.pool = RenderPool(self.signer, self.options.workers, render_here=self.options.render_here)
+
+    def _void(self, pending: _Pending) -> None:
+        """Refuse a row whose drawing killed the worker twice: its certificate was numbered (numbers are
+        committed row by row and never reused), so it is revoked as never issued and its request
+        cancelled, in one transaction with the audit event; the row is reported by line and CPSO number."""
+        row = f"line {pending.line}" if pending.line else "a certificate of an earlier run"
+        problem = (
+            f"drawing the certificate of {pending.member_name} (CPSO {pending.cpso_number}) for "
+            f"{pending.institution_name} stopped the process that draws certificates twice; its number "
+            "was voided and nothing was issued for this row. File the request again at the desk (or "
+            "report the fault if it happens again)"
+        )
+        with self.desk.db.write() as session:
+            why = f"{row}: {problem}"
+            voided = void_undrawn_certificate(session, self.actor, pending.certificate_id, why)
+        if not voided:  # another desk stored its document meanwhile: that document is the one
+            with self.desk.db.read() as session:
+                self.on_stored(pending.certificate_id, _pdf_of(session, pending.certificate_id))
+            return
+        self.result.rejected.append(RejectedRow(pending.line, pending.cpso_number, "row", problem))
+        self.voided.add(pending.certificate_id)
+        self.on_voided(pending.certificate_id)
+        self.done += 1
+        self.progress(self.done, self.total, f"{pending.member_name} – refused")
 
     def _store(self, finished: list[tuple[Future[Any], _Pending]]) -> None:
         rendered = [(_rendered(f, p), p) for f, p in finished]  # a rendering error stops the batch here
@@ -941,8 +1004,43 @@ class RunningElsewhere(CpcDeskError):
 
 
 class RowFailed(CpcDeskError):
-    """Drawing or signing one row's certificate failed; the message names the row. Its number stays
-    committed without a document, and a rerun of the same file draws it again."""
+    """Drawing or signing one row's certificate raised an error (a worker that died is replaced instead:
+    `_Issuer._recover`); the message names the row. Its number stays committed without a document, and a
+    rerun of the same file draws it again."""
+
+
+VOIDED_REASON_PREFIX = "Never issued: "
+
+
+def void_undrawn_certificate(session: Session, actor: Actor, certificate_id: int, why: str) -> bool:
+    """Void a numbered certificate whose document could not be drawn: revoked as never issued (its number
+    stays accounted for: the series has no gap) and its request cancelled, with an audit event. False when
+    its document was stored meanwhile (by another desk), which leaves it as it is."""
+    certificate = session.get(Certificate, certificate_id)
+    if certificate is None or certificate.pdf_sha256 or certificate.revoked:
+        return False
+    request = certificate.recipient.request
+    certificate.revoked = True
+    certificate.revoked_at = utcnow()
+    certificate.revoked_by = actor.username
+    certificate.revoked_reason = (VOIDED_REASON_PREFIX + why)[:2000]
+    request.status = RequestStatus.CANCELLED
+    request.updated_by = actor.username
+    audit.record(
+        session,
+        actor,
+        "certificate.voided",
+        subject=certificate.number,
+        member_id=request.member_id,
+        before={"revoked": False, "request_status": RequestStatus.ISSUED.value},
+        after={"revoked": True, "request_status": RequestStatus.CANCELLED.value, "reason": why},
+    )
+    return True
+
+
+def _broke(future: "Future[Any]") -> bool:
+    """The job's worker process died (rather than the job raising an error of its own)."""
+    return future.done() and not future.cancelled() and isinstance(future.exception(), BrokenProcessPool)
 
 
 def _rendered(future: "Future[Any]", pending: _Pending) -> Any:
@@ -970,7 +1068,11 @@ def _missing_documents(session: Session, batch_id: int) -> list[tuple[int, str, 
         .join(RequestRecipient, Certificate.recipient_id == RequestRecipient.id)
         .join(CertificateRequest, RequestRecipient.request_id == CertificateRequest.id)
         .join(Member, CertificateRequest.member_id == Member.id)
-        .where(CertificateRequest.batch_id == batch_id, Certificate.pdf_sha256 == "")
+        .where(
+            CertificateRequest.batch_id == batch_id,
+            Certificate.pdf_sha256 == "",
+            Certificate.revoked.is_(False),  # a voided certificate is never drawn
+        )
         .order_by(Certificate.id)
     ).all()
     return [(cid, " ".join(p for p in (f, m, last) if p), inst) for cid, f, m, last, inst in rows]
@@ -993,6 +1095,12 @@ class _Group:
     entries: list[SheetEntry] = field(default_factory=list)  # what its separator sheet lists
     separator_slot: int | None = None
     started: bool = False
+    unstored: int = 0  # certificates filed whose document is still to come (or to be voided)
+
+    @property
+    def complete(self) -> bool:
+        """Every row filed and every document in: what its separator sheet lists is final."""
+        return self.rows_left == 0 and self.unstored == 0
 
 
 class _MergeStream:
@@ -1013,7 +1121,8 @@ class _MergeStream:
         self.issuer = issuer_from_settings(desk.settings)
         self.groups: list[_Group] = []
         self.written: list[int] = []  # certificate ids, in print order
-        self.places: dict[int, tuple[int, str]] = {}  # certificate id -> (slot, bookmark) until stored
+        # certificate id -> (slot, bookmark, group, its line on the group's sheet) until stored
+        self.places: dict[int, tuple[int, str, _Group, SheetEntry]] = {}
         self.unsheeted: deque[_Group] = deque()  # groups whose separator sheet is still to draw
         self.writer: MergedPdfWriter | None = None
         if path is not None:
@@ -1042,14 +1151,36 @@ class _MergeStream:
                 pdf = _pdf_of(session, certificate_id)
             self._put(slot, pdf, bookmark)
         else:
-            self.places[certificate_id] = (slot, bookmark)
+            self.places[certificate_id] = (slot, bookmark, group, entry)
+            group.unstored += 1
 
     def stored(self, certificate_id: int, pdf: bytes) -> None:
         place = self.places.pop(certificate_id, None)
         if place is not None and self.writer is not None:
+            place[2].unstored -= 1
             self._put(place[0], pdf, place[1])
             if self.unsheeted:
                 self.flush()
+
+    def drop(self, certificate_id: int) -> None:
+        """A certificate voided before its document was drawn: its place stays empty (no page), and it
+        leaves the separator sheet's list and the certificates marked printed."""
+        if certificate_id in self.written:
+            self.written.remove(certificate_id)
+        place = self.places.pop(certificate_id, None)
+        if place is None:
+            return
+        _slot, bookmark, group, entry = place
+        group.unstored -= 1
+        if entry in group.entries:
+            group.entries.remove(entry)
+        if bookmark:  # the group's title goes to its next certificate still to come, if any
+            for other, (slot, title, in_group, line) in self.places.items():
+                if in_group is group and not title:
+                    self.places[other] = (slot, bookmark, in_group, line)
+                    break
+        if self.unsheeted:
+            self.flush()
 
     def _put(self, slot: int, pdf: bytes, bookmark: str) -> None:
         assert self.writer is not None
@@ -1059,12 +1190,13 @@ class _MergeStream:
         fault_point("batch-during-merge")
 
     def flush(self) -> None:
-        """Draw the separator sheets of the groups whose rows are all filed.
+        """Draw the separator sheets of the groups whose rows are all filed and documents all stored
+        (a certificate voided meanwhile is not listed).
 
         The sheet's window is placed for the certificates' page size, known from the first one
         written; until then the sheets wait.
         """
-        while self.unsheeted and self.unsheeted[0].rows_left == 0 and self.window is not None:
+        while self.unsheeted and self.window is not None and self.unsheeted[0].complete:
             group = self.unsheeted.popleft()
             assert self.writer is not None and group.separator_slot is not None
             sheet = SeparatorSheet(
@@ -1207,6 +1339,7 @@ def run_requests_file(
     issuer = _Issuer(desk, actor, options, result, progress, total) if total else None
     if issuer is not None:
         issuer.on_stored = stream.stored
+        issuer.on_voided = stream.drop
     issued_on = local_today()
     written_now: set[int] = set()
     missing_names = {cid: (name, inst) for cid, name, inst in missing}
@@ -1255,7 +1388,15 @@ def run_requests_file(
                     stream.add(group, certificate_id, entry, stored=False)
                     written_now.add(certificate_id)
                     issuer.submit(
-                        content, _Pending(certificate_id, row.member_name, row.recipient.name, row.line, True)
+                        content,
+                        _Pending(
+                            certificate_id,
+                            row.member_name,
+                            row.recipient.name,
+                            row.line,
+                            fresh=True,
+                            cpso_number=row.cpso_number,
+                        ),
                     )
             group.rows_left -= 1
             stream.flush()
@@ -1336,6 +1477,27 @@ def _resume_row(
         reasons = ("declined by the registrar",)
         result.held.append(HeldRow(row.line, row.cpso_number, row.member_name, reasons, f"R-{req_id:07d}"))
         return
+    if status == RequestStatus.CANCELLED:
+        with desk.db.read() as session:
+            voided = session.scalar(
+                select(Certificate.number)
+                .join(RequestRecipient, Certificate.recipient_id == RequestRecipient.id)
+                .where(
+                    RequestRecipient.request_id == req_id,
+                    Certificate.revoked_reason.startswith(VOIDED_REASON_PREFIX),
+                )
+            )
+        if voided is not None:  # an earlier run refused it: said again, not silently skipped
+            result.rejected.append(
+                RejectedRow(
+                    row.line,
+                    row.cpso_number,
+                    "row",
+                    f"an earlier run of this file voided its certificate {voided}: drawing it stopped the "
+                    "process that draws certificates twice. File the request again at the desk",
+                )
+            )
+        return
     if status != RequestStatus.ISSUED or certificate is None:
         return
     certificate_id, number, has_document = certificate
@@ -1350,7 +1512,8 @@ def _resume_row(
         content = _content(desk, session, certificate_id)
     missing_names.pop(certificate_id, None)
     issuer.submit(
-        content, _Pending(certificate_id, row.member_name, row.recipient.name, row.line, fresh=False)
+        content,
+        _Pending(certificate_id, row.member_name, row.recipient.name, row.line, False, row.cpso_number),
     )
 
 
@@ -1489,7 +1652,9 @@ def print_certificates(
             for start in range(0, len(ids), 500)
             for cid in session.scalars(
                 select(Certificate.id).where(
-                    Certificate.id.in_(ids[start : start + 500]), Certificate.pdf_sha256 == ""
+                    Certificate.id.in_(ids[start : start + 500]),
+                    Certificate.pdf_sha256 == "",
+                    Certificate.revoked.is_(False),
                 )
             )
         ]
@@ -1502,11 +1667,13 @@ def print_certificates(
                 with desk.db.read() as session:
                     content = _content(desk, session, cid)
                 item = by_id[cid]
-                issuer.submit(content, _Pending(cid, item.member_name, item.institution_name, 0, fresh=False))
+                pending = _Pending(cid, item.member_name, item.institution_name, 0, False, item.cpso_number)
+                issuer.submit(content, pending)
             issuer.drain()
             failed = False
         finally:
             issuer.close(failed)
+        items = [i for i in items if i.certificate_id not in issuer.voided]
     _write_outputs(desk, actor, list(items), options, result, progress, cancelled, label=label)
     return result
 
