@@ -122,7 +122,10 @@ def record(
     caller's pending ORM changes are flushed first, as an ORM flush here used to do.
     """
     session.flush()
-    prev_hash = _head_for_update(session)
+    # The head this transaction last appended: its row stays locked (or the database's write lock held)
+    # until the transaction ends, so no one else can have moved it; read from the database once only.
+    own_head = session.info.get(_HEAD_KEY)
+    prev_hash = own_head[1] if own_head is not None else _head_for_update(session)
     at = utcnow()
     name = (actor if isinstance(actor, str) else actor.username)[:_ACTOR_MAX]
     kind = kind[:_KIND_MAX]
@@ -269,6 +272,12 @@ def _seal_and_sign(session: Session) -> None:
         head = session.info.get(_HEAD_KEY)
         if covered is not None and database is not None and head is not None:
             _last_signed[database] = head
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_head(session: Session, _previous: Any) -> None:
+    # Any rollback (a savepoint's too) may have undone the events appended: read the head again.
+    session.info.pop(_HEAD_KEY, None)
 
 
 @event.listens_for(Session, "after_commit")
