@@ -893,8 +893,10 @@ class _Issuer:
 
     def _collect(self, *, block: bool) -> None:
         if self.in_flight:
-            timeout = None if block else 0
-            done, _rest = wait(list(self.in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
+            if block:
+                done, _rest = wait(list(self.in_flight), return_when=FIRST_COMPLETED)
+            else:  # after every row filed: a look at each future, without installing waiters on them all
+                done = {f for f in self.in_flight if f.done()}
             self.ready.extend((f, self.in_flight.pop(f)) for f in done)
         if any(_broke(f) for f, _p in self.ready):
             self._recover()
