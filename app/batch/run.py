@@ -562,6 +562,24 @@ def _member_recipient(member: Member, document: str, row: dict[str, str]) -> Rec
     return member_as_recipient(member, email)
 
 
+_CHECK_CHUNK = 500  # rows checked together, with one query for their members
+
+
+def _members_named(session: Session, rows: list[tuple[int, dict[str, str], str]]) -> dict[str, Member]:
+    """The members these rows' cpso_number cells name, by normalised CPSO number (detached)."""
+    wanted: set[str] = set()
+    for _line, r, _problem in rows:
+        typed = "".join((r.get("cpso_number") or "").split())
+        wanted.update((typed, _normalise_cpso(typed)))
+    members: dict[str, Member] = {}
+    for found in session.scalars(
+        select(Member).where(Member.cpso_number.in_(sorted(w for w in wanted if w)))
+    ):
+        members[_normalise_cpso(found.cpso_number)] = found
+        session.expunge(found)  # keeps its loaded values when the read session ends
+    return members
+
+
 def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "") -> CheckedFile:
     """Check every row of a requests file against the register and the directory; issue nothing."""
     source = Path(path)
@@ -586,110 +604,107 @@ def check_requests(desk: Desk, path: str | os.PathLike[str], encoding: str = "")
             facts[member.id] = MemberFacts.of(member)
         return facts[member.id]
 
+    total_rows = len(raw_rows)
     with desk.db.read() as session:
         directory = _Directory(session)
-        wanted: set[str] = set()
-        for _line, r, _problem in raw_rows:
-            typed = "".join((r.get("cpso_number") or "").split())
-            wanted.update((typed, _normalise_cpso(typed)))
-        members: dict[str, Member] = {}
-        ordered = sorted(w for w in wanted if w)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            for found in session.scalars(select(Member).where(Member.cpso_number.in_(chunk))):
-                members[_normalise_cpso(found.cpso_number)] = found
-                session.expunge(found)  # keeps its loaded values when the read session ends
-        for line, raw, shape in raw_rows:
-            problems: list[ValidationError] = []
-            cpso_text = raw.get("cpso_number", "")
-            member: Member | None = None
-            if shape:
-                problems.append(ValidationError("row", shape))
-            try:
-                cpso = clean_text("cpso_number", cpso_text, required=True, max_length=16)
-                member = members.get(_normalise_cpso(cpso))
-                if member is None:
-                    problems.append(ValidationError("cpso_number", f"no member has CPSO number {cpso!r}"))
-            except ValidationError as exc:
-                problems.append(exc)
-            recipient: RecipientInput | None = None
-            document: str | None = "cpc"
-            try:
-                document = _document_of(raw.get("document"))
-            except ValidationError as exc:
-                problems.append(exc)
-                document = None  # what the row is for is unknown: its other columns are not checked
-            if document is None:
-                pass
-            elif document != "cpc":
+        # A few hundred rows at a time, with only their members loaded: the register's objects of one
+        # chunk are let go before the next, and each chunk's rows as soon as they are checked, so a
+        # 10,000-row file never holds every member's ORM object and every raw row at once (their freed
+        # memory is reused by the next chunk rather than left scattered under what the batch keeps).
+        while raw_rows:
+            chunk_rows = raw_rows[:_CHECK_CHUNK]
+            del raw_rows[:_CHECK_CHUNK]
+            members = _members_named(session, chunk_rows)
+            for line, raw, shape in chunk_rows:
+                problems: list[ValidationError] = []
+                cpso_text = raw.get("cpso_number", "")
+                member: Member | None = None
+                if shape:
+                    problems.append(ValidationError("row", shape))
                 try:
-                    recipient = _member_recipient(member, document, raw) if member is not None else None
-                except ValidationErrors as exc:
-                    problems.extend(exc.errors)
-            else:
-                try:
-                    recipient = _recipient_from_row(directory, raw)
-                except ValidationErrors as exc:
-                    problems.extend(exc.errors)
+                    cpso = clean_text("cpso_number", cpso_text, required=True, max_length=16)
+                    member = members.get(_normalise_cpso(cpso))
+                    if member is None:
+                        problems.append(ValidationError("cpso_number", f"no member has CPSO number {cpso!r}"))
                 except ValidationError as exc:
                     problems.append(exc)
-            method: ConsentMethod | None = None
-            consent_on: date | None = None
-            try:
-                method = parse_consent_method(
-                    clean_text("consent_method", raw.get("consent_method"), required=True)
-                )
-            except ValidationError as exc:
-                problems.append(exc)
-            try:
-                consent_on = parse_consent_date(
-                    clean_text("consent_date", raw.get("consent_date"), required=True), today
-                )
-            except ValidationError as exc:
-                problems.append(exc)
-            if not problems and member is not None and recipient is not None:
-                try:  # before anything is numbered: a row whose certificate cannot be drawn is refused
-                    check_printable(desk, facts_of(member), recipient, today)
+                recipient: RecipientInput | None = None
+                document: str | None = "cpc"
+                try:
+                    document = _document_of(raw.get("document"))
                 except ValidationError as exc:
-                    problems.append(_as_column(exc))
-            if not problems and member is not None and recipient is not None:
-                key = (member.id, _fold(recipient.name), recipient.postal_code.upper(), recipient.country)
-                if document != "cpc":
-                    key = (member.id, f"document:{document}", "", "")
-                if key in first_seen:
-                    problems.append(
-                        ValidationError(
-                            "row",
-                            f"repeats line {first_seen[key]} (same member and document)"
-                            if document != "cpc"
-                            else f"repeats line {first_seen[key]} (same member and institution): one "
-                            "certificate per member and institution",
-                        )
-                    )
+                    problems.append(exc)
+                    document = None  # what the row is for is unknown: its other columns are not checked
+                if document is None:
+                    pass
+                elif document != "cpc":
+                    try:
+                        recipient = _member_recipient(member, document, raw) if member is not None else None
+                    except ValidationErrors as exc:
+                        problems.extend(exc.errors)
                 else:
-                    first_seen[key] = line
-            if problems:
-                shown_cpso = " ".join(cpso_text.split())[:16]
-                rejected.extend(RejectedRow(line, shown_cpso, p.field, p.message) for p in problems)
-                continue
-            assert member is not None and recipient is not None and method is not None and consent_on
-            assert document is not None
-            rows.append(
-                RequestRow(
-                    line=line,
-                    member_id=member.id,
-                    cpso_number=member.cpso_number,
-                    member_name=member.full_name,
-                    recipient=recipient,
-                    consent_method=method,
-                    consent_date=consent_on,
-                    review_reasons=tuple(review_reasons(member)) if document == "cpc" else (),
-                    member_sort=_fold(f"{member.last_name} {member.first_name} {member.middle_name}"),
-                    document=document,
+                    try:
+                        recipient = _recipient_from_row(directory, raw)
+                    except ValidationErrors as exc:
+                        problems.extend(exc.errors)
+                    except ValidationError as exc:
+                        problems.append(exc)
+                method: ConsentMethod | None = None
+                consent_on: date | None = None
+                try:
+                    method = parse_consent_method(
+                        clean_text("consent_method", raw.get("consent_method"), required=True)
+                    )
+                except ValidationError as exc:
+                    problems.append(exc)
+                try:
+                    consent_on = parse_consent_date(
+                        clean_text("consent_date", raw.get("consent_date"), required=True), today
+                    )
+                except ValidationError as exc:
+                    problems.append(exc)
+                if not problems and member is not None and recipient is not None:
+                    try:  # before anything is numbered: a row whose certificate cannot be drawn is refused
+                        check_printable(desk, facts_of(member), recipient, today)
+                    except ValidationError as exc:
+                        problems.append(_as_column(exc))
+                if not problems and member is not None and recipient is not None:
+                    key = (member.id, _fold(recipient.name), recipient.postal_code.upper(), recipient.country)
+                    if document != "cpc":
+                        key = (member.id, f"document:{document}", "", "")
+                    if key in first_seen:
+                        problems.append(
+                            ValidationError(
+                                "row",
+                                f"repeats line {first_seen[key]} (same member and document)"
+                                if document != "cpc"
+                                else f"repeats line {first_seen[key]} (same member and institution): one "
+                                "certificate per member and institution",
+                            )
+                        )
+                    else:
+                        first_seen[key] = line
+                if problems:
+                    shown_cpso = " ".join(cpso_text.split())[:16]
+                    rejected.extend(RejectedRow(line, shown_cpso, p.field, p.message) for p in problems)
+                    continue
+                assert member is not None and recipient is not None and method is not None and consent_on
+                assert document is not None
+                rows.append(
+                    RequestRow(
+                        line=line,
+                        member_id=member.id,
+                        cpso_number=member.cpso_number,
+                        member_name=member.full_name,
+                        recipient=recipient,
+                        consent_method=method,
+                        consent_date=consent_on,
+                        review_reasons=tuple(review_reasons(member)) if document == "cpc" else (),
+                        member_sort=_fold(f"{member.last_name} {member.first_name} {member.middle_name}"),
+                        document=document,
+                    )
                 )
-            )
-        by_id = {m.id: facts_of(m) for m in members.values()}
-    return CheckedFile(sha, source.name, len(raw_rows), rows, rejected, by_id)
+    return CheckedFile(sha, source.name, total_rows, rows, rejected, facts)
 
 
 def _safe_cell(value: Any) -> str:
