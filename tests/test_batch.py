@@ -600,6 +600,31 @@ def test_merged_writer_puts_pages_in_reserved_order_whenever_they_arrive(tmp_pat
     assert [reader.get_destination_page_number(o) for o in reader.outline] == [0, 2, 3]
 
 
+def test_merged_writer_reuses_repeated_streams_and_forgets_one_off_ones(tmp_path: Path) -> None:
+    """A stream every document repeats is written once however long the file; the streams of one
+    document only (its font subsets) are not all remembered to the end of a long batch."""
+    from app.printing.sheets import _SHARED_KEPT, SeparatorSheet, render_separator_sheet
+
+    def sheet(name: str) -> bytes:
+        return render_separator_sheet(SeparatorSheet(name, (name, "1 Main St", "Town ON  K1A 0B1")))
+
+    same = sheet("Clinic")
+    twice = tmp_path / "long.pdf"
+    kinds = 300  # each sheet draws its own name: a font subset of its own
+    with MergedPdfWriter(twice) as writer:
+        for i in range(kinds):
+            writer.add_pdf(sheet(f"Clinic {i:03d} " + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i % 26] * (i % 7 + 1)))
+            writer.add_pdf(same)
+        remembered = len(writer._shared)
+    assert remembered == _SHARED_KEPT  # reached, never passed (unbounded it held every sheet's streams)
+    reader = PdfReader(twice, strict=True)
+    assert len(reader.pages) == 2 * kinds
+    # The repeated sheet's page content was written once, and every copy of its page points to it.
+    repeated_pages = [reader.pages[i] for i in range(1, 2 * kinds, 2)]
+    contents = {page.get_object().raw_get("/Contents").idnum for page in repeated_pages}
+    assert len(contents) == 1
+
+
 def test_merge_copies_signed_certificates_without_pypdf_and_other_files_through_it(
     desk: Desk, tmp_path: Path
 ) -> None:

@@ -256,10 +256,12 @@ def seal_now(session: Session, touched: dict[str, set[Any]]) -> None:
         ordered = sorted(keys, key=str)
         for start in range(0, len(ordered), _CHUNK):
             chunk = ordered[start : start + _CHUNK]
-            found = {
-                str(row[0]): row_seal(name, row[0], row[1:])
-                for row in conn.execute(_by_keys(name), {"keys": chunk})
-            }
+            rows_read = (
+                conn.execute(_by_key(name), {"key": chunk[0]})  # the common case: one row per event
+                if len(chunk) == 1
+                else conn.execute(_by_keys(name), {"keys": chunk})
+            )
+            found = {str(row[0]): row_seal(name, row[0], row[1:]) for row in rows_read}
             rows = []
             for key in chunk:
                 seal = found.get(str(key), DELETED)
@@ -270,6 +272,19 @@ def seal_now(session: Session, touched: dict[str, set[Any]]) -> None:
 
 
 _SELECTS: dict[str, Any] = {}
+_SELECT_ONE: dict[str, Any] = {}
+
+
+def _by_key(name: str) -> Any:
+    """SELECT key and audited columns WHERE key = :key, built once per table (an IN list with one value
+    is rebuilt at every execution; this statement is compiled once)."""
+    query = _SELECT_ONE.get(name)
+    if query is None:
+        tbl = table(name)
+        pk = _primary_key(name)
+        query = select(pk, *[tbl.c[c] for c in AUDITED_COLUMNS[name]]).where(pk == bindparam("key"))
+        _SELECT_ONE[name] = query
+    return query
 
 
 def _by_keys(name: str) -> Any:

@@ -78,6 +78,7 @@ _ACTOR_KEY = "cpc_audit_actor"
 _HEAD_KEY = "cpc_audit_head"
 _FIRST_KEY = "cpc_audit_first"  # (id, prev_hash) of the first event this transaction appended
 _FORCE_KEY = "cpc_audit_sign_gap"  # `audit checkpoint`: sign a head whose earlier events are unsigned
+_HEAD_UNWRITTEN_KEY = "cpc_audit_head_unwritten"  # the head row still to be updated before the commit
 _INSERT_CHECKPOINT = insert(_CHECKPOINTS)
 # Built once: every change of state appends an event, the batch one per certificate.
 _SELECT_HEAD = select(_HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
@@ -123,7 +124,10 @@ def record(
     caller's pending ORM changes are flushed first, as an ORM flush here used to do.
     """
     session.flush()
-    prev_hash = _head_for_update(session)
+    # The head this transaction last appended: its row stays locked (or the database's write lock held)
+    # until the transaction ends, so no one else can have moved it; read from the database once only.
+    own_head = session.info.get(_HEAD_KEY)
+    prev_hash = own_head[1] if own_head is not None else _head_for_update(session)
     at = utcnow()
     name = (actor if isinstance(actor, str) else actor.username)[:_ACTOR_MAX]
     kind = kind[:_KIND_MAX]
@@ -146,12 +150,22 @@ def record(
             "state_json": state_json,
         },
     ).scalar_one()
-    session.execute(_UPDATE_HEAD, {"last_event_id": event_id, "last_hash": digest})
+    # The head row is written once, as the transaction commits (`write_head`): its lock is held from the
+    # first event anyway, and a batch appends seven events per certificate.
+    session.info[_HEAD_UNWRITTEN_KEY] = True
     session.info[_EVENTS_KEY] = session.info.get(_EVENTS_KEY, 0) + 1
     session.info[_ACTOR_KEY] = name
     session.info[_HEAD_KEY] = (int(event_id), digest)
     session.info.setdefault(_FIRST_KEY, (int(event_id), prev_hash))
     return int(event_id)
+
+
+def write_head(session: Session) -> None:
+    """Bring the head row up to the last event this transaction appended (called as it commits, and by
+    whatever commits a connection itself, as `seal_existing_rows` does)."""
+    if session.info.pop(_HEAD_UNWRITTEN_KEY, None):
+        event_id, digest = session.info[_HEAD_KEY]
+        session.execute(_UPDATE_HEAD, {"last_event_id": event_id, "last_hash": digest})
 
 
 def changed(session: Session, table_name: str, keys: list[Any]) -> None:
@@ -261,6 +275,7 @@ def _seal_and_sign(session: Session) -> None:
     every transaction that appended events is signed, when they follow a signed checkpoint."""
     if seals.has_pending(session):
         record(session, session.info.get(_ACTOR_KEY, "system"), "state.sealed")
+    write_head(session)
     if session.info.get(_EVENTS_KEY):
         key = _desk_key(session)
         if key is None:
@@ -278,10 +293,17 @@ def _seal_and_sign(session: Session) -> None:
             _last_signed[database] = head
 
 
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_head(session: Session, _previous: Any) -> None:
+    # Any rollback (a savepoint's too) may have undone the events appended: read the head again.
+    session.info.pop(_HEAD_KEY, None)
+    session.info.pop(_HEAD_UNWRITTEN_KEY, None)
+
+
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    for name in (_EVENTS_KEY, _ACTOR_KEY, _HEAD_KEY, _FIRST_KEY, _FORCE_KEY):
+    for name in (_EVENTS_KEY, _ACTOR_KEY, _HEAD_KEY, _FIRST_KEY, _FORCE_KEY, _HEAD_UNWRITTEN_KEY):
         session.info.pop(name, None)
     seals.forget(session)
 
@@ -298,6 +320,7 @@ def seal_existing_rows(connection: Connection) -> int:
             count += len(keys)
         if count:
             record(session, "system:upgrade", "state.baseline", after={"rows": count})
+        write_head(session)  # the migration commits the connection, not this session
         session.flush()
         return count
     finally:

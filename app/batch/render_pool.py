@@ -24,6 +24,7 @@ from typing import Any
 from app.document.certificates import CertificateContent, needs_lazy_font, with_signing_fingerprint
 from app.document.member_documents import draw_document
 from app.document.signing import issue_document, sign_pdf
+from app.faults import fault_point
 
 _signer: Any = None
 
@@ -115,6 +116,9 @@ def _count_and_trim() -> None:
 
 def render_and_sign(content: CertificateContent, signer: Any = None) -> RenderedCertificate:
     """Draw and sign one certificate (in a worker: with the signer it was started with)."""
+    # The crash tests' worker death on one certificate (CPC_DESK_FAULT=render-CPC-2026-000003): inert
+    # unless that variable names it (app.faults).
+    fault_point("render-" + content.number)
     _count_and_trim()
     issued = issue_document(content, signer if signer is not None else _signer)
     return RenderedCertificate(content.number, issued.pdf, issued.sha256)
@@ -122,6 +126,7 @@ def render_and_sign(content: CertificateContent, signer: Any = None) -> Rendered
 
 def sign_rendered(number: str, pdf: bytes, signer: Any = None) -> RenderedCertificate:
     """Sign a certificate the issuing process has drawn (so that process never loads pyHanko)."""
+    fault_point("render-" + number)
     _count_and_trim()
     signed = sign_pdf(pdf, signer if signer is not None else _signer)
     return RenderedCertificate(number, signed, hashlib.sha256(signed).hexdigest())

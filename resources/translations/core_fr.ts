@@ -217,118 +217,118 @@
       <translation>{0} ne contient ni clé de signature ni certificat</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="238" />
+      <location filename="../../app/audit/trail.py" line="252" />
       <source>the trail's head names events that are no longer there</source>
       <translation>la tête du journal désigne des événements qui n'y sont plus</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="246" />
+      <location filename="../../app/audit/trail.py" line="260" />
       <source>event {0} before this change is not covered by a signed checkpoint</source>
       <translation>l'événement {0}, antérieur à cette modification, n'est couvert par aucun point de contrôle signé</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="252" />
+      <location filename="../../app/audit/trail.py" line="266" />
       <source>the checkpoint of event {0} does not carry this key's signature</source>
       <translation>le point de contrôle de l'événement {0} ne porte pas la signature de cette clé</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="318" />
-      <location filename="../../app/audit/trail.py" line="360" />
+      <location filename="../../app/audit/trail.py" line="341" />
+      <location filename="../../app/audit/trail.py" line="383" />
       <source>event {0}</source>
       <translation>événement {0}</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="341" />
+      <location filename="../../app/audit/trail.py" line="364" />
       <source>checkpoint {0} (for event {1}) does not carry the College's signature: it was forged or altered</source>
       <translation>le point de contrôle {0} (pour l'événement {1}) ne porte pas la signature de l'Ordre : il a été contrefait ou modifié</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="346" />
+      <location filename="../../app/audit/trail.py" line="369" />
       <source>checkpoint {0}</source>
       <translation>point de contrôle {0}</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="362" />
+      <location filename="../../app/audit/trail.py" line="385" />
       <source>the start of the trail</source>
       <translation>le début du journal</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="366" />
+      <location filename="../../app/audit/trail.py" line="389" />
       <source>event {0} ({1}) does not follow {2}: an event between them was removed, or one of them was rewritten</source>
       <translation>l'événement {0} ({1}) ne fait pas suite à {2} : un événement intermédiaire a été supprimé, ou l'un d'eux a été réécrit</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="387" />
+      <location filename="../../app/audit/trail.py" line="410" />
       <source>event {0} ({1} by {2} at {3}) was altered after it was written</source>
       <translation>l'événement {0} ({1} par {2} le {3}) a été modifié après son écriture</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="396" />
+      <location filename="../../app/audit/trail.py" line="419" />
       <source>event {0} ({1} by {2}) is not the event checkpoint {3} signed on {4}: the trail up to it was rewritten</source>
       <translation>l'événement {0} ({1} par {2}) n'est pas celui que le point de contrôle {3} a signé le {4} : le journal a été réécrit jusqu'à ce point</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="409" />
+      <location filename="../../app/audit/trail.py" line="432" />
       <source>the row seals event {0} ({1} by {2}) vouches for were altered (it vouches for {3}, {4} are there)</source>
       <translation>les sceaux de lignes que garantit l'événement {0} ({1} par {2}) ont été modifiés (il en garantit {3}, il y en a {4})</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="423" />
+      <location filename="../../app/audit/trail.py" line="446" />
       <source>the newest events were removed: the trail ends at event {0}, but event {1} was written</source>
       <translation>les événements les plus récents ont été supprimés : le journal se termine à l'événement {0}, mais l'événement {1} a été écrit</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="432" />
+      <location filename="../../app/audit/trail.py" line="455" />
       <source>the trail's head (audit_head) was removed: the trail ends at event {0}, and nothing says it ended there</source>
       <translation>la tête du journal (audit_head) a été supprimée : le journal se termine à l'événement {0}, et rien n'indique qu'il se terminait là</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="437" />
+      <location filename="../../app/audit/trail.py" line="460" />
       <source>the trail's head</source>
       <translation>la tête du journal</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="445" />
+      <location filename="../../app/audit/trail.py" line="468" />
       <source>checkpoint {0}, signed on {1}, covers event {2}, which is no longer in the trail (it ends at event {3}): events were removed</source>
       <translation>le point de contrôle {0}, signé le {1}, couvre l'événement {2}, qui ne figure plus au journal (il se termine à l'événement {3}) : des événements ont été supprimés</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="455" />
+      <location filename="../../app/audit/trail.py" line="478" />
       <source>events {0} to {1} are not covered by a checkpoint signed with the College's key: they were written or rewritten without it, or their checkpoints were removed (if they are genuine, sign one with 'cpc-desk audit checkpoint' at a desk holding the key)</source>
       <translation>les événements {0} à {1} ne sont couverts par aucun point de contrôle signé avec la clé de l'Ordre : ils ont été écrits ou réécrits sans elle, ou leurs points de contrôle ont été supprimés (s'ils sont authentiques, signez-en un avec « cpc-desk audit checkpoint » à un poste qui détient la clé)</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="479" />
+      <location filename="../../app/audit/trail.py" line="502" />
       <source>{0} is not in the trail: it was added outside CPC Desk</source>
       <translation>{0} ne figure pas au journal : il a été ajouté en dehors de CPC Desk</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="490" />
+      <location filename="../../app/audit/trail.py" line="513" />
       <source>{0} was deleted by event {1} but is back: restored outside CPC Desk</source>
       <translation>{0} a été supprimé par l'événement {1}, mais il est revenu : restauré en dehors de CPC Desk</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="497" />
+      <location filename="../../app/audit/trail.py" line="520" />
       <source>its values</source>
       <translation>ses valeurs</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="503" />
+      <location filename="../../app/audit/trail.py" line="526" />
       <source>{0} does not agree with the trail (last written by event {1}): {2} changed outside CPC Desk</source>
       <translation>{0} ne concorde pas avec le journal (dernière écriture par l'événement {1}) : {2} modifié en dehors de CPC Desk</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="515" />
+      <location filename="../../app/audit/trail.py" line="538" />
       <source>{0} (last written by event {1}) was deleted outside CPC Desk</source>
       <translation>{0} (dernière écriture par l'événement {1}) a été supprimé en dehors de CPC Desk</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="544" />
+      <location filename="../../app/audit/trail.py" line="567" />
       <source>the 'from' date is after the 'to' date</source>
       <translation>la date de début est postérieure à la date de fin</translation>
     </message>
     <message>
-      <location filename="../../app/audit/trail.py" line="619" />
+      <location filename="../../app/audit/trail.py" line="642" />
       <source>not signed, the trail does not hold together: {0}</source>
       <translation>non signé, le journal n'est pas cohérent : {0}</translation>
     </message>
@@ -363,17 +363,17 @@
       <translation>paramètre</translation>
     </message>
     <message>
-      <location filename="../../app/audit/seals.py" line="348" />
+      <location filename="../../app/audit/seals.py" line="363" />
       <source>request {0}</source>
       <translation>demande {0}</translation>
     </message>
     <message>
-      <location filename="../../app/audit/seals.py" line="353" />
+      <location filename="../../app/audit/seals.py" line="368" />
       <source>{0} {1}</source>
       <translation>{0} {1}</translation>
     </message>
     <message>
-      <location filename="../../app/audit/seals.py" line="354" />
+      <location filename="../../app/audit/seals.py" line="369" />
       <source>{0} {1} (id {2})</source>
       <translation>{0} {1} (identifiant {2})</translation>
     </message>
@@ -506,77 +506,109 @@
       <translation>le membre n'a pas d'adresse courriel au dossier; indiquez-en une</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="633" />
+      <location filename="../../app/batch/run.py" line="651" />
       <source>{0} cannot be read ({1})</source>
       <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="637" />
+      <location filename="../../app/batch/run.py" line="655" />
       <source>{0} changed while it was being read; try again</source>
       <translation>{0} a changé pendant sa lecture; réessayez</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="640" />
+      <location filename="../../app/batch/run.py" line="658" />
       <source>has a header but no rows</source>
       <translation>a une ligne d'en-tête mais aucune ligne de données</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="677" />
+      <location filename="../../app/batch/run.py" line="694" />
       <source>no member has CPSO number {0!r}</source>
       <translation>aucun membre ne porte le numéro CPSO {0!r}</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="730" />
+      <location filename="../../app/batch/run.py" line="747" />
       <source>repeats line {0} (same member and document)</source>
       <translation>répète la ligne {0} (même membre et même document)</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="734" />
+      <location filename="../../app/batch/run.py" line="751" />
       <source>repeats line {0} (same member and institution): one certificate per member and institution</source>
       <translation>répète la ligne {0} (même membre et même établissement) : un certificat par membre et par établissement</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="781" />
+      <location filename="../../app/batch/run.py" line="797" />
       <source>needs registrar review: {0} (request {1})</source>
       <translation>exige l'examen du registraire : {0} (demande {1})</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="785" />
+      <location filename="../../app/batch/run.py" line="801" />
       <source>needs registrar review: {0}</source>
       <translation>exige l'examen du registraire : {0}</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="862" />
+      <location filename="../../app/batch/run.py" line="880" />
       <source>member {0} vanished from the register</source>
       <translation>le membre {0} a disparu du tableau</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="1032" />
+      <location filename="../../app/batch/run.py" line="1029" />
+      <location filename="../../app/batch/run.py" line="1149" />
+      <source>line {0}</source>
+      <translation>ligne {0}</translation>
+    </message>
+    <message>
+      <location filename="../../app/batch/run.py" line="1031" />
+      <location filename="../../app/batch/run.py" line="1151" />
+      <source>a certificate of an earlier run</source>
+      <translation>un certificat d'une exécution précédente</translation>
+    </message>
+    <message>
+      <location filename="../../app/batch/run.py" line="1033" />
+      <source>drawing the certificate of {0} (CPSO {1}) for {2} stopped the process that draws certificates twice; its number was voided and nothing was issued for this row. File the request again at the desk (or report the fault if it happens again)</source>
+      <translation>le tracé du certificat de {0} (CPSO {1}) destiné à {2} a arrêté deux fois le processus qui trace les certificats; son numéro a été annulé et rien n'a été délivré pour cette ligne. Déposez de nouveau la demande au poste (ou signalez l'anomalie si elle se reproduit)</translation>
+    </message>
+    <message>
+      <location filename="../../app/batch/run.py" line="1050" />
+      <source>{0} – refused</source>
+      <translation>{0} – refusée</translation>
+    </message>
+    <message>
+      <location filename="../../app/batch/run.py" line="1153" />
+      <source>{0} ({1}, for {2})</source>
+      <translation>{0} ({1}, pour {2})</translation>
+    </message>
+    <message>
+      <location filename="../../app/batch/run.py" line="1158" />
       <source>The process drawing the certificates stopped (out of memory, or ended by the system) while drawing {0}. The certificates already finished are kept; run the same file again to finish the rest.</source>
       <translation>Le processus qui produit les certificats s'est arrêté (mémoire insuffisante, ou arrêt par le système) pendant la production de {0}. Les certificats déjà terminés sont conservés; relancez le même fichier pour terminer le reste.</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="1042" />
+      <location filename="../../app/batch/run.py" line="1168" />
       <source>The certificate of {0} could not be drawn: {1}. Correct the member or the row and run the same file again.</source>
       <translation>Le certificat de {0} n'a pas pu être produit : {1}. Corrigez le membre ou la ligne, puis relancez le même fichier.</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="1066" />
+      <location filename="../../app/batch/run.py" line="1196" />
       <source>certificate {0} vanished</source>
       <translation>le certificat {0} a disparu</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="1174" />
+      <location filename="../../app/batch/run.py" line="1334" />
       <source>the merged print file is incomplete: a document was never stored</source>
       <translation>le fichier d'impression fusionné est incomplet : un document n'a jamais été enregistré</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="1317" />
+      <location filename="../../app/batch/run.py" line="1485" />
       <source>Another desk is issuing {0} at this moment (it has just filed line {1}, {2}), so this run stopped without numbering it twice. Let that run finish, then run the same file again to check that every row is done; the certificates issued so far are kept.</source>
       <translation>Un autre poste émet {0} en ce moment (il vient de déposer la ligne {1}, {2}); ce traitement s'est donc arrêté sans le numéroter deux fois. Laissez ce traitement se terminer, puis relancez le même fichier pour vérifier que chaque ligne est traitée; les certificats déjà émis sont conservés.</translation>
     </message>
     <message>
-      <location filename="../../app/batch/run.py" line="1628" />
+      <location filename="../../app/batch/run.py" line="1620" />
+      <source>an earlier run of this file voided its certificate {0}: drawing it stopped the process that draws certificates twice. File the request again at the desk</source>
+      <translation>une exécution précédente de ce fichier a annulé son certificat {0} : son tracé a arrêté deux fois le processus qui trace les certificats. Déposez de nouveau la demande au poste</translation>
+    </message>
+    <message>
+      <location filename="../../app/batch/run.py" line="1833" />
       <source>the document of certificate {0} is missing</source>
       <translation>le document du certificat {0} est introuvable</translation>
     </message>
@@ -614,24 +646,24 @@
       <translation>est obligatoire sur un certificat</translation>
     </message>
     <message>
-      <location filename="../../app/document/certificates.py" line="668" />
+      <location filename="../../app/document/certificates.py" line="713" />
       <source>is too long to fit in the certificate's QR code</source>
       <translation>est trop long pour tenir dans le code QR du certificat</translation>
     </message>
     <message>
-      <location filename="../../app/document/certificates.py" line="760" />
-      <location filename="../../app/document/member_documents.py" line="182" />
-      <location filename="../../app/document/member_documents.py" line="244" />
+      <location filename="../../app/document/certificates.py" line="805" />
+      <location filename="../../app/document/member_documents.py" line="216" />
+      <location filename="../../app/document/member_documents.py" line="307" />
       <source>the image {0} cannot be read (use a PNG or JPEG file)</source>
       <translation>l'image {0} ne peut pas être lue (utilisez un fichier PNG ou JPEG)</translation>
     </message>
     <message>
-      <location filename="../../app/document/certificates.py" line="1414" />
+      <location filename="../../app/document/certificates.py" line="1500" />
       <source>is too long to fit on the certificate page ({0} characters); shorten it</source>
       <translation>est trop long pour tenir sur la page du certificat ({0} caractères); raccourcissez-le</translation>
     </message>
     <message>
-      <location filename="../../app/document/member_documents.py" line="54" />
+      <location filename="../../app/document/member_documents.py" line="55" />
       <source>{0!r} is not a document CPC Desk draws</source>
       <translation>{0!r} n'est pas un document que CPC Desk produit</translation>
     </message>
@@ -719,17 +751,17 @@
       <translation>saisissez le NIP ou la phrase secrète sur une seule ligne</translation>
     </message>
     <message>
-      <location filename="../../app/document/signing.py" line="872" />
+      <location filename="../../app/document/signing.py" line="873" />
       <source>the time-stamping authority {0} refused the request (HTTP {1}); the certificate was not signed</source>
       <translation>l'autorité d'horodatage {0} a refusé la demande (HTTP {1}); le certificat n'a pas été signé</translation>
     </message>
     <message>
-      <location filename="../../app/document/signing.py" line="881" />
+      <location filename="../../app/document/signing.py" line="882" />
       <source>the time-stamping authority {0} cannot be reached ({1}); the certificate was not signed</source>
       <translation>l'autorité d'horodatage {0} est injoignable ({1}); le certificat n'a pas été signé</translation>
     </message>
     <message>
-      <location filename="../../app/document/signing.py" line="895" />
+      <location filename="../../app/document/signing.py" line="896" />
       <source>the time-stamping authority {0} answered with something that is not a timestamp; the certificate was not signed</source>
       <translation>l'autorité d'horodatage {0} a répondu par autre chose qu'un horodatage; le certificat n'a pas été signé</translation>
     </message>
@@ -1218,22 +1250,22 @@
   <context>
     <name>Issuing</name>
     <message>
-      <location filename="../../app/issuing/documents.py" line="51" />
+      <location filename="../../app/issuing/documents.py" line="53" />
       <source>There is no member with CPSO number {0!r}.</source>
       <translation>Aucun membre ne porte le numéro CPSO {0!r}.</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/documents.py" line="94" />
+      <location filename="../../app/issuing/documents.py" line="111" />
       <source>choose at least one document</source>
       <translation>choisissez au moins un document</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/documents.py" line="107" />
+      <location filename="../../app/issuing/documents.py" line="125" />
       <source>the member has no email address on file; type one</source>
       <translation>le membre n'a pas d'adresse courriel au dossier; saisissez-en une</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/documents.py" line="147" />
+      <location filename="../../app/issuing/documents.py" line="165" />
       <source>No signed document is stored for {0}.</source>
       <translation>Aucun document signé n'est conservé pour {0}.</translation>
     </message>
@@ -1489,13 +1521,13 @@
     </message>
     <message>
       <location filename="../../app/mail/mail_check.py" line="47" />
-      <location filename="../../app/mail/smtp.py" line="968" />
+      <location filename="../../app/mail/smtp.py" line="966" />
       <source>The mail server {0} accepted the test message for {1}: {2}</source>
       <translation>Le serveur de messagerie {0} a accepté le message d'essai pour {1} : {2}</translation>
     </message>
     <message>
       <location filename="../../app/mail/oauth.py" line="89" />
-      <location filename="../../app/mail/smtp.py" line="398" />
+      <location filename="../../app/mail/smtp.py" line="396" />
       <source>must be one of {0}</source>
       <translation>doit être l'une des valeurs suivantes : {0}</translation>
     </message>
@@ -1826,7 +1858,7 @@
     </message>
     <message>
       <location filename="../../app/mail/smtp.py" line="100" />
-      <location filename="../../app/mail/smtp.py" line="300" />
+      <location filename="../../app/mail/smtp.py" line="298" />
       <source>{0!r} is not a domain name</source>
       <translation>{0!r} n'est pas un nom de domaine</translation>
     </message>
@@ -1851,151 +1883,151 @@
       <translation>{0!r} n'est pas une langue de certificat (en, fr ou bilingual)</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="296" />
+      <location filename="../../app/mail/smtp.py" line="294" />
       <source>{0!r} is not a request number (R-0000000)</source>
       <translation>{0!r} n'est pas un numéro de demande (R-0000000)</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="323" />
+      <location filename="../../app/mail/smtp.py" line="321" />
       <source>must name the request {0}</source>
       <translation>doit mentionner la demande {0}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="403" />
+      <location filename="../../app/mail/smtp.py" line="401" />
       <source>'none' (no encryption) is allowed only for a server on this computer (127.0.0.1 or localhost), not {0}; choose starttls or tls</source>
       <translation>« none » (sans chiffrement) n'est permis que pour un serveur sur cet ordinateur (127.0.0.1 ou localhost), et non pour {0}; choisissez starttls ou tls</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="491" />
+      <location filename="../../app/mail/smtp.py" line="489" />
       <source>The CA certificate file {0} cannot be used: {1}</source>
       <translation>Le fichier de certificat d'AC {0} est inutilisable : {1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="527" />
+      <location filename="../../app/mail/smtp.py" line="525" />
       <source>The mail server {0} does not offer STARTTLS; choose 'tls' or another server in Settings.</source>
       <translation>Le serveur de messagerie {0} n'offre pas STARTTLS; choisissez « tls » ou un autre serveur dans les Paramètres.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="543" />
+      <location filename="../../app/mail/smtp.py" line="541" />
       <source>A user name is set for the mail server but no password is stored; enter it in Settings (or 'settings set-password smtp').</source>
       <translation>Un nom d'utilisateur est défini pour le serveur de messagerie, mais aucun mot de passe n'est conservé; saisissez-le dans les Paramètres (ou « settings set-password smtp »).</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="552" />
+      <location filename="../../app/mail/smtp.py" line="550" />
       <source>The mail server {0} does not offer sign-in (AUTH) on this connection; check the security setting.</source>
       <translation>Le serveur de messagerie {0} n'offre pas de connexion (AUTH) sur cette liaison; vérifiez le paramètre de sécurité.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="582" />
+      <location filename="../../app/mail/smtp.py" line="580" />
       <source>The mail server {0} does not offer OAuth 2.0 sign-in (AUTH XOAUTH2) on this connection; check the server and the security setting.</source>
       <translation>Le serveur de messagerie {0} n'offre pas de connexion OAuth 2.0 (AUTH XOAUTH2) sur cette liaison; vérifiez le serveur et le paramètre de sécurité.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="608" />
+      <location filename="../../app/mail/smtp.py" line="606" />
       <source>The mail server refused the OAuth 2.0 token for {0}: {1}</source>
       <translation>Le serveur de messagerie a refusé le jeton OAuth 2.0 pour {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="652" />
+      <location filename="../../app/mail/smtp.py" line="650" />
       <source>The server refused the recipient {0}: {1}</source>
       <translation>Le serveur a refusé le destinataire {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="670" />
-      <location filename="../../app/mail/smtp.py" line="691" />
+      <location filename="../../app/mail/smtp.py" line="668" />
+      <location filename="../../app/mail/smtp.py" line="689" />
       <source>The mail server {0} did not confirm the message within {1:g} seconds; it will be sent again with the same Message-ID.</source>
       <translation>Le serveur de messagerie {0} n'a pas confirmé le message dans les {1:g} secondes; il sera envoyé de nouveau avec le même Message-ID.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="679" />
+      <location filename="../../app/mail/smtp.py" line="677" />
       <source>The mail server {0} closed the connection before confirming the message; it will be sent again with the same Message-ID.</source>
       <translation>Le serveur de messagerie {0} a fermé la connexion avant de confirmer le message; il sera envoyé de nouveau avec le même Message-ID.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="703" />
-      <location filename="../../app/mail/smtp.py" line="716" />
+      <location filename="../../app/mail/smtp.py" line="701" />
+      <location filename="../../app/mail/smtp.py" line="714" />
       <source>The server did not accept the message: {0}</source>
       <translation>Le serveur n'a pas accepté le message : {0}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="740" />
+      <location filename="../../app/mail/smtp.py" line="738" />
       <source>An address needs an international mail server (SMTPUTF8) and {0} does not support it.</source>
       <translation>Une adresse exige un serveur de messagerie international (SMTPUTF8), et {0} ne le prend pas en charge.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="759" />
+      <location filename="../../app/mail/smtp.py" line="757" />
       <source>The server refused the sender: {0}</source>
       <translation>Le serveur a refusé l'expéditeur : {0}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="772" />
-      <location filename="../../app/mail/smtp.py" line="779" />
-      <location filename="../../app/mail/smtp.py" line="821" />
+      <location filename="../../app/mail/smtp.py" line="770" />
+      <location filename="../../app/mail/smtp.py" line="777" />
+      <location filename="../../app/mail/smtp.py" line="819" />
       <source>The mail server {0} closed the connection.</source>
       <translation>Le serveur de messagerie {0} a fermé la connexion.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="799" />
+      <location filename="../../app/mail/smtp.py" line="797" />
       <source>The mail server refused the user name or password: {0}{1}</source>
       <translation>Le serveur de messagerie a refusé le nom d'utilisateur ou le mot de passe : {0}{1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="808" />
+      <location filename="../../app/mail/smtp.py" line="806" />
       <source>The mail server {0} does not support this: {1}</source>
       <translation>Le serveur de messagerie {0} ne prend pas ceci en charge : {1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="814" />
+      <location filename="../../app/mail/smtp.py" line="812" />
       <source>The mail server {0} answered: {1}</source>
       <translation>Le serveur de messagerie {0} a répondu : {1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="826" />
+      <location filename="../../app/mail/smtp.py" line="824" />
       <source>The mail server's TLS certificate was not accepted ({0}); check the host name, or add its CA file in Settings.</source>
       <translation>Le certificat TLS du serveur de messagerie n'a pas été accepté ({0}); vérifiez le nom d'hôte, ou ajoutez son fichier d'AC dans les Paramètres.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="835" />
+      <location filename="../../app/mail/smtp.py" line="833" />
       <source>The secure connection to {0} failed: {1}</source>
       <translation>La connexion sécurisée à {0} a échoué : {1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="840" />
+      <location filename="../../app/mail/smtp.py" line="838" />
       <source>Could not connect to the mail server {0}: connection refused.</source>
       <translation>Impossible de se connecter au serveur de messagerie {0} : connexion refusée.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="847" />
+      <location filename="../../app/mail/smtp.py" line="845" />
       <source>The mail server {0} did not answer within {1:g} seconds.</source>
       <translation>Le serveur de messagerie {0} n'a pas répondu dans les {1:g} secondes.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="854" />
+      <location filename="../../app/mail/smtp.py" line="852" />
       <source>The mail server name {0} is unknown.</source>
       <translation>Le nom du serveur de messagerie {0} est inconnu.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="859" />
+      <location filename="../../app/mail/smtp.py" line="857" />
       <source>Could not reach the mail server {0}: {1}</source>
       <translation>Impossible de joindre le serveur de messagerie {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="865" />
+      <location filename="../../app/mail/smtp.py" line="863" />
       <source>Mail error with {0}: {1}</source>
       <translation>Erreur de messagerie avec {0} : {1}</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="875" />
+      <location filename="../../app/mail/smtp.py" line="873" />
       <source>This server no longer accepts a password (Basic authentication): set smtp.auth to oauth2-microsoft (see the README, 'Mail through Microsoft 365 or Google Workspace').</source>
       <translation>Ce serveur n'accepte plus de mot de passe (authentification de base) : réglez smtp.auth à oauth2-microsoft (voir le README, « Mail through Microsoft 365 or Google Workspace »).</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="881" />
+      <location filename="../../app/mail/smtp.py" line="879" />
       <source>Google needs an app password here, or OAuth 2.0: set smtp.auth to oauth2-google.</source>
       <translation>Google exige ici un mot de passe d'application, ou OAuth 2.0 : réglez smtp.auth à oauth2-google.</translation>
     </message>
     <message>
-      <location filename="../../app/mail/smtp.py" line="931" />
+      <location filename="../../app/mail/smtp.py" line="929" />
       <source>The message has no recipient.</source>
       <translation>Le message n'a pas de destinataire.</translation>
     </message>
