@@ -162,16 +162,19 @@ def translate(context: str, source: str, disambiguation: None = None, n: int = -
     return _backend(context, source, n)
 
 
-_LANGUAGE_TAG = re.compile(
-    r"^\s*([A-Za-z]{1,8})(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([01](?:\.\d{0,3})?))?\s*$"
-)
+@functools.cache
+def _language_tag() -> "re.Pattern[str]":
+    # compiled on first use: the desk's first paint does not wait for a pattern only the web service uses
+    return re.compile(
+        r"^\s*([A-Za-z]{1,8})(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([01](?:\.\d{0,3})?))?\s*$"
+    )
 
 
 def language_from_accept(header: str | None, default: str = "en") -> str:
     """The best of LANGUAGES for an HTTP Accept-Language header (RFC 9110 weights); `default` if none."""
     best, weight = default, -1.0
     for part in (header or "").split(",")[:32]:
-        match = _LANGUAGE_TAG.match(part)
+        match = _language_tag().match(part)
         if not match:
             continue
         primary = match.group(1).lower()

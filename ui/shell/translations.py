@@ -4,16 +4,16 @@ to .qm by `pyside6-lrelease`: by the build (.ci/build-desk puts them beside the 
 source checkout, at the first start in that language (into the data folder's translations/ folder, again
 whenever a .ts file is newer than its .qm)."""
 
-import json
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 from app import i18n
 
@@ -24,7 +24,7 @@ DATA_DIR_ENV = "CPC_DESK_DATA_DIR"  # app.paths.DATA_DIR_ENV, likewise
 # calls for message boxes a user reads.
 log = logging.getLogger(__name__)
 
-_installed: list[QTranslator] = []
+_installed: list["QTranslator"] = []
 
 
 def settings_folder(args: Any) -> Path | None:
@@ -44,8 +44,11 @@ def desk_language(folder: Path | None) -> str:
     chosen = "system"
     if folder is not None:
         try:
-            stored = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
-            chosen = stored.get("values", {}).get("desk.language", chosen)
+            text = (folder / SETTINGS_FILE).read_text(encoding="utf-8")
+            if "desk.language" in text:  # parsed only when set: json's import is not on every start's way
+                import json
+
+                chosen = json.loads(text).get("values", {}).get("desk.language", chosen)
         except (OSError, ValueError, AttributeError):
             pass
     if chosen in i18n.LANGUAGES:
@@ -61,6 +64,8 @@ def lrelease_program() -> list[str] | None:
     bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
     if bundled.exists():
         return [str(bundled)]
+    import shutil  # here, not at the top: nothing before the first paint needs it
+
     found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     return [found] if found else None
 
@@ -81,6 +86,8 @@ def compiled(ts: Path, cache: Path | None) -> Path | None:
         return None
     try:
         cache.mkdir(parents=True, exist_ok=True)
+        import subprocess  # only to compile, never on the way to an English desk's first paint
+
         done = subprocess.run(
             [*program, "-silent", str(ts), "-qm", str(target)], capture_output=True, text=True, check=False
         )
@@ -136,6 +143,8 @@ def install_language(language: str, cache: Path | None) -> bool:
     uninstall()
     if app is None or language == "en":
         return False
+    from PySide6.QtCore import QLibraryInfo, QTranslator  # not on an English desk's way to its first paint
+
     loaded = 0
     for ts in sorted(i18n.TRANSLATIONS.glob(f"*_{language}.ts")):
         qm = compiled(ts, cache)  # None (and a log line) when it cannot be compiled: that area stays English
