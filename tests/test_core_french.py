@@ -45,7 +45,7 @@ HEADER += ["zip", "email", "consent_method", "consent_date"]
 @pytest.fixture
 def french() -> Iterator[None]:
     """The desk's language as app/ sees it: French, read from the .ts files (no Qt needed)."""
-    i18n.install(lambda context, source, n: i18n.catalogue("fr").translate(context, source, n))
+    i18n.install(lambda context, source, n: i18n.catalogue("fr").translate(context, source, n), "fr")
     yield
     i18n.install(None)
 
@@ -252,3 +252,20 @@ def test_the_desks_qt_translators_give_app_messages_in_french(qapp: object, tmp_
     with pytest.raises(ValidationError) as raised:
         validate_email("email", "a@b@c")
     assert raised.value.message.startswith("is not a valid email address")
+
+
+def test_what_the_certificate_will_disclose_is_shown_in_the_desks_language(desk: Desk) -> None:
+    """The wizard, the review and the profile show the certificate's own words: a French desk the French
+    certificate's (labels, "Aucune mention au registre", dates in French), an English desk the English."""
+    from app.issuing.requests import summarise_member
+
+    with desk.db.write() as session:
+        member = make_member(session, discipline="", terms_conditions="")
+        session.flush()
+        english = dict(summarise_member(member).disclosure)
+        with i18n.speaking("fr"):
+            french = dict(summarise_member(member).disclosure)
+    assert "CPSO number" in english and not any(label in english for label in french)
+    assert any("Aucune mention au registre" in value for value in french.values())
+    assert not any("None on record" in value for value in french.values())
+    assert any(" / " not in label and label.startswith("Numéro") for label in french), french

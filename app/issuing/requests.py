@@ -29,7 +29,7 @@ from app.document.disclosure import disclosed_facts, disclosure
 from app.document.signing import Signer, load_signer
 from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
 from app.faults import fault_point
-from app.i18n import translate
+from app.i18n import language, translate
 from app.issuing import engine, rules
 from app.issuing.engine import local_today
 from app.register.institution_types import InstitutionTypes, desk_types
@@ -589,7 +589,8 @@ def member_summary(desk: Desk, actor: Actor, member_id: int) -> MemberSummary:
 
 
 def summarise_member(m: Member) -> MemberSummary:
-    # The certificate's own fields and words (app.document.disclosure), so the wizard shows what prints.
+    # The certificate's own fields and words (app.document.disclosure), so the wizard shows what prints;
+    # in the desk's language (a French desk shows the French certificate's words).
     return MemberSummary(
         id=m.id,
         full_name=m.full_name,
@@ -597,7 +598,7 @@ def summarise_member(m: Member) -> MemberSummary:
         registration_class=m.registration_class,
         status=m.status.value,
         review_reasons=tuple(rules.review_reasons(m)),
-        disclosure=tuple((d.label, d.value) for d in disclosure(disclosed_facts(m))),
+        disclosure=tuple((d.label, d.value) for d in disclosure(disclosed_facts(m), language())),
     )
 
 
