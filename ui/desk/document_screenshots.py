@@ -38,6 +38,7 @@ def _pdf_page_png(pdf: bytes, page: int, path: Path, scale: float) -> None:
 
 def render_documents(app: Any, ctx: Any, out: Path) -> int:
     """Issue the three documents to the demo member, write their PNGs, and the two dialogs; failures."""
+    from PySide6.QtCore import QCoreApplication, QEvent
     from sqlalchemy import select
 
     from app.issuing.documents import document_pdf, issue_copies
@@ -103,6 +104,11 @@ def render_documents(app: Any, ctx: Any, out: Path) -> int:
     dialog.grab().save(str(out / "copies.png"))
     print(f"wrote {out / 'copies.png'}")
     dialog.close()
+    # Deleted by Qt now, while the desk and the application exist, not by Python's collector at exit
+    # (which deleted a shared object directly and crashed the screenshots command as it ended).
+    for window in (thread, dialog):
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return 0
 
 
