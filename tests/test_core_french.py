@@ -269,3 +269,22 @@ def test_what_the_certificate_will_disclose_is_shown_in_the_desks_language(desk:
     assert any("Aucune mention au registre" in value for value in french.values())
     assert not any("None on record" in value for value in french.values())
     assert any(" / " not in label and label.startswith("Numéro") for label in french), french
+
+
+def test_a_history_row_s_short_state_is_shown_in_the_desks_language_and_kept_in_english(desk: Desk) -> None:
+    """The profile's Status column says "en attente d'examen" on a French desk; the state itself stays the
+    English key the screens and the command line compare with."""
+    from app.register.members import member_history
+
+    with desk.db.write() as session:
+        member = make_member(session)
+        make_request(session, member, status=RequestStatus.AWAITING_REVIEW)
+        make_request(session, member, status=RequestStatus.DECLINED)
+        session.flush()
+        rows = member_history(session, member.id)
+        english = sorted(row.state_words for row in rows)
+        with i18n.speaking("fr"):
+            french = sorted(row.state_words for row in rows)
+    assert english == ["awaiting review", "declined"]
+    assert sorted(row.state for row in rows) == english
+    assert french == ["en attente d'examen", "refusée"]

@@ -640,7 +640,7 @@ class HistoryRow:
     certificate_number: str
     recipient: str
     recipient_email: str
-    state: str  # short: "awaiting review", "sent", "failed permanently", "revoked"…
+    state: str  # short, in English (a key as much as words): "awaiting review", "sent", "revoked"…
     sentence: str  # where it stands, in one sentence
     who: str
     delivery_state: str  # OutboxState value or "" (not emailed)
@@ -653,22 +653,36 @@ class HistoryRow:
     printed_at: datetime | None
     has_pdf: bool
 
+    @property
+    def state_words(self) -> str:
+        """The short state in the desk's language ("envoyé", "remplacé par CPC-…")."""
+        replaced = self.state.removeprefix("replaced by ")
+        if replaced != self.state:
+            return translate("Register", "replaced by {0}").format(replaced)
+        return translate_marked("Register", self.state)
+
 
 _REQUEST_STATE = {
-    RequestStatus.DRAFT: "draft",
-    RequestStatus.AWAITING_REVIEW: "awaiting review",
-    RequestStatus.DECLINED: "declined",
-    RequestStatus.ISSUED: "issued",
-    RequestStatus.CANCELLED: "cancelled",
+    RequestStatus.DRAFT: QT_TRANSLATE_NOOP("Register", "draft"),
+    RequestStatus.AWAITING_REVIEW: QT_TRANSLATE_NOOP("Register", "awaiting review"),
+    RequestStatus.DECLINED: QT_TRANSLATE_NOOP("Register", "declined"),
+    RequestStatus.ISSUED: QT_TRANSLATE_NOOP("Register", "issued"),
+    RequestStatus.CANCELLED: QT_TRANSLATE_NOOP("Register", "cancelled"),
 }
 _DELIVERY_STATE = {
-    OutboxState.QUEUED: "queued",
-    OutboxState.SENDING: "sending",
-    OutboxState.SENT: "sent",
-    OutboxState.FAILED_TEMPORARY: "retrying",
-    OutboxState.FAILED_PERMANENT: "failed permanently",
-    OutboxState.CANCELLED: "email cancelled",
+    OutboxState.QUEUED: QT_TRANSLATE_NOOP("Register", "queued"),
+    OutboxState.SENDING: QT_TRANSLATE_NOOP("Register", "sending"),
+    OutboxState.SENT: QT_TRANSLATE_NOOP("Register", "sent"),
+    OutboxState.FAILED_TEMPORARY: QT_TRANSLATE_NOOP("Register", "retrying"),
+    OutboxState.FAILED_PERMANENT: QT_TRANSLATE_NOOP("Register", "failed permanently"),
+    OutboxState.CANCELLED: QT_TRANSLATE_NOOP("Register", "email cancelled"),
 }
+# The other short states, marked for the translators (member_history writes them in English).
+_OTHER_STATES = (
+    QT_TRANSLATE_NOOP("Register", "revoked"),
+    QT_TRANSLATE_NOOP("Register", "printed"),
+    QT_TRANSLATE_NOOP("Register", "issued, not emailed"),
+)
 
 
 def member_history(

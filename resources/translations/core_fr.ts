@@ -1369,8 +1369,8 @@
       <location filename="../../app/issuing/requests.py" line="156" />
       <location filename="../../app/issuing/requests.py" line="225" />
       <location filename="../../app/issuing/requests.py" line="587" />
-      <location filename="../../app/issuing/requests.py" line="664" />
-      <location filename="../../app/issuing/requests.py" line="686" />
+      <location filename="../../app/issuing/requests.py" line="665" />
+      <location filename="../../app/issuing/requests.py" line="687" />
       <source>Member {0} does not exist</source>
       <translation>Le membre {0} n'existe pas</translation>
     </message>
@@ -1432,7 +1432,7 @@
     </message>
     <message>
       <location filename="../../app/issuing/requests.py" line="508" />
-      <location filename="../../app/issuing/requests.py" line="734" />
+      <location filename="../../app/issuing/requests.py" line="735" />
       <source>Certificate {0} does not exist</source>
       <translation>Le certificat {0} n'existe pas</translation>
     </message>
@@ -1442,7 +1442,7 @@
       <translation>Le certificat {0} a déjà été réémis sous le numéro {1}</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/requests.py" line="721" />
+      <location filename="../../app/issuing/requests.py" line="722" />
       <source>{0} ({1}), filed {2} by {3}, to {4}</source>
       <translation>{0} ({1}), déposée le {2} par {3}, pour {4}</translation>
     </message>
@@ -2622,6 +2622,81 @@
       <location filename="../../app/register/members.py" line="623" />
       <source>{0}, {1} certificate(s), newest first:</source>
       <translation>{0}, {1} certificat(s), du plus récent au plus ancien :</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="661" />
+      <source>replaced by {0}</source>
+      <translation>remplacé par {0}</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="666" />
+      <source>draft</source>
+      <translation>brouillon</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="667" />
+      <source>awaiting review</source>
+      <translation>en attente d'examen</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="668" />
+      <source>declined</source>
+      <translation>refusée</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="669" />
+      <source>issued</source>
+      <translation>délivrée</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="670" />
+      <source>cancelled</source>
+      <translation>annulée</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="673" />
+      <source>queued</source>
+      <translation>en file d'attente</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="674" />
+      <source>sending</source>
+      <translation>envoi en cours</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="675" />
+      <source>sent</source>
+      <translation>envoyé</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="676" />
+      <source>retrying</source>
+      <translation>nouvel essai prévu</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="677" />
+      <source>failed permanently</source>
+      <translation>échec définitif</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="678" />
+      <source>email cancelled</source>
+      <translation>courriel annulé</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="682" />
+      <source>revoked</source>
+      <translation>révoqué</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="683" />
+      <source>printed</source>
+      <translation>imprimé</translation>
+    </message>
+    <message>
+      <location filename="../../app/register/members.py" line="684" />
+      <source>issued, not emailed</source>
+      <translation>délivré, non envoyé par courriel</translation>
     </message>
     <message>
       <location filename="../../app/register/recipients.py" line="225" />

@@ -87,8 +87,8 @@ def member_heading(full_name: str, cpso_number: str) -> str:
 def status_text(row: HistoryRow) -> str:
     """The state, and "printed" when it was (the time is in the sentence and the tooltip)."""
     if row.printed_at is None or "printed" in row.state:
-        return row.state
-    return translate("Profile", "{0} · printed").format(row.state)
+        return row.state_words
+    return translate("Profile", "{0} · printed").format(row.state_words)
 
 
 def history_columns() -> list[Column[HistoryRow]]:
