@@ -288,3 +288,18 @@ def test_a_history_row_s_short_state_is_shown_in_the_desks_language_and_kept_in_
     assert english == ["awaiting review", "declined"]
     assert sorted(row.state for row in rows) == english
     assert french == ["en attente d'examen", "refusée"]
+
+
+def test_dates_inside_a_french_sentence_are_written_in_french(desk: Desk) -> None:
+    """A sentence the desk shows in French writes its dates in French too ("30 juin 2027"), and in English
+    on an English desk or the command line."""
+    from datetime import date
+
+    from app.issuing.rules import validity_shortened_reason
+
+    args = (desk.settings, "Hospital", date(2027, 5, 1), date(2027, 6, 30))
+    english = validity_shortened_reason(*args)
+    with i18n.speaking("fr"):
+        french = validity_shortened_reason(*args)
+    assert "30 June 2027" in english and "Valid until" in english
+    assert "30 juin 2027" in french and "June" not in french and "Valid until" not in french

@@ -27,7 +27,7 @@ from app.document.disclosure import format_date
 from app.document.standing import Standing, standing_in, standing_problems
 from app.document.trust import Trust, configured_tsa_roots, trust_at
 from app.errors import NotFound, ValidationError
-from app.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
+from app.i18n import QT_TRANSLATE_NOOP, language, translate, translate_marked
 from app.register.text import clean_text
 from app.store.models import Certificate, CertificateRequest, RequestRecipient, utcnow
 
@@ -401,12 +401,12 @@ def verify_pdf(
         else:
             checks.append(
                 translate("Document", "the file is the one issued as {0} on {1}").format(
-                    result.number, format_date(cert.issue_date)
+                    result.number, format_date(cert.issue_date, language())
                 )
             )
         if cert.revoked:
             when = (
-                format_date(cert.revoked_at.astimezone().date())
+                format_date(cert.revoked_at.astimezone().date(), language())
                 if cert.revoked_at
                 else translate("Document", "an unknown date")
             )
@@ -420,16 +420,21 @@ def verify_pdf(
         if today > cert.valid_until:
             problems.append(
                 translate("Document", "expired on {0} (it was valid until {1})").format(
-                    format_date(cert.valid_until + timedelta(days=1)), format_date(cert.valid_until)
+                    format_date(cert.valid_until + timedelta(days=1), language()),
+                    format_date(cert.valid_until, language()),
                 )
             )
         elif today < cert.issue_date:
             problems.append(
-                translate("Document", "not yet valid: it is dated {0}").format(format_date(cert.issue_date))
+                translate("Document", "not yet valid: it is dated {0}").format(
+                    format_date(cert.issue_date, language())
+                )
             )
         else:
             checks.append(
-                translate("Document", "it is valid until {0}").format(format_date(cert.valid_until))
+                translate("Document", "it is valid until {0}").format(
+                    format_date(cert.valid_until, language())
+                )
             )
         # Replaced, and whether the register still states what the certificate states: app.document.standing
         result.standing = standing_in(session, cert.number, today)
@@ -455,7 +460,11 @@ def revoke_certificate(desk: Desk, actor: Actor, number: str, reason: str) -> Ce
         if cert is None:
             raise NotFound(translate("Document", "There is no certificate {0}.").format(number))
         if cert.revoked:
-            when = format_date(cert.revoked_at.astimezone().date()) if cert.revoked_at else "earlier"
+            if cert.revoked_at is None:
+                raise ValidationError(
+                    "number", translate("Document", "{0} was already revoked earlier").format(number)
+                )
+            when = format_date(cert.revoked_at.astimezone().date(), language())
             raise ValidationError(
                 "number", translate("Document", "{0} was already revoked on {1}").format(number, when)
             )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from app.document.disclosure import PrintedMember, format_date
 from app.document.kinds import TITLES
 from app.errors import ValidationError
-from app.i18n import translate
+from app.i18n import language, translate
 from app.register.text import fold
 from app.store.models import MemberStatus
 
@@ -112,7 +112,11 @@ def validity_shortened_reason(
         "Issuing",
         "Valid until {0}, not {1}: the member's certificate of registration expires on {2}, and a "
         "certificate of professional conduct never runs past it.",
-    ).format(format_date(capped), format_date(full), format_date(registration_expiry))
+    ).format(
+        format_date(capped, language()),
+        format_date(full, language()),
+        format_date(registration_expiry, language()),
+    )
 
 
 # --- review ----------------------------------------------------------------------------------------

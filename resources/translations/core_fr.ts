@@ -1004,27 +1004,32 @@
       <translation>expiré le {0} (il était valide jusqu'au {1})</translation>
     </message>
     <message>
-      <location filename="../../app/document/verification.py" line="428" />
+      <location filename="../../app/document/verification.py" line="429" />
       <source>not yet valid: it is dated {0}</source>
       <translation>pas encore valide : il est daté du {0}</translation>
     </message>
     <message>
-      <location filename="../../app/document/verification.py" line="432" />
+      <location filename="../../app/document/verification.py" line="435" />
       <source>it is valid until {0}</source>
       <translation>il est valide jusqu'au {0}</translation>
     </message>
     <message>
-      <location filename="../../app/document/verification.py" line="438" />
+      <location filename="../../app/document/verification.py" line="443" />
       <source>the register still states what the certificate states</source>
       <translation>le tableau indique toujours ce que le certificat indique</translation>
     </message>
     <message>
-      <location filename="../../app/document/verification.py" line="456" />
+      <location filename="../../app/document/verification.py" line="461" />
       <source>There is no certificate {0}.</source>
       <translation>Il n'existe aucun certificat {0}.</translation>
     </message>
     <message>
-      <location filename="../../app/document/verification.py" line="460" />
+      <location filename="../../app/document/verification.py" line="465" />
+      <source>{0} was already revoked earlier</source>
+      <translation>{0} a déjà été révoqué auparavant</translation>
+    </message>
+    <message>
+      <location filename="../../app/document/verification.py" line="469" />
       <source>{0} was already revoked on {1}</source>
       <translation>{0} a déjà été révoqué le {1}</translation>
     </message>
@@ -1467,42 +1472,42 @@
       <translation>Valide jusqu'au {0}, et non jusqu'au {1} : le certificat d'inscription du membre expire le {2}, et un certificat de conduite professionnelle n'est jamais valide au-delà.</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/rules.py" line="125" />
+      <location filename="../../app/issuing/rules.py" line="129" />
       <source>registration status is {0}</source>
       <translation>a le statut d'inscription {0}</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/rules.py" line="127" />
+      <location filename="../../app/issuing/rules.py" line="131" />
       <source>has terms, conditions or limitations</source>
       <translation>fait l'objet de modalités, conditions ou restrictions</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/rules.py" line="129" />
+      <location filename="../../app/issuing/rules.py" line="133" />
       <source>has discipline findings</source>
       <translation>fait l'objet de conclusions disciplinaires</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/rules.py" line="131" />
+      <location filename="../../app/issuing/rules.py" line="135" />
       <source>has a pending investigation</source>
       <translation>fait l'objet d'une enquête en cours</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/rules.py" line="152" />
+      <location filename="../../app/issuing/rules.py" line="156" />
       <source>{0!r} is not a document (choose {1})</source>
       <translation>{0!r} n'est pas un document (choisissez {1})</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/rules.py" line="168" />
+      <location filename="../../app/issuing/rules.py" line="172" />
       <source>the member is recorded as deceased; no {0} is sent</source>
       <translation>le membre est inscrit comme décédé; aucun document « {0} » n'est envoyé</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/rules.py" line="170" />
+      <location filename="../../app/issuing/rules.py" line="174" />
       <source>a {0} is issued only to an active member (registration status is {1})</source>
       <translation>le document « {0} » n'est délivré qu'à un membre actif (statut d'inscription : {1})</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/rules.py" line="174" />
+      <location filename="../../app/issuing/rules.py" line="178" />
       <source>the member's registration is revoked; no {0} is issued</source>
       <translation>l'inscription du membre est révoquée; aucun document « {0} » n'est délivré</translation>
     </message>
