@@ -303,3 +303,36 @@ def test_dates_inside_a_french_sentence_are_written_in_french(desk: Desk) -> Non
         french = validity_shortened_reason(*args)
     assert "30 June 2027" in english and "Valid until" in english
     assert "30 juin 2027" in french and "June" not in french and "Valid until" not in french
+
+
+def test_the_audit_trail_keeps_review_reasons_in_english_whatever_the_desks_language(
+    desk: Desk, registrar: Actor, french: None
+) -> None:
+    """A French desk files a request that waits for review: it is told why in French, while the audit trail
+    (read by every desk, exported, sealed) keeps the reasons in one language, English."""
+    import json
+
+    from sqlalchemy import select
+
+    from app.issuing.requests import RequestDraft, submit_request
+    from app.register.recipients import RecipientInput
+    from app.store.models import AuditEvent, ConsentMethod
+
+    with desk.db.write() as session:
+        member_id = make_member(session, discipline="Finding of professional misconduct (2019).").id
+    montfort = RecipientInput(
+        institution_type="Hospital",
+        name="Hôpital Montfort",
+        street1="713, chemin Montréal",
+        city="Ottawa",
+        state="ON",
+        country="CA",
+        postal_code="K1K 0T2",
+        email="credentialing@montfort.example",
+    )
+    draft = RequestDraft(member_id, (montfort,), True, ConsentMethod.PHONE, "I consent to the disclosure.")
+    result = submit_request(desk, registrar, draft)
+    assert result.review_reasons == ["fait l'objet de conclusions disciplinaires"], result.review_reasons
+    with desk.db.read() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.kind == "request.submitted")).one()
+    assert json.loads(event.after_json)["review_reasons"] == ["has discipline findings"]

@@ -39,7 +39,7 @@ from app.document.disclosure import PrintedMember
 from app.document.signing import Signer, issue_document
 from app.errors import ValidationError
 from app.faults import fault_point
-from app.i18n import translate
+from app.i18n import speaking, translate
 from app.issuing import rules
 from app.mail import outbox
 from app.register.recipients import RecipientInput, address_of
@@ -236,7 +236,9 @@ def file_request(
     )
     submitted: dict[str, Any] = {"status": RequestStatus.AWAITING_REVIEW.value if reasons else "issuing"}
     if reasons:
-        submitted["review_reasons"] = list(reasons)
+        # The trail keeps one language (English), whichever desk filed it; the screens word it in theirs.
+        with speaking("en"):
+            submitted["review_reasons"] = rules.review_reasons(member)
     audit.record(session, actor, "request.submitted", subject=number, member_id=member.id, after=submitted)
     if reasons:
         return FiledRequest(request_id, number, reasons)

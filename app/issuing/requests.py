@@ -29,7 +29,7 @@ from app.document.disclosure import disclosed_facts, disclosure
 from app.document.signing import Signer, load_signer
 from app.errors import ConflictError, CpcDeskError, NotFound, ValidationError, ValidationErrors
 from app.faults import fault_point
-from app.i18n import language, translate
+from app.i18n import language, speaking, translate
 from app.issuing import engine, rules
 from app.issuing.engine import local_today
 from app.register.institution_types import InstitutionTypes, desk_types
@@ -427,7 +427,7 @@ def approve_request(desk: Desk, actor: Actor, request_id: int) -> SubmitResult:
                 subject=request.number,
                 member_id=request.member_id,
                 before={"status": request.status.value},
-                after={"review_reasons": rules.review_reasons(request.member)},
+                after={"review_reasons": _recorded_reasons(request.member)},
             )
             numbered = engine.issue_request(session, desk, actor, request, issued_on=local_today())
             engine.issue_documents(session, desk, actor, numbered, signer)
@@ -586,6 +586,12 @@ def member_summary(desk: Desk, actor: Actor, member_id: int) -> MemberSummary:
         if m is None:
             raise NotFound(translate("Issuing", "Member {0} does not exist").format(member_id))
         return summarise_member(m)
+
+
+def _recorded_reasons(member: Member) -> list[str]:
+    # The audit trail keeps one language (English), whichever desk wrote it; screens word it in theirs.
+    with speaking("en"):
+        return rules.review_reasons(member)
 
 
 def summarise_member(m: Member) -> MemberSummary:
