@@ -69,3 +69,19 @@ def test_render_here_false_draws_nothing_in_this_process(data_dir: Path) -> None
         assert not any(f.done() for f in futures)
         assert len({f.result(timeout=60).sha256 for f in futures}) == 8
     desk.close()
+
+
+def test_a_worker_speaks_the_language_of_the_desk_that_started_it(data_dir: Path) -> None:
+    """What a render worker words (a refusal it raises) reaches the desk in the desk's language."""
+    from app import i18n
+
+    desk = Desk.open(data_dir)
+    signer = load_signer(desk)
+    try:
+        for language in ("en", "fr"):
+            with i18n.speaking(language), RenderPool(signer, workers=2, render_here=False) as pool:
+                assert pool._pool is not None
+                spoken = pool._pool.submit(i18n.translate, "Document", "an unknown date").result(timeout=60)
+            assert spoken == {"en": "an unknown date", "fr": "une date inconnue"}[language]
+    finally:
+        desk.close()

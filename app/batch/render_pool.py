@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
+from app import i18n
 from app.document.certificates import CertificateContent, needs_lazy_font, with_signing_fingerprint
 from app.document.member_documents import draw_document
 from app.document.signing import issue_document, sign_pdf
@@ -70,9 +71,12 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _init_worker(signer: Any, parent: int) -> None:
+def _init_worker(signer: Any, parent: int, language: str = "en") -> None:
     global _signer
     _die_with_parent(parent)
+    if language != "en":  # a refusal a worker words reaches the desk that started it, in its language
+        catalogue = i18n.catalogue(language)
+        i18n.install(lambda context, source, n: catalogue.translate(context, source, n), language)
     # Ctrl-C in the terminal reaches the whole process group: the batch process decides what it means
     # (finish the certificates in hand, then stop); a worker must not die in the middle of one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -181,7 +185,7 @@ class RenderPool:
                 max_workers=processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(signer, os.getpid()),
+                initargs=(signer, os.getpid(), i18n.language()),
             )
             # Start the workers now: they import and load fonts while this process checks the file.
             for _ in range(processes):
