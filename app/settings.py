@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from app.errors import ValidationError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:  # SQLAlchemy stays out of the signing worker processes, which read settings only
     from sqlalchemy.orm import Session
@@ -130,120 +130,266 @@ def _options(*opts: Option) -> dict[str, Option]:
 OPTIONS: dict[str, Option] = _options(
     # --- the issuing body, printed on every certificate
     Option(
-        "issuer.name", "College of Physicians and Surgeons (DEMO)", "Issuing body's name", check=_single_line
+        "issuer.name",
+        "College of Physicians and Surgeons (DEMO)",
+        QT_TRANSLATE_NOOP("Settings", "Issuing body's name"),
+        check=_single_line,
     ),
     Option(
         "issuer.name_fr",
         "",
-        "Issuing body's name in French, on French and bilingual certificates (empty = the name above)",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Issuing body's name in French, on French and bilingual certificates (empty = the name above)",
+        ),
         check=_single_line,
     ),
     Option(
         "issuer.address",
         "80 College Street\nToronto ON  M5G 2E2\nCanada",
-        "Issuing body's postal address (one line per line)",
+        QT_TRANSLATE_NOOP("Settings", "Issuing body's postal address (one line per line)"),
         multiline=True,
     ),
-    Option("issuer.logo", "", "Path of the logo image (PNG/JPEG); empty = the built-in demo crest"),
-    Option("issuer.demo", True, "Mark documents as DEMO (turn off only with real issuer details)"),
-    Option("registrar.name", "Dr. A. Registrar (DEMO)", "Registrar's name", check=_single_line),
     Option(
-        "registrar.title", "Registrar and Chief Executive Officer", "Registrar's title", check=_single_line
+        "issuer.logo",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Path of the logo image (PNG/JPEG); empty = the built-in demo crest"),
+    ),
+    Option(
+        "issuer.demo",
+        True,
+        QT_TRANSLATE_NOOP("Settings", "Mark documents as DEMO (turn off only with real issuer details)"),
+    ),
+    Option(
+        "registrar.name",
+        "Dr. A. Registrar (DEMO)",
+        QT_TRANSLATE_NOOP("Settings", "Registrar's name"),
+        check=_single_line,
+    ),
+    Option(
+        "registrar.title",
+        "Registrar and Chief Executive Officer",
+        QT_TRANSLATE_NOOP("Settings", "Registrar's title"),
+        check=_single_line,
     ),
     Option(
         "registrar.title_fr",
         "",
-        "Registrar's title in French, on French and bilingual certificates (empty = the title above)",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Registrar's title in French, on French and bilingual certificates (empty = the title above)",
+        ),
         check=_single_line,
     ),
-    Option("registrar.signature_image", "", "Path of the registrar's signature image; empty = typed name"),
+    Option(
+        "registrar.signature_image",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Path of the registrar's signature image; empty = typed name"),
+    ),
     Option(
         "verification.url",
         "https://verify.example.org/cpc",
-        "Base URL printed in the QR code for checking a certificate",
+        QT_TRANSLATE_NOOP("Settings", "Base URL printed in the QR code for checking a certificate"),
         check=_single_line,
     ),
-    Option("validity.default_days", 90, "Days a certificate stays valid", check=_positive),
+    Option(
+        "validity.default_days",
+        90,
+        QT_TRANSLATE_NOOP("Settings", "Days a certificate stays valid"),
+        check=_positive,
+    ),
     Option(
         "validity.days_by_type",
         "",
-        "Per institution type validity, as 'Type=days; Type=days' (others use the default)",
+        QT_TRANSLATE_NOOP(
+            "Settings", "Per institution type validity, as 'Type=days; Type=days' (others use the default)"
+        ),
         check=_days_by_type,
     ),
     Option(
         "consent.statement",
         DEFAULT_CONSENT_STATEMENT,
-        "Consent statement shown in the wizard",
+        QT_TRANSLATE_NOOP("Settings", "Consent statement shown in the wizard"),
         multiline=True,
     ),
     # --- signing (README "Signing certificates"; a key is checked fit in app.setting_changes)
     Option(
-        "signing.root_certificate", "", "College root (CA) certificate file; empty = demo", check=_single_line
+        "signing.root_certificate",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "College root (CA) certificate file; empty = demo"),
+        check=_single_line,
     ),
-    Option("signing.pkcs12_path", "", "PKCS#12 signing key file; empty = demo key", check=_single_line),
-    Option("signing.pkcs11_module", "", "PKCS#11 module of the signing token", check=_single_line),
-    Option("signing.pkcs11_token", "", "PKCS#11 token label", check=_single_line),
-    Option("signing.pkcs11_key", "", "Signing key label on the token", check=_single_line),
-    Option("signing.tsa_url", "", "Time-stamping authority URL (RFC 3161)", check=_url),
     Option(
-        "signing.tsa_root_certificate", "", "Time-stamping authority's root certificate", check=_single_line
+        "signing.pkcs12_path",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "PKCS#12 signing key file; empty = demo key"),
+        check=_single_line,
+    ),
+    Option(
+        "signing.pkcs11_module",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "PKCS#11 module of the signing token"),
+        check=_single_line,
+    ),
+    Option(
+        "signing.pkcs11_token", "", QT_TRANSLATE_NOOP("Settings", "PKCS#11 token label"), check=_single_line
+    ),
+    Option(
+        "signing.pkcs11_key",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Signing key label on the token"),
+        check=_single_line,
+    ),
+    Option(
+        "signing.tsa_url",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Time-stamping authority URL (RFC 3161)"),
+        check=_url,
+    ),
+    Option(
+        "signing.tsa_root_certificate",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Time-stamping authority's root certificate"),
+        check=_single_line,
     ),
     # --- mail
-    Option("smtp.host", "127.0.0.1", "SMTP server host", check=_single_line),
-    Option("smtp.port", 8025, "SMTP server port", check=_port),
-    Option("smtp.security", "none", "Connection security", choices=("starttls", "tls", "none")),
-    Option("smtp.username", "", "SMTP user name (password lives in the keyring)", check=_single_line),
+    Option("smtp.host", "127.0.0.1", QT_TRANSLATE_NOOP("Settings", "SMTP server host"), check=_single_line),
+    Option("smtp.port", 8025, QT_TRANSLATE_NOOP("Settings", "SMTP server port"), check=_port),
+    Option(
+        "smtp.security",
+        "none",
+        QT_TRANSLATE_NOOP("Settings", "Connection security"),
+        choices=("starttls", "tls", "none"),
+    ),
+    Option(
+        "smtp.username",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "SMTP user name (password lives in the keyring)"),
+        check=_single_line,
+    ),
     Option(
         "smtp.auth",
         "password",
-        "Mail server sign-in: password, or OAuth 2.0 (oauth2-microsoft, oauth2-google)",
+        QT_TRANSLATE_NOOP(
+            "Settings", "Mail server sign-in: password, or OAuth 2.0 (oauth2-microsoft, oauth2-google)"
+        ),
         choices=("password", "oauth2-microsoft", "oauth2-google"),
     ),
-    Option("smtp.oauth.tenant", "", "Microsoft 365: the tenant ID (or domain)", check=_single_line),
+    Option(
+        "smtp.oauth.tenant",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Microsoft 365: the tenant ID (or domain)"),
+        check=_single_line,
+    ),
     Option(
         "smtp.oauth.client_id",
         "",
-        "Microsoft 365: the application (client) ID; its secret or certificate lives in the keyring",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Microsoft 365: the application (client) ID; its secret or certificate lives in the keyring",
+        ),
         check=_single_line,
     ),
     Option(
         "smtp.oauth.authority",
         "",
-        "For tests only: an https address on this computer standing in for the identity platform",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "For tests only: an https address on this computer standing in for the identity platform",
+        ),
         check=lambda _key, value: check_authority(value),
     ),
-    Option("smtp.from_address", "cpc-desk@example.org", "From address", check=_optional_email),
-    Option("smtp.reply_to", "", "Reply-To address", check=_optional_email),
-    Option("smtp.bcc_archive", "", "Optional BCC archive address", check=_optional_email),
-    Option("smtp.timeout_seconds", 30, "Time-out for one SMTP operation, in seconds", check=_positive),
-    Option("smtp.max_attempts", 8, "Delivery attempts before a message is marked failed", check=_positive),
-    Option("mail.offline", False, "Offline mode: queue everything, send nothing"),
-    Option("mail.demo_server", True, "Demo mode: run a local mailbox server on loopback"),
+    Option(
+        "smtp.from_address",
+        "cpc-desk@example.org",
+        QT_TRANSLATE_NOOP("Settings", "From address"),
+        check=_optional_email,
+    ),
+    Option("smtp.reply_to", "", QT_TRANSLATE_NOOP("Settings", "Reply-To address"), check=_optional_email),
+    Option(
+        "smtp.bcc_archive",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Optional BCC archive address"),
+        check=_optional_email,
+    ),
+    Option(
+        "smtp.timeout_seconds",
+        30,
+        QT_TRANSLATE_NOOP("Settings", "Time-out for one SMTP operation, in seconds"),
+        check=_positive,
+    ),
+    Option(
+        "smtp.max_attempts",
+        8,
+        QT_TRANSLATE_NOOP("Settings", "Delivery attempts before a message is marked failed"),
+        check=_positive,
+    ),
+    Option(
+        "mail.offline", False, QT_TRANSLATE_NOOP("Settings", "Offline mode: queue everything, send nothing")
+    ),
+    Option(
+        "mail.demo_server",
+        True,
+        QT_TRANSLATE_NOOP("Settings", "Demo mode: run a local mailbox server on loopback"),
+    ),
     Option(
         "smtp.ca_file",
         "",
-        "Extra CA certificate file (PEM) to trust for the mail server; empty = the system's CAs only",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Extra CA certificate file (PEM) to trust for the mail server; empty = the system's CAs only",
+        ),
         check=_single_line,
     ),
     Option(
         "mail.paused",
         "",
-        "Set by CPC Desk when the mail server refused the settings (e.g. sign-in); cleared when mail "
-        "settings change or with 'Resume sending'",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Set by CPC Desk when the mail server refused the settings (e.g. sign-in); cleared when mail "
+            "settings change or with 'Resume sending'",
+        ),
         check=_single_line,
     ),
-    Option("mail.paused_settings", "", "Fingerprint of the mail settings the pause applies to (internal)"),
+    Option(
+        "mail.paused_settings",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Fingerprint of the mail settings the pause applies to (internal)"),
+    ),
     # --- desk
     Option(
         "desk.language",
         "system",
-        "Language of this desk's screens: system (the computer's), en or fr; applies at the next start",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Language of this desk's screens: system (the computer's), en or fr; applies at the next start",
+        ),
         choices=("system", "en", "fr"),
     ),
-    Option("database.url", "", "Database URL; empty = SQLite in the data folder", check=_database_url),
-    Option("session.lock_minutes", 15, "Lock the session after this many idle minutes", check=_positive),
-    Option("session.max_failed_signins", 5, "Wrong passwords before an account is locked", check=_positive),
-    Option("session.lockout_minutes", 15, "How long a locked account stays locked", check=_positive),
+    Option(
+        "database.url",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Database URL; empty = SQLite in the data folder"),
+        check=_database_url,
+    ),
+    Option(
+        "session.lock_minutes",
+        15,
+        QT_TRANSLATE_NOOP("Settings", "Lock the session after this many idle minutes"),
+        check=_positive,
+    ),
+    Option(
+        "session.max_failed_signins",
+        5,
+        QT_TRANSLATE_NOOP("Settings", "Wrong passwords before an account is locked"),
+        check=_positive,
+    ),
+    Option(
+        "session.lockout_minutes",
+        15,
+        QT_TRANSLATE_NOOP("Settings", "How long a locked account stays locked"),
+        check=_positive,
+    ),
 )
 
 

@@ -1275,7 +1275,7 @@
       <translation>Aucun document signé n'est conservé pour {0}.</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/engine.py" line="265" />
+      <location filename="../../app/issuing/engine.py" line="267" />
       <source>directory entry {0} no longer exists</source>
       <translation>l'entrée {0} du répertoire n'existe plus</translation>
     </message>
@@ -1374,8 +1374,8 @@
       <location filename="../../app/issuing/requests.py" line="156" />
       <location filename="../../app/issuing/requests.py" line="225" />
       <location filename="../../app/issuing/requests.py" line="587" />
-      <location filename="../../app/issuing/requests.py" line="665" />
-      <location filename="../../app/issuing/requests.py" line="687" />
+      <location filename="../../app/issuing/requests.py" line="671" />
+      <location filename="../../app/issuing/requests.py" line="693" />
       <source>Member {0} does not exist</source>
       <translation>Le membre {0} n'existe pas</translation>
     </message>
@@ -1437,7 +1437,7 @@
     </message>
     <message>
       <location filename="../../app/issuing/requests.py" line="508" />
-      <location filename="../../app/issuing/requests.py" line="735" />
+      <location filename="../../app/issuing/requests.py" line="741" />
       <source>Certificate {0} does not exist</source>
       <translation>Le certificat {0} n'existe pas</translation>
     </message>
@@ -1447,7 +1447,7 @@
       <translation>Le certificat {0} a déjà été réémis sous le numéro {1}</translation>
     </message>
     <message>
-      <location filename="../../app/issuing/requests.py" line="722" />
+      <location filename="../../app/issuing/requests.py" line="728" />
       <source>{0} ({1}), filed {2} by {3}, to {4}</source>
       <translation>{0} ({1}), déposée le {2} par {3}, pour {4}</translation>
     </message>
@@ -2908,48 +2908,263 @@
       <translation>doit être https://hôte:port, sans rien après</translation>
     </message>
     <message>
+      <location filename="../../app/settings.py" line="135" />
+      <source>Issuing body's name</source>
+      <translation>Nom de l'organisme émetteur</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="141" />
+      <source>Issuing body's name in French, on French and bilingual certificates (empty = the name above)</source>
+      <translation>Nom de l'organisme émetteur en français, sur les certificats français et bilingues (vide = le nom ci-dessus)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="150" />
+      <source>Issuing body's postal address (one line per line)</source>
+      <translation>Adresse postale de l'organisme émetteur (une ligne par ligne)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="156" />
+      <source>Path of the logo image (PNG/JPEG); empty = the built-in demo crest</source>
+      <translation>Chemin de l'image du logo (PNG/JPEG) ; vide = l'écusson de démonstration intégré</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="161" />
+      <source>Mark documents as DEMO (turn off only with real issuer details)</source>
+      <translation>Marquer les documents DÉMO (à décocher avec les vraies coordonnées)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="166" />
+      <source>Registrar's name</source>
+      <translation>Nom du registraire</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="172" />
+      <source>Registrar's title</source>
+      <translation>Titre du registraire</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="178" />
+      <source>Registrar's title in French, on French and bilingual certificates (empty = the title above)</source>
+      <translation>Titre du registraire en français, sur les certificats français et bilingues (vide = le titre ci-dessus)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="187" />
+      <source>Path of the registrar's signature image; empty = typed name</source>
+      <translation>Chemin de l'image de la signature du registraire ; vide = nom dactylographié</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="192" />
+      <source>Base URL printed in the QR code for checking a certificate</source>
+      <translation>URL de base imprimée dans le code QR pour vérifier un certificat</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="198" />
+      <source>Days a certificate stays valid</source>
+      <translation>Durée de validité d'un certificat, en jours</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="204" />
+      <source>Per institution type validity, as 'Type=days; Type=days' (others use the default)</source>
+      <translation>Validité par type d'établissement, sous la forme « Type=jours; Type=jours » (les autres : la valeur par défaut)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="212" />
+      <source>Consent statement shown in the wizard</source>
+      <translation>Déclaration de consentement affichée dans l'assistant</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="219" />
+      <source>College root (CA) certificate file; empty = demo</source>
+      <translation>Fichier du certificat racine (AC) de l'Ordre ; vide = démonstration</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="225" />
+      <source>PKCS#12 signing key file; empty = demo key</source>
+      <translation>Fichier de la clé de signature PKCS#12 ; vide = clé de démonstration</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="231" />
+      <source>PKCS#11 module of the signing token</source>
+      <translation>Module PKCS#11 du jeton de signature</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="235" />
+      <source>PKCS#11 token label</source>
+      <translation>Étiquette du jeton PKCS#11</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="240" />
+      <source>Signing key label on the token</source>
+      <translation>Étiquette de la clé de signature sur le jeton</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="246" />
+      <source>Time-stamping authority URL (RFC 3161)</source>
+      <translation>URL de l'autorité d'horodatage (RFC 3161)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="252" />
+      <source>Time-stamping authority's root certificate</source>
+      <translation>Certificat racine de l'autorité d'horodatage</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="256" />
+      <source>SMTP server host</source>
+      <translation>Hôte du serveur SMTP</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="257" />
+      <source>SMTP server port</source>
+      <translation>Port du serveur SMTP</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="261" />
+      <source>Connection security</source>
+      <translation>Sécurité de la connexion</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="267" />
+      <source>SMTP user name (password lives in the keyring)</source>
+      <translation>Nom d'utilisateur SMTP (le mot de passe est dans le trousseau)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="273" />
+      <source>Mail server sign-in: password, or OAuth 2.0 (oauth2-microsoft, oauth2-google)</source>
+      <translation>Connexion au serveur de courriel : mot de passe, ou OAuth 2.0 (oauth2-microsoft, oauth2-google)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="281" />
+      <source>Microsoft 365: the tenant ID (or domain)</source>
+      <translation>Microsoft 365 : l'ID du locataire (ou le domaine)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="287" />
+      <source>Microsoft 365: the application (client) ID; its secret or certificate lives in the keyring</source>
+      <translation>Microsoft 365 : l'ID de l'application (client) ; son secret ou son certificat est dans le trousseau</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="296" />
+      <source>For tests only: an https address on this computer standing in for the identity platform</source>
+      <translation>Pour les essais seulement : une adresse https sur cet ordinateur tenant lieu de plateforme d'identité</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="305" />
+      <source>From address</source>
+      <translation>Adresse de l'expéditeur</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="308" />
+      <source>Reply-To address</source>
+      <translation>Adresse de réponse</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="312" />
+      <source>Optional BCC archive address</source>
+      <translation>Adresse d'archivage en copie cachée (facultative)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="318" />
+      <source>Time-out for one SMTP operation, in seconds</source>
+      <translation>Délai d'attente d'une opération SMTP, en secondes</translation>
+    </message>
+    <message>
       <location filename="../../app/settings.py" line="324" />
+      <source>Delivery attempts before a message is marked failed</source>
+      <translation>Tentatives d'envoi avant qu'un message soit marqué en échec</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="328" />
+      <source>Offline mode: queue everything, send nothing</source>
+      <translation>Mode hors ligne : tout mettre en attente, ne rien envoyer</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="333" />
+      <source>Demo mode: run a local mailbox server on loopback</source>
+      <translation>Mode démonstration : serveur de courriel local (boucle locale)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="338" />
+      <source>Extra CA certificate file (PEM) to trust for the mail server; empty = the system's CAs only</source>
+      <translation>Fichier de certificat d'AC supplémentaire (PEM) pour le serveur de courriel ; vide = les AC du système seulement</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="347" />
+      <source>Set by CPC Desk when the mail server refused the settings (e.g. sign-in); cleared when mail settings change or with 'Resume sending'</source>
+      <translation>Inscrit par CPC Desk lorsque le serveur de courriel a refusé les paramètres (p. ex. la connexion); effacé quand les paramètres de courriel changent ou avec « Reprendre l'envoi »</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="357" />
+      <source>Fingerprint of the mail settings the pause applies to (internal)</source>
+      <translation>Empreinte des paramètres de courriel visés par la pause (interne)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="363" />
+      <source>Language of this desk's screens: system (the computer's), en or fr; applies at the next start</source>
+      <translation>Langue des écrans de ce poste : system (celle de l'ordinateur), en ou fr; s'applique au prochain démarrage</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="372" />
+      <source>Database URL; empty = SQLite in the data folder</source>
+      <translation>URL de la base de données ; vide = SQLite dans le dossier de données</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="378" />
+      <source>Lock the session after this many idle minutes</source>
+      <translation>Verrouiller la session après ce nombre de minutes d'inactivité</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="384" />
+      <source>Wrong passwords before an account is locked</source>
+      <translation>Mots de passe erronés avant le verrouillage d'un compte</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="390" />
+      <source>How long a locked account stays locked</source>
+      <translation>Durée du verrouillage d'un compte, en minutes</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="470" />
       <source>secrets are kept only in the OS keyring, never in settings</source>
       <translation>les secrets sont conservés uniquement dans le trousseau du système, jamais dans les paramètres</translation>
     </message>
     <message>
-      <location filename="../../app/settings.py" line="339" />
+      <location filename="../../app/settings.py" line="485" />
       <source>must be true or false, not {0!r}</source>
       <translation>doit être true ou false, et non {0!r}</translation>
     </message>
     <message>
-      <location filename="../../app/settings.py" line="342" />
+      <location filename="../../app/settings.py" line="488" />
       <source>must be a whole number</source>
       <translation>doit être un nombre entier</translation>
     </message>
     <message>
-      <location filename="../../app/settings.py" line="347" />
+      <location filename="../../app/settings.py" line="493" />
       <source>must be a whole number, not {0!r}</source>
       <translation>doit être un nombre entier, et non {0!r}</translation>
     </message>
     <message>
-      <location filename="../../app/settings.py" line="352" />
+      <location filename="../../app/settings.py" line="498" />
       <source>must not contain a NUL character</source>
       <translation>ne doit pas contenir de caractère NUL</translation>
     </message>
     <message>
-      <location filename="../../app/settings.py" line="357" />
+      <location filename="../../app/settings.py" line="503" />
       <source>must be one of {0}</source>
       <translation>doit être l'une des valeurs suivantes : {0}</translation>
     </message>
     <message>
-      <location filename="../../app/settings.py" line="383" />
+      <location filename="../../app/settings.py" line="529" />
       <source>cannot read the settings file ({0})</source>
       <translation>impossible de lire le fichier de paramètres ({0})</translation>
     </message>
     <message>
-      <location filename="../../app/settings.py" line="427" />
+      <location filename="../../app/settings.py" line="573" />
       <source>no register is open to store it in</source>
       <translation>aucun tableau n'est ouvert pour l'y conserver</translation>
     </message>
     <message>
-      <location filename="../../app/settings.py" line="450" />
-      <location filename="../../app/settings.py" line="463" />
+      <location filename="../../app/settings.py" line="596" />
+      <location filename="../../app/settings.py" line="609" />
       <location filename="../../app/setting_changes.py" line="47" />
       <source>no such setting (see 'settings list')</source>
       <translation>paramètre inexistant (voir « settings list »)</translation>
