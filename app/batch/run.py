@@ -1117,6 +1117,7 @@ def void_undrawn_certificate(session: Session, actor: Actor, certificate_id: int
     """Void a numbered certificate whose document could not be drawn: revoked as never issued (its number
     stays accounted for: the series has no gap) and its request cancelled, with an audit event. False when
     its document was stored meanwhile (by another desk), which leaves it as it is."""
+    actor.require(Permission.BATCH_PRINT)
     certificate = session.get(Certificate, certificate_id)
     if certificate is None or certificate.pdf_sha256 or certificate.revoked:
         return False
