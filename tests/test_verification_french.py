@@ -377,3 +377,20 @@ def test_the_rate_limit_answers_in_french(data_dir: Path, desk: Desk, database_u
         assert "Trop de demandes proviennent de votre adresse; attendez une minute" in _is_french(limited)
         program = httpx.get(base + path, params=params, headers={**JSON, **FRENCH})
         assert program.status_code == 429 and program.text.startswith("Too many requests")
+
+
+def test_the_language_switch_cannot_carry_markup_and_caches_keep_languages_apart(service: dict) -> None:
+    """An attacker's link with markup in `lang` (or a huge Accept-Language) gets a plain refusal that echoes
+    nothing; and every page says it varies with Accept-Language, so a shared cache never hands one
+    reader's language to another."""
+    r: Register = service["register"]
+    base = service["base"] + service["path"]
+    attack = '"><script>alert(1)</script>'
+    refused = httpx.get(base, params={"number": r.valid.number, "code": r.valid.code, "lang": attack})
+    assert refused.status_code == 400
+    assert "<script>" not in refused.text and "alert(1)" not in refused.text
+    flooded = httpx.get(base, headers={"Accept-Language": ", ".join(["fr;q=0.1"] + ["x-y;q=0.9"] * 300)})
+    assert flooded.status_code == 200
+    for response in (flooded, httpx.get(base, headers=FRENCH)):
+        assert "accept-language" in response.headers["vary"].lower()
+        assert response.headers["content-language"] in ("en", "fr")
