@@ -1409,14 +1409,14 @@ def _page_decorations(content: CertificateContent) -> Any:
             if content.issuer.demo:
                 self.setFillColor(red)
                 self.setFont("CPC-Sans-Bold", 64)
-                self.transform(1, 0, 0, 1, w / 2, 330)  # = translate(); that name is kept for app.i18n
+                self.translate(w / 2, 330)
                 self.rotate(35)
                 self.drawCentredString(0, 0, "DEMO")
                 self.setFont("CPC-Sans-Bold", 20)
                 for i, note in enumerate(demo_notes):
                     self.drawCentredString(0, -30 - 24 * i, note)
                 self.rotate(-35)
-                self.transform(1, 0, 0, 1, -w / 2, -330)
+                self.translate(-w / 2, -330)
             self.setStrokeColor(Color(*RULE))
             self.setLineWidth(0.5)
             self.line(PAGE_MARGIN, 36, w - PAGE_MARGIN, 36)

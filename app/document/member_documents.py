@@ -176,7 +176,7 @@ def _demo_mark(canvas: Any, content: CertificateContent, cx: float, cy: float, s
         return
     canvas.saveState()
     canvas.setFillColorRGB(0.75, 0.1, 0.1, alpha=0.09)
-    canvas.transform(1, 0, 0, 1, cx, cy)  # = translate(); that name is kept for app.i18n
+    canvas.translate(cx, cy)
     canvas.rotate(30)
     canvas.setFont("CPC-Sans-Bold", size)
     canvas.drawCentredString(0, 0, "DEMO")
@@ -527,7 +527,7 @@ def _card_front(canvas: Any, c: CertificateContent, x: float, y: float) -> None:
     words = _words(c)
     bilingual = len(words) > 1
     canvas.saveState()
-    canvas.transform(1, 0, 0, 1, x, y)  # = translate(); that name is kept for app.i18n
+    canvas.translate(x, y)
     canvas.setFillColorRGB(1, 1, 1)
     canvas.rect(0, 0, CARD_W, CARD_H, stroke=0, fill=1)
     band = 38.0
@@ -574,7 +574,7 @@ def _card_front(canvas: Any, c: CertificateContent, x: float, y: float) -> None:
 def _card_back(canvas: Any, c: CertificateContent, x: float, y: float) -> None:
     words = _words(c)
     canvas.saveState()
-    canvas.transform(1, 0, 0, 1, x, y)  # = translate(); that name is kept for app.i18n
+    canvas.translate(x, y)
     canvas.setFillColorRGB(1, 1, 1)
     canvas.rect(0, 0, CARD_W, CARD_H, stroke=0, fill=1)
     _qr(canvas, c, 6, CARD_H - 76, 70)

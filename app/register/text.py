@@ -182,8 +182,6 @@ _SPECIAL_LETTERS = str.maketrans(
         "ſ": "s",
     }
 )
-# str.translate under another name: "translate" is kept for app.i18n (tests/test_translations.py)
-_replace_letters = str.translate
 _ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
@@ -211,7 +209,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # most names: no accents to strip, so skip the per-character walk
         return " ".join(_ASCII_SEPARATORS.sub(" ", text.lower()).split())
-    decomposed = _replace_letters(unicodedata.normalize("NFKD", text.casefold()), _SPECIAL_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_SPECIAL_LETTERS)
     out: list[str] = []
     strip_marks = False
     for ch in decomposed:
